@@ -1,0 +1,109 @@
+"""The one error hierarchy of the HPAY layer.
+
+Every failure the client can meet ends in a subclass of :class:`HpayError`.
+Messages are written for the person at the counter (one short sentence) and
+never carry a key, a secret or a token: callers build them from fixed text and
+from values HPAY sent back, which are passed through the redactor anyway.
+
+Hierarchy::
+
+    HpayError
+    ├── ConfigError            bad base URL, missing credentials, bad settings
+    ├── InvalidAmount          an amount we refuse to send (also a ValueError)
+    ├── ApiRefused             HPAY answered {"success": false, ...}
+    │   ├── BadCredentials     the keys were refused
+    │   └── TokenInvalid       the token is unknown or expired
+    ├── NetworkError           the request failed on the way (DNS, refused, reset)
+    │   └── HpayTimeout        the call ran past its deadline
+    ├── ProtocolError          the answer is not what HPAY-API.md documents
+    ├── UnsafeCheckoutUrl      a checkout URL we will not show as a QR
+    └── OutcomeUnknown         a payment request that may have reached HPAY
+"""
+
+from __future__ import annotations
+
+
+class HpayError(Exception):
+    """Base class: a failure talking to HPAY, with a human-readable message."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class ConfigError(HpayError):
+    """The configuration cannot work (bad base URL, missing key, bad mode...)."""
+
+
+class InvalidAmount(HpayError, ValueError):
+    """An amount that must not be sent: not positive, too many decimals, too large."""
+
+
+class ApiRefused(HpayError):
+    """HPAY answered ``success: false``; nothing was created.
+
+    ``error_code`` is HPAY's code (``None`` when absent), ``api_message`` its own
+    words, ``endpoint`` the path that refused.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        error_code: int | None = None,
+        api_message: str = "",
+        endpoint: str = "",
+    ) -> None:
+        super().__init__(message)
+        self.error_code = error_code
+        self.api_message = api_message
+        self.endpoint = endpoint
+
+
+class BadCredentials(ApiRefused):
+    """HPAY refused the API key, public key or secret key."""
+
+
+class TokenInvalid(ApiRefused):
+    """HPAY says the token is unknown or expired (the client refreshes once)."""
+
+
+class NetworkError(HpayError):
+    """The request did not get an answer: DNS, connection refused, reset...
+
+    ``maybe_reached`` is False only when the request certainly never reached the
+    server (name resolution failed, connection refused, connect timeout); the
+    payment call uses it to decide whether a retry is safe.
+    """
+
+    def __init__(self, message: str, *, maybe_reached: bool = True) -> None:
+        super().__init__(message)
+        self.maybe_reached = maybe_reached
+
+
+class HpayTimeout(NetworkError):
+    """The call ran past its deadline (connect, read or the whole call)."""
+
+
+class ProtocolError(HpayError):
+    """The answer is not what HPAY documents: HTML page, truncated or wrong-shaped JSON."""
+
+
+class UnsafeCheckoutUrl(HpayError):
+    """A checkout URL that is not https on an allowed host; never shown as a QR."""
+
+
+class OutcomeUnknown(HpayError):
+    """A payment request may have created a payment, but we got no usable answer.
+
+    Never resend blindly: HPAY has no idempotency key. The sales layer reconciles
+    through /getPaymentHistory/ using the sale number carried in the description.
+    ``cause`` is the underlying error (a NetworkError, HpayTimeout or ProtocolError).
+    """
+
+    def __init__(self, message: str, *, cause: HpayError | None = None) -> None:
+        super().__init__(message)
+        self.cause = cause
