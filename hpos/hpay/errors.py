@@ -9,13 +9,15 @@ Hierarchy::
 
     HpayError
     ├── ConfigError            bad base URL, missing credentials, bad settings
-    ├── InvalidAmount          an amount we refuse to send (also a ValueError)
+    ├── InvalidRequest         a request we refuse to send (also a ValueError)
+    │   └── InvalidAmount      an amount we refuse to send
     ├── ApiRefused             HPAY answered {"success": false, ...}
     │   ├── BadCredentials     the keys were refused
     │   └── TokenInvalid       the token is unknown or expired
     ├── NetworkError           the request failed on the way (DNS, refused, reset)
     │   └── HpayTimeout        the call ran past its deadline
     ├── ProtocolError          the answer is not what HPAY-API.md documents
+    │   └── ServerError        HTTP 5xx (often an HTML error page)
     ├── UnsafeCheckoutUrl      a checkout URL we will not show as a QR
     └── OutcomeUnknown         a payment request that may have reached HPAY
 """
@@ -38,7 +40,11 @@ class ConfigError(HpayError):
     """The configuration cannot work (bad base URL, missing key, bad mode...)."""
 
 
-class InvalidAmount(HpayError, ValueError):
+class InvalidRequest(HpayError, ValueError):
+    """A request we refuse to send: empty product name, bad filter, bad page size..."""
+
+
+class InvalidAmount(InvalidRequest):
     """An amount that must not be sent: not positive, too many decimals, too large."""
 
 
@@ -92,8 +98,24 @@ class ProtocolError(HpayError):
     """The answer is not what HPAY documents: HTML page, truncated or wrong-shaped JSON."""
 
 
+class ServerError(ProtocolError):
+    """HPAY's server failed (HTTP 5xx); read calls retry, a payment becomes OutcomeUnknown."""
+
+    def __init__(self, message: str, *, status: int) -> None:
+        super().__init__(message)
+        self.status = status
+
+
 class UnsafeCheckoutUrl(HpayError):
-    """A checkout URL that is not https on an allowed host; never shown as a QR."""
+    """A checkout URL that is not https on an allowed host; never shown as a QR.
+
+    When the URL came back from /payment/, the payment exists at HPAY:
+    ``transaction_id`` then names it so the sale can still be tracked.
+    """
+
+    def __init__(self, message: str, *, transaction_id: str | None = None) -> None:
+        super().__init__(message)
+        self.transaction_id = transaction_id
 
 
 class OutcomeUnknown(HpayError):

@@ -1,0 +1,123 @@
+"""The secret key's home: a small wrapper around the OS keyring.
+
+One entry per profile under one service name. Every failure of the keyring
+(no backend, locked, refused write...) becomes a :class:`KeyStoreError` whose
+message says what to do and never carries the secret. The backend is resolved
+lazily, so building a ``KeyStore`` never touches the keyring.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+
+import keyring
+from keyring.backend import KeyringBackend
+from keyring.errors import (
+    InitError,
+    KeyringError,
+    KeyringLocked,
+    NoKeyringError,
+    PasswordDeleteError,
+    PasswordSetError,
+)
+
+from hpos.hpay.errors import ConfigError
+
+log = logging.getLogger(__name__)
+
+DEFAULT_SERVICE = "hpos"
+_NO_KEYRING = "No system keyring is available; set HPOS_SECRET_KEY or install a keyring backend."
+_LOCKED = "The system keyring is locked; unlock it and try again, or set HPOS_SECRET_KEY."
+
+
+class KeyStoreError(ConfigError):
+    """The keyring could not read, store or delete the secret key."""
+
+
+class KeyStore:
+    """Reads and writes one secret per profile id in the system keyring."""
+
+    def __init__(self, service: str = DEFAULT_SERVICE, backend: KeyringBackend | None = None):
+        if not service:
+            raise ValueError("service must not be empty")
+        self.service = service
+        self._backend = backend
+        self._lock = threading.Lock()
+
+    @property
+    def backend(self) -> KeyringBackend:
+        """The keyring backend (the system default, resolved on first use)."""
+        with self._lock:
+            if self._backend is None:
+                try:
+                    self._backend = keyring.get_keyring()
+                except Exception as exc:  # noqa: BLE001 - any backend failure means "no keyring"
+                    log.debug("keyring backend unavailable: %s", type(exc).__name__)
+                    raise KeyStoreError(_NO_KEYRING) from None
+            return self._backend
+
+    def get_secret(self, profile_id: str) -> str | None:
+        """The stored secret of ``profile_id``, or None when there is none."""
+        _check_id(profile_id)
+        backend = self.backend
+        try:
+            value = backend.get_password(self.service, profile_id)
+        except Exception as exc:  # noqa: BLE001 - translated into one clear error
+            raise _translate(exc, "read the secret key from") from None
+        return value or None
+
+    def set_secret(self, profile_id: str, value: str) -> None:
+        """Store ``value`` as the secret of ``profile_id`` (replacing any previous one)."""
+        _check_id(profile_id)
+        if not isinstance(value, str) or not value.strip():
+            raise KeyStoreError("The secret key is empty; nothing was stored.")
+        backend = self.backend
+        try:
+            backend.set_password(self.service, profile_id, value)
+            kept = backend.get_password(self.service, profile_id)
+        except Exception as exc:  # noqa: BLE001 - translated into one clear error
+            raise _translate(exc, "store the secret key in") from None
+        if kept != value:
+            # e.g. the "null" backend accepts writes and forgets them
+            raise KeyStoreError(
+                "The system keyring did not keep the secret key; "
+                "set HPOS_SECRET_KEY or install a working keyring backend."
+            )
+
+    def delete_secret(self, profile_id: str) -> None:
+        """Forget the secret of ``profile_id``; deleting a missing secret is not an error."""
+        _check_id(profile_id)
+        backend = self.backend
+        try:
+            backend.delete_password(self.service, profile_id)
+        except PasswordDeleteError:
+            if self.get_secret(profile_id) is not None:
+                raise KeyStoreError(
+                    "The system keyring refused to delete the secret key."
+                ) from None
+        except Exception as exc:  # noqa: BLE001 - translated into one clear error
+            raise _translate(exc, "delete the secret key from") from None
+
+
+def _check_id(profile_id: str) -> None:
+    if not isinstance(profile_id, str) or not profile_id:
+        raise ValueError("profile_id must be a non-empty string")
+
+
+def _translate(exc: BaseException, action: str) -> KeyStoreError:
+    """One clear error for a keyring failure; only the exception's type is logged."""
+    log.debug("keyring failed to %s it: %s", action, type(exc).__name__)
+    if isinstance(exc, NoKeyringError | InitError):
+        return KeyStoreError(_NO_KEYRING)
+    if isinstance(exc, KeyringLocked):
+        return KeyStoreError(_LOCKED)
+    if isinstance(exc, PasswordSetError | KeyringError):
+        return KeyStoreError(
+            f"Could not {action} the system keyring ({type(exc).__name__}); "
+            "set HPOS_SECRET_KEY or check the keyring."
+        )
+    return KeyStoreError(
+        f"The system keyring failed ({type(exc).__name__}); "
+        "set HPOS_SECRET_KEY or install a working keyring backend."
+    )

@@ -1,0 +1,338 @@
+"""The profile: non-secret settings on disk, the secret key in the keyring, env overrides.
+
+A profile is one config directory. ``settings.json`` there holds the
+:class:`Settings` (never the secret key); the secret key lives in the keyring
+under an id derived from the directory, so two profiles never share it.
+Environment variables override both: ``HPOS_API_URL``, ``HPOS_API_KEY``,
+``HPOS_PUBLIC_KEY``, ``HPOS_SECRET_KEY``, ``HPOS_MODE``.
+
+When the config directory is given explicitly (``--config-dir`` or
+``HPOS_CONFIG_DIR``) the profile's data and logs live in subfolders of it, so
+the profile is fully isolated; otherwise they follow the platform's usual places.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import platformdirs
+
+from hpos.hpay.errors import ConfigError
+from hpos.keystore import KeyStore
+
+if TYPE_CHECKING:
+    from hpos.hpay.client import ClientConfig
+
+APP_NAME = "hpos"
+SETTINGS_FILE = "settings.json"
+MODES = ("TEST", "PROD")
+ENV_CONFIG_DIR = "HPOS_CONFIG_DIR"
+ENV_SECRET_KEY = "HPOS_SECRET_KEY"  # noqa: S105 - a variable name, not a secret
+#: Environment variable -> settings field it overrides.
+ENV_OVERRIDES = {
+    "HPOS_API_URL": "api_url",
+    "HPOS_API_KEY": "api_key",
+    "HPOS_PUBLIC_KEY": "public_key",
+    "HPOS_MODE": "mode",
+}
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Non-secret settings of one profile; validated on construction."""
+
+    api_url: str = ""
+    api_key: str = ""
+    public_key: str = ""
+    mode: str = "TEST"
+    till_name: str = "TILL1"
+    default_product: str = "Sale"
+    proxy: str | None = None
+    checkout_hosts: tuple[str, ...] = ("checkout.hpay.cash",)
+    notify_url: str = "https://hpay.cash/third/notify/"
+    success_url: str = "https://hpay.cash/third/success/"
+    cancel_url: str = "https://hpay.cash/third/cancel/"
+    deadline: float = 20.0
+
+    def __post_init__(self) -> None:
+        for f in dataclasses.fields(self):
+            try:
+                value = _FIELD_CHECKS[f.name](getattr(self, f.name))
+            except _Invalid as exc:
+                raise ConfigError(f"Setting '{f.name}' {exc}.") from None
+            object.__setattr__(self, f.name, value)
+
+    def to_json(self) -> dict[str, Any]:
+        """The settings as a JSON-ready mapping."""
+        data = dataclasses.asdict(self)
+        data["checkout_hosts"] = list(self.checkout_hosts)
+        return data
+
+
+class _Invalid(ValueError):
+    """A field value of the wrong type or shape (the caller names the key and file)."""
+
+
+def _check_str(value: object) -> str:
+    if not isinstance(value, str):
+        raise _Invalid("must be a string")
+    return value.strip()
+
+
+def _check_mode(value: object) -> str:
+    text = _check_str(value).upper()
+    if text not in MODES:
+        raise _Invalid("must be TEST or PROD")
+    return text
+
+
+def _check_proxy(value: object) -> str | None:
+    if value is None:
+        return None
+    return _check_str(value) or None
+
+
+def _check_hosts(value: object) -> tuple[str, ...]:
+    if isinstance(value, str) or not isinstance(value, list | tuple):
+        raise _Invalid("must be a list of host names")
+    hosts = tuple(_check_str(v).lower() for v in value)
+    if not all(hosts):
+        raise _Invalid("must not contain an empty host name")
+    return hosts
+
+
+def _check_deadline(value: object) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise _Invalid("must be a number of seconds")
+    if not 0 < value <= 600:
+        raise _Invalid("must be between 0 and 600 seconds")
+    return float(value)
+
+
+_FIELD_CHECKS: dict[str, Callable[[Any], Any]] = {
+    "api_url": _check_str,
+    "api_key": _check_str,
+    "public_key": _check_str,
+    "mode": _check_mode,
+    "till_name": _check_str,
+    "default_product": _check_str,
+    "proxy": _check_proxy,
+    "checkout_hosts": _check_hosts,
+    "notify_url": _check_str,
+    "success_url": _check_str,
+    "cancel_url": _check_str,
+    "deadline": _check_deadline,
+}
+
+
+def settings_from_mapping(data: Mapping[str, Any], source: str) -> Settings:
+    """Settings from a decoded JSON object; unknown keys ignored, bad values named."""
+    values: dict[str, Any] = {}
+    for key, check in _FIELD_CHECKS.items():
+        if key in data:
+            try:
+                values[key] = check(data[key])
+            except _Invalid as exc:
+                raise ConfigError(f"{source}: setting '{key}' {exc}.") from None
+    return Settings(**values)
+
+
+def replace_settings(settings: Settings, **changes: Any) -> Settings:
+    """A copy with ``changes`` applied; a bad value raises ConfigError naming the setting."""
+    unknown = sorted(set(changes) - set(_FIELD_CHECKS))
+    if unknown:
+        raise ConfigError(f"Unknown setting '{unknown[0]}'.")
+    return dataclasses.replace(settings, **changes)
+
+
+def default_config_dir(env: Mapping[str, str]) -> Path:
+    """``HPOS_CONFIG_DIR`` when set, else the platform's user config dir for hpos."""
+    explicit = env.get(ENV_CONFIG_DIR, "").strip()
+    if explicit:
+        return Path(explicit).expanduser()
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+
+
+def open_profile(
+    config_dir: Path | str | None = None,
+    *,
+    env: Mapping[str, str] | None = None,
+    keystore: KeyStore | None = None,
+) -> Profile:
+    """The profile for ``config_dir`` (``--config-dir``), ``HPOS_CONFIG_DIR`` or the default.
+
+    An explicit directory gets its data and logs in subfolders of itself; the
+    default profile uses the platform's user data and log dirs.
+    """
+    env = dict(os.environ) if env is None else env
+    keystore = keystore or KeyStore()
+    explicit = config_dir is not None or bool(env.get(ENV_CONFIG_DIR, "").strip())
+    path = Path(config_dir).expanduser() if config_dir is not None else default_config_dir(env)
+    if explicit:
+        return Profile(path, keystore, env)
+    return Profile(
+        path,
+        keystore,
+        env,
+        data_dir=Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)),
+        log_dir=Path(platformdirs.user_log_dir(APP_NAME, appauthor=False)),
+    )
+
+
+class Profile:
+    """One profile: its config dir, the keystore holding its secret, the environment.
+
+    Without explicit ``data_dir``/``log_dir`` they are ``data``/``logs`` under
+    ``config_dir`` (an isolated profile).
+    """
+
+    def __init__(
+        self,
+        config_dir: Path | str,
+        keystore: KeyStore,
+        env: Mapping[str, str],
+        *,
+        data_dir: Path | None = None,
+        log_dir: Path | None = None,
+    ) -> None:
+        self.config_dir = Path(config_dir).expanduser().absolute()
+        self.keystore = keystore
+        self.env = env
+        self.data_dir = Path(data_dir) if data_dir else self.config_dir / "data"
+        self.log_dir = Path(log_dir) if log_dir else self.config_dir / "logs"
+        self._settings: Settings | None = None
+
+    def __repr__(self) -> str:
+        return f"Profile({str(self.config_dir)!r})"
+
+    @property
+    def settings_path(self) -> Path:
+        """Where the non-secret settings live."""
+        return self.config_dir / SETTINGS_FILE
+
+    @property
+    def profile_id(self) -> str:
+        """Stable keyring entry name, derived from the resolved config dir."""
+        resolved = os.path.normcase(str(self.config_dir.resolve()))
+        digest = hashlib.sha256(resolved.encode("utf-8")).hexdigest()[:16]
+        return f"profile-{digest}"
+
+    @property
+    def settings(self) -> Settings:
+        """The saved settings (defaults when there is no file yet); read once, then cached."""
+        if self._settings is None:
+            self._settings = self._load()
+        return self._settings
+
+    def reload(self) -> Settings:
+        """Read the settings file again."""
+        self._settings = None
+        return self.settings
+
+    def _load(self) -> Settings:
+        path = self.settings_path
+        try:
+            text = path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return Settings()
+        except OSError as exc:
+            raise ConfigError(f"Cannot read {path}: {exc.strerror or exc}.") from None
+        try:
+            data = json.loads(text)
+        except ValueError as exc:
+            raise ConfigError(f"{path} is not valid JSON ({exc}).") from None
+        if not isinstance(data, dict):
+            raise ConfigError(f"{path} must hold a JSON object.")
+        return settings_from_mapping(data, str(path))
+
+    def save(self, settings: Settings) -> None:
+        """Write the settings atomically (temp file + replace), readable by the owner only."""
+        path = self.settings_path
+        text = json.dumps(settings.to_json(), indent=2, sort_keys=True) + "\n"
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            fd, tmp = tempfile.mkstemp(prefix=".settings-", suffix=".tmp", dir=path.parent)
+            try:
+                with os.fdopen(fd, "w", encoding="utf-8") as f:
+                    f.write(text)
+                    f.flush()
+                    os.fsync(f.fileno())
+                os.chmod(tmp, 0o600)
+                os.replace(tmp, path)
+            except BaseException:
+                Path(tmp).unlink(missing_ok=True)
+                raise
+        except OSError as exc:
+            raise ConfigError(f"Cannot save {path}: {exc.strerror or exc}.") from None
+        self._settings = settings
+
+    def secret_key(self) -> str | None:
+        """``HPOS_SECRET_KEY`` when set, else the keyring entry of this profile."""
+        from_env = self.env.get(ENV_SECRET_KEY, "").strip()
+        if from_env:
+            return from_env
+        return self.keystore.get_secret(self.profile_id)
+
+    def set_secret_key(self, value: str) -> None:
+        """Store the secret key in the keyring (never in settings.json)."""
+        self.keystore.set_secret(self.profile_id, value.strip())
+
+    def delete_secret_key(self) -> None:
+        """Forget the keyring entry of this profile."""
+        self.keystore.delete_secret(self.profile_id)
+
+    def effective(self) -> Settings:
+        """The saved settings with the environment overrides applied."""
+        changes: dict[str, str] = {}
+        for var, key in ENV_OVERRIDES.items():
+            value = self.env.get(var, "").strip()
+            if value:
+                changes[key] = value
+        if "mode" in changes:
+            try:
+                changes["mode"] = _check_mode(changes["mode"])
+            except _Invalid:
+                raise ConfigError(
+                    f"HPOS_MODE must be TEST or PROD, not {changes['mode']!r}."
+                ) from None
+        return dataclasses.replace(self.settings, **changes)
+
+    def client_config(self) -> ClientConfig:
+        """The HPAY client configuration; ConfigError names whatever is missing."""
+        eff = self.effective()
+        required = (
+            (eff.api_url, "No HPAY API URL configured. Set HPOS_API_URL"),
+            (eff.api_key, "No HPAY API key configured. Set HPOS_API_KEY"),
+            (eff.public_key, "No HPAY public key configured. Set HPOS_PUBLIC_KEY"),
+        )
+        for value, message in required:
+            if not value:
+                raise ConfigError(f"{message} or run `hpos configure`.")
+        secret = self.secret_key()
+        if not secret:
+            raise ConfigError(
+                "No HPAY secret key configured. Set HPOS_SECRET_KEY or run `hpos configure`."
+            )
+        from hpos.hpay.client import ClientConfig
+
+        return ClientConfig(
+            base_url=eff.api_url,
+            api_key=eff.api_key,
+            public_key=eff.public_key,
+            secret_key=secret,
+            mode=eff.mode,
+            checkout_hosts=eff.checkout_hosts,
+            proxy=eff.proxy,
+            notify_url=eff.notify_url,
+            success_url=eff.success_url,
+            cancel_url=eff.cancel_url,
+            deadline=eff.deadline,
+        )

@@ -1,0 +1,608 @@
+"""CLI units: amounts, exit codes, output formats, the terminal QR, commands on a fake client.
+
+Nothing here talks to a server: commands run against a small fake client (the
+end-to-end CLI test against the sandbox lives elsewhere).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import signal
+import sys
+import types
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from hpos.cli import main as cli
+from hpos.cli import output
+from hpos.hpay.errors import (
+    ApiRefused,
+    BadCredentials,
+    ConfigError,
+    HpayError,
+    HpayTimeout,
+    InvalidAmount,
+    InvalidRequest,
+    NetworkError,
+    OutcomeUnknown,
+    ProtocolError,
+    ServerError,
+    TokenInvalid,
+    UnsafeCheckoutUrl,
+)
+from hpos.hpay.models import Balance, HistoryEntry, Payment, Token
+from hpos.keystore import KeyStore
+from tests.test_keystore import MemoryKeyring
+
+SECRET = "sk.cli-unit-secret-31337"
+ENV = {
+    "HPOS_API_URL": "http://127.0.0.1:9",
+    "HPOS_API_KEY": "ak.unit",
+    "HPOS_PUBLIC_KEY": "pk.unit",
+    "HPOS_SECRET_KEY": SECRET,
+}
+WHEN = datetime(2025, 11, 8, 14, 42, 34, tzinfo=UTC)
+
+
+def entry(txid: str = "tx1", status: str = "UNPAID", **kw: Any) -> HistoryEntry:
+    values: dict[str, Any] = {
+        "transaction_id": txid,
+        "amount": Decimal("7000.00"),
+        "fees": Decimal("700.00"),
+        "profit": Decimal(6300),
+        "currency": "XOF",
+        "mode": "TEST",
+        "status": status,
+        "product": "Sac",
+        "description": "Sac d'école",
+        "payment_link": f"https://checkout.hpay.cash/?ref={txid}",
+        "date_generated": WHEN,
+    }
+    values.update(kw)
+    return HistoryEntry(**values)
+
+
+class FakeClient:
+    """Stands in for HpayClient: canned answers, or ``error`` raised by every call."""
+
+    def __init__(self, config: Any, error: BaseException | None = None) -> None:
+        self.config = config
+        self.error = error
+        self.closed = False
+        self.entries = [entry("tx1", "PAID"), entry("tx2"), entry("tx3")]
+        self.polls_until_paid = 2
+        self.calls: list[tuple[str, Any]] = []
+
+    def _call(self, name: str, arg: Any = None) -> None:
+        self.calls.append((name, arg))
+        if self.error is not None:
+            raise self.error
+
+    def token(self) -> Token:
+        self._call("token")
+        return Token("tok", 900, WHEN, "WestSofts", "TEST", "XOF", Decimal(50), Decimal("100.5"))
+
+    def create_payment(self, amount: Decimal, product: str, description: str = "") -> Payment:
+        self._call("create_payment", (amount, product, description))
+        return Payment(
+            "txNEW", amount, Decimal("0.5"), "XOF", "TEST", "WestSofts",
+            "https://checkout.hpay.cash?ref=txNEW", "Payment URL generated",
+        )  # fmt: skip
+
+    def find_payment(self, txid: str) -> HistoryEntry | None:
+        self._call("find_payment", txid)
+        if txid == "txNEW":
+            self.polls_until_paid -= 1
+            return entry(txid, "PAID" if self.polls_until_paid <= 0 else "UNPAID")
+        return next((e for e in self.entries if e.transaction_id == txid), None)
+
+    def iter_history(self, *, page_size: int = 100, **filters: Any) -> Iterator[HistoryEntry]:
+        self._call("iter_history", (page_size, filters))
+        yield from self.entries
+
+    def balance(self) -> Balance:
+        self._call("balance")
+        return Balance("WestSofts", "0000", "XOF", Decimal(0), Decimal("12.5"))
+
+    def close(self) -> None:
+        self.closed = True
+
+
+@pytest.fixture
+def clients() -> list[FakeClient]:
+    return []
+
+
+def run(
+    argv: list[str],
+    clients: list[FakeClient] | None = None,
+    *,
+    env: dict[str, str] | None = None,
+    error: BaseException | None = None,
+    store: KeyStore | None = None,
+) -> int:
+    made = clients if clients is not None else []
+
+    def factory(config: Any) -> FakeClient:
+        client = FakeClient(config, error)
+        made.append(client)
+        return client
+
+    return cli.main(
+        argv,
+        env=ENV if env is None else env,
+        keystore=store or KeyStore(backend=MemoryKeyring()),
+        client_factory=factory,
+    )
+
+
+# -- amounts -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("12.50", "12.50"),
+        ("14900", "14900"),
+        ("12,50", "12.50"),
+        (" 7 ", "7"),
+        ("0.5", "0.5"),
+        ("007", "7"),
+    ],
+)
+def test_amounts_are_exact_decimals(text: str, expected: str) -> None:
+    value = cli.parse_amount(text)
+    assert type(value) is Decimal
+    assert value == Decimal(expected)
+    assert str(value) == str(Decimal(expected))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "-5", "+5", "1e3", "1,234.50", "1.234,50", "12.5.0", "abc", "NaN", "Infinity", "0",
+     "0.00", "١٢", "1_000", "12.", ".5", "14 900", "0x10"],
+)  # fmt: skip
+def test_bad_amounts(text: str) -> None:
+    with pytest.raises(InvalidAmount):
+        cli.parse_amount(text)
+
+
+# -- exit codes and messages ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("error", "code"),
+    [
+        (ConfigError("x"), 2),
+        (InvalidAmount("x"), 2),
+        (InvalidRequest("x"), 2),
+        (ApiRefused("x"), 3),
+        (BadCredentials("x"), 3),
+        (TokenInvalid("x"), 3),
+        (UnsafeCheckoutUrl("x"), 3),
+        (NetworkError("x"), 4),
+        (HpayTimeout("x"), 4),
+        (ProtocolError("x"), 4),
+        (ServerError("x", status=502), 4),
+        (OutcomeUnknown("x", cause=HpayTimeout("t")), 5),
+        (KeyboardInterrupt(), 130),
+        (HpayError("x"), 1),
+        (RuntimeError("x"), 1),
+        (cli.CliError("x", 6), 6),
+    ],
+)
+def test_exit_codes(error: BaseException, code: int) -> None:
+    assert cli.exit_code_for(error) == code
+
+
+def test_exit_codes_are_documented() -> None:
+    help_text = cli.build_parser().format_help()
+    for code in (0, 2, 3, 4, 5, 6, 130):
+        assert f"\n  {code:>3}  " in help_text
+
+
+def test_messages_are_one_line_and_say_what_to_do() -> None:
+    unknown = cli.error_message(OutcomeUnknown("No answer\nfrom HPAY."))
+    assert "\n" not in unknown
+    assert "hpos history" in unknown
+    unsafe = cli.error_message(UnsafeCheckoutUrl("Bad URL.", transaction_id="tx9"))
+    assert "hpos status tx9" in unsafe
+    assert "\x1b" not in cli.error_message(ApiRefused("evil \x1b[2J text"))
+
+
+def test_unexpected_errors_do_not_leak_their_text() -> None:
+    message = cli.error_message(RuntimeError(f"boom {SECRET}"))
+    assert SECRET not in message
+    assert "RuntimeError" in message
+
+
+# -- argument parsing through main() ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        [],
+        ["frobnicate"],
+        ["history", "--limit", "0"],
+        ["history", "--from", "2025-13-01"],
+        ["history", "--from", "20250101"],
+        ["history", "--status", "maybe"],
+        ["history", "--format", "xml"],
+        ["charge"],
+        ["charge", "10", "--timeout", "-1"],
+        ["charge", "10", "--interval", "nan"],
+        ["sandbox", "--port", "70000"],
+        ["configure", "--mode", "live"],
+        ["--demo", "check"],
+    ],
+)
+def test_usage_errors_exit_2(argv: list[str], clients: list[FakeClient]) -> None:
+    assert run(argv, clients) == 2
+    assert not clients
+
+
+def test_help_and_version_exit_0(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(["--help"]) == 0
+    assert "exit codes" in capsys.readouterr().out
+    assert run(["charge", "--help"]) == 0
+    assert "exit code 6" in capsys.readouterr().out
+    assert run(["--version"]) == 0
+
+
+def test_bad_amount_is_one_line_without_client(
+    capsys: pytest.CaptureFixture[str], clients: list[FakeClient]
+) -> None:
+    assert run(["charge", "12.5.0"], clients) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("hpos: error: ")
+    assert err.count("\n") == 1
+    assert "Traceback" not in err
+    assert not clients
+
+
+def test_missing_configuration_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(["--config-dir", str(tmp_path), "check"], env={}) == 2
+    assert capsys.readouterr().err == (
+        "hpos: error: No HPAY API URL configured. Set HPOS_API_URL or run `hpos configure`.\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("error", "code"),
+    [
+        (BadCredentials("HPAY refused the keys."), 3),
+        (HpayTimeout("HPAY did not answer in time."), 4),
+        (ProtocolError("HPAY answered an HTML page."), 4),
+        (OutcomeUnknown("The payment may exist."), 5),
+        (KeyboardInterrupt(), 130),
+    ],
+)
+def test_client_errors_map_to_exit_codes(
+    error: BaseException, code: int, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    clients: list[FakeClient] = []
+    assert run(["--config-dir", str(tmp_path), "balance"], clients, error=error) == code
+    err = capsys.readouterr().err
+    assert err.startswith("hpos: ")
+    assert err.count("\n") == 1
+    assert clients[0].closed
+
+
+# -- commands on the fake client ----------------------------------------------------
+
+
+def test_check(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    assert run(["check", "--config-dir", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    for text in ("WestSofts", "TEST", "XOF", "50 XOF", "100.5 XOF"):
+        assert text in out
+    assert SECRET not in out
+
+
+def test_charge_prints_link_and_qr(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    clients: list[FakeClient] = []
+    code = run(
+        ["--config-dir", str(tmp_path), "charge", "14900", "--product", "Sac", "--qr"], clients
+    )
+    assert code == 0
+    out = capsys.readouterr().out
+    assert "txNEW" in out
+    assert "14900 XOF" in out
+    assert "https://checkout.hpay.cash?ref=txNEW" in out
+    assert "█" in out
+    name, (amount, product, description) = clients[0].calls[-1]
+    assert name == "create_payment"
+    assert (amount, product) == (Decimal(14900), "Sac")
+    assert description.startswith("TILL1 ")
+
+
+def test_charge_wait_until_paid(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    argv = ["--config-dir", str(tmp_path), "charge", "12,50", "--wait", "--interval", "0.001"]
+    assert run(argv) == 0
+    assert capsys.readouterr().out.rstrip().endswith("PAID")
+
+
+def test_charge_wait_times_out_with_6(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    argv = ["--config-dir", str(tmp_path), "charge", "5", "--wait"]
+    argv += ["--timeout", "0.01", "--interval", "0.002"]
+    clients: list[FakeClient] = []
+    cli_client_polls = 10**6
+
+    def never_paid(config: Any) -> FakeClient:
+        client = FakeClient(config)
+        client.polls_until_paid = cli_client_polls
+        clients.append(client)
+        return client
+
+    code = cli.main(
+        argv, env=ENV, keystore=KeyStore(backend=MemoryKeyring()), client_factory=never_paid
+    )
+    assert code == 6
+    assert "Still unpaid after 0.01 s" in capsys.readouterr().out
+
+
+def test_status(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    assert run(["--config-dir", str(tmp_path), "status", "tx1"]) == 0
+    out = capsys.readouterr().out
+    for text in ("PAID", "7000.00 XOF", "Sac", "2025-11-08 14:42:34"):
+        assert text in out
+    assert run(["--config-dir", str(tmp_path), "status", "nope"]) == 3
+    assert "not found" in capsys.readouterr().err
+
+
+def test_balance(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    assert run(["--config-dir", str(tmp_path), "balance"]) == 0
+    assert "12.5 XOF" in capsys.readouterr().out
+
+
+def test_history_formats(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    clients: list[FakeClient] = []
+    base = ["--config-dir", str(tmp_path), "history", "--status", "paid", "--from", "2025-11-01"]
+    assert run([*base, "--limit", "2", "--format", "json"], clients) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert [r["transaction_id"] for r in rows] == ["tx1", "tx2"]
+    page_size, filters = clients[0].calls[0][1]
+    assert page_size == 2
+    assert filters["status"] == "PAID"
+    assert str(filters["date_from"]) == "2025-11-01"
+    assert filters["date_to"] is None
+    assert run([*base, "--format", "csv"]) == 0
+    assert len(list(csv.reader(io.StringIO(capsys.readouterr().out)))) == 4
+    assert run(base) == 0
+    assert "TRANSACTION" in capsys.readouterr().out
+
+
+def test_history_from_after_to(tmp_path: Path) -> None:
+    argv = ["--config-dir", str(tmp_path), "history", "--from", "2025-02-01", "--to", "2025-01-01"]
+    assert run(argv) == 2
+
+
+def test_configure_with_secret_on_stdin(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pytest.importorskip("hpos.hpay.urls")
+    store = KeyStore(backend=MemoryKeyring())
+    monkeypatch.setattr(sys, "stdin", io.StringIO(SECRET + "\n"))
+    argv = ["configure", "--config-dir", str(tmp_path), "--api-url", "https://api.example.com"]
+    argv += ["--api-key", "ak.1", "--public-key", "pk.1", "--mode", "prod", "--secret-stdin"]
+    assert run(argv, env={}, store=store) == 0
+    text = (tmp_path / "settings.json").read_text()
+    saved = json.loads(text)
+    assert saved["api_url"] == "https://api.example.com"
+    assert saved["mode"] == "PROD"
+    assert SECRET not in text
+    assert SECRET not in capsys.readouterr().out
+    assert list(store.backend.entries.values()) == [SECRET]  # type: ignore[attr-defined]
+
+
+def test_configure_refuses_empty_stdin(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "stdin", io.StringIO(""))
+    assert run(["configure", "--config-dir", str(tmp_path), "--secret-stdin"], env={}) == 2
+    assert not (tmp_path / "settings.json").exists()
+
+
+def test_sandbox_stops_cleanly_on_sigterm(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    events: list[str] = []
+
+    class FakeServer:
+        url = "http://127.0.0.1:12345"
+
+        def __init__(self, host: str, port: int, **kwargs: Any) -> None:
+            events.append(f"init {host} {port} {sorted(kwargs)}")
+
+        def start(self) -> FakeServer:
+            events.append("start")
+            signal.raise_signal(signal.SIGTERM)
+            return self
+
+        def stop(self) -> None:
+            events.append("stop")
+
+    demo = types.SimpleNamespace(
+        api_key="ak.demo",
+        public_key="pk.demo",
+        secret_key="sk.demo",
+        currency="XOF",
+        company="Demo",
+    )
+    fake = types.SimpleNamespace(SandboxServer=FakeServer, DEMO_ACCOUNT=demo)
+    monkeypatch.setitem(sys.modules, "hpos.sandbox", fake)
+    before = signal.getsignal(signal.SIGTERM)
+    argv = ["--config-dir", str(tmp_path), "sandbox", "--token-ttl", "5", "--state", "s.json"]
+    assert run(argv) == 0
+    assert events == ["init 127.0.0.1 0 ['state_file', 'token_ttl']", "start", "stop"]
+    assert signal.getsignal(signal.SIGTERM) == before
+    out = capsys.readouterr().out
+    assert "Sandbox ready at http://127.0.0.1:12345\n" in out
+    assert "HPOS_SECRET_KEY=sk.demo" in out or "HPOS_SECRET_KEY = 'sk.demo'" in out
+
+
+# -- wait_for_payment with a fake clock ---------------------------------------------
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+    def sleep(self, seconds: float) -> None:
+        self.now += seconds
+
+
+def test_wait_survives_a_failed_check() -> None:
+    clock = FakeClock()
+    answers: list[Any] = [HpayTimeout("slow"), None, entry("t", "UNPAID"), entry("t", "PAID")]
+
+    def find(txid: str) -> HistoryEntry | None:
+        answer = answers.pop(0)
+        if isinstance(answer, Exception):
+            raise answer
+        return answer
+
+    paid, error = cli.wait_for_payment(
+        find, "t", timeout=60, interval=2, clock=clock, sleep=clock.sleep
+    )
+    assert paid is not None
+    assert paid.is_paid
+    assert error is None
+    assert clock.now == 8
+
+
+def test_wait_times_out_and_reports_the_last_error() -> None:
+    clock = FakeClock()
+
+    def find(txid: str) -> HistoryEntry | None:
+        raise NetworkError("down")
+
+    paid, error = cli.wait_for_payment(
+        find, "t", timeout=5, interval=2, clock=clock, sleep=clock.sleep
+    )
+    assert paid is None
+    assert isinstance(error, NetworkError)
+    assert clock.now == 5
+
+
+def test_wait_stops_on_a_refusal() -> None:
+    clock = FakeClock()
+
+    def find(txid: str) -> HistoryEntry | None:
+        raise BadCredentials("no")
+
+    with pytest.raises(BadCredentials):
+        cli.wait_for_payment(find, "t", timeout=5, interval=1, clock=clock, sleep=clock.sleep)
+
+
+# -- output formats -----------------------------------------------------------------
+
+
+def test_decimal_text_is_exact() -> None:
+    assert output.decimal_text(Decimal("1E+3")) == "1000"
+    assert output.decimal_text(Decimal("7000.00")) == "7000.00"
+    assert output.decimal_text(Decimal("0.50")) == "0.50"
+    assert output.decimal_text(None) == ""
+
+
+def test_csv_header_values_and_formula_guard() -> None:
+    rows = [entry("tx1", product='=HYPERLINK("http://x")', fees=None), entry("tx2")]
+    parsed = list(csv.reader(io.StringIO(output.history_csv(rows))))
+    header = "date,transaction_id,product,amount,fees,profit,currency,status,mode,description"
+    assert parsed[0] == [*header.split(","), "payment_link"]
+    first = dict(zip(parsed[0], parsed[1], strict=True))
+    assert first["product"].startswith("'=")
+    assert first["amount"] == "7000.00"
+    assert first["fees"] == ""
+    assert first["profit"] == "6300"
+    assert first["date"] == "2025-11-08T14:42:34+00:00"
+
+
+def test_json_amounts_are_strings() -> None:
+    (row,) = json.loads(output.history_json([entry("tx1", fees=None)]))
+    assert row["amount"] == "7000.00"
+    assert row["profit"] == "6300"
+    assert row["fees"] is None
+    assert row["date"] == "2025-11-08T14:42:34+00:00"
+    assert row["description"] == "Sac d'école"
+    assert list(row) == list(output.HISTORY_COLUMNS)
+
+
+def test_table_is_aligned_and_clean() -> None:
+    rows = [entry("tx1", product="evil\x1b[31m"), entry("a-much-longer-id", amount=Decimal(5))]
+    lines = output.history_table(rows).splitlines()
+    assert lines[0].startswith("DATE")
+    assert "\x1b" not in "".join(lines)
+    amount_col = lines[0].index("AMOUNT") + len("AMOUNT")
+    assert lines[1][:amount_col].endswith("7000.00 XOF")
+    assert lines[2][:amount_col].endswith("5 XOF")
+    assert output.history_table([]) == "No payments found."
+
+
+# -- the terminal QR ----------------------------------------------------------------
+
+URL = "https://checkout.hpay.cash?ref=AabBzZ190002AZ"
+
+
+def decode_half_blocks(text: str) -> list[list[bool]]:
+    top = {" ": False, "▀": True, "▄": False, "█": True}
+    bottom = {" ": False, "▀": False, "▄": True, "█": True}
+    rows: list[list[bool]] = []
+    for line in text.splitlines():
+        rows.append([top[c] for c in line])
+        rows.append([bottom[c] for c in line])
+    return rows
+
+
+def test_qr_half_blocks_match_the_matrix() -> None:
+    matrix = output.qr_matrix(URL)
+    text = output.render_qr(URL, ansi=False)
+    decoded = decode_half_blocks(text)
+    assert decoded[: len(matrix)] == matrix
+    assert not any(decoded[len(matrix) :][0]) if len(decoded) > len(matrix) else True
+    assert len(text.splitlines()) == (len(matrix) + 1) // 2
+
+
+def test_qr_has_a_quiet_zone_of_four() -> None:
+    matrix = output.qr_matrix(URL)
+    for row in (*matrix[:4], *matrix[-4:]):
+        assert not any(row)
+    for row in matrix:
+        assert not any(row[:4])
+        assert not any(row[-4:])
+    assert any(matrix[4])
+
+
+def test_qr_is_dark_on_light_with_ansi() -> None:
+    lines = output.render_qr(URL, ansi=True).splitlines()
+    for line in lines:
+        assert line.startswith("\x1b[38;5;16;48;5;231m")
+        assert line.endswith("\x1b[0m")
+
+
+def test_qr_ascii_fallback() -> None:
+    matrix = output.qr_matrix(URL)
+    lines = output.render_qr(URL, ansi=False, unicode=False).splitlines()
+    assert len(lines) == len(matrix)
+    assert [[line[i * 2] == "#" for i in range(len(matrix))] for line in lines] == matrix
+
+
+def test_qr_style_follows_the_stream() -> None:
+    assert output.qr_style(io.StringIO(), {}) == {"ansi": False, "unicode": True}
+
+    class AsciiTty(io.TextIOWrapper):
+        def isatty(self) -> bool:
+            return True
+
+    tty = AsciiTty(io.BytesIO(), encoding="ascii")
+    assert output.qr_style(tty, {}) == {"ansi": sys.platform != "win32", "unicode": False}
+    assert output.qr_style(tty, {"TERM": "dumb"})["ansi"] is False
