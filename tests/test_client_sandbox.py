@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -240,3 +242,18 @@ def test_wide_date_range_is_sent_as_iso_dates(client: HpayClient) -> None:
     client.create_payment(Decimal(100), "A")
     page = client.history(date_from=date(2020, 1, 1), date_to=date(2099, 12, 31))
     assert len(page.entries) == 1
+
+
+def test_run_log_records_calls_with_keys_masked(
+    run_log: Path, sandbox: Any, client: HpayClient
+) -> None:
+    """The log the end-of-run check greps really holds the calls, with the key fields masked."""
+    client.create_payment(Decimal(1200), "Tea")
+    for handler in logging.getLogger("hpos").handlers:
+        handler.flush()
+    text = run_log.read_text(encoding="utf-8")
+    assert "POST /getToken/" in text
+    assert "POST /payment/" in text
+    assert "'api_secret_key': '***'" in text
+    assert DEMO_ACCOUNT.secret_key not in text
+    assert not any(token in text for token in sandbox.issued_tokens())

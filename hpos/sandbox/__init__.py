@@ -8,15 +8,11 @@ or cancel, and injects network faults on demand. Used by ``hpos --demo``,
 
 from __future__ import annotations
 
+from hpos.sandbox.accounts import DEMO_ACCOUNT, DEMO_CAD_ACCOUNT, SandboxAccount
 from hpos.sandbox.faults import KINDS as FAULT_KINDS
 from hpos.sandbox.faults import Fault
+from hpos.sandbox.payments import PaymentSnapshot
 from hpos.sandbox.server import SandboxServer
-from hpos.sandbox.state import (
-    DEMO_ACCOUNT,
-    DEMO_CAD_ACCOUNT,
-    PaymentSnapshot,
-    SandboxAccount,
-)
 
 __all__ = [
     "DEMO_ACCOUNT",
