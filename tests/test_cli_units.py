@@ -20,8 +20,11 @@ from typing import Any
 
 import pytest
 
-from hpos.cli import main as cli
 from hpos.cli import output
+from hpos.cli.args import build_parser, parse_amount
+from hpos.cli.commands import wait_for_payment
+from hpos.cli.exits import CliError, error_message, exit_code_for
+from hpos.cli.main import main
 from hpos.hpay.errors import (
     ApiRefused,
     BadCredentials,
@@ -135,7 +138,7 @@ def run(
         made.append(client)
         return client
 
-    return cli.main(
+    return main(
         argv,
         env=ENV if env is None else env,
         keystore=store or KeyStore(backend=MemoryKeyring()),
@@ -158,7 +161,7 @@ def run(
     ],
 )
 def test_amounts_are_exact_decimals(text: str, expected: str) -> None:
-    value = cli.parse_amount(text)
+    value = parse_amount(text)
     assert type(value) is Decimal
     assert value == Decimal(expected)
     assert str(value) == str(Decimal(expected))
@@ -171,7 +174,7 @@ def test_amounts_are_exact_decimals(text: str, expected: str) -> None:
 )  # fmt: skip
 def test_bad_amounts(text: str) -> None:
     with pytest.raises(InvalidAmount):
-        cli.parse_amount(text)
+        parse_amount(text)
 
 
 # -- exit codes and messages ---------------------------------------------------------
@@ -195,30 +198,30 @@ def test_bad_amounts(text: str) -> None:
         (KeyboardInterrupt(), 130),
         (HpayError("x"), 1),
         (RuntimeError("x"), 1),
-        (cli.CliError("x", 6), 6),
+        (CliError("x", 6), 6),
     ],
 )
 def test_exit_codes(error: BaseException, code: int) -> None:
-    assert cli.exit_code_for(error) == code
+    assert exit_code_for(error) == code
 
 
 def test_exit_codes_are_documented() -> None:
-    help_text = cli.build_parser().format_help()
+    help_text = build_parser().format_help()
     for code in (0, 2, 3, 4, 5, 6, 130):
         assert f"\n  {code:>3}  " in help_text
 
 
 def test_messages_are_one_line_and_say_what_to_do() -> None:
-    unknown = cli.error_message(OutcomeUnknown("No answer\nfrom HPAY."))
+    unknown = error_message(OutcomeUnknown("No answer\nfrom HPAY."))
     assert "\n" not in unknown
     assert "hpos history" in unknown
-    unsafe = cli.error_message(UnsafeCheckoutUrl("Bad URL.", transaction_id="tx9"))
+    unsafe = error_message(UnsafeCheckoutUrl("Bad URL.", transaction_id="tx9"))
     assert "hpos status tx9" in unsafe
-    assert "\x1b" not in cli.error_message(ApiRefused("evil \x1b[2J text"))
+    assert "\x1b" not in error_message(ApiRefused("evil \x1b[2J text"))
 
 
 def test_unexpected_errors_do_not_leak_their_text() -> None:
-    message = cli.error_message(RuntimeError(f"boom {SECRET}"))
+    message = error_message(RuntimeError(f"boom {SECRET}"))
     assert SECRET not in message
     assert "RuntimeError" in message
 
@@ -342,7 +345,7 @@ def test_charge_wait_times_out_with_6(capsys: pytest.CaptureFixture[str], tmp_pa
         clients.append(client)
         return client
 
-    code = cli.main(
+    code = main(
         argv, env=ENV, keystore=KeyStore(backend=MemoryKeyring()), client_factory=never_paid
     )
     assert code == 6
@@ -471,7 +474,7 @@ def test_wait_survives_a_failed_check() -> None:
             raise answer
         return answer
 
-    paid, error = cli.wait_for_payment(
+    paid, error = wait_for_payment(
         find, "t", timeout=60, interval=2, clock=clock, sleep=clock.sleep
     )
     assert paid is not None
@@ -486,9 +489,7 @@ def test_wait_times_out_and_reports_the_last_error() -> None:
     def find(txid: str) -> HistoryEntry | None:
         raise NetworkError("down")
 
-    paid, error = cli.wait_for_payment(
-        find, "t", timeout=5, interval=2, clock=clock, sleep=clock.sleep
-    )
+    paid, error = wait_for_payment(find, "t", timeout=5, interval=2, clock=clock, sleep=clock.sleep)
     assert paid is None
     assert isinstance(error, NetworkError)
     assert clock.now == 5
@@ -501,7 +502,7 @@ def test_wait_stops_on_a_refusal() -> None:
         raise BadCredentials("no")
 
     with pytest.raises(BadCredentials):
-        cli.wait_for_payment(find, "t", timeout=5, interval=1, clock=clock, sleep=clock.sleep)
+        wait_for_payment(find, "t", timeout=5, interval=1, clock=clock, sleep=clock.sleep)
 
 
 # -- output formats -----------------------------------------------------------------

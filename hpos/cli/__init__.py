@@ -1,0 +1,1 @@
+"""The ``hpos`` command line; the entry point is :func:`hpos.cli.main.main`."""

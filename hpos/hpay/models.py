@@ -258,7 +258,8 @@ def _server_time(obj: dict[str, Any], key: str, prefix: str, server_tz: tzinfo) 
     try:
         match = _SERVER_TIME.fullmatch(text)
         if match:
-            parsed = datetime(*(int(part) for part in match.groups()))
+            # naive on purpose: HPAY's zone is attached below (server_tz)
+            parsed = datetime(*(int(part) for part in match.groups()))  # noqa: DTZ001
         else:
             parsed = datetime.fromisoformat(text)
     except ValueError:

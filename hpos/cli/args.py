@@ -1,0 +1,191 @@
+"""Argument parsing of ``hpos``: ``build_parser`` and the typed converters it uses
+(``parse_amount``, ``iso_date``, ``positive_number``, ``positive_int``, ``port_number``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+from collections.abc import Callable
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from hpos import __version__
+from hpos.cli import output
+from hpos.cli.exits import EXIT_CODES
+from hpos.hpay.errors import InvalidAmount
+
+_AMOUNT = re.compile(r"[0-9]{1,30}(?:[.,][0-9]{1,30})?")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def parse_amount(text: str) -> Decimal:
+    """The amount typed by the cashier as a Decimal: "12.50", "14900", "12,50" (comma decimal).
+
+    Raises InvalidAmount for anything else (signs, exponents, thousands separators,
+    zero); the currency's own rules are checked by the client.
+    """
+    value = text.strip()
+    if not _AMOUNT.fullmatch(value):
+        raise InvalidAmount(
+            f"{output.clean(text)!r} is not an amount; type digits like 14900 or 12.50."
+        )
+    amount = Decimal(value.replace(",", "."))
+    if amount <= 0:
+        raise InvalidAmount("The amount must be greater than zero.")
+    return amount
+
+
+def iso_date(text: str) -> date:
+    """argparse type for YYYY-MM-DD dates."""
+    try:
+        if not _DATE.fullmatch(text):
+            raise ValueError(text)
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2025-11-08") from None
+
+
+def _number(cast: Callable[[str], Any], low: float, high: float, what: str) -> Callable[[str], Any]:
+    """An argparse type: ``cast(text)`` within [low, high], else a usage error naming ``what``."""
+
+    def convert(text: str) -> Any:
+        try:
+            value = cast(text)
+        except ValueError:
+            value = None
+        if value is None or not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"{text!r} is not {what}")
+        return value
+
+    convert.__name__ = what  # argparse names the type in its messages
+    return convert
+
+
+positive_number = _number(float, 0.001, 10**7, "a positive number of seconds")
+positive_int = _number(int, 1, 10**9, "a whole number of 1 or more")
+port_number = _number(int, 0, 65535, "a port number (0-65535)")
+
+
+# -- the parser ---------------------------------------------------------------------
+
+
+def _epilog() -> str:
+    codes = "\n".join(f"  {code:>3}  {text}" for code, text in EXIT_CODES.items())
+    return (
+        "environment: HPOS_API_URL, HPOS_API_KEY, HPOS_PUBLIC_KEY, HPOS_SECRET_KEY and\n"
+        "HPOS_MODE override the saved settings; HPOS_CONFIG_DIR selects the profile.\n\n"
+        f"exit codes:\n{codes}"
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of ``hpos`` and its commands."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--config-dir",
+        type=Path,
+        default=argparse.SUPPRESS,
+        metavar="DIR",
+        help="profile directory (default: HPOS_CONFIG_DIR or the user config dir)",
+    )
+    common.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="debug log on stderr",
+    )
+    fmt = argparse.RawDescriptionHelpFormatter
+    parser = argparse.ArgumentParser(
+        prog="hpos",
+        description="HPOS point of sale: card payments through HPAY, from the command line.",
+        epilog=_epilog(),
+        formatter_class=fmt,
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"hpos {__version__}")
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="take one sale end to end on the built-in sandbox (separate demo profile)",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def add(name: str, help_text: str, epilog: str | None = None) -> argparse.ArgumentParser:
+        return sub.add_parser(
+            name,
+            help=help_text,
+            description=help_text,
+            epilog=epilog,
+            parents=[common],
+            formatter_class=fmt,
+        )
+
+    p = add("sandbox", "run the local HPAY emulator with demo credentials")
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    p.add_argument("--port", type=port_number, default=0, help="port (default 0: a free port)")
+    p.add_argument("--state", type=Path, metavar="FILE", help="keep payments in FILE across runs")
+    p.add_argument("--token-ttl", type=positive_number, metavar="SECONDS", help="token lifetime")
+
+    p = add(
+        "configure",
+        "save the HPAY settings of this profile",
+        "The secret key is asked on the terminal (or read from stdin with --secret-stdin)\n"
+        "and kept in the system keyring; it never goes on the command line or in a file.",
+    )
+    p.add_argument("--api-url", help="HPAY base URL, e.g. https://api.example.com")
+    p.add_argument("--api-key", help="HPAY API key")
+    p.add_argument("--public-key", help="HPAY public key")
+    p.add_argument("--mode", type=str.upper, choices=("TEST", "PROD"), help="TEST or PROD")
+    p.add_argument("--till-name", help="name of this till")
+    p.add_argument("--product", help="default product name of a charge")
+    p.add_argument("--secret-stdin", action="store_true", help="read the secret key from stdin")
+
+    add("check", "get a token: shows company, mode, currency and balances")
+
+    p = add(
+        "charge",
+        "create a payment and print its checkout link",
+        "With --wait, exit code 6 means the payment was still unpaid when the timeout ran\n"
+        "out; it may still be paid later: check it with `hpos status TXID`.",
+    )
+    p.add_argument(
+        "amount", metavar="AMOUNT", help='amount in the account currency: "14900", "12.50"'
+    )
+    p.add_argument("--product", help="product name (default: the configured one)")
+    p.add_argument("--description", help="description shown to the customer")
+    p.add_argument("--qr", action="store_true", help="draw the checkout QR code in the terminal")
+    p.add_argument("--wait", action="store_true", help="wait until the payment is PAID")
+    p.add_argument(
+        "--timeout", type=positive_number, default=900.0, metavar="SECONDS", help="for --wait (900)"
+    )
+    p.add_argument(
+        "--interval",
+        type=positive_number,
+        default=2.0,
+        metavar="SECONDS",
+        help="between checks (2)",
+    )
+
+    p = add("status", "show one payment (exit code 3 when HPAY does not know it)")
+    p.add_argument("txid", metavar="TXID", help="transaction id")
+
+    add("balance", "show the account balances")
+
+    p = add("history", "list payments, newest first")
+    p.add_argument("--status", type=str.upper, choices=("PAID", "UNPAID"), help="PAID or UNPAID")
+    p.add_argument("--from", dest="date_from", type=iso_date, metavar="YYYY-MM-DD")
+    p.add_argument("--to", dest="date_to", type=iso_date, metavar="YYYY-MM-DD")
+    p.add_argument(
+        "--limit", type=positive_int, default=50, metavar="N", help="at most N rows (50)"
+    )
+    p.add_argument(
+        "--format",
+        choices=("table", "csv", "json"),
+        default="table",
+        help="table (default), csv (text cells starting with = + - @ get a ' prefix) or json",
+    )
+    return parser

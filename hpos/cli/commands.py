@@ -1,0 +1,404 @@
+"""What each ``hpos`` command does: ``Context``, the ``cmd_*`` functions and their
+helpers, ``wait_for_payment``, the ``--demo`` dispatcher and the ``COMMANDS`` table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import getpass
+import itertools
+import logging
+import os
+import shlex
+import signal
+import threading
+import time
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, TextIO
+
+from hpos.cli import output
+from hpos.cli.args import parse_amount
+from hpos.cli.exits import (
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_REFUSED,
+    EXIT_UNPAID,
+    EXIT_USAGE,
+    CliError,
+    error_message,
+)
+from hpos.hpay.errors import ConfigError, HpayError, NetworkError, ProtocolError
+from hpos.settings import Profile, replace_settings
+
+log = logging.getLogger("hpos.cli")
+
+
+@dataclass
+class Context:
+    """What a command needs: the profile, the streams, a way to make a client."""
+
+    profile: Profile
+    env: Mapping[str, str]
+    out: TextIO
+    err: TextIO
+    stdin: TextIO
+    client_factory: Callable[[Any], Any]
+
+    @contextlib.contextmanager
+    def client(self) -> Iterator[Any]:
+        """A client for the profile's effective settings, closed afterwards."""
+        client = self.client_factory(self.profile.client_config())
+        try:
+            yield client
+        finally:
+            client.close()
+
+    def say(self, text: str) -> None:
+        """Print a line on stdout (flushed)."""
+        output.write(self.out, text)
+
+
+def default_client_factory(config: Any) -> Any:
+    """The real HPAY client (imported only when a command needs one)."""
+    from hpos.hpay.client import HpayClient
+
+    return HpayClient(config)
+
+
+def wait_for_payment(
+    find: Callable[[str], Any],
+    txid: str,
+    *,
+    timeout: float,
+    interval: float,
+    clock: Callable[[], float] = time.monotonic,
+    sleep: Callable[[float], None] = time.sleep,
+) -> tuple[Any | None, HpayError | None]:
+    """Poll ``find(txid)`` until the entry is paid or ``timeout`` seconds passed.
+
+    Returns (paid entry, None) or (None, last check error or None). Network and
+    protocol failures of one check do not stop the wait; refusals propagate.
+    """
+    deadline = clock() + timeout
+    last_error: HpayError | None = None
+    while True:
+        remaining = deadline - clock()
+        if remaining <= 0:
+            return None, last_error
+        sleep(min(interval, remaining))
+        try:
+            entry = find(txid)
+        except (NetworkError, ProtocolError) as exc:
+            log.warning("checking payment %s failed: %s", txid, exc)
+            last_error = exc
+            continue
+        last_error = None
+        if entry is not None and entry.is_paid:
+            return entry, None
+
+
+# -- commands -----------------------------------------------------------------------
+
+
+def cmd_demo(args: argparse.Namespace, ctx: Context) -> int:
+    """``hpos --demo``: one sale end to end on the built-in sandbox."""
+    from hpos.cli.demo import run_demo
+
+    config_dir = getattr(args, "config_dir", None)
+    return run_demo(env=ctx.env, out=ctx.out, stdin=ctx.stdin, config_dir=config_dir)
+
+
+def cmd_sandbox(args: argparse.Namespace, ctx: Context) -> int:
+    """Run the local HPAY emulator until Ctrl+C or SIGTERM."""
+    from hpos.sandbox import DEMO_ACCOUNT, SandboxServer
+
+    kwargs: dict[str, Any] = {}
+    if args.state is not None:
+        kwargs["state_file"] = args.state
+    if args.token_ttl is not None:
+        kwargs["token_ttl"] = args.token_ttl
+    stop = threading.Event()
+    previous = _install_stop_handlers(stop)
+    try:
+        try:
+            server = SandboxServer(args.host, args.port, **kwargs).start()
+        except OSError as exc:
+            raise CliError(
+                f"Cannot start the sandbox on {args.host}:{args.port}: {exc.strerror or exc}.",
+                EXIT_USAGE,
+            ) from None
+        try:
+            _print_sandbox(ctx, server.url, DEMO_ACCOUNT)
+            while not stop.wait(0.25):
+                pass
+        finally:
+            server.stop()
+    finally:
+        for sig, old in previous.items():
+            signal.signal(sig, old)
+    ctx.say("Sandbox stopped.")
+    return EXIT_OK
+
+
+def _install_stop_handlers(stop: threading.Event) -> dict[int, Any]:
+    """SIGINT and SIGTERM set ``stop`` (main thread only); returns the old handlers."""
+    if threading.current_thread() is not threading.main_thread():
+        return {}
+    previous: dict[int, Any] = {}
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        previous[sig] = signal.signal(sig, lambda _signum, _frame: stop.set())
+    return previous
+
+
+def _print_sandbox(ctx: Context, url: str, account: Any) -> None:
+    values = {
+        "HPOS_API_URL": url,
+        "HPOS_API_KEY": account.api_key,
+        "HPOS_PUBLIC_KEY": account.public_key,
+        "HPOS_SECRET_KEY": account.secret_key,
+        "HPOS_MODE": "TEST",
+    }
+    ctx.say("HPOS sandbox: a local HPAY emulator (TEST data only, demo credentials are public)")
+    ctx.say(
+        output.key_values(
+            [
+                ("URL", url),
+                ("Company", account.company),
+                ("Currency", account.currency),
+                ("API key", account.api_key),
+                ("Public key", account.public_key),
+                ("Secret key", account.secret_key),
+            ]
+        )
+    )
+    ctx.say("")
+    if os.name == "nt":
+        ctx.say("Paste into PowerShell to use it:")
+        for name, value in values.items():
+            ctx.say(f"$env:{name} = '{value}'")
+    else:
+        ctx.say("Paste into a shell to use it:")
+        ctx.say("export " + " ".join(f"{name}={shlex.quote(v)}" for name, v in values.items()))
+    ctx.say("")
+    ctx.say(f"Sandbox ready at {url}")
+    ctx.say("Press Ctrl+C to stop.")
+
+
+def cmd_configure(args: argparse.Namespace, ctx: Context) -> int:
+    """Save settings; the secret goes to the keyring."""
+    profile = ctx.profile
+    changes = {
+        key: value
+        for key, value in (
+            ("api_url", args.api_url),
+            ("api_key", args.api_key),
+            ("public_key", args.public_key),
+            ("mode", args.mode),
+            ("till_name", args.till_name),
+            ("default_product", args.product),
+        )
+        if value is not None
+    }
+    if changes.get("api_url"):
+        from hpos.hpay.urls import validate_base_url
+
+        changes["api_url"] = validate_base_url(changes["api_url"].strip())
+    settings = replace_settings(profile.settings, **changes)
+    secret = _read_secret(args, ctx)
+    profile.save(settings)
+    if secret:
+        profile.set_secret_key(secret)
+    ctx.say(f"Saved {profile.settings_path}")
+    where = "stored in the system keyring" if secret else "unchanged"
+    if ctx.env.get("HPOS_SECRET_KEY", "").strip():
+        where += " (HPOS_SECRET_KEY is set and takes precedence)"
+    ctx.say(
+        output.key_values(
+            [
+                ("API URL", settings.api_url or "(not set)"),
+                ("API key", _mask(settings.api_key)),
+                ("Public key", _mask(settings.public_key)),
+                ("Secret key", where),
+                ("Mode", settings.mode),
+                ("Till", settings.till_name),
+                ("Product", settings.default_product),
+            ]
+        )
+    )
+    return EXIT_OK
+
+
+def _read_secret(args: argparse.Namespace, ctx: Context) -> str | None:
+    if args.secret_stdin:
+        secret = ctx.stdin.readline().strip()
+        if not secret:
+            raise ConfigError("No secret key on standard input; nothing was saved.")
+        return secret
+    isatty = getattr(ctx.stdin, "isatty", lambda: False)
+    if not isatty():
+        return None
+    return getpass.getpass("HPAY secret key (Enter keeps the current one): ").strip() or None
+
+
+def _mask(value: str) -> str:
+    if not value:
+        return "(not set)"
+    return value[:4] + "…" if len(value) > 8 else "…"
+
+
+def cmd_check(args: argparse.Namespace, ctx: Context) -> int:
+    """Get a token and show what HPAY says about the account."""
+    with ctx.client() as client:
+        token = client.token()
+    ctx.say(
+        output.key_values(
+            [
+                ("Company", token.company),
+                ("Mode", _mode_text(token.mode)),
+                ("Currency", token.currency),
+                ("Main balance", output.money_text(token.main_balance, token.currency) or "-"),
+                ("Profit balance", output.money_text(token.profit_balance, token.currency) or "-"),
+            ]
+        )
+    )
+    return EXIT_OK
+
+
+def _mode_text(mode: str) -> str:
+    return "TEST (test payments, no real money)" if mode == "TEST" else mode
+
+
+def cmd_charge(args: argparse.Namespace, ctx: Context) -> int:
+    """Create a payment, show its link (and QR), optionally wait until it is paid."""
+    amount = parse_amount(args.amount)
+    settings = ctx.profile.effective()
+    product = (args.product or settings.default_product or "Sale").strip()
+    description = args.description
+    if description is None:
+        description = f"{settings.till_name} {datetime.now().astimezone():%Y-%m-%d %H:%M:%S}"
+    with ctx.client() as client:
+        try:
+            payment = client.create_payment(amount, product, description)
+        except KeyboardInterrupt:
+            output.write(
+                ctx.err,
+                "hpos: interrupted; the payment may have been created: "
+                "check `hpos history --limit 10` before charging again.",
+            )
+            return EXIT_INTERRUPTED
+        ctx.say(
+            output.key_values(
+                [
+                    ("Transaction", payment.transaction_id),
+                    ("Amount", output.money_text(payment.amount, payment.currency)),
+                    ("Fees", output.money_text(payment.fees, payment.currency) or "-"),
+                    ("Mode", _mode_text(payment.mode)),
+                    ("Checkout", payment.checkout_url),
+                ]
+            )
+        )
+        if args.qr:
+            ctx.say(output.render_qr(payment.checkout_url, **output.qr_style(ctx.out, ctx.env)))
+        if not args.wait:
+            return EXIT_OK
+        return _wait(args, ctx, client, payment.transaction_id)
+
+
+def _wait(args: argparse.Namespace, ctx: Context, client: Any, txid: str) -> int:
+    ctx.say(f"Waiting for payment (up to {args.timeout:g} s, Ctrl+C to stop)...")
+    try:
+        entry, last_error = wait_for_payment(
+            client.find_payment, txid, timeout=args.timeout, interval=args.interval
+        )
+    except KeyboardInterrupt:
+        output.write(
+            ctx.err,
+            f"hpos: stopped waiting; {txid} may still be paid: check `hpos status {txid}`.",
+        )
+        return EXIT_INTERRUPTED
+    if entry is not None:
+        ctx.say("PAID")
+        return EXIT_OK
+    note = f" (last check failed: {error_message(last_error)})" if last_error else ""
+    ctx.say(f"Still unpaid after {args.timeout:g} s{note}; check later with `hpos status {txid}`.")
+    return EXIT_UNPAID
+
+
+def cmd_status(args: argparse.Namespace, ctx: Context) -> int:
+    """Show one payment from the history."""
+    txid = args.txid.strip()
+    with ctx.client() as client:
+        entry = client.find_payment(txid)
+    if entry is None:
+        raise CliError(f"Transaction {output.clean(txid)!r} not found at HPAY.", EXIT_REFUSED)
+    ctx.say(
+        output.key_values(
+            [
+                ("Transaction", entry.transaction_id),
+                ("Status", entry.status),
+                ("Amount", output.money_text(entry.amount, entry.currency)),
+                ("Fees", output.money_text(entry.fees, entry.currency) or "-"),
+                ("Product", entry.product),
+                ("Description", entry.description),
+                ("Date", output.date_text(entry.date_generated)),
+                ("Mode", entry.mode),
+                ("Link", entry.payment_link),
+            ]
+        )
+    )
+    return EXIT_OK
+
+
+def cmd_balance(args: argparse.Namespace, ctx: Context) -> int:
+    """Show the account balances."""
+    with ctx.client() as client:
+        bal = client.balance()
+    ctx.say(
+        output.key_values(
+            [
+                ("Company", bal.company),
+                ("Contact", bal.contact),
+                ("Currency", bal.currency),
+                ("Main balance", output.money_text(bal.main_balance, bal.currency)),
+                ("Profit balance", output.money_text(bal.profit_balance, bal.currency)),
+            ]
+        )
+    )
+    return EXIT_OK
+
+
+def cmd_history(args: argparse.Namespace, ctx: Context) -> int:
+    """List payments as a table, CSV or JSON."""
+    if args.date_from and args.date_to and args.date_from > args.date_to:
+        raise CliError("--from is after --to.", EXIT_USAGE)
+    filters: dict[str, Any] = {
+        "status": args.status,
+        "date_from": args.date_from,
+        "date_to": args.date_to,
+    }
+    with ctx.client() as client:
+        rows = client.iter_history(page_size=min(args.limit, 100), **filters)
+        entries = list(itertools.islice(rows, args.limit))
+    render = {
+        "table": output.history_table,
+        "csv": output.history_csv,
+        "json": output.history_json,
+    }[args.format]
+    text = render(entries)
+    ctx.out.write(text if text.endswith("\n") else text + "\n")
+    ctx.out.flush()
+    return EXIT_OK
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace, Context], int]] = {
+    "sandbox": cmd_sandbox,
+    "configure": cmd_configure,
+    "check": cmd_check,
+    "charge": cmd_charge,
+    "status": cmd_status,
+    "balance": cmd_balance,
+    "history": cmd_history,
+}

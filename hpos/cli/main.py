@@ -1,0 +1,106 @@
+"""The ``hpos`` entry point: ``main(argv)`` parses, sets up logging, runs one command.
+
+``main`` returns the exit code (the console script exits with it); see
+``hpos.cli.exits.EXIT_CODES``. Every failure ends as one line on stderr,
+``hpos: error: ...``. The parser lives in ``args``, the commands in ``commands``.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import os
+import sys
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from hpos.cli import output
+from hpos.cli.args import build_parser
+from hpos.cli.commands import COMMANDS, Context, cmd_demo, default_client_factory
+from hpos.cli.exits import (
+    EXIT_BROKEN_PIPE,
+    EXIT_INTERNAL,
+    EXIT_USAGE,
+    error_message,
+    exit_code_for,
+)
+from hpos.hpay.redact import install_redaction
+from hpos.keystore import KeyStore
+from hpos.settings import open_profile
+
+log = logging.getLogger("hpos.cli")
+
+
+def main(
+    argv: list[str] | None = None,
+    *,
+    env: Mapping[str, str] | None = None,
+    keystore: KeyStore | None = None,
+    client_factory: Callable[[Any], Any] | None = None,
+) -> int:
+    """Run ``hpos`` with ``argv``; returns the exit code (see ``EXIT_CODES``)."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse: --help, --version or a usage error
+        return exc.code if isinstance(exc.code, int) else EXIT_USAGE
+    if bool(args.command) == bool(args.demo):
+        parser.print_usage(sys.stderr)
+        what = "--demo takes no command" if args.demo else "a command is needed"
+        output.write(sys.stderr, f"hpos: error: {what} (see hpos --help)")
+        return EXIT_USAGE
+    env = dict(os.environ) if env is None else env
+    root = logging.getLogger()
+    old_level = root.level
+    handler = _setup_logging(bool(getattr(args, "verbose", False)))
+    try:
+        ctx = Context(
+            profile=open_profile(getattr(args, "config_dir", None), env=env, keystore=keystore),
+            env=env,
+            out=sys.stdout,
+            err=sys.stderr,
+            stdin=sys.stdin,
+            client_factory=client_factory or default_client_factory,
+        )
+        if args.command is None:
+            return cmd_demo(args, ctx)
+        return COMMANDS[args.command](args, ctx)
+    except BrokenPipeError:
+        _silence_stdout()
+        return EXIT_BROKEN_PIPE
+    except (Exception, KeyboardInterrupt) as exc:  # one line, no traceback
+        code = exit_code_for(exc)
+        if code == EXIT_INTERNAL:
+            log.debug("unexpected error", exc_info=True)
+        if isinstance(exc, KeyboardInterrupt):
+            output.write(sys.stderr, "hpos: interrupted")
+        else:
+            output.write(sys.stderr, f"hpos: error: {error_message(exc)}")
+        return code
+    finally:
+        root.removeHandler(handler)
+        root.setLevel(old_level)
+        handler.close()
+
+
+def _silence_stdout() -> None:
+    """After the reader went away, point stdout at devnull so the exit flush is quiet."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, io.UnsupportedOperation):
+        pass
+
+
+def _setup_logging(verbose: bool) -> logging.Handler:
+    """Log to stderr through the redacting filter: warnings, or everything with -v."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setLevel(logging.DEBUG if verbose else logging.WARNING)
+    handler.setFormatter(logging.Formatter("hpos: %(levelname)s %(name)s: %(message)s"))
+    install_redaction(handler)
+    root = logging.getLogger()
+    if verbose and root.getEffectiveLevel() > logging.DEBUG:
+        root.setLevel(logging.DEBUG)
+    root.addHandler(handler)
+    return handler

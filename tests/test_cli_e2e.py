@@ -1,0 +1,267 @@
+"""The ``hpos`` command end to end: real processes against ``hpos sandbox`` over loopback.
+
+The customer pays on the sandbox's own checkout page (a form POST, as a phone
+would), so the whole path — CLI, client, sandbox, checkout — is the real one.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import re
+import subprocess
+import sys
+import time
+import urllib.parse
+import urllib.request
+from collections.abc import Iterator
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from hpos.sandbox import DEMO_ACCOUNT
+
+PY = sys.executable
+TIMEOUT = 60
+
+
+class Sandbox:
+    """A ``hpos sandbox`` process and the environment that points the CLI at it."""
+
+    def __init__(self, proc: subprocess.Popen[str], url: str, env: dict[str, str]) -> None:
+        self.proc = proc
+        self.url = url
+        self.env = env
+
+    def hpos(self, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
+        """Run ``python -m hpos ARGS`` against this sandbox."""
+        result = subprocess.run(
+            [PY, "-m", "hpos", *args],
+            env={**self.env, **env},
+            capture_output=True,
+            text=True,
+            timeout=TIMEOUT,
+            check=False,
+        )
+        for stream in (result.stdout, result.stderr):
+            assert "Traceback" not in stream
+        return result
+
+    def control(self, path: str, body: dict[str, object]) -> None:
+        request = urllib.request.Request(  # noqa: S310 (loopback sandbox)
+            f"{self.url}/_sandbox/{path}",
+            data=json.dumps(body).encode(),
+            headers={"Content-Type": "application/json"},
+        )
+        with urllib.request.urlopen(request, timeout=10) as answer:  # noqa: S310 (loopback)
+            assert answer.status == 200
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args: object, **kwargs: object) -> None:
+        return None
+
+
+def customer_pays(checkout_url: str) -> str:
+    """Open the checkout page and press Pay, as the customer's phone would; return the redirect."""
+    with urllib.request.urlopen(checkout_url, timeout=10) as page:  # noqa: S310 (loopback)
+        html = page.read().decode()
+    assert "Pay" in html
+    ref = urllib.parse.parse_qs(urllib.parse.urlsplit(checkout_url).query)["ref"][0]
+    base = checkout_url.split("/checkout", 1)[0]
+    opener = urllib.request.build_opener(NoRedirect)
+    data = urllib.parse.urlencode({"ref": ref}).encode()
+    with pytest.raises(urllib.error.HTTPError) as redirect:
+        opener.open(f"{base}/checkout/pay", data=data, timeout=10)
+    assert redirect.value.code == 303, "the checkout page redirects after Pay"
+    location = redirect.value.headers["Location"]
+    redirect.value.close()
+    return location
+
+
+@pytest.fixture
+def cli_sandbox(tmp_path: Path) -> Iterator[Sandbox]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("HPOS_", "PYTHON_KEYRING"))}
+    env["HPOS_CONFIG_DIR"] = str(tmp_path / "profile")
+    env["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
+    proc = subprocess.Popen(
+        [PY, "-m", "hpos", "sandbox", "--port", "0", "--state", str(tmp_path / "state.json")],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert proc.stdout is not None
+    url = ""
+    printed: list[str] = []
+    deadline = time.monotonic() + TIMEOUT
+    while time.monotonic() < deadline:
+        line = proc.stdout.readline()
+        if not line:
+            break
+        printed.append(line)
+        if match := re.search(r"Sandbox ready at (\S+)", line):
+            url = match.group(1)
+            break
+    if not url:
+        proc.kill()
+        pytest.fail(f"the sandbox did not start: {''.join(printed)} {proc.stderr.read()}")
+    text = "".join(printed)
+    assert DEMO_ACCOUNT.api_key in text, "the sandbox prints the demo credentials"
+    env.update(
+        HPOS_API_URL=url,
+        HPOS_API_KEY=DEMO_ACCOUNT.api_key,
+        HPOS_PUBLIC_KEY=DEMO_ACCOUNT.public_key,
+        HPOS_SECRET_KEY=DEMO_ACCOUNT.secret_key,
+        HPOS_MODE="TEST",
+    )
+    yield Sandbox(proc, url, env)
+    proc.terminate()
+    try:
+        assert proc.wait(timeout=10) == 0, "SIGTERM stops the sandbox cleanly"
+    finally:
+        proc.kill()
+        proc.stdout.close()
+        proc.stderr.close()
+
+
+def field(output: str, label: str) -> str:
+    match = re.search(rf"^{label}:\s+(\S+)", output, re.MULTILINE)
+    assert match, f"no {label!r} in:\n{output}"
+    return match.group(1)
+
+
+def test_charge_pay_status_history(cli_sandbox: Sandbox) -> None:
+    check = cli_sandbox.hpos("check")
+    assert check.returncode == 0, check.stderr
+    assert DEMO_ACCOUNT.company in check.stdout
+    assert "XOF" in check.stdout
+    assert "TEST" in check.stdout
+
+    charge = cli_sandbox.hpos("charge", "14900", "--product", "Sac", "--description", "S-7", "--qr")
+    assert charge.returncode == 0, charge.stderr
+    txid = field(charge.stdout, "Transaction")
+    checkout = field(charge.stdout, "Checkout")
+    assert txid in checkout
+    assert "▀" in charge.stdout or "##" in charge.stdout, "the QR is drawn"
+
+    status = cli_sandbox.hpos("status", txid)
+    assert status.returncode == 0, status.stderr
+    assert "UNPAID" in status.stdout
+
+    assert customer_pays(checkout) == "https://hpay.cash/third/success/"
+
+    status = cli_sandbox.hpos("status", txid)
+    assert status.returncode == 0
+    assert re.search(r"\bPAID\b", status.stdout)
+    assert "UNPAID" not in status.stdout
+
+    history = cli_sandbox.hpos("history", "--format", "csv")
+    assert history.returncode == 0, history.stderr
+    rows = list(csv.DictReader(io.StringIO(history.stdout)))
+    assert [(r["transaction_id"], Decimal(r["amount"]), r["status"]) for r in rows] == [
+        (txid, Decimal(14900), "PAID")
+    ]
+    assert rows[0]["product"] == "Sac"
+    assert rows[0]["currency"] == "XOF"
+
+    paid = cli_sandbox.hpos("history", "--status", "PAID", "--format", "json")
+    assert [e["transaction_id"] for e in json.loads(paid.stdout)] == [txid]
+    unpaid = cli_sandbox.hpos("history", "--status", "UNPAID", "--format", "json")
+    assert json.loads(unpaid.stdout) == []
+
+    balance = cli_sandbox.hpos("balance")
+    assert balance.returncode == 0
+    assert DEMO_ACCOUNT.company in balance.stdout
+
+
+def test_charge_wait_sees_the_payment(cli_sandbox: Sandbox) -> None:
+    proc = subprocess.Popen(
+        [PY, "-m", "hpos", "charge", "2500", "--wait", "--interval", "0.2", "--timeout", "30"],
+        env=cli_sandbox.env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert proc.stdout is not None
+    lines: list[str] = []
+    while not any(line.startswith("Checkout") for line in lines):
+        line = proc.stdout.readline()
+        assert line, f"charge ended early: {''.join(lines)}"
+        lines.append(line)
+    customer_pays(field("".join(lines), "Checkout"))
+    out, err = proc.communicate(timeout=TIMEOUT)
+    assert proc.returncode == 0, err
+    assert "PAID" in out
+
+
+@pytest.mark.parametrize(
+    ("args", "env", "code", "words"),
+    [
+        (["charge", "12.5"], {}, 2, "decimals"),
+        (["charge", "abc"], {}, 2, "amount"),
+        (["charge", "100"], {"HPOS_SECRET_KEY": "not-the-secret-1234"}, 3, "credentials"),
+        (["check"], {"HPOS_API_URL": "http://127.0.0.1:9"}, 4, "connect"),
+        (["check"], {"HPOS_MODE": "LIVE"}, 2, "HPOS_MODE"),
+        (["check"], {"HPOS_API_URL": "http://hpay.example.com"}, 2, "https"),
+        (["status", "NO-SUCH-TXID"], {}, 3, "not found"),
+        (["history", "--from", "2025-13-01"], {}, 2, "date"),
+    ],
+)
+def test_errors_are_one_clear_line_and_an_exit_code(
+    cli_sandbox: Sandbox, args: list[str], env: dict[str, str], code: int, words: str
+) -> None:
+    result = cli_sandbox.hpos(*args, **env)
+    assert result.returncode == code, (result.stdout, result.stderr)
+    lines = result.stderr.strip().splitlines()
+    assert lines, "an error is explained"
+    assert words.lower() in result.stderr.lower()
+    assert "not-the-secret-1234" not in result.stderr + result.stdout
+    assert DEMO_ACCOUNT.secret_key not in result.stderr + result.stdout
+
+
+def test_payment_that_is_never_answered_exits_5_and_exists_once(cli_sandbox: Sandbox) -> None:
+    profile = Path(cli_sandbox.env["HPOS_CONFIG_DIR"])
+    profile.mkdir(parents=True, exist_ok=True)
+    (profile / "settings.json").write_text('{"deadline": 2.0}', encoding="utf-8")
+    cli_sandbox.control("fault", {"endpoint": "/payment/", "kind": "no_answer", "seconds": 30})
+    result = cli_sandbox.hpos("charge", "3000", "--description", "S-9")
+    assert result.returncode == 5, (result.stdout, result.stderr)
+    assert "history" in result.stderr
+    cli_sandbox.control("clear-faults", {})
+    listing = cli_sandbox.hpos("history", "--format", "json")
+    entries = json.loads(listing.stdout)
+    assert [(Decimal(e["amount"]), e["description"]) for e in entries] == [(Decimal(3000), "S-9")]
+
+
+def test_verbose_log_never_shows_keys_or_tokens(cli_sandbox: Sandbox) -> None:
+    result = cli_sandbox.hpos("-v", "charge", "1000")
+    assert result.returncode == 0, result.stderr
+    assert "POST /payment/" in result.stderr, "the debug log shows the calls"
+    assert DEMO_ACCOUNT.secret_key not in result.stderr
+    assert DEMO_ACCOUNT.api_key not in result.stderr
+    masked = re.findall(r"""["']token["']:\s*["']([^"']*)["']""", result.stderr)
+    assert masked, "the request bodies are logged, with the token field"
+    assert set(masked) == {"***"}, "every token in the log is masked"
+
+
+def test_demo_runs_one_sale_unattended(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("HPOS_")}
+    env["HPOS_CONFIG_DIR"] = str(tmp_path / "profile")
+    result = subprocess.run(
+        [PY, "-m", "hpos", "--demo"],
+        env=env,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "TEST MODE" in result.stdout
+    assert "PAID" in result.stdout
+    assert (tmp_path / "profile" / "demo" / "data" / "sandbox-state.json").exists()
+    assert not (tmp_path / "profile" / "settings.json").exists(), "the real profile is untouched"
