@@ -1,0 +1,1 @@
+"""The sales layer: sales that are never lost (pure Python, no Qt import here)."""

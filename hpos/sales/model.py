@@ -1,0 +1,52 @@
+"""The sales layer's data: a sale as the journal holds it, and the events it reports.
+
+Both are frozen dataclasses that carry plain data (Decimal, str, aware datetime),
+so they can cross threads and reach the GUI or the CLI unchanged.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+
+from hpos.sales.states import SaleState
+
+
+@dataclass(frozen=True, slots=True)
+class Sale:
+    """One sale of this till (a row of the journal's ``sales`` table)."""
+
+    id: int
+    sale_number: str  # "<till>-<counter>", unique, sent in the payment description
+    till: str
+    created_at: datetime  # aware, UTC
+    updated_at: datetime
+    paid_seen_at: datetime | None  # when this till first saw HPAY report it PAID
+    amount: Decimal
+    currency: str
+    product: str
+    description: str  # as sent to HPAY (starts with the sale number)
+    mode: str  # TEST | PROD
+    state: SaleState
+    paid_late: bool = False
+    transaction_id: str | None = None
+    checkout_url: str | None = None
+    fees: Decimal | None = None
+    last_error: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SaleEvent:
+    """Something the sales layer decided or noticed about a sale.
+
+    ``kind`` is one of: "state" (the state changed; ``sale`` is the new row),
+    "checked" (a status check found nothing new), "connection_lost",
+    "connection_restored", "stopped" (the watcher stopped watching the sale).
+    ``message`` is a short human-readable sentence.
+    """
+
+    kind: str
+    sale: Sale
+    message: str
+    at: datetime
