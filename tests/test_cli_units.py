@@ -22,7 +22,6 @@ import pytest
 
 from hpos.cli import output
 from hpos.cli.args import build_parser, parse_amount
-from hpos.cli.commands import wait_for_payment
 from hpos.cli.exits import CliError, error_message, exit_code_for
 from hpos.cli.main import main
 from hpos.hpay.errors import (
@@ -241,7 +240,6 @@ def test_unexpected_errors_do_not_leak_their_text() -> None:
         ["history", "--format", "xml"],
         ["charge"],
         ["charge", "10", "--timeout", "-1"],
-        ["charge", "10", "--interval", "nan"],
         ["sandbox", "--port", "70000"],
         ["configure", "--mode", "live"],
         ["--demo", "check"],
@@ -308,57 +306,6 @@ def test_check(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     for text in ("WestSofts", "TEST", "XOF", "50 XOF", "100.5 XOF"):
         assert text in out
     assert SECRET not in out
-
-
-def test_charge_prints_link_and_qr(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    clients: list[FakeClient] = []
-    code = run(
-        ["--config-dir", str(tmp_path), "charge", "14900", "--product", "Sac", "--qr"], clients
-    )
-    assert code == 0
-    out = capsys.readouterr().out
-    assert "txNEW" in out
-    assert "14900 XOF" in out
-    assert "https://checkout.hpay.cash?ref=txNEW" in out
-    assert "█" in out
-    name, (amount, product, description) = clients[0].calls[-1]
-    assert name == "create_payment"
-    assert (amount, product) == (Decimal(14900), "Sac")
-    assert description.startswith("TILL1 ")
-
-
-def test_charge_wait_until_paid(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    argv = ["--config-dir", str(tmp_path), "charge", "12,50", "--wait", "--interval", "0.001"]
-    assert run(argv) == 0
-    assert capsys.readouterr().out.rstrip().endswith("PAID")
-
-
-def test_charge_wait_times_out_with_6(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    argv = ["--config-dir", str(tmp_path), "charge", "5", "--wait"]
-    argv += ["--timeout", "0.01", "--interval", "0.002"]
-    clients: list[FakeClient] = []
-    cli_client_polls = 10**6
-
-    def never_paid(config: Any) -> FakeClient:
-        client = FakeClient(config)
-        client.polls_until_paid = cli_client_polls
-        clients.append(client)
-        return client
-
-    code = main(
-        argv, env=ENV, keystore=KeyStore(backend=MemoryKeyring()), client_factory=never_paid
-    )
-    assert code == 6
-    assert "Still unpaid after 0.01 s" in capsys.readouterr().out
-
-
-def test_status(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    assert run(["--config-dir", str(tmp_path), "status", "tx1"]) == 0
-    out = capsys.readouterr().out
-    for text in ("PAID", "7000.00 XOF", "Sac", "2025-11-08 14:42:34"):
-        assert text in out
-    assert run(["--config-dir", str(tmp_path), "status", "nope"]) == 3
-    assert "not found" in capsys.readouterr().err
 
 
 def test_balance(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
@@ -448,61 +395,6 @@ def test_sandbox_stops_cleanly_on_sigterm(
     out = capsys.readouterr().out
     assert "Sandbox ready at http://127.0.0.1:12345\n" in out
     assert "HPOS_SECRET_KEY=sk.demo" in out or "HPOS_SECRET_KEY = 'sk.demo'" in out
-
-
-# -- wait_for_payment with a fake clock ---------------------------------------------
-
-
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = 0.0
-
-    def __call__(self) -> float:
-        return self.now
-
-    def sleep(self, seconds: float) -> None:
-        self.now += seconds
-
-
-def test_wait_survives_a_failed_check() -> None:
-    clock = FakeClock()
-    answers: list[Any] = [HpayTimeout("slow"), None, entry("t", "UNPAID"), entry("t", "PAID")]
-
-    def find(txid: str) -> HistoryEntry | None:
-        answer = answers.pop(0)
-        if isinstance(answer, Exception):
-            raise answer
-        return answer
-
-    paid, error = wait_for_payment(
-        find, "t", timeout=60, interval=2, clock=clock, sleep=clock.sleep
-    )
-    assert paid is not None
-    assert paid.is_paid
-    assert error is None
-    assert clock.now == 8
-
-
-def test_wait_times_out_and_reports_the_last_error() -> None:
-    clock = FakeClock()
-
-    def find(txid: str) -> HistoryEntry | None:
-        raise NetworkError("down")
-
-    paid, error = wait_for_payment(find, "t", timeout=5, interval=2, clock=clock, sleep=clock.sleep)
-    assert paid is None
-    assert isinstance(error, NetworkError)
-    assert clock.now == 5
-
-
-def test_wait_stops_on_a_refusal() -> None:
-    clock = FakeClock()
-
-    def find(txid: str) -> HistoryEntry | None:
-        raise BadCredentials("no")
-
-    with pytest.raises(BadCredentials):
-        wait_for_payment(find, "t", timeout=5, interval=1, clock=clock, sleep=clock.sleep)
 
 
 # -- output formats -----------------------------------------------------------------

@@ -148,9 +148,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = add(
         "charge",
-        "create a payment and print its checkout link",
-        "With --wait, exit code 6 means the payment was still unpaid when the timeout ran\n"
-        "out; it may still be paid later: check it with `hpos status TXID`.",
+        "start a sale: write it to the journal, ask HPAY for a checkout link",
+        "With --wait, the payment watcher follows the sale until it is paid, failed, or\n"
+        "the timeout runs out (exit code 6: still unpaid; it may be paid later and\n"
+        "`hpos resume` or `hpos status SALE` will see it).",
     )
     p.add_argument(
         "amount", metavar="AMOUNT", help='amount in the account currency: "14900", "12.50"'
@@ -162,16 +163,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--timeout", type=positive_number, default=900.0, metavar="SECONDS", help="for --wait (900)"
     )
+
+    p = add("status", "one sale of this till, or any HPAY payment (exit code 3: unknown)")
+    p.add_argument("key", metavar="SALE|TXID", help="sale number (TILL1-000042) or transaction id")
+
+    p = add("resume", "follow the sales an earlier run left open until HPAY settles them")
     p.add_argument(
-        "--interval",
-        type=positive_number,
-        default=2.0,
-        metavar="SECONDS",
-        help="between checks (2)",
+        "--timeout", type=positive_number, default=900.0, metavar="SECONDS", help="(900)"
     )
 
-    p = add("status", "show one payment (exit code 3 when HPAY does not know it)")
-    p.add_argument("txid", metavar="TXID", help="transaction id")
+    p = add("report", "the day report of this till, checked against HPAY's history")
+    p.add_argument("--date", type=iso_date, metavar="YYYY-MM-DD", help="day (default: today)")
+    p.add_argument("--to", type=iso_date, metavar="YYYY-MM-DD", help="last day of a range")
+    p.add_argument("--mode", type=str.upper, choices=("TEST", "PROD"), help="default: profile's")
+    p.add_argument("--format", choices=("table", "csv", "json"), default="table")
+
+    p = add("sales", "this till's sales of one day, from the local journal")
+    p.add_argument("--date", type=iso_date, metavar="YYYY-MM-DD", help="day (default: today)")
 
     add("balance", "show the account balances")
 

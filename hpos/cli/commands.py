@@ -13,24 +13,17 @@ import os
 import shlex
 import signal
 import threading
-import time
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Any, TextIO
 
 from hpos.cli import output
-from hpos.cli.args import parse_amount
 from hpos.cli.exits import (
-    EXIT_INTERRUPTED,
     EXIT_OK,
-    EXIT_REFUSED,
-    EXIT_UNPAID,
     EXIT_USAGE,
     CliError,
-    error_message,
 )
-from hpos.hpay.errors import ConfigError, HpayError, NetworkError, ProtocolError
+from hpos.hpay.errors import ConfigError
 from hpos.settings import Profile, replace_settings
 
 log = logging.getLogger("hpos.cli")
@@ -66,41 +59,6 @@ def default_client_factory(config: Any) -> Any:
     from hpos.hpay.client import HpayClient
 
     return HpayClient(config)
-
-
-def wait_for_payment(
-    find: Callable[[str], Any],
-    txid: str,
-    *,
-    timeout: float,
-    interval: float,
-    clock: Callable[[], float] = time.monotonic,
-    sleep: Callable[[float], None] = time.sleep,
-) -> tuple[Any | None, HpayError | None]:
-    """Poll ``find(txid)`` until the entry is paid or ``timeout`` seconds passed.
-
-    Returns (paid entry, None) or (None, last check error or None). Network and
-    protocol failures of one check do not stop the wait; refusals propagate.
-    """
-    deadline = clock() + timeout
-    last_error: HpayError | None = None
-    while True:
-        remaining = deadline - clock()
-        if remaining <= 0:
-            return None, last_error
-        sleep(min(interval, remaining))
-        try:
-            entry = find(txid)
-        except (NetworkError, ProtocolError) as exc:
-            log.warning("checking payment %s failed: %s", txid, exc)
-            last_error = exc
-            continue
-        last_error = None
-        if entry is not None and entry.is_paid:
-            return entry, None
-
-
-# -- commands -----------------------------------------------------------------------
 
 
 def cmd_demo(args: argparse.Namespace, ctx: Context) -> int:
@@ -271,87 +229,6 @@ def _mode_text(mode: str) -> str:
     return "TEST (test payments, no real money)" if mode == "TEST" else mode
 
 
-def cmd_charge(args: argparse.Namespace, ctx: Context) -> int:
-    """Create a payment, show its link (and QR), optionally wait until it is paid."""
-    amount = parse_amount(args.amount)
-    settings = ctx.profile.effective()
-    product = (args.product or settings.default_product or "Sale").strip()
-    description = args.description
-    if description is None:
-        description = f"{settings.till_name} {datetime.now().astimezone():%Y-%m-%d %H:%M:%S}"
-    with ctx.client() as client:
-        try:
-            payment = client.create_payment(amount, product, description)
-        except KeyboardInterrupt:
-            output.write(
-                ctx.err,
-                "hpos: interrupted; the payment may have been created: "
-                "check `hpos history --limit 10` before charging again.",
-            )
-            return EXIT_INTERRUPTED
-        ctx.say(
-            output.key_values(
-                [
-                    ("Transaction", payment.transaction_id),
-                    ("Amount", output.money_text(payment.amount, payment.currency)),
-                    ("Fees", output.money_text(payment.fees, payment.currency) or "-"),
-                    ("Mode", _mode_text(payment.mode)),
-                    ("Checkout", payment.checkout_url),
-                ]
-            )
-        )
-        if args.qr:
-            ctx.say(output.render_qr(payment.checkout_url, **output.qr_style(ctx.out, ctx.env)))
-        if not args.wait:
-            return EXIT_OK
-        return _wait(args, ctx, client, payment.transaction_id)
-
-
-def _wait(args: argparse.Namespace, ctx: Context, client: Any, txid: str) -> int:
-    ctx.say(f"Waiting for payment (up to {args.timeout:g} s, Ctrl+C to stop)...")
-    try:
-        entry, last_error = wait_for_payment(
-            client.find_payment, txid, timeout=args.timeout, interval=args.interval
-        )
-    except KeyboardInterrupt:
-        output.write(
-            ctx.err,
-            f"hpos: stopped waiting; {txid} may still be paid: check `hpos status {txid}`.",
-        )
-        return EXIT_INTERRUPTED
-    if entry is not None:
-        ctx.say("PAID")
-        return EXIT_OK
-    note = f" (last check failed: {error_message(last_error)})" if last_error else ""
-    ctx.say(f"Still unpaid after {args.timeout:g} s{note}; check later with `hpos status {txid}`.")
-    return EXIT_UNPAID
-
-
-def cmd_status(args: argparse.Namespace, ctx: Context) -> int:
-    """Show one payment from the history."""
-    txid = args.txid.strip()
-    with ctx.client() as client:
-        entry = client.find_payment(txid)
-    if entry is None:
-        raise CliError(f"Transaction {output.clean(txid)!r} not found at HPAY.", EXIT_REFUSED)
-    ctx.say(
-        output.key_values(
-            [
-                ("Transaction", entry.transaction_id),
-                ("Status", entry.status),
-                ("Amount", output.money_text(entry.amount, entry.currency)),
-                ("Fees", output.money_text(entry.fees, entry.currency) or "-"),
-                ("Product", entry.product),
-                ("Description", entry.description),
-                ("Date", output.date_text(entry.date_generated)),
-                ("Mode", entry.mode),
-                ("Link", entry.payment_link),
-            ]
-        )
-    )
-    return EXIT_OK
-
-
 def cmd_balance(args: argparse.Namespace, ctx: Context) -> int:
     """Show the account balances."""
     with ctx.client() as client:
@@ -397,8 +274,6 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Context], int]] = {
     "sandbox": cmd_sandbox,
     "configure": cmd_configure,
     "check": cmd_check,
-    "charge": cmd_charge,
-    "status": cmd_status,
     "balance": cmd_balance,
     "history": cmd_history,
 }

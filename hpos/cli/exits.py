@@ -15,6 +15,7 @@ from hpos.hpay.errors import (
     ProtocolError,
     UnsafeCheckoutUrl,
 )
+from hpos.sales.journal import JournalError
 
 EXIT_OK = 0
 EXIT_INTERNAL = 1
@@ -23,6 +24,7 @@ EXIT_REFUSED = 3
 EXIT_NETWORK = 4
 EXIT_UNKNOWN = 5
 EXIT_UNPAID = 6
+EXIT_MISMATCH = 7
 EXIT_INTERRUPTED = 130
 EXIT_BROKEN_PIPE = 141
 EXIT_CODES = {
@@ -32,7 +34,8 @@ EXIT_CODES = {
     EXIT_REFUSED: "refused: HPAY said no, transaction not found, or unsafe checkout URL",
     EXIT_NETWORK: "network, timeout or nonsense answer from HPAY; nothing was charged",
     EXIT_UNKNOWN: "payment outcome unknown: check `hpos history` before charging again",
-    EXIT_UNPAID: "charge --wait: still unpaid when the timeout ran out",
+    EXIT_UNPAID: "charge --wait / resume: still unpaid when the timeout ran out",
+    EXIT_MISMATCH: "report: the till's figures and HPAY's history differ (see the flags)",
     EXIT_INTERRUPTED: "interrupted (Ctrl+C)",
     EXIT_BROKEN_PIPE: "the output pipe closed early (e.g. `| head`)",
 }
@@ -54,7 +57,7 @@ def exit_code_for(exc: BaseException) -> int:
         return EXIT_INTERRUPTED
     if isinstance(exc, OutcomeUnknown):
         return EXIT_UNKNOWN
-    if isinstance(exc, ConfigError | InvalidRequest):
+    if isinstance(exc, ConfigError | InvalidRequest | JournalError):
         return EXIT_USAGE
     if isinstance(exc, ApiRefused | UnsafeCheckoutUrl):
         return EXIT_REFUSED
@@ -65,7 +68,7 @@ def exit_code_for(exc: BaseException) -> int:
 
 def error_message(exc: BaseException) -> str:
     """One line for the cashier, with what to do next when that matters."""
-    text = str(exc) if isinstance(exc, HpayError | CliError) else ""
+    text = str(exc) if isinstance(exc, HpayError | CliError | JournalError) else ""
     if isinstance(exc, OutcomeUnknown) and "hpos history" not in text:
         text += " Run `hpos history --limit 10` before charging again."
     if isinstance(exc, UnsafeCheckoutUrl) and exc.transaction_id:

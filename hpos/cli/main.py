@@ -24,6 +24,7 @@ from hpos.cli.exits import (
     error_message,
     exit_code_for,
 )
+from hpos.cli.sales_commands import SALES_COMMANDS
 from hpos.hpay.redact import install_redaction
 from hpos.keystore import KeyStore
 from hpos.settings import open_profile
@@ -64,7 +65,7 @@ def main(
         )
         if args.command is None:
             return cmd_demo(args, ctx)
-        return COMMANDS[args.command](args, ctx)
+        return {**COMMANDS, **SALES_COMMANDS}[args.command](args, ctx)
     except BrokenPipeError:
         _silence_stdout()
         return EXIT_BROKEN_PIPE

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
+from hpos.hpay.errors import HpayError
 from hpos.sales.states import SaleState
 
 
@@ -43,10 +44,12 @@ class SaleEvent:
     ``kind`` is one of: "state" (the state changed; ``sale`` is the new row),
     "checked" (a status check found nothing new), "connection_lost",
     "connection_restored", "stopped" (the watcher stopped watching the sale).
-    ``message`` is a short human-readable sentence.
+    ``message`` is a short human-readable sentence; ``error`` the HPAY error behind
+    it, if any (its type tells a front end which exit code or wording fits).
     """
 
     kind: str
     sale: Sale
     message: str
     at: datetime
+    error: HpayError | None = None

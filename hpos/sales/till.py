@@ -20,7 +20,6 @@ from hpos.hpay.client import HpayClient
 from hpos.hpay.errors import (
     HpayError,
     InvalidRequest,
-    NetworkError,
     OutcomeUnknown,
     UnsafeCheckoutUrl,
 )
@@ -81,20 +80,22 @@ class Till:
         try:
             payment = self.client.create_payment(value, sale.product, sale.description)
         except OutcomeUnknown as exc:
-            return self._move(sale, SaleState.UNKNOWN, exc.message, error=exc.message)
+            return self._move(sale, SaleState.UNKNOWN, exc.message, error=exc.message, cause=exc)
         except UnsafeCheckoutUrl as exc:
             text = (
                 f"{exc.message} The payment was not shown to the customer; it is safe to try again."
             )
             return self._move(
-                sale, SaleState.FAILED, text, error=text, transaction_id=exc.transaction_id
+                sale,
+                SaleState.FAILED,
+                text,
+                error=text,
+                transaction_id=exc.transaction_id,
+                cause=exc,
             )
-        except NetworkError as exc:  # never reached HPAY (else it would be OutcomeUnknown)
+        except HpayError as exc:  # refused, or never reached HPAY: nothing was created
             text = f"{exc.message} Nothing was charged; it is safe to try again."
-            return self._move(sale, SaleState.FAILED, text, error=text)
-        except HpayError as exc:  # a definite refusal: nothing was created
-            text = f"{exc.message} Nothing was charged; it is safe to try again."
-            return self._move(sale, SaleState.FAILED, text, error=text)
+            return self._move(sale, SaleState.FAILED, text, error=text, cause=exc)
         return self._move(
             sale,
             SaleState.AWAITING,
@@ -145,6 +146,7 @@ class Till:
         transaction_id: str | None = None,
         checkout_url: str | None = None,
         fees: Decimal | None = None,
+        cause: HpayError | None = None,
     ) -> Sale:
         new = self.journal.transition(
             sale.id,
@@ -156,9 +158,10 @@ class Till:
             error=error,
         )
         log.info("sale %s: %s -> %s", new.sale_number, sale.state.value, target.value)
-        self._emit("state", new, message)
+        self._emit("state", new, message, cause)
         return new
 
-    def _emit(self, kind: str, sale: Sale, message: str) -> None:
+    def _emit(self, kind: str, sale: Sale, message: str, error: HpayError | None = None) -> None:
         if self._listener is not None:
-            self._listener(SaleEvent(kind=kind, sale=sale, message=message, at=self._clock()))
+            event = SaleEvent(kind=kind, sale=sale, message=message, at=self._clock(), error=error)
+            self._listener(event)

@@ -1,0 +1,66 @@
+"""The day report as terminal text, CSV and JSON (``hpos report``)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from hpos.cli import output
+from hpos.sales.report import ROW_FIELDS, DayReport, report_rows
+
+
+def report_text(report: DayReport) -> str:
+    """A report a shop owner can read: figures by state, HPAY's total, every flag."""
+    cur = report.currency or ""
+    period = report.start.isoformat()
+    if report.end != report.start:
+        period += f" to {report.end.isoformat()}"
+    lines = [f"Day report {period} · {report.mode} · {cur or 'no sales'} · times in {report.tz}"]
+    if report.mode == "TEST":
+        lines.append("TEST MODE: test payments only, no real money.")
+    rows = [
+        (line.state.value.upper(), str(line.count), output.money_text(line.total, cur))
+        for line in report.by_state
+    ]
+    lines += ["", output.table(("STATE", "COUNT", "TOTAL"), rows, right=(1, 2)), ""]
+
+    def when(value: object) -> str:
+        return output.date_text(value) if value else "-"  # type: ignore[arg-type]
+
+    facts: list[tuple[str, object]] = [
+        ("Sales", report.sales_count),
+        ("Paid", f"{report.paid_count} · {output.money_text(report.paid_total, cur)}"),
+        ("Paid late", report.paid_late_count),
+        ("Fees", output.money_text(report.fees_total, cur)),
+        ("First sale", when(report.first_sale)),
+        ("Last sale", when(report.last_sale)),
+    ]
+    if report.checked:
+        total = output.money_text(report.hpay_paid_total, cur)
+        facts.append(("HPAY paid", f"{report.hpay_paid_count} · {total}"))
+        facts.append(("Check", "matches HPAY" if report.ok else "DIFFERS FROM HPAY (see below)"))
+    else:
+        facts.append(("Check", f"NOT CHECKED against HPAY: {report.hpay_error or 'no account'}"))
+    lines.append(output.key_values(facts))
+    if report.discrepancies:
+        lines.append("")
+        for d in report.discrepancies:
+            tag = "ERROR" if d.is_error else "WARNING"
+            ref = " ".join(x for x in (d.sale_number, d.transaction_id) if x)
+            lines.append(f"{tag} {d.kind} {ref}: {d.message}")
+    return "\n".join(lines)
+
+
+def report_csv(report: DayReport) -> str:
+    """The report's flat rows as CSV with a header row."""
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=list(ROW_FIELDS), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(report_rows(report))
+    return buf.getvalue()
+
+
+def report_json(report: DayReport) -> str:
+    """The report's flat rows as a JSON list (amounts as exact decimal strings)."""
+    return json.dumps(report_rows(report), indent=2, ensure_ascii=False)
