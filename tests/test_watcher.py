@@ -245,6 +245,9 @@ def test_one_request_in_flight_per_sale(sandbox: Any, rig: Rig, client: HpayClie
     second.start()
     rig.clock.now += 100.0  # the sale is overdue, yet in flight
     assert rig.watcher.run_due() == [], "run_due skips a sale being checked"
+    rig.watcher.forget(sale.id)
+    rig.watcher.watch(sale)  # watched anew while the old check is still in flight
+    assert rig.watcher.run_due() == []
     first.join(5.0)
     second.join(5.0)
     assert not first.is_alive()
@@ -252,6 +255,8 @@ def test_one_request_in_flight_per_sale(sandbox: Any, rig: Rig, client: HpayClie
     assert history_requests(sandbox) == 1, "never two status requests for one sale"
     assert results["first"] == results["second"]
     assert rig.kinds() == ["checked"]
+    assert rig.watcher.run_due() == [], "the new watch runs once the line is free"
+    assert history_requests(sandbox) == 2
 
 
 def test_check_now_of_a_settled_sale_asks_nothing(sandbox: Any, rig: Rig) -> None:
@@ -297,3 +302,9 @@ def test_default_policy_numbers() -> None:
     assert (p.fast_interval, p.fast_period, p.max_interval, p.growth) == (1.0, 60.0, 5.0, 1.5)
     assert (p.error_backoff_max, p.expire_after, p.grace_period) == (15.0, 900.0, 1800.0)
     assert (p.grace_interval, p.reconcile_interval, p.reconcile_window) == (10.0, 2.0, 120.0)
+
+
+@pytest.mark.parametrize("bad", [{"fast_interval": 0.0}, {"growth": 0.5}, {"max_interval": -1.0}])
+def test_policy_refuses_timings_that_would_spin(bad: dict[str, float]) -> None:
+    with pytest.raises(ValueError, match="positive"):
+        WatchPolicy(**bad)

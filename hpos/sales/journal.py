@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -311,6 +311,18 @@ class Journal:
             [s.value for s in OPEN],
         )
         return [_sale(r) for r in rows]
+
+    def sales_in(
+        self, states: Iterable[SaleState], *, updated_since: datetime | None = None
+    ) -> list[Sale]:
+        """Sales now in one of ``states`` (changed since ``updated_since``), oldest first."""
+        wanted = [s.value for s in states]
+        sql = f"SELECT * FROM sales WHERE state IN ({','.join('?' * len(wanted))})"  # noqa: S608
+        args = list(wanted)
+        if updated_since is not None:
+            sql += " AND updated_at >= ?"
+            args.append(_ts(updated_since))
+        return [_sale(r) for r in self._conn().execute(sql + " ORDER BY id", args)]
 
     def sales_between(
         self, start: datetime, end: datetime, *, mode: str | None = None

@@ -17,7 +17,7 @@ transition made here is reported as a "state" event (by the Till or the watcher)
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import timedelta
 
 from hpos.sales.journal import Journal
 from hpos.sales.model import Sale
@@ -28,7 +28,9 @@ from hpos.sales.watcher import PaymentWatcher
 NOT_SENT = "HPOS stopped before the payment request was sent; nothing was charged."
 MAYBE_SENT = "HPOS stopped while asking HPAY; checking whether the payment exists."
 
-_ALL_TIME = (datetime(1970, 1, 1, tzinfo=UTC), datetime(9999, 1, 1, tzinfo=UTC))
+S = SaleState
+#: Resumed whatever their age; CANCELLED/EXPIRED only within the grace period.
+_ALWAYS = (S.CREATED, S.REQUESTING, S.AWAITING, S.UNKNOWN)
 
 
 def recover(journal: Journal, till: Till, watcher: PaymentWatcher) -> list[Sale]:
@@ -38,7 +40,9 @@ def recover(journal: Journal, till: Till, watcher: PaymentWatcher) -> list[Sale]
     former REQUESTING, now UNKNOWN) and every REVIEW sale, by id.
     """
     found: list[Sale] = []
-    for sale in journal.open_sales():
+    grace = timedelta(seconds=watcher.policy.grace_period)
+    recent = journal.sales_in((S.CANCELLED, S.EXPIRED), updated_since=watcher.now() - grace)
+    for sale in sorted(journal.sales_in(_ALWAYS) + recent, key=lambda s: s.id):
         if sale.state is SaleState.CREATED:
             found.append(till.give_up(sale.id, NOT_SENT))
             continue
@@ -46,5 +50,5 @@ def recover(journal: Journal, till: Till, watcher: PaymentWatcher) -> list[Sale]
             sale = watcher.transition(sale.id, SaleState.UNKNOWN, MAYBE_SENT, error=MAYBE_SENT)
         if watcher.watch(sale):
             found.append(sale)
-    found.extend(s for s in journal.sales_between(*_ALL_TIME) if s.state is SaleState.REVIEW)
+    found.extend(journal.sales_in((S.REVIEW,)))
     return sorted(found, key=lambda s: s.id)

@@ -124,9 +124,22 @@ class Till:
         )
 
     def give_up(self, sale_id: int, reason: str) -> Sale:
-        """End an UNKNOWN or REVIEW sale as FAILED: no payment of it exists at HPAY."""
+        """End a sale as FAILED: it never reached HPAY (CREATED) or no payment of it
+        exists there (UNKNOWN, REVIEW)."""
         sale = self._get(sale_id)
         return self._move(sale, SaleState.FAILED, reason, error=reason)
+
+    def transition(
+        self,
+        sale_id: int,
+        target: SaleState,
+        message: str,
+        *,
+        error: str | None = None,
+        fees: Decimal | None = None,
+    ) -> Sale:
+        """Any other lifecycle step (PAID, EXPIRED, REVIEW...): journal, then a "state" event."""
+        return self._move(self._get(sale_id), target, message, error=error, fees=fees)
 
     # -- internals --------------------------------------------------------------------
 

@@ -62,7 +62,7 @@ def utcnow() -> datetime:
 
 @dataclass(frozen=True)
 class WatchPolicy:
-    """Timings of the watcher, in seconds."""
+    """Timings of the watcher, in seconds (all positive; ``growth`` at least 1)."""
 
     fast_interval: float = 1.0  # while the customer is likely scanning
     fast_period: float = 60.0  # seconds of fast polling after watching starts
@@ -75,6 +75,10 @@ class WatchPolicy:
     reconcile_interval: float = 2.0
     reconcile_window: float = 120.0  # UNKNOWN -> FAILED when nothing found by then
 
+    def __post_init__(self) -> None:
+        if any(v <= 0 for v in vars(self).values()) or self.growth < 1:
+            raise ValueError("watch timings must be positive and growth at least 1")
+
 
 @dataclass
 class _Watch:
@@ -83,7 +87,6 @@ class _Watch:
     due: float
     interval: float  # the last normal (error-free) interval
     failures: int = 0
-    in_flight: bool = False
     restart: bool = False  # watch() was called while a check was in flight
 
 
@@ -116,6 +119,7 @@ class PaymentWatcher:
         self._wall = wall
         self._cond = threading.Condition()
         self._watches: dict[int, _Watch] = {}
+        self._busy: set[int] = set()  # ids of the sales being checked right now
 
     # -- the schedule (no I/O: safe on the GUI thread) --------------------------------
 
@@ -134,11 +138,11 @@ class PaymentWatcher:
                 self._watches[sale.id] = _Watch(sale.id, now, now, self.policy.fast_interval)
             else:
                 w.started, w.due, w.interval = now, now, self.policy.fast_interval
-                w.restart = w.in_flight
+                w.restart = sale.id in self._busy
         return True
 
     def forget(self, sale_id: int) -> None:
-        """Stop watching a sale (a check in flight finishes but is not rescheduled)."""
+        """Stop watching a sale (a check in flight finishes, is not rescheduled)."""
         with self._cond:
             self._watches.pop(sale_id, None)
 
@@ -179,8 +183,8 @@ class PaymentWatcher:
                 return sale
         with self._cond:
             w = self._watches.get(sale_id)
-            if w is not None and w.in_flight:
-                while w.in_flight:
+            if sale_id in self._busy:
+                while sale_id in self._busy:
                     self._cond.wait()
                 w = None
             elif w is not None:
@@ -217,11 +221,12 @@ class PaymentWatcher:
         error: str | None = None,
         fees: Decimal | None = None,
     ) -> Sale:
-        """A transition the sales layer decided by itself: journal, then a "state" event."""
-        sale = self.till.journal.transition(sale_id, target, note=message, error=error, fees=fees)
-        log.info("sale %s: now %s (%s)", sale.sale_number, target.value, message)
-        self._emit("state", sale, message)
-        return sale
+        """A transition the sales layer decided by itself (through the till: journal + event)."""
+        return self.till.transition(sale_id, target, message, error=error, fees=fees)
+
+    def now(self) -> datetime:
+        """The watcher's wall clock (aware)."""
+        return self._wall()
 
     # -- internals --------------------------------------------------------------------
 
@@ -235,14 +240,14 @@ class PaymentWatcher:
     def _claim_due(self, now: float, done: set[int]) -> _Watch | None:
         with self._cond:
             for w in self._watches.values():
-                if not w.in_flight and w.due <= now and w.sale_id not in done:
+                if w.due <= now and w.sale_id not in self._busy and w.sale_id not in done:
                     self._claim(w)
                     return w
         return None
 
     def _claim(self, w: _Watch) -> None:
         """Mark in flight (lock held); provisional due so next_due never points back."""
-        w.in_flight = True
+        self._busy.add(w.sale_id)
         w.due = self._mono() + self.policy.fast_interval
 
     def _run(self, w: _Watch) -> Sale | None:
@@ -252,7 +257,7 @@ class PaymentWatcher:
             result = self._check(w)
         finally:
             with self._cond:
-                w.in_flight = False
+                self._busy.discard(w.sale_id)
                 if self._watches.get(w.sale_id) is w:
                     if result is not None and result.stopped is not None:
                         del self._watches[w.sale_id]
