@@ -551,3 +551,34 @@ def test_tls_trickle_is_held_to_the_deadline(serve, transport, trusted_tls) -> N
     t = transport(server.url)
     error = fails(t, HpayTimeout, seconds=DEADLINE)
     assert error.maybe_reached is True
+
+
+def test_abort_ends_a_call_in_flight_at_once() -> None:
+    """Closing the app cuts a hanging call instead of waiting for its deadline."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(1)
+    port = listener.getsockname()[1]
+    transport = Transport(f"http://127.0.0.1:{port}")
+    outcome: list[BaseException] = []
+
+    def call() -> None:
+        try:
+            transport.post_json("/payment/", b"{}", deadline=time.monotonic() + 30)
+        except HpayTimeout as exc:
+            outcome.append(exc)
+
+    worker = threading.Thread(target=call)
+    worker.start()
+    conn, _ = listener.accept()  # accepted, never answered
+    deadline = time.monotonic() + 5
+    while transport.abort() == 0 and time.monotonic() < deadline:
+        time.sleep(0.01)
+    started = time.monotonic()
+    worker.join(5)
+    assert not worker.is_alive()
+    assert time.monotonic() - started < 2
+    assert len(outcome) == 1
+    conn.close()
+    listener.close()
+    transport.close()

@@ -76,7 +76,7 @@ class _Call:
         self._done = False
         self.fired = False
         self.sent = False  # a request byte may have gone out on the wire
-        self._timer = threading.Timer(max(0.0, deadline - time.monotonic()), self._fire)
+        self._timer = threading.Timer(max(0.0, deadline - time.monotonic()), self.fire)
         self._timer.daemon = True
         self._timer.start()
 
@@ -91,7 +91,8 @@ class _Call:
             if self.fired:  # the deadline passed while connecting
                 _shutdown(dup)
 
-    def _fire(self) -> None:
+    def fire(self) -> None:
+        """Shut down this call's sockets now (deadline passed, or the app aborts)."""
         with self._lock:
             if not self._done:
                 self.fired = True
@@ -192,6 +193,8 @@ class Transport:
         self._session.headers.update(
             {"User-Agent": user_agent, "Accept": "application/json", "Accept-Encoding": "identity"}
         )
+        self._active: set[_Call] = set()
+        self._active_lock = threading.Lock()
         self._adapter = _Adapter()
         self._session.mount("http://", self._adapter)
         self._session.mount("https://", self._adapter)
@@ -203,6 +206,17 @@ class Transport:
     def close(self) -> None:
         self._session.close()
 
+    def abort(self) -> int:
+        """End every call in flight now, as if its deadline had passed (app closing).
+
+        Returns how many calls were cut; each ends in HpayTimeout on its own thread.
+        """
+        with self._active_lock:
+            calls = list(self._active)
+        for call in calls:
+            call.fire()
+        return len(calls)
+
     def post_json(self, path: str, body: bytes, *, deadline: float) -> RawResponse:
         """POST ``body`` to ``base_url + path``; over by ``deadline`` whatever happens."""
         start = time.monotonic()
@@ -210,6 +224,8 @@ class Transport:
             raise HpayTimeout(f"HPAY ({self._host}) did not answer in time.", maybe_reached=False)
         self._stats._add(requests=1)
         call = _local.call = _Call(deadline, self._stats)
+        with self._active_lock:
+            self._active.add(call)
         response: requests.Response | None = None
         try:
             response = self._send(path, body, deadline)
@@ -223,6 +239,8 @@ class Transport:
             raise error from exc
         finally:
             _local.call = None
+            with self._active_lock:
+                self._active.discard(call)
             fired = call.finish()
             if response is not None:  # a half-read connection is closed, not pooled
                 response.close()

@@ -1,0 +1,1 @@
+"""The Qt user interface (PySide6): the only layer that imports Qt. Nothing imports it."""

@@ -1,0 +1,70 @@
+"""The UI's one threading primitive: work off the GUI thread, results back on it."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from hpos.ui.runner import Runner
+
+
+@pytest.fixture
+def runner(qtbot: QtBot) -> Iterator[Runner]:
+    r = Runner(workers=2)
+    yield r
+    r.shutdown()
+
+
+def test_result_comes_back_on_the_gui_thread(qtbot: QtBot, runner: Runner) -> None:
+    gui = threading.get_ident()
+    ran_on: list[int] = []
+    got: list[tuple[object, int]] = []
+
+    def job() -> int:
+        ran_on.append(threading.get_ident())
+        return 42
+
+    runner.submit(job, on_done=lambda value: got.append((value, threading.get_ident())))
+    qtbot.waitUntil(lambda: got != [], timeout=5000)
+    assert got == [(42, gui)]
+    assert ran_on and ran_on[0] != gui
+    assert ran_on[0] in runner.worker_thread_ids()
+    assert runner.pending == 0
+
+
+def test_exception_goes_to_the_error_callback(qtbot: QtBot, runner: Runner) -> None:
+    errors: list[BaseException] = []
+
+    def boom() -> None:
+        raise ValueError("no luck")
+
+    runner.submit(boom, on_done=lambda _v: pytest.fail("not done"), on_error=errors.append)
+    qtbot.waitUntil(lambda: errors != [], timeout=5000)
+    assert isinstance(errors[0], ValueError)
+
+
+def test_slow_job_does_not_block_the_others(qtbot: QtBot, runner: Runner) -> None:
+    gate = threading.Event()
+    order: list[str] = []
+    runner.submit(lambda: gate.wait(5), on_done=lambda _v: order.append("slow"))
+    runner.submit(lambda: "fast", on_done=order.append)
+    qtbot.waitUntil(lambda: order == ["fast"], timeout=5000)
+    gate.set()
+    qtbot.waitUntil(lambda: order == ["fast", "slow"], timeout=5000)
+
+
+def test_shutdown_runs_abort_hooks_and_is_bounded(qtbot: QtBot) -> None:
+    runner = Runner(workers=2)
+    release = threading.Event()
+    runner.add_abort_hook(release.set)
+    runner.submit(lambda: release.wait(30))
+    runner.submit(lambda: release.wait(30))
+    time.sleep(0.1)
+    started = time.monotonic()
+    assert runner.shutdown(timeout=2.0)
+    assert time.monotonic() - started < 2.0
+    assert runner.submit(lambda: 1) == 0, "no new work after shutdown"
