@@ -31,7 +31,8 @@ def test_result_comes_back_on_the_gui_thread(qtbot: QtBot, runner: Runner) -> No
     runner.submit(job, on_done=lambda value: got.append((value, threading.get_ident())))
     qtbot.waitUntil(lambda: got != [], timeout=5000)
     assert got == [(42, gui)]
-    assert ran_on and ran_on[0] != gui
+    assert ran_on
+    assert ran_on[0] != gui
     assert ran_on[0] in runner.worker_thread_ids()
     assert runner.pending == 0
 
