@@ -268,7 +268,7 @@ def test_demo_runs_one_sale_unattended(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith("HPOS_")}
     env["HPOS_CONFIG_DIR"] = str(tmp_path / "profile")
     result = subprocess.run(
-        [PY, "-m", "hpos", "--demo"],
+        [PY, "-m", "hpos", "--demo", "--no-window"],
         env=env,
         stdin=subprocess.DEVNULL,
         capture_output=True,

@@ -231,7 +231,7 @@ def test_unexpected_errors_do_not_leak_their_text() -> None:
 @pytest.mark.parametrize(
     "argv",
     [
-        [],
+        ["--no-window"],
         ["frobnicate"],
         ["history", "--limit", "0"],
         ["history", "--from", "2025-13-01"],
@@ -243,6 +243,7 @@ def test_unexpected_errors_do_not_leak_their_text() -> None:
         ["sandbox", "--port", "70000"],
         ["configure", "--mode", "live"],
         ["--demo", "check"],
+        ["--no-window", "check"],
     ],
 )
 def test_usage_errors_exit_2(argv: list[str], clients: list[FakeClient]) -> None:

@@ -110,7 +110,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--demo",
         action="store_true",
-        help="take one sale end to end on the built-in sandbox (separate demo profile)",
+        help="open the app on the built-in HPAY sandbox (separate demo profile)",
+    )
+    parser.add_argument(
+        "--no-window",
+        action="store_true",
+        help="with --demo: take one demo sale in the terminal instead of the window",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 

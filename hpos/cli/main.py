@@ -21,6 +21,7 @@ from hpos.cli.exits import (
     EXIT_BROKEN_PIPE,
     EXIT_INTERNAL,
     EXIT_USAGE,
+    CliError,
     error_message,
     exit_code_for,
 )
@@ -45,12 +46,15 @@ def main(
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse: --help, --version or a usage error
         return exc.code if isinstance(exc.code, int) else EXIT_USAGE
-    if bool(args.command) == bool(args.demo):
+    if args.command and (args.demo or args.no_window):
         parser.print_usage(sys.stderr)
-        what = "--demo takes no command" if args.demo else "a command is needed"
-        output.write(sys.stderr, f"hpos: error: {what} (see hpos --help)")
+        output.write(sys.stderr, "hpos: error: --demo and --no-window take no command")
         return EXIT_USAGE
     env = dict(os.environ) if env is None else env
+    if args.command is None and not args.no_window:
+        from hpos.ui.app import run_app  # the window: Qt is imported only here
+
+        return run_app(demo=args.demo, config_dir=getattr(args, "config_dir", None), env=env)
     root = logging.getLogger()
     old_level = root.level
     handler = _setup_logging(bool(getattr(args, "verbose", False)))
@@ -64,6 +68,8 @@ def main(
             client_factory=client_factory or default_client_factory,
         )
         if args.command is None:
+            if not args.demo:
+                raise CliError("--no-window needs --demo or a command (see hpos --help)", 2)
             return cmd_demo(args, ctx)
         return {**COMMANDS, **SALES_COMMANDS}[args.command](args, ctx)
     except BrokenPipeError:
