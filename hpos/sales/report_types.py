@@ -1,0 +1,98 @@
+"""The day report's data types, and how the report writes an amount.
+
+:class:`LocalSummary` is the journal's side of a period, :class:`DayReport` adds
+HPAY's side and every :class:`Discrepancy` between them (the kinds are described
+in :mod:`hpos.sales.report_check`). Shared by :mod:`hpos.sales.report`, which builds
+them, and :mod:`hpos.sales.report_check`, which finds the discrepancies; import
+them from :mod:`hpos.sales.report`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+
+from hpos.hpay.money import currency_decimals, decimal_places
+from hpos.sales.states import SaleState
+
+ERROR_KINDS = frozenset({"missing_at_hpay", "amount_differs"})
+
+
+@dataclass(frozen=True, slots=True)
+class StateLine:
+    """How many sales ended the period in one state, and their amounts."""
+
+    state: SaleState
+    count: int
+    total: Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class Discrepancy:
+    """One difference between the journal and HPAY's history (kinds: :mod:`.report_check`)."""
+
+    kind: str
+    transaction_id: str | None
+    sale_number: str | None
+    amount: Decimal | None
+    message: str
+
+    @property
+    def is_error(self) -> bool:
+        """Money the till counts as received that HPAY does not confirm."""
+        return self.kind in ERROR_KINDS
+
+
+@dataclass(frozen=True, slots=True)
+class LocalSummary:
+    """The journal's figures for one mode and currency (no network)."""
+
+    start: date
+    end: date
+    mode: str
+    currency: str | None  # None: no sale in the period (and no account currency known)
+    tz: str
+    by_state: tuple[StateLine, ...]  # states present, in lifecycle order
+    sales_count: int
+    paid_count: int  # paid late included
+    paid_total: Decimal
+    paid_late_count: int
+    fees_total: Decimal  # fees of the PAID sales
+    first_sale: datetime | None  # in ``tz``
+    last_sale: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class DayReport(LocalSummary):
+    """The local figures, HPAY's PAID figures for the same period, and every difference."""
+
+    hpay_paid_count: int | None = None  # None: not checked (no client, or HPAY unreachable)
+    hpay_paid_total: Decimal | None = None
+    hpay_fees_total: Decimal | None = None
+    hpay_error: str | None = None
+    discrepancies: tuple[Discrepancy, ...] = field(default=())
+
+    @property
+    def checked(self) -> bool:
+        """HPAY's history was read for this report."""
+        return self.hpay_paid_total is not None
+
+    @property
+    def errors(self) -> tuple[Discrepancy, ...]:
+        """The discrepancies that are errors."""
+        return tuple(d for d in self.discrepancies if d.is_error)
+
+    @property
+    def ok(self) -> bool:
+        """Checked against HPAY and no difference at all."""
+        return self.checked and not self.discrepancies
+
+
+def money_text(amount: Decimal | None, currency: str) -> str:
+    """Exact text; padded to the currency's decimals when that loses nothing ("14900")."""
+    if amount is None:
+        return ""
+    if currency and decimal_places(amount) <= currency_decimals(currency):
+        amount = amount.quantize(Decimal(1).scaleb(-currency_decimals(currency)))
+    return f"{amount:f}"
