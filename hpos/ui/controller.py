@@ -1,0 +1,403 @@
+"""SaleController: drives a SalesService from the GUI thread through the Runner.
+
+Everything blocking — opening the profile's journal, the token, recovery,
+charges, cancels and the watcher's checks — runs on the :class:`~hpos.ui.runner.Runner`.
+Results and the sales layer's events come back as Qt signals on the GUI thread:
+
+- the service's listener is called on worker threads; it only emits a private
+  signal from there, which Qt queues to this object's (GUI) thread; widgets are
+  never touched from a worker;
+- a single-shot QTimer is armed at ``watcher.next_due()``; each tick runs
+  ``watcher.run_due`` in the background (at most one in flight) and re-arms the
+  timer when it is done; watching a new sale re-arms it at once;
+- at most one charge is in flight: a second Enter or click cannot create a
+  second payment (:meth:`SaleController.charge` returns False).
+
+Signals carry plain data (Sale, SaleEvent, Token, str), never widgets. A sale
+seen twice (e.g. a charge result arriving after the watcher already saw it
+PAID) never goes backwards: every allowed transition moves a sale forward in
+:data:`_PROGRESS`, so the controller always re-emits the most advanced version.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import time
+from collections import OrderedDict
+from collections.abc import Callable
+from decimal import Decimal
+
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
+
+from hpos.hpay.errors import HpayError
+from hpos.hpay.models import Token
+from hpos.sales.model import Sale, SaleEvent
+from hpos.sales.service import SalesService
+from hpos.sales.states import SaleState
+from hpos.ui.runner import Runner
+
+log = logging.getLogger(__name__)
+
+
+S = SaleState
+#: Every allowed transition goes up this scale (see ``states.TRANSITIONS``).
+_PROGRESS: dict[SaleState, int] = {
+    S.CREATED: 0,
+    S.REQUESTING: 1,
+    S.UNKNOWN: 2,
+    S.REVIEW: 3,
+    S.AWAITING: 4,
+    S.CANCELLED: 5,
+    S.EXPIRED: 5,
+    S.PAID: 6,
+    S.FAILED: 6,
+}
+#: Sales remembered for the "never go backwards" rule.
+_REMEMBERED = 256
+#: Pause after a watcher tick that raised (a bug or a broken journal): no busy loop.
+_RETRY_AFTER_FAILURE_MS = 1000
+
+
+def error_text(exc: BaseException) -> str:
+    """A sentence for the cashier from any exception a job raised."""
+    if isinstance(exc, HpayError):
+        return exc.message
+    return f"Unexpected error ({type(exc).__name__}): {exc}".strip()
+
+
+def attach_listener(service: SalesService, listener: Callable[[SaleEvent], None]) -> None:
+    """Make ``service`` report its events to ``listener`` as well (idempotent).
+
+    Uses ``service.add_listener`` when the service offers it; otherwise chains
+    the listener onto the till's and the watcher's (the two parts that report).
+    """
+    add = getattr(service, "add_listener", None)
+    if callable(add):
+        add(listener)
+        return
+    for part in (service.till, service.watcher):
+        previous = getattr(part, "_listener", None)
+        if previous is None:
+            part._listener = listener
+        elif previous is not listener and getattr(previous, "_hpos_chain", None) is not listener:
+            part._listener = _chain(previous, listener)
+
+
+def _chain(
+    first: Callable[[SaleEvent], None], second: Callable[[SaleEvent], None]
+) -> Callable[[SaleEvent], None]:
+    def both(event: SaleEvent) -> None:
+        try:
+            first(event)
+        finally:
+            second(event)
+
+    both._hpos_chain = second  # type: ignore[attr-defined]
+    return both
+
+
+class SaleController(QObject):
+    """The GUI's handle on the sales layer; every slow call runs on the Runner."""
+
+    #: The token (currency, company, mode) once the service is open and recovered.
+    ready = Signal(object)
+    #: Start-up failed (profile locked, journal unreadable, HPAY unreachable...).
+    failed_to_start = Signal(str)
+    #: A sale's new state: every "state" event and every result of charge/cancel/check.
+    sale_changed = Signal(object)
+    #: Every SaleEvent ("state", "checked", "connection_lost", "connection_restored", "stopped").
+    sale_event = Signal(object)
+    #: The sale a :meth:`charge` ended with (AWAITING, FAILED or UNKNOWN); sale_changed follows.
+    charged = Signal(object)
+    #: A charge that could not even start (no sale written): invalid amount, no token...
+    charge_failed = Signal(str)
+    #: A cancel that did not happen (e.g. the sale was paid meanwhile): (sale id, message).
+    cancel_failed = Signal(int, str)
+    #: Starting, charging or cancelling is in flight (the cashier's inputs lock).
+    busy_changed = Signal(bool)
+    #: The sales recovery resumed at start-up (list of Sale).
+    recovered = Signal(list)
+
+    #: Internal: emitted on a worker thread by the listener, delivered queued here.
+    _event_from_worker = Signal(object)
+
+    def __init__(
+        self,
+        open_service: Callable[[], SalesService],
+        runner: Runner,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._open_service = open_service
+        self._runner = runner
+        self._service: SalesService | None = None
+        self._token: Token | None = None
+        self._starting = False
+        self._charging = False
+        self._cancelling: set[int] = set()
+        self._ticking = False
+        self._stopped = False
+        self._busy = False
+        self._latest: OrderedDict[int, Sale] = OrderedDict()
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._tick)
+        self._event_from_worker.connect(self._on_event)
+
+    # -- state ------------------------------------------------------------------------
+
+    @property
+    def service(self) -> SalesService | None:
+        """The open service (None before start-up opened it). The app closes it."""
+        return self._service
+
+    def current_token(self) -> Token | None:
+        """The token fetched at start-up (currency, company, mode), None until ready."""
+        return self._token
+
+    @property
+    def is_ready(self) -> bool:
+        """Started and not stopped: charges are accepted."""
+        return self._token is not None and not self._stopped
+
+    @property
+    def is_busy(self) -> bool:
+        """Starting, charging or cancelling."""
+        return self._busy
+
+    @property
+    def is_charging(self) -> bool:
+        """A charge is in flight."""
+        return self._charging
+
+    def latest(self, sale_id: int) -> Sale | None:
+        """The most advanced version of a sale this controller has seen."""
+        return self._latest.get(sale_id)
+
+    def timer_interval_ms(self) -> int | None:
+        """The watcher timer's delay when armed, else None (for tests)."""
+        return self._timer.interval() if self._timer.isActive() else None
+
+    # -- start-up ---------------------------------------------------------------------
+
+    @Slot()
+    def start(self) -> None:
+        """Open the service, fetch the token and recover, in the background.
+
+        May be called again after ``failed_to_start`` (a service already opened is kept).
+        """
+        if self._starting or self._stopped or self._token is not None:
+            return
+        self._starting = True
+        self._update_busy()
+        if self._service is None:
+            self._runner.submit(
+                self._open_service,
+                on_done=self._opened,
+                on_error=self._start_failed,
+                name="open sales service",
+            )
+        else:
+            self._submit_prepare()
+
+    def _opened(self, service: SalesService) -> None:
+        self._service = service
+        attach_listener(service, self.listen)
+        self._runner.add_abort_hook(service.client.transport.abort)
+        if self._stopped:
+            self._starting = False
+            return
+        self._submit_prepare()
+
+    def _submit_prepare(self) -> None:
+        service = self._service
+        assert service is not None
+
+        def prepare() -> tuple[Token, list[Sale]]:
+            token = service.client.token()
+            return token, service.recover()
+
+        self._runner.submit(
+            prepare, on_done=self._prepared, on_error=self._start_failed, name="token and recovery"
+        )
+
+    def _prepared(self, result: tuple[Token, list[Sale]]) -> None:
+        token, recovered = result
+        self._starting = False
+        self._update_busy()
+        if self._stopped:
+            return
+        self._token = token
+        for sale in recovered:
+            self._remember(sale)
+        self.ready.emit(token)
+        self.recovered.emit(list(recovered))
+        self._arm()
+
+    def _start_failed(self, exc: BaseException) -> None:
+        self._starting = False
+        self._update_busy()
+        if not isinstance(exc, HpayError):
+            log.error("HPOS could not start selling: %r", exc)
+        self.failed_to_start.emit(error_text(exc))
+
+    @Slot()
+    def stop(self) -> None:
+        """Stop ticking and accept no more work (the app then shuts the runner down)."""
+        self._stopped = True
+        self._timer.stop()
+
+    # -- the cashier's verbs ----------------------------------------------------------
+
+    def charge(self, amount: Decimal, product: str, description: str = "") -> bool:
+        """Start a sale in the background; False (ignored) if not ready or one is in flight."""
+        service = self._service
+        if service is None or not self.is_ready or self._charging:
+            return False
+        if not isinstance(amount, Decimal):
+            raise TypeError("amounts are Decimal")
+        self._charging = True
+        self._update_busy()
+        self._runner.submit(
+            lambda: service.charge(amount, product, description),
+            on_done=self._charge_done,
+            on_error=self._charge_error,
+            name="charge",
+        )
+        return True
+
+    def _charge_done(self, sale: Sale) -> None:
+        self._charging = False
+        self._update_busy()
+        newest = self._remember(sale)
+        self.charged.emit(newest)
+        self.sale_changed.emit(newest)
+        self._arm()
+
+    def _charge_error(self, exc: BaseException) -> None:
+        self._charging = False
+        self._update_busy()
+        if not isinstance(exc, HpayError):
+            log.error("charge failed: %r", exc)
+        self.charge_failed.emit(error_text(exc))
+
+    def cancel(self, sale_id: int) -> bool:
+        """Cancel an awaiting sale in the background; False if not possible now."""
+        service = self._service
+        if service is None or self._stopped or sale_id in self._cancelling:
+            return False
+        self._cancelling.add(sale_id)
+        self._update_busy()
+
+        def done(sale: Sale) -> None:
+            self._cancelling.discard(sale_id)
+            self._update_busy()
+            self.sale_changed.emit(self._remember(sale))
+            self._arm()
+
+        def failed(exc: BaseException) -> None:
+            self._cancelling.discard(sale_id)
+            self._update_busy()
+            log.info("cancel of sale %s refused: %r", sale_id, exc)
+            self.cancel_failed.emit(sale_id, _cancel_text(exc))
+
+        self._runner.submit(
+            lambda: service.cancel(sale_id), on_done=done, on_error=failed, name="cancel"
+        )
+        return True
+
+    def check_now(self, sale_id: int) -> bool:
+        """Ask HPAY about one sale right away (in the background)."""
+        service = self._service
+        if service is None or self._stopped:
+            return False
+
+        def done(sale: Sale) -> None:
+            self.sale_changed.emit(self._remember(sale))
+            self._arm()
+
+        def failed(exc: BaseException) -> None:
+            log.warning("check of sale %s failed: %r", sale_id, exc)
+
+        self._runner.submit(
+            lambda: service.watcher.check_now(sale_id), on_done=done, on_error=failed, name="check"
+        )
+        return True
+
+    # -- events from the sales layer ---------------------------------------------------
+
+    def listen(self, event: SaleEvent) -> None:
+        """The service's listener: called on any thread, only re-emits (queued to the GUI)."""
+        self._event_from_worker.emit(event)
+
+    @Slot(object)
+    def _on_event(self, event: SaleEvent) -> None:
+        newest = self._remember(event.sale)
+        self.sale_event.emit(event)
+        if event.kind == "state":
+            self.sale_changed.emit(newest)
+
+    def _remember(self, sale: Sale) -> Sale:
+        """Keep and return the most advanced version of ``sale`` seen so far."""
+        known = self._latest.get(sale.id)
+        if known is not None and (
+            _PROGRESS[known.state] > _PROGRESS[sale.state]
+            or (known.state is sale.state and known.updated_at > sale.updated_at)
+        ):
+            return known
+        self._latest[sale.id] = sale
+        self._latest.move_to_end(sale.id)
+        while len(self._latest) > _REMEMBERED:
+            self._latest.popitem(last=False)
+        return sale
+
+    # -- the watcher's clock -----------------------------------------------------------
+
+    def _arm(self, min_delay_ms: int = 0) -> None:
+        """(Re)arm the single-shot timer at the watcher's next due check."""
+        service = self._service
+        if service is None or self._stopped or self._token is None or self._ticking:
+            return  # a tick in flight re-arms when it is done
+        due = service.watcher.next_due()
+        if due is None:
+            self._timer.stop()
+            return
+        delay_ms = max(min_delay_ms, math.ceil((due - time.monotonic()) * 1000))
+        self._timer.start(delay_ms)
+
+    @Slot()
+    def _tick(self) -> None:
+        service = self._service
+        if service is None or self._stopped or self._ticking:
+            return
+        self._ticking = True
+        self._runner.submit(
+            service.watcher.run_due,
+            on_done=self._tick_done,
+            on_error=self._tick_failed,
+            name="payment watcher",
+        )
+
+    def _tick_done(self, _changed: list[Sale]) -> None:
+        self._ticking = False
+        self._arm()
+
+    def _tick_failed(self, exc: BaseException) -> None:
+        self._ticking = False
+        log.error("payment watcher tick failed: %r", exc)
+        self._arm(min_delay_ms=_RETRY_AFTER_FAILURE_MS)
+
+    def _update_busy(self) -> None:
+        busy = self._starting or self._charging or bool(self._cancelling)
+        if busy != self._busy:
+            self._busy = busy
+            self.busy_changed.emit(busy)
+
+
+def _cancel_text(exc: BaseException) -> str:
+    if isinstance(exc, ValueError) and not isinstance(exc, HpayError):  # IllegalTransition
+        return "This sale can no longer be cancelled (it changed meanwhile)."
+    if isinstance(exc, KeyError):
+        return "This sale is not in the journal."
+    return error_text(exc)

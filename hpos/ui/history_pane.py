@@ -1,0 +1,489 @@
+"""The history pane: filters, a sortable table of payments, a summary, CSV export.
+
+Two sources: HPAY's history (paged as the user scrolls) and this till's
+journal. The status and date filters go into the query (a new query reloads);
+the text search filters the loaded rows at once (transaction id, product, sale
+number). The summary always describes the rows shown: count, total, fees and
+the paid total, per currency when they are mixed.
+
+Every load and the CSV write run on the :class:`Runner`. While the pane is
+visible it refreshes quietly every minute: the loaded rows are re-read and
+merged in place (new payments appear, statuses change), so the selection and
+the scroll position stay; see :meth:`HistoryModel.refresh_quietly`. Export
+first loads every remaining HPAY page of the query, then writes the rows shown
+(search applied) in the order shown. Double-click or Enter opens the details.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
+
+from PySide6.QtCore import QDate, QModelIndex, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hpos.hpay.errors import ConfigError, HpayError
+from hpos.hpay.urls import CheckoutUrlPolicy
+from hpos.ui.csv_export import rows_to_csv, write_csv
+from hpos.ui.details import CheckUrl, DetailsDialog
+from hpos.ui.history_model import (
+    COL_AMOUNT,
+    COL_DATE,
+    COL_FEES,
+    COL_MODE,
+    COL_PRODUCT,
+    COL_STATUS,
+    COL_TXID,
+    SOURCE_HPAY,
+    SOURCE_JOURNAL,
+    HistoryModel,
+    HistoryProxy,
+    HistoryQuery,
+    HistoryRow,
+    summary_text,
+)
+from hpos.ui.runner import Runner
+
+if TYPE_CHECKING:
+    from hpos.hpay.client import HpayClient
+    from hpos.sales.journal import Journal
+
+log = logging.getLogger(__name__)
+
+#: Quiet background refresh while the pane is visible.
+AUTO_REFRESH_MS = 60_000
+#: Pause after a date is edited before the query is sent (typing a date is several edits).
+DATE_DEBOUNCE_MS = 400
+
+ChoosePath = Callable[[], Path | None]
+
+
+def checkout_checker(client: HpayClient | None) -> CheckUrl | None:
+    """The client's checkout-URL policy (its checkout hosts and its own host) as a callable."""
+    if client is None:
+        return None
+    cfg = client.config
+    host = urlsplit(cfg.base_url).hostname or ""
+    try:
+        return CheckoutUrlPolicy((*cfg.checkout_hosts, *([host] if host else []))).check
+    except ConfigError:
+        log.warning("no checkout-URL policy for the history: invalid checkout host")
+        return None
+
+
+class HistoryPane(QWidget):
+    """Filters, the table, the summary, Refresh and Export CSV."""
+
+    #: The CSV was written: the path.
+    exported = Signal(str)
+    #: The export failed: a sentence for the user.
+    export_failed = Signal(str)
+
+    def __init__(
+        self,
+        runner: Runner,
+        *,
+        client: HpayClient | None,
+        journal: Journal | None,
+        page_size: int = 50,
+        choose_path: ChoosePath | None = None,
+        check_url: CheckUrl | None = None,
+        auto_refresh_ms: int = AUTO_REFRESH_MS,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.runner = runner
+        self._client = client
+        self._journal = journal
+        # not ``choose_path or self._ask_path``: a bound method kept on self is a reference
+        # cycle, and a cycle holding a widget may be collected on a worker thread
+        self._choose_path = choose_path
+        self._check_url_override = check_url
+        self._check_url = check_url or checkout_checker(client)
+        self._needs_load = True
+        self._export_to: Path | None = None
+        self.details_dialog: DetailsDialog | None = None
+
+        self.model = HistoryModel(
+            runner, client=client, journal=journal, page_size=page_size, parent=self
+        )
+        self.proxy = HistoryProxy(self.model, parent=self)
+
+        self.auto_refresh_timer = QTimer(self)
+        self.auto_refresh_timer.setInterval(auto_refresh_ms)
+        self.auto_refresh_timer.timeout.connect(self._auto_refresh)
+        self._date_timer = QTimer(self)
+        self._date_timer.setSingleShot(True)
+        self._date_timer.setInterval(DATE_DEBOUNCE_MS)
+        self._date_timer.timeout.connect(self._apply_query)
+        self._summary_timer = QTimer(self)
+        self._summary_timer.setSingleShot(True)
+        self._summary_timer.setInterval(0)
+        self._summary_timer.timeout.connect(self._update_summary)
+
+        self._build_filters()
+        self._build_table()
+        self.error_label = QLabel("")
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet(
+            "QLabel { background: #fdecea; color: #b71c1c; padding: 6px; border-radius: 3px; }"
+        )
+        self.error_label.setVisible(False)
+        self.summary_label = QLabel("No payments shown.")
+        self.summary_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message_label = QLabel("")
+        self.message_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.summary_label, 1)
+        bottom.addWidget(self.message_label)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._filters_row1)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(bottom)
+
+        self.model.error.connect(self._show_error)
+        self.model.loading_changed.connect(self._show_loading)
+        self.model.page_loaded.connect(self._page_loaded)
+        for signal in (
+            self.proxy.rowsInserted,
+            self.proxy.rowsRemoved,
+            self.proxy.modelReset,
+            self.proxy.layoutChanged,
+            self.proxy.dataChanged,
+        ):
+            signal.connect(self._schedule_summary)
+        self._update_sources_ui()
+
+    # -- building ---------------------------------------------------------------------------------
+
+    def _build_filters(self) -> None:
+        self.source_combo = QComboBox()
+        self.source_combo.addItem("HPAY", SOURCE_HPAY)
+        self.source_combo.addItem("This till", SOURCE_JOURNAL)
+        self.source_combo.setToolTip("HPAY's history of the account, or this till's own sales")
+        self.status_combo = QComboBox()
+        self.status_combo.addItem("All", None)
+        self.status_combo.addItem("PAID", "PAID")
+        self.status_combo.addItem("UNPAID", "UNPAID")
+        today = QDate.currentDate()
+        self.from_check = QCheckBox("From")
+        self.from_edit = _date_edit(today.addDays(-30))
+        self.to_check = QCheckBox("To")
+        self.to_edit = _date_edit(today)
+        for check, edit in ((self.from_check, self.from_edit), (self.to_check, self.to_edit)):
+            check.setToolTip("Unchecked: any date")
+            edit.setEnabled(False)
+            check.toggled.connect(edit.setEnabled)
+            check.toggled.connect(self._apply_query)
+            edit.dateChanged.connect(self._date_edited)
+        self.search_edit = QLineEdit()
+        self.search_edit.setPlaceholderText("Search transaction, product, sale…")
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setMinimumWidth(160)
+        self.search_edit.textChanged.connect(self.proxy.set_search)
+        self.refresh_button = QPushButton("&Refresh")
+        self.refresh_button.setToolTip("Load the history again (F5)")
+        self.refresh_button.clicked.connect(self.refresh)
+        self.export_button = QPushButton("&Export CSV…")
+        self.export_button.setToolTip("Save the rows shown as a CSV file")
+        self.export_button.clicked.connect(self.export_csv)
+        self.source_combo.currentIndexChanged.connect(self._apply_query)
+        self.status_combo.currentIndexChanged.connect(self._apply_query)
+        QShortcut(QKeySequence.StandardKey.Find, self, self.search_edit.setFocus)
+
+        row = QHBoxLayout()
+        row.addWidget(_buddy("&Source", self.source_combo))
+        row.addWidget(self.source_combo)
+        row.addSpacing(6)
+        row.addWidget(_buddy("S&tatus", self.status_combo))
+        row.addWidget(self.status_combo)
+        row.addSpacing(6)
+        row.addWidget(self.from_check)
+        row.addWidget(self.from_edit)
+        row.addWidget(self.to_check)
+        row.addWidget(self.to_edit)
+        row.addSpacing(6)
+        row.addWidget(self.search_edit, 1)
+        row.addWidget(self.refresh_button)
+        row.addWidget(self.export_button)
+        self._filters_row1 = row
+
+    def _build_table(self) -> None:
+        view = QTableView()
+        view.setModel(self.proxy)
+        view.setAlternatingRowColors(True)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.setWordWrap(False)
+        view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        view.verticalHeader().setVisible(False)
+        view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        view.horizontalHeader().setSortIndicator(COL_DATE, Qt.SortOrder.DescendingOrder)
+        view.setSortingEnabled(True)
+        header = view.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setHighlightSections(False)
+        metrics = view.fontMetrics()
+        samples = {
+            COL_DATE: "0000-00-00 00:00",
+            COL_TXID: "WWWWWWWWWWWWWW",
+            COL_AMOUNT: "9999999.99 XOF",
+            COL_FEES: "99999.99 XOF",
+            COL_STATUS: "CANCELLED",
+            COL_MODE: "PROD",
+        }
+        for column, sample in samples.items():
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, metrics.horizontalAdvance(sample) + 28)
+        header.setSectionResizeMode(COL_PRODUCT, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(48)
+        view.doubleClicked.connect(self._open_index)
+        enter = QShortcut(QKeySequence(Qt.Key.Key_Return), view, self._open_current)
+        enter.setContext(Qt.ShortcutContext.WidgetShortcut)
+        enter2 = QShortcut(QKeySequence(Qt.Key.Key_Enter), view, self._open_current)
+        enter2.setContext(Qt.ShortcutContext.WidgetShortcut)
+        view.verticalScrollBar().valueChanged.connect(self._scrolled)
+        self.view = view
+
+    # -- public -----------------------------------------------------------------------------------
+
+    def set_sources(self, client: HpayClient | None, journal: Journal | None) -> None:
+        """New HPAY client and journal (e.g. after the settings changed)."""
+        self._client = client
+        self._journal = journal
+        self._check_url = self._check_url_override or checkout_checker(client)
+        self.model.set_sources(client, journal)
+        self._update_sources_ui()
+        self._needs_load = True
+        if self.isVisible():
+            self.refresh()
+
+    def current_query(self) -> HistoryQuery:
+        """The query the filters describe."""
+        return HistoryQuery(
+            source=self.source_combo.currentData() or SOURCE_HPAY,
+            status=self.status_combo.currentData(),
+            date_from=_day(self.from_edit) if self.from_check.isChecked() else None,
+            date_to=_day(self.to_edit) if self.to_check.isChecked() else None,
+        )
+
+    def shown_rows(self) -> list[HistoryRow]:
+        """The rows shown (search applied), in the order shown."""
+        return self.proxy.rows()
+
+    @Slot()
+    def refresh(self) -> None:
+        """Refresh now (F5): merge in place when possible, else reload."""
+        self._date_timer.stop()
+        self._clear_error()
+        query = self.current_query()
+        if query != self.model.query or self._needs_load or not self.model.loaded:
+            self._needs_load = False
+            self.model.set_query(query)
+        else:
+            self.model.refresh()
+        self._update_sources_ui()
+
+    @Slot()
+    def export_csv(self) -> None:
+        """Ask where, load every remaining page, then write the rows shown (on the runner)."""
+        path = self._choose_path() if self._choose_path is not None else self._ask_path()
+        if path is None:
+            return
+        self._export_to = Path(path)
+        if self.model.has_more and not self.model.failed:
+            self.message_label.setText("Loading every page before the export…")
+            self.model.load_all()
+            if self.model.is_loading:
+                return
+        self._write_export()
+
+    def open_details(self, proxy_row: int) -> DetailsDialog:
+        """Open the details of the row shown at ``proxy_row`` (window-modal, not blocking)."""
+        row = self.proxy.row_at(proxy_row)
+        if self.details_dialog is not None:
+            self.details_dialog.close()
+        dialog = DetailsDialog(row, check_url=self._check_url, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.destroyed.connect(self._details_gone)
+        self.details_dialog = dialog
+        dialog.open()
+        return dialog
+
+    # -- events -----------------------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.auto_refresh_timer.start()
+        if self._needs_load:
+            self.refresh()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        self.auto_refresh_timer.stop()
+
+    # -- slots ---------------------------------------------------------------------------------
+
+    @Slot()
+    def _apply_query(self) -> None:
+        if self.current_query() != self.model.query or not self.model.loaded:
+            self.refresh()
+
+    @Slot()
+    def _date_edited(self) -> None:
+        self._date_timer.start()
+
+    @Slot()
+    def _schedule_summary(self) -> None:
+        self._summary_timer.start()
+
+    @Slot()
+    def _auto_refresh(self) -> None:
+        if self.isVisible() and self.model.source_available():
+            self.model.refresh_quietly()
+
+    @Slot(str)
+    def _show_error(self, message: str) -> None:
+        self.error_label.setText(message)
+        self.error_label.setVisible(True)
+        if self._export_to is not None and not self.model.is_loading:
+            self._export_to = None
+            self.export_failed.emit(f"Nothing exported: {message}")
+            self.message_label.setText("Export cancelled.")
+
+    @Slot(bool)
+    def _show_loading(self, loading: bool) -> None:
+        if loading:
+            self.message_label.setText("Loading…")
+        elif self.message_label.text() == "Loading…":
+            self.message_label.setText("")
+
+    @Slot()
+    def _page_loaded(self) -> None:
+        if not self.model.failed:
+            self._clear_error()
+        if self._export_to is not None and not self.model.is_loading:
+            if self.model.has_more and not self.model.failed:
+                self.model.load_all()
+            else:
+                self._write_export()
+        # the search may hide every new row: then the view sees nothing to react to
+        QTimer.singleShot(0, self, self._fetch_more_if_at_bottom)
+
+    @Slot(int)
+    def _scrolled(self, _value: int) -> None:
+        self._fetch_more_if_at_bottom()
+
+    @Slot()
+    def _fetch_more_if_at_bottom(self) -> None:
+        if not self.view.isVisible():
+            return
+        bar = self.view.verticalScrollBar()
+        if bar.value() >= bar.maximum() and self.proxy.canFetchMore(QModelIndex()):
+            self.proxy.fetchMore(QModelIndex())
+
+    @Slot()
+    def _update_summary(self) -> None:
+        self.summary_label.setText(summary_text(self.shown_rows()))
+
+    @Slot(QModelIndex)
+    def _open_index(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.open_details(index.row())
+
+    @Slot()
+    def _open_current(self) -> None:
+        index = self.view.currentIndex()
+        if index.isValid():
+            self.open_details(index.row())
+
+    @Slot()
+    def _details_gone(self) -> None:
+        self.details_dialog = None
+
+    # -- helpers ----------------------------------------------------------------------------------
+
+    def _write_export(self) -> None:
+        path, self._export_to = self._export_to, None
+        if path is None:
+            return
+        rows = self.shown_rows()
+        text = rows_to_csv(rows)
+        self.message_label.setText("Exporting…")
+        count = len(rows)
+
+        def done(_result: object) -> None:
+            noun = "row" if count == 1 else "rows"
+            self.message_label.setText(f"Exported {count} {noun} to {path.name}.")
+            self.exported.emit(str(path))
+
+        def failed(exc: BaseException) -> None:
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            if isinstance(exc, HpayError):
+                reason = exc.message
+            self.message_label.setText("Export failed.")
+            self.export_failed.emit(f"The CSV could not be written to {path}: {reason}")
+            self._show_error(f"The CSV could not be written to {path}: {reason}")
+
+        self.runner.submit(lambda: write_csv(path, text), on_done=done, on_error=failed)
+
+    def _ask_path(self) -> Path | None:
+        suggested = f"hpos-history-{QDate.currentDate().toString('yyyy-MM-dd')}.csv"
+        name, _filter = QFileDialog.getSaveFileName(
+            self, "Export the history as CSV", suggested, "CSV files (*.csv)"
+        )
+        return Path(name) if name else None
+
+    def _clear_error(self) -> None:
+        self.error_label.clear()
+        self.error_label.setVisible(False)
+
+    def _update_sources_ui(self) -> None:
+        if self.model.source_available():
+            if self.message_label.text().startswith("Waiting"):
+                self.message_label.setText("")
+            return
+        if self.current_query().source == SOURCE_HPAY:
+            self.message_label.setText("Waiting for the HPAY connection…")
+        else:
+            self.message_label.setText("Waiting for this till's journal…")
+
+
+def _date_edit(initial: QDate) -> QDateEdit:
+    edit = QDateEdit(initial)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    return edit
+
+
+def _day(edit: QDateEdit) -> date:
+    qdate = edit.date()
+    return date(qdate.year(), qdate.month(), qdate.day())
+
+
+def _buddy(text: str, widget: QWidget) -> QLabel:
+    label = QLabel(text)
+    label.setBuddy(widget)
+    return label

@@ -1,0 +1,130 @@
+"""The on-screen keypad: big touch targets that never steal the keyboard focus.
+
+Layout (the decimal key is hidden for currencies without a minor unit, and
+"0" then takes its place)::
+
+    7   8   9   ⌫
+    4   5   6   ⌫
+    1   2   3   C
+    00  0   .   C
+
+Each button emits :attr:`Keypad.key_pressed` with the key names of
+:mod:`hpos.ui.amount` ("0"-"9", "00", ".", "backspace", "clear"). Buttons have
+accessible names and ``Qt.NoFocus``, so the amount field keeps the focus and
+the physical keyboard keeps working after a tap.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QGridLayout, QPushButton, QSizePolicy, QWidget
+
+from hpos.ui.amount import KEY_BACKSPACE, KEY_CLEAR, KEY_DECIMAL, KEY_DOUBLE_ZERO
+
+#: Smallest side of a key, in pixels (a finger, not a mouse pointer).
+MIN_KEY_SIZE = 64
+
+_LABELS: dict[str, tuple[str, str]] = {  # key -> (text, accessible name)
+    **{d: (d, f"Digit {d}") for d in "0123456789"},
+    KEY_DOUBLE_ZERO: ("00", "Double zero"),
+    KEY_DECIMAL: (".", "Decimal separator"),
+    KEY_BACKSPACE: ("⌫", "Delete the last digit"),
+    KEY_CLEAR: ("C", "Clear the amount"),
+}
+
+
+class Keypad(QWidget):
+    """Digits, 00, decimal separator, backspace and clear, as large buttons."""
+
+    #: The key tapped: "0"-"9", "00", ".", "backspace" or "clear".
+    key_pressed = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("keypad")
+        self.setAccessibleName("Amount keypad")
+        self._grid = QGridLayout(self)
+        self._grid.setSpacing(8)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._buttons: dict[str, QPushButton] = {}
+        for key, (text, name) in _LABELS.items():
+            self._buttons[key] = self._make_button(key, text, name)
+        rows = ("789", "456", "123")
+        for r, digits in enumerate(rows):
+            for c, digit in enumerate(digits):
+                self._grid.addWidget(self._buttons[digit], r, c)
+        self._grid.addWidget(self._buttons[KEY_DOUBLE_ZERO], 3, 0)
+        self._grid.addWidget(self._buttons[KEY_BACKSPACE], 0, 3, 2, 1)
+        self._grid.addWidget(self._buttons[KEY_CLEAR], 2, 3, 2, 1)
+        self._buttons[KEY_BACKSPACE].setObjectName("keyBackspace")
+        self._buttons[KEY_CLEAR].setObjectName("keyClear")
+        self._buttons[KEY_BACKSPACE].setAutoRepeat(True)
+        for c in range(4):
+            self._grid.setColumnStretch(c, 1)
+        for r in range(4):
+            self._grid.setRowStretch(r, 1)
+        self._decimals = -1
+        self.set_decimals(2)
+
+    def _make_button(self, key: str, text: str, name: str) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setObjectName(f"key_{key}")
+        button.setAccessibleName(name)
+        button.setToolTip(name)
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        button.setMinimumSize(MIN_KEY_SIZE, MIN_KEY_SIZE)
+        button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        font = QFont(button.font())
+        font.setPixelSize(28)
+        font.setBold(True)
+        button.setFont(font)
+        button.setProperty("key", key)
+        button.clicked.connect(self._on_clicked)
+        return button
+
+    @Slot()
+    def _on_clicked(self) -> None:
+        # One slot for every button: the key travels as the button's "key" property.
+        button = self.sender()
+        if isinstance(button, QPushButton):
+            self.key_pressed.emit(str(button.property("key")))
+
+    def button(self, key: str) -> QPushButton:
+        """The button of ``key`` (for tests and styling)."""
+        return self._buttons[key]
+
+    def buttons(self) -> list[QPushButton]:
+        """Every button."""
+        return list(self._buttons.values())
+
+    @property
+    def decimals(self) -> int:
+        """The currency's decimals the keypad is set up for."""
+        return self._decimals
+
+    @Slot(int)
+    def set_decimals(self, decimals: int) -> None:
+        """Show the decimal key only when the currency has a minor unit."""
+        if decimals == self._decimals:
+            return
+        self._decimals = decimals
+        dot, zero = self._buttons[KEY_DECIMAL], self._buttons["0"]
+        self._grid.removeWidget(dot)
+        self._grid.removeWidget(zero)
+        if decimals > 0:
+            self._grid.addWidget(zero, 3, 1)
+            self._grid.addWidget(dot, 3, 2)
+            dot.setEnabled(True)
+            dot.show()
+        else:
+            self._grid.addWidget(zero, 3, 1, 1, 2)
+            dot.setEnabled(False)
+            dot.hide()
+
+    def set_key_font_pixels(self, pixels: int) -> None:
+        """Scale the key labels (the cashier screen follows the window size)."""
+        for button in self._buttons.values():
+            font = QFont(button.font())
+            font.setPixelSize(max(16, pixels))
+            button.setFont(font)
