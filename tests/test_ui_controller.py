@@ -20,7 +20,7 @@ from hpos.sales.service import SalesService
 from hpos.sales.states import SaleState
 from hpos.sales.watcher import WatchPolicy
 from hpos.sandbox import SandboxServer
-from hpos.ui.controller import SaleController, attach_listener
+from hpos.ui.controller import SaleController
 from hpos.ui.runner import Runner
 
 S = SaleState
@@ -360,8 +360,8 @@ def test_listener_is_attached_once_and_chained(rig: Rig) -> None:
     )
     try:
         mine = lambda e: got.append("mine")  # noqa: E731
-        attach_listener(service, mine)
-        attach_listener(service, mine)
+        service.add_listener(mine)
+        service.add_listener(mine)
         service.till._emit("checked", object(), "x")  # type: ignore[arg-type]
         assert got == ["own", "mine"]
     finally:

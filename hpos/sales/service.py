@@ -44,11 +44,21 @@ class SalesService:
         self.client = client
         self.journal = journal
         self._lock = lock
-        self.till = Till(client, journal, till_name=till_name, listener=listener)
+        self._listeners: list[Listener] = [listener] if listener else []
+        self.till = Till(client, journal, till_name=till_name, listener=self._dispatch)
         self.reconciler = Reconciler(client)
         self.watcher = PaymentWatcher(
-            self.till, self.reconciler, policy=policy or WatchPolicy(), listener=listener
+            self.till, self.reconciler, policy=policy or WatchPolicy(), listener=self._dispatch
         )
+
+    def add_listener(self, listener: Listener) -> None:
+        """Also report every sale event to ``listener`` (once, however often added)."""
+        if listener not in self._listeners:
+            self._listeners.append(listener)
+
+    def _dispatch(self, event: SaleEvent) -> None:
+        for listener in list(self._listeners):
+            listener(event)
 
     @classmethod
     def open(

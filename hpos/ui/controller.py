@@ -66,37 +66,6 @@ def error_text(exc: BaseException) -> str:
     return f"Unexpected error ({type(exc).__name__}): {exc}".strip()
 
 
-def attach_listener(service: SalesService, listener: Callable[[SaleEvent], None]) -> None:
-    """Make ``service`` report its events to ``listener`` as well (idempotent).
-
-    Uses ``service.add_listener`` when the service offers it; otherwise chains
-    the listener onto the till's and the watcher's (the two parts that report).
-    """
-    add = getattr(service, "add_listener", None)
-    if callable(add):
-        add(listener)
-        return
-    for part in (service.till, service.watcher):
-        previous = getattr(part, "_listener", None)
-        if previous is None:
-            part._listener = listener
-        elif previous is not listener and getattr(previous, "_hpos_chain", None) is not listener:
-            part._listener = _chain(previous, listener)
-
-
-def _chain(
-    first: Callable[[SaleEvent], None], second: Callable[[SaleEvent], None]
-) -> Callable[[SaleEvent], None]:
-    def both(event: SaleEvent) -> None:
-        try:
-            first(event)
-        finally:
-            second(event)
-
-    both._hpos_chain = second  # type: ignore[attr-defined]
-    return both
-
-
 class SaleController(QObject):
     """The GUI's handle on the sales layer; every slow call runs on the Runner."""
 
@@ -203,7 +172,7 @@ class SaleController(QObject):
 
     def _opened(self, service: SalesService) -> None:
         self._service = service
-        attach_listener(service, self.listen)
+        service.add_listener(self.listen)
         self._runner.add_abort_hook(service.client.transport.abort)
         if self._stopped:
             self._starting = False
