@@ -1,0 +1,93 @@
+"""Starting the window: ``hpos`` (the saved profile) and ``hpos --demo`` (the sandbox).
+
+``run_app`` builds the QApplication and the main window and returns the exit
+code. The demo starts the built-in HPAY sandbox on a free loopback port, with
+its state and journal in a separate demo profile and the public demo keys kept
+in memory only: the shop's real profile and keyring are never touched. Network
+and journal work start in the background once the window is up.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from hpos import __version__
+from hpos.keystore import KeyStore
+from hpos.sandbox import DEMO_ACCOUNT, SandboxServer
+from hpos.settings import Profile, open_profile, replace_settings
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Demo:
+    """The sandbox of a demo session and its profile."""
+
+    server: SandboxServer
+    profile: Profile
+
+
+def demo_profile_dir(env: Mapping[str, str], config_dir: Path | None = None) -> Path:
+    """Where the demo keeps its profile: ``<dir>/demo``, or its own platform dir."""
+    from hpos.cli.demo import demo_config_dir  # the CLI's demo uses the same place
+
+    return demo_config_dir(env, config_dir)
+
+
+def start_demo(env: Mapping[str, str], config_dir: Path | None = None) -> Demo:
+    """Start the sandbox and point a separate, in-memory-secret profile at it."""
+    directory = demo_profile_dir(env, config_dir)
+    profile = Profile(directory, KeyStore(), env={})
+    profile.data_dir.mkdir(parents=True, exist_ok=True)
+    server = SandboxServer(state_file=profile.data_dir / "sandbox-state.json").start()
+    settings = replace_settings(
+        profile.settings,
+        api_url=server.url,
+        api_key=DEMO_ACCOUNT.api_key,
+        public_key=DEMO_ACCOUNT.public_key,
+        mode="TEST",
+        shop_name=DEMO_ACCOUNT.company,
+        till_name="DEMO",
+        default_product="Demo sale",
+    )
+    profile.save(settings)
+    profile.set_session_secret(DEMO_ACCOUNT.secret_key)
+    return Demo(server, profile)
+
+
+def run_app(
+    *,
+    demo: bool = False,
+    config_dir: Path | None = None,
+    env: Mapping[str, str] | None = None,
+    argv: list[str] | None = None,
+) -> int:
+    """Open the HPOS window; returns the application's exit code."""
+    import os
+
+    from hpos.ui.main_window import MainWindow
+
+    env = dict(os.environ) if env is None else env
+    QApplication.setHighDpiScaleFactorRoundingPolicy(
+        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+    )
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    app.setApplicationName("HPOS")
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName("HPOS")
+    running_demo = start_demo(env, config_dir) if demo else None
+    profile = running_demo.profile if running_demo else open_profile(config_dir, env=env)
+    window = MainWindow(profile, demo=running_demo)
+    window.show()
+    try:
+        return int(app.exec())
+    finally:
+        if running_demo is not None:
+            running_demo.server.stop()

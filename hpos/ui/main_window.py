@@ -1,0 +1,355 @@
+"""The main window: the cashier screen in the centre, history one key away.
+
+Above them, a permanent TEST MODE banner whenever the account is in TEST (and a
+DEMO banner with "Simulate customer payment" in the demo). Below, a status bar
+with the connection state, mode, company and balances, refreshed in the
+background. A profile without HPAY keys starts on the welcome panel.
+
+The window owns the Runner; everything else (controller, service, history
+sources) is rebuilt when the settings change. Closing the window aborts the
+calls in flight and waits at most ~1.5 s; every sale is already in the journal.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt, QTimer, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hpos import __version__
+from hpos.hpay.errors import ConfigError, HpayError
+from hpos.sales.model import Sale
+from hpos.sales.states import SaleState
+from hpos.settings import Profile
+from hpos.ui.runner import Runner
+
+if TYPE_CHECKING:
+    from hpos.hpay.client import HpayClient
+    from hpos.sales.service import SalesService
+    from hpos.ui.app import Demo
+
+log = logging.getLogger(__name__)
+
+BALANCE_REFRESH_MS = 60_000
+MIN_SIZE = (1024, 600)
+
+
+class MainWindow(QMainWindow):
+    """HPOS's window for one profile (or the demo)."""
+
+    def __init__(self, profile: Profile, *, demo: Demo | None = None) -> None:
+        super().__init__()
+        self.profile = profile
+        self.demo = demo
+        self.runner = Runner(workers=3, parent=self)
+        self.controller: Any = None
+        self.cashier: Any = None
+        self.history: Any = None
+        self._last_awaiting: Sale | None = None
+        self.setWindowTitle("HPOS" + (" — DEMO" if demo else ""))
+        self.setMinimumSize(*MIN_SIZE)
+        self.resize(1280, 800)
+
+        self._test_banner = _banner(
+            "TEST MODE — test payments only, no real money moves", "#b71c1c"
+        )
+        self._demo_bar = self._make_demo_bar()
+        self._stack = QStackedWidget()
+        root = QWidget()
+        layout = QVBoxLayout(root)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self._test_banner)
+        layout.addWidget(self._demo_bar)
+        layout.addWidget(self._stack, 1)
+        self.setCentralWidget(root)
+        self._status = QLabel("Starting…")
+        self._account = QLabel("")
+        self.statusBar().addWidget(self._status, 1)
+        self.statusBar().addPermanentWidget(self._account)
+        self._balance_timer = QTimer(self)
+        self._balance_timer.setInterval(BALANCE_REFRESH_MS)
+        self._balance_timer.timeout.connect(self.refresh_balance)
+        self._make_menus()
+        self._test_banner.setVisible(profile.effective().mode == "TEST")
+        self._demo_bar.setVisible(demo is not None)
+        if self._configured():
+            self._build_workspace()
+        else:
+            self._show_welcome()
+
+    # -- building ---------------------------------------------------------------------
+
+    def _configured(self) -> bool:
+        eff = self.profile.effective()
+        return bool(eff.api_url and eff.api_key and eff.public_key)
+
+    def _make_menus(self) -> None:
+        menu = self.menuBar().addMenu("&File")
+        settings = QAction("&Settings…", self)
+        settings.setShortcut(QKeySequence("Ctrl+,"))
+        settings.triggered.connect(self.open_settings)
+        menu.addAction(settings)
+        quit_action = QAction("&Quit", self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        menu.addAction(quit_action)
+        view = self.menuBar().addMenu("&View")
+        history = QAction("&History", self)
+        history.setShortcut(QKeySequence("F2"))
+        history.triggered.connect(self.toggle_history)
+        view.addAction(history)
+        refresh = QAction("&Refresh", self)
+        refresh.setShortcut(QKeySequence("F5"))
+        refresh.triggered.connect(self.refresh)
+        view.addAction(refresh)
+        help_menu = self.menuBar().addMenu("&Help")
+        about = QAction("&About HPOS", self)
+        about.triggered.connect(self._about)
+        help_menu.addAction(about)
+
+    def _make_demo_bar(self) -> QWidget:
+        bar = QWidget()
+        bar.setStyleSheet("background:#0d47a1; color:white;")
+        row = QHBoxLayout(bar)
+        row.setContentsMargins(12, 4, 12, 4)
+        text = QLabel("DEMO — a local HPAY sandbox plays the bank and the customer.")
+        text.setStyleSheet("font-weight:bold;")
+        row.addWidget(text, 1)
+        self._simulate = QPushButton("Simulate customer payment")
+        self._simulate.setAccessibleName("Simulate customer payment")
+        self._simulate.setEnabled(False)
+        self._simulate.clicked.connect(self.simulate_payment)
+        row.addWidget(self._simulate)
+        return bar
+
+    def _show_welcome(self) -> None:
+        from hpos.ui.welcome import WelcomePanel
+
+        panel = WelcomePanel()
+        panel.demo_requested.connect(self._welcome_demo)
+        panel.configure_requested.connect(self.open_settings)
+        self._stack.addWidget(panel)
+        self._stack.setCurrentWidget(panel)
+        self._status.setText("Not configured: try the demo or enter your HPAY keys.")
+
+    def _build_workspace(self) -> None:
+        from hpos.ui.cashier import CashierScreen
+        from hpos.ui.controller import SaleController
+        from hpos.ui.history_pane import HistoryPane
+
+        eff = self.profile.effective()
+        self._test_banner.setVisible(eff.mode == "TEST")
+        self.controller = SaleController(self._open_service, self.runner, parent=self)
+        self.controller.ready.connect(self._on_ready)
+        self.controller.failed_to_start.connect(self._on_start_failed)
+        self.controller.sale_changed.connect(self._on_sale_changed)
+        self.controller.sale_event.connect(self._on_sale_event)
+        self.cashier = CashierScreen(
+            self.controller,
+            default_product=eff.default_product,
+            auto_return_seconds=float(eff.auto_return_seconds),
+            expiry_seconds=float(eff.expiry_minutes * 60),
+        )
+        self.history = HistoryPane(self.runner, client=None, journal=None)
+        tabs = QTabWidget()
+        tabs.addTab(self.cashier, "Cashier")
+        tabs.addTab(self.history, "History (F2)")
+        self._tabs = tabs
+        self._stack.addWidget(tabs)
+        self._stack.setCurrentWidget(tabs)
+        self._status.setText("Connecting to HPAY…")
+        self.controller.start()
+
+    def _open_service(self) -> SalesService:
+        """Runs on a worker: keyring, journal and lock are I/O."""
+        from hpos.hpay.client import HpayClient
+        from hpos.sales.service import SalesService
+        from hpos.sales.watcher import WatchPolicy
+
+        eff = self.profile.effective()
+        client = HpayClient(self.profile.client_config())
+        self.runner.add_abort_hook(client.transport.abort)
+        policy = WatchPolicy(expire_after=float(eff.expiry_minutes * 60))
+        return SalesService.open(
+            self.profile.data_dir, client, till_name=eff.till_name, policy=policy
+        )
+
+    @property
+    def _service(self) -> SalesService | None:
+        """The sales service, once the controller has opened it (in the background)."""
+        return self.controller.service if self.controller is not None else None
+
+    # -- reacting ---------------------------------------------------------------------
+
+    @Slot(object)
+    def _on_ready(self, token: Any) -> None:
+        service = self._service
+        if service is not None and self.history is not None:
+            self.history.set_sources(service.client, service.journal)
+        mode = token.mode or self.profile.effective().mode
+        self._test_banner.setVisible(mode == "TEST")
+        self._status.setText("Connected to HPAY")
+        self._account.setText(f"{token.company} · {mode} · {token.currency}")
+        self.refresh_balance()
+        self._balance_timer.start()
+
+    @Slot(str)
+    def _on_start_failed(self, message: str) -> None:
+        self._status.setText(message)
+        QMessageBox.warning(self, "HPOS cannot start selling", message)
+
+    @Slot(object)
+    def _on_sale_changed(self, sale: Sale) -> None:
+        if sale.state is SaleState.AWAITING:
+            self._last_awaiting = sale
+        elif self._last_awaiting is not None and sale.id == self._last_awaiting.id:
+            self._last_awaiting = None
+        self._simulate.setEnabled(self.demo is not None and self._last_awaiting is not None)
+        if sale.state is SaleState.PAID:
+            self.refresh_balance()
+
+    @Slot(object)
+    def _on_sale_event(self, event: Any) -> None:
+        if event.kind == "connection_lost":
+            self._status.setText("Connection to HPAY lost — retrying; no sale is lost.")
+        elif event.kind in ("connection_restored", "checked") and "lost" in self._status.text():
+            self._status.setText("Connected to HPAY")
+
+    @Slot()
+    def refresh_balance(self) -> None:
+        """Ask /getCollectBalance/ in the background; show it in the status bar."""
+        service = self._service
+        if service is None:
+            return
+        client: HpayClient = service.client
+        self.runner.submit(client.balance, on_done=self._show_balance, on_error=self._no_balance)
+
+    def _show_balance(self, balance: Any) -> None:
+        from hpos.ui.amount import format_money
+
+        self._account.setText(
+            f"{balance.company} · {self.profile.effective().mode} · "
+            f"balance {format_money(balance.main_balance, balance.currency)}"
+        )
+
+    def _no_balance(self, exc: BaseException) -> None:
+        text = exc.message if isinstance(exc, HpayError) else "balance unavailable"
+        self._status.setText(f"Balance not refreshed: {text}")
+
+    @Slot()
+    def toggle_history(self) -> None:
+        """F2: between the cashier and the history."""
+        tabs = getattr(self, "_tabs", None)
+        if tabs is not None:
+            tabs.setCurrentIndex(1 - tabs.currentIndex())
+            if tabs.currentIndex() == 1 and self.history is not None:
+                self.history.refresh()
+
+    @Slot()
+    def refresh(self) -> None:
+        """F5: refresh what is on screen, and the balance."""
+        tabs = getattr(self, "_tabs", None)
+        if tabs is not None and tabs.currentIndex() == 1 and self.history is not None:
+            self.history.refresh()
+        self.refresh_balance()
+
+    @Slot()
+    def simulate_payment(self) -> None:
+        """Demo only: the sandbox's customer pays the sale on screen."""
+        sale = self._last_awaiting
+        if self.demo is None or sale is None or not sale.transaction_id:
+            return
+        server, txid = self.demo.server, sale.transaction_id
+        self.runner.submit(lambda: server.mark_paid(txid), name="simulate payment")
+
+    @Slot()
+    def open_settings(self) -> None:
+        """Ctrl+,: the settings dialog; saved settings rebuild the workspace."""
+        from hpos.ui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.profile, self.runner, parent=self)
+        dialog.saved.connect(self._settings_saved)
+        dialog.open()
+
+    @Slot(object)
+    def _settings_saved(self, _settings: Any) -> None:
+        self._teardown_workspace()
+        try:
+            self.profile.client_config()
+        except ConfigError as exc:
+            self._status.setText(str(exc))
+            self._show_welcome()
+            return
+        self._build_workspace()
+
+    @Slot()
+    def _welcome_demo(self) -> None:
+        """ "Try the demo": the sandbox and a separate demo profile, in this window."""
+        import os
+
+        from hpos.ui.app import start_demo
+
+        self.demo = start_demo(os.environ)
+        self.profile = self.demo.profile
+        self.setWindowTitle("HPOS — DEMO")
+        self._demo_bar.setVisible(True)
+        self._teardown_workspace()
+        self._build_workspace()
+
+    def _teardown_workspace(self) -> None:
+        self._balance_timer.stop()
+        if self.controller is not None:
+            self.controller.stop()
+        service = self._service
+        if service is not None:
+            self.runner.submit(service.close, name="close sales service")
+        while self._stack.count():
+            widget = self._stack.widget(0)
+            self._stack.removeWidget(widget)
+            widget.deleteLater()
+        self.controller = self.cashier = self.history = None
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            "About HPOS",
+            f"HPOS {__version__}\nProfile: {self.profile.config_dir}\n"
+            f"Data: {self.profile.data_dir}",
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Abort calls in flight, wait briefly, close the journal: every sale is kept."""
+        self._balance_timer.stop()
+        if self.controller is not None:
+            self.controller.stop()
+        service = self._service
+        self.runner.shutdown(timeout=1.5)
+        if service is not None:
+            service.close()
+        if self.demo is not None:
+            self.demo.server.stop()
+        event.accept()
+
+
+def _banner(text: str, colour: str) -> QLabel:
+    label = QLabel(text)
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.setStyleSheet(
+        f"background:{colour}; color:white; font-weight:bold; font-size:16px; padding:6px;"
+    )
+    label.setAccessibleName(text)
+    return label

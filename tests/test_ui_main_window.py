@@ -1,0 +1,207 @@
+"""The whole window against the sandbox: start-up, a sale, closing mid-request, restart."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import keyring.backend
+import pytest
+from pytestqt.qtbot import QtBot
+
+from hpos.keystore import KeyStore
+from hpos.sales.journal import JOURNAL_FILE, Journal
+from hpos.sales.states import SaleState
+from hpos.sandbox import DEMO_ACCOUNT
+from hpos.settings import Profile, replace_settings
+from hpos.ui.main_window import MainWindow
+
+WAIT = 15_000
+
+
+class MemoryKeyring(keyring.backend.KeyringBackend):
+    """A keyring that lives in memory (tests never touch the OS keyring)."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.store: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.store.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.store[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.store.pop((service, username), None)
+
+
+def make_profile(path: Path, url: str) -> Profile:
+    profile = Profile(path, KeyStore(backend=MemoryKeyring()), env={})
+    profile.save(
+        replace_settings(
+            profile.settings,
+            api_url=url,
+            api_key=DEMO_ACCOUNT.api_key,
+            public_key=DEMO_ACCOUNT.public_key,
+            mode="TEST",
+            till_name="T1",
+            auto_return_seconds=0,
+        )
+    )
+    profile.set_session_secret(DEMO_ACCOUNT.secret_key)
+    return profile
+
+
+@pytest.fixture
+def profile(tmp_path: Path, sandbox: Any) -> Profile:
+    return make_profile(tmp_path / "profile", sandbox.url)
+
+
+@pytest.fixture
+def window(qtbot: QtBot, profile: Profile) -> Iterator[MainWindow]:
+    win = MainWindow(profile)
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    win.close()
+
+
+def ready(qtbot: QtBot, win: MainWindow) -> None:
+    qtbot.waitUntil(lambda: win.controller.current_token() is not None, timeout=WAIT)
+
+
+def charge(qtbot: QtBot, win: MainWindow, amount: str) -> None:
+    win.cashier.setFocus()
+    qtbot.keyClicks(win.cashier, amount)
+    win.cashier.charge()
+
+
+def test_window_starts_in_test_mode_with_the_account(qtbot: QtBot, window: MainWindow) -> None:
+    ready(qtbot, window)
+    assert window._test_banner.isVisible()
+    assert "TEST MODE" in window._test_banner.text()
+    qtbot.waitUntil(lambda: "balance" in window._account.text(), timeout=WAIT)
+    assert DEMO_ACCOUNT.company in window._account.text()
+    assert window.minimumWidth() <= 1024
+    assert window.minimumHeight() <= 600
+
+
+def test_sale_from_keypad_to_paid(qtbot: QtBot, window: MainWindow, sandbox: Any) -> None:
+    ready(qtbot, window)
+    charge(qtbot, window, "14900")
+    qtbot.waitUntil(lambda: window.cashier.current_page() == "payment", timeout=WAIT)
+    [payment] = sandbox.payments()
+    sandbox.mark_paid(payment.transaction_id)
+    qtbot.waitUntil(lambda: window.cashier.current_page() == "paid", timeout=WAIT)
+
+
+def test_f2_shows_history(qtbot: QtBot, window: MainWindow) -> None:
+    ready(qtbot, window)
+    window.toggle_history()
+    assert window._tabs.currentWidget() is window.history
+
+
+def test_close_with_a_request_in_flight_keeps_the_sale(
+    qtbot: QtBot, profile: Profile, sandbox: Any
+) -> None:
+    win = MainWindow(profile)
+    qtbot.addWidget(win)
+    win.show()
+    ready(qtbot, win)
+    sandbox.add_fault("/payment/", "latency", seconds=20)
+    charge(qtbot, win, "2500")
+    qtbot.waitUntil(lambda: sandbox.stats()["requests"].get("/payment/", 0) == 1, timeout=WAIT)
+    stopped: list[bool] = []
+    original = win.runner.shutdown
+    win.runner.shutdown = lambda timeout=1.5: stopped.append(original(timeout)) or True  # type: ignore[method-assign]
+    win.close()
+    assert stopped == [True], "every worker stopped within the shutdown bound (1.5 s)"
+    journal = Journal(profile.data_dir / JOURNAL_FILE)
+    try:
+        [sale] = journal.sales_in(SaleState)
+        assert sale.amount == Decimal(2500)
+        assert sale.state in (SaleState.REQUESTING, SaleState.UNKNOWN)
+    finally:
+        journal.close()
+
+
+def test_restart_with_a_pending_sale_sees_it_paid(
+    qtbot: QtBot, profile: Profile, sandbox: Any
+) -> None:
+    first = MainWindow(profile)
+    qtbot.addWidget(first)
+    first.show()
+    ready(qtbot, first)
+    charge(qtbot, first, "5000")
+    qtbot.waitUntil(lambda: first.cashier.current_page() == "payment", timeout=WAIT)
+    first.close()
+    [payment] = sandbox.payments()
+    sandbox.mark_paid(payment.transaction_id)
+
+    second = MainWindow(profile)
+    qtbot.addWidget(second)
+    second.show()
+    ready(qtbot, second)
+
+    def paid() -> bool:
+        service = second.controller.service
+        sale = service.journal.find(payment.transaction_id) if service else None
+        return sale is not None and sale.state is SaleState.PAID
+
+    qtbot.waitUntil(paid, timeout=WAIT)
+    second.close()
+
+
+def test_no_hpay_request_runs_on_the_gui_thread(
+    qtbot: QtBot, window: MainWindow, sandbox: Any
+) -> None:
+    ready(qtbot, window)
+    transport = window.controller.service.client.transport
+    seen: list[int] = []
+    original = transport.post_json
+
+    def recording(*args: Any, **kwargs: Any) -> Any:
+        seen.append(threading.get_ident())
+        return original(*args, **kwargs)
+
+    transport.post_json = recording  # type: ignore[method-assign]
+    charge(qtbot, window, "700")
+    qtbot.waitUntil(lambda: window.cashier.current_page() == "payment", timeout=WAIT)
+    window.refresh_balance()
+    qtbot.waitUntil(lambda: len(seen) >= 3, timeout=WAIT)  # payment, status checks, balance
+    assert threading.get_ident() not in seen
+
+
+def test_second_window_on_the_same_profile_is_refused(
+    qtbot: QtBot, window: MainWindow, profile: Profile
+) -> None:
+    ready(qtbot, window)
+    messages: list[str] = []
+    from PySide6.QtWidgets import QMessageBox
+
+    original = QMessageBox.warning
+    QMessageBox.warning = staticmethod(lambda _p, _t, text, *a, **k: messages.append(text))  # type: ignore[method-assign]
+    try:
+        second = MainWindow(profile)
+        qtbot.addWidget(second)
+        qtbot.waitUntil(lambda: messages != [], timeout=WAIT)
+        assert "already running on this profile" in messages[0]
+        second.close()
+    finally:
+        QMessageBox.warning = original  # type: ignore[method-assign]
+
+
+def test_unconfigured_profile_starts_on_the_welcome_panel(qtbot: QtBot, tmp_path: Path) -> None:
+    from hpos.ui.welcome import WelcomePanel
+
+    empty = Profile(tmp_path / "empty", KeyStore(backend=MemoryKeyring()), env={})
+    win = MainWindow(empty)
+    qtbot.addWidget(win)
+    assert isinstance(win._stack.currentWidget(), WelcomePanel)
+    win.close()
