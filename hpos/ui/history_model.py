@@ -52,10 +52,10 @@ from PySide6.QtGui import QColor, QFont
 
 from hpos.hpay.errors import HpayError
 from hpos.hpay.models import HistoryEntry, HistoryPage
-from hpos.hpay.money import format_amount
 from hpos.sales.journal import JournalError
 from hpos.sales.model import Sale
 from hpos.sales.states import SaleState
+from hpos.ui.amount import format_money
 from hpos.ui.runner import Runner
 
 if TYPE_CHECKING:
@@ -220,8 +220,8 @@ def local_time_text(value: datetime, *, seconds: bool = False) -> str:
 
 
 def money_text(amount: Decimal | None, currency: str) -> str:
-    """ "14900 XOF", "12.50 CAD"; "" when unknown."""
-    return "" if amount is None else format_amount(amount, currency)
+    """ "14 900 XOF", "12.50 CAD" (as on the cashier screen); "" when unknown."""
+    return "" if amount is None else format_money(amount, currency)
 
 
 def status_matches(row: HistoryRow, status: str | None) -> bool:
