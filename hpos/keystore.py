@@ -1,9 +1,12 @@
 """The secret key's home: a small wrapper around the OS keyring.
 
-One entry per profile under one service name. Every failure of the keyring
-(no backend, locked, refused write...) becomes a :class:`KeyStoreError` whose
-message says what to do and never carries the secret. The backend is resolved
-lazily, so building a ``KeyStore`` never touches the keyring.
+Entries under one service name; the profile decides the entry names (one per
+profile and API host, see ``hpos.settings.secret_entry_name``). Every failure of
+the keyring (no backend, locked, refused write...) becomes a
+:class:`KeyStoreError` whose message says what to do and never carries the
+secret, and whose ``reason`` tells a caller (the settings dialog) whether there
+is no usable keyring at all. The backend is resolved lazily, so building a
+``KeyStore`` never touches the keyring.
 """
 
 from __future__ import annotations
@@ -31,8 +34,27 @@ _NO_KEYRING = "No system keyring is available; set HPOS_SECRET_KEY or install a 
 _LOCKED = "The system keyring is locked; unlock it and try again, or set HPOS_SECRET_KEY."
 
 
+#: :attr:`KeyStoreError.reason` values.
+NO_KEYRING = "no-keyring"  # no backend, or one that forgets what it is given
+LOCKED = "locked"
+FAILED = "failed"
+EMPTY = "empty"  # an empty secret was refused; the keyring was not touched
+
+
 class KeyStoreError(ConfigError):
-    """The keyring could not read, store or delete the secret key."""
+    """The keyring could not read, store or delete the secret key.
+
+    ``reason`` is :data:`NO_KEYRING`, :data:`LOCKED`, :data:`FAILED` or :data:`EMPTY`.
+    """
+
+    def __init__(self, message: str, *, reason: str = FAILED) -> None:
+        super().__init__(message)
+        self.reason = reason
+
+    @property
+    def no_keyring(self) -> bool:
+        """True when there is no usable system keyring at all."""
+        return self.reason == NO_KEYRING
 
 
 class KeyStore:
@@ -54,7 +76,7 @@ class KeyStore:
                     self._backend = keyring.get_keyring()
                 except Exception as exc:  # noqa: BLE001 - any backend failure means "no keyring"
                     log.debug("keyring backend unavailable: %s", type(exc).__name__)
-                    raise KeyStoreError(_NO_KEYRING) from None
+                    raise KeyStoreError(_NO_KEYRING, reason=NO_KEYRING) from None
             return self._backend
 
     def get_secret(self, profile_id: str) -> str | None:
@@ -71,7 +93,7 @@ class KeyStore:
         """Store ``value`` as the secret of ``profile_id`` (replacing any previous one)."""
         _check_id(profile_id)
         if not isinstance(value, str) or not value.strip():
-            raise KeyStoreError("The secret key is empty; nothing was stored.")
+            raise KeyStoreError("The secret key is empty; nothing was stored.", reason=EMPTY)
         backend = self.backend
         try:
             backend.set_password(self.service, profile_id, value)
@@ -82,7 +104,8 @@ class KeyStore:
             # e.g. the "null" backend accepts writes and forgets them
             raise KeyStoreError(
                 "The system keyring did not keep the secret key; "
-                "set HPOS_SECRET_KEY or install a working keyring backend."
+                "set HPOS_SECRET_KEY or install a working keyring backend.",
+                reason=NO_KEYRING,
             )
 
     def delete_secret(self, profile_id: str) -> None:
@@ -109,9 +132,9 @@ def _translate(exc: BaseException, action: str) -> KeyStoreError:
     """One clear error for a keyring failure; only the exception's type is logged."""
     log.debug("keyring failed to %s it: %s", action, type(exc).__name__)
     if isinstance(exc, NoKeyringError | InitError):
-        return KeyStoreError(_NO_KEYRING)
+        return KeyStoreError(_NO_KEYRING, reason=NO_KEYRING)
     if isinstance(exc, KeyringLocked):
-        return KeyStoreError(_LOCKED)
+        return KeyStoreError(_LOCKED, reason=LOCKED)
     if isinstance(exc, PasswordSetError | KeyringError):
         return KeyStoreError(
             f"Could not {action} the system keyring ({type(exc).__name__}); "

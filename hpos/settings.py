@@ -1,10 +1,17 @@
 """The profile: non-secret settings on disk, the secret key in the keyring, env overrides.
 
 A profile is one config directory. ``settings.json`` there holds the
-:class:`Settings` (never the secret key); the secret key lives in the keyring
-under an id derived from the directory, so two profiles never share it.
-Environment variables override both: ``HPOS_API_URL``, ``HPOS_API_KEY``,
-``HPOS_PUBLIC_KEY``, ``HPOS_SECRET_KEY``, ``HPOS_MODE``.
+:class:`Settings` (never the secret key); unknown keys in it are ignored, so an
+older or newer file still loads. Environment variables override both:
+``HPOS_API_URL``, ``HPOS_API_KEY``, ``HPOS_PUBLIC_KEY``, ``HPOS_SECRET_KEY``,
+``HPOS_MODE``.
+
+The secret key is bound to the API host: its keyring entry is named
+``"<profile id>@<host>"`` (see :func:`secret_entry_name`), so two profiles never
+share it and a secret is never sent to another host than the one it was entered
+for: after the API URL moves to a new host, no secret is found and the user is
+asked again. Without a usable keyring the secret can be kept for the session
+only (:meth:`Profile.set_session_secret`): in memory, never written anywhere.
 
 When the config directory is given explicitly (``--config-dir`` or
 ``HPOS_CONFIG_DIR``) the profile's data and logs live in subfolders of it, so
@@ -19,13 +26,15 @@ import json
 import os
 import tempfile
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 import platformdirs
 
 from hpos.hpay.errors import ConfigError
+from hpos.hpay.urls import validate_base_url
 from hpos.keystore import KeyStore
 
 if TYPE_CHECKING:
@@ -43,6 +52,14 @@ ENV_OVERRIDES = {
     "HPOS_PUBLIC_KEY": "public_key",
     "HPOS_MODE": "mode",
 }
+#: Bounds of the payment expiry (minutes) and of the auto-return delay (seconds, 0 = never).
+EXPIRY_MINUTES_RANGE = (1, 1440)
+AUTO_RETURN_SECONDS_RANGE = (0, 600)
+#: Where a secret key came from (:attr:`SecretLookup.source`).
+SOURCE_ENV = "env"
+SOURCE_SESSION = "session"
+SOURCE_KEYRING = "keyring"
+SOURCE_NONE = "none"
 
 
 @dataclass(frozen=True)
@@ -53,8 +70,11 @@ class Settings:
     api_key: str = ""
     public_key: str = ""
     mode: str = "TEST"
+    shop_name: str = ""
     till_name: str = "TILL1"
     default_product: str = "Sale"
+    expiry_minutes: int = 15
+    auto_return_seconds: int = 10
     proxy: str | None = None
     checkout_hosts: tuple[str, ...] = ("checkout.hpay.cash",)
     notify_url: str = "https://hpay.cash/third/notify/"
@@ -109,6 +129,17 @@ def _check_hosts(value: object) -> tuple[str, ...]:
     return hosts
 
 
+def _int_in(low: int, high: int, unit: str) -> Callable[[object], int]:
+    def check(value: object) -> int:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise _Invalid(f"must be a whole number of {unit}")
+        if not low <= value <= high:
+            raise _Invalid(f"must be between {low} and {high} {unit}")
+        return value
+
+    return check
+
+
 def _check_deadline(value: object) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise _Invalid("must be a number of seconds")
@@ -122,8 +153,11 @@ _FIELD_CHECKS: dict[str, Callable[[Any], Any]] = {
     "api_key": _check_str,
     "public_key": _check_str,
     "mode": _check_mode,
+    "shop_name": _check_str,
     "till_name": _check_str,
     "default_product": _check_str,
+    "expiry_minutes": _int_in(*EXPIRY_MINUTES_RANGE, "minutes"),
+    "auto_return_seconds": _int_in(*AUTO_RETURN_SECONDS_RANGE, "seconds"),
     "proxy": _check_proxy,
     "checkout_hosts": _check_hosts,
     "notify_url": _check_str,
@@ -151,6 +185,53 @@ def replace_settings(settings: Settings, **changes: Any) -> Settings:
     if unknown:
         raise ConfigError(f"Unknown setting '{unknown[0]}'.")
     return dataclasses.replace(settings, **changes)
+
+
+def api_host(api_url: str) -> str:
+    """The host a secret is bound to: lower-case host, plus the port when not the default.
+
+    ``"https://API.example.com/v2"`` -> ``"api.example.com"``,
+    ``"http://127.0.0.1:8765"`` -> ``"127.0.0.1:8765"``; ``""`` for an empty or
+    invalid URL (no secret is bound to it).
+    """
+    try:
+        parts = urlsplit(validate_base_url(api_url))
+        port = parts.port
+    except (ConfigError, ValueError):
+        return ""
+    host = parts.hostname or ""
+    if ":" in host:
+        host = f"[{host}]"
+    if port is not None and port != {"https": 443, "http": 80}.get(parts.scheme):
+        host += f":{port}"
+    return host
+
+
+def secret_entry_name(profile_id: str, api_url: str) -> str:
+    """The keyring entry of a profile's secret for the host of ``api_url``.
+
+    ConfigError when ``api_url`` has no valid host: a secret is always bound to one.
+    """
+    host = api_host(api_url)
+    if not host:
+        raise ConfigError(
+            "Set the HPAY API URL before the secret key: the secret is stored for one API host."
+        )
+    return f"{profile_id}@{host}"
+
+
+@dataclass(frozen=True)
+class SecretLookup:
+    """Where the secret key of a profile comes from, for one API host.
+
+    ``source`` is ``"env"`` (HPOS_SECRET_KEY), ``"session"`` (kept in memory),
+    ``"keyring"`` or ``"none"``; ``host`` is the API host it is bound to
+    (``""`` when the URL has none).
+    """
+
+    value: str | None = field(repr=False)
+    source: str
+    host: str
 
 
 def default_config_dir(env: Mapping[str, str]) -> Path:
@@ -209,6 +290,8 @@ class Profile:
         self.data_dir = Path(data_dir) if data_dir else self.config_dir / "data"
         self.log_dir = Path(log_dir) if log_dir else self.config_dir / "logs"
         self._settings: Settings | None = None
+        #: host -> secret kept for this session only (never written anywhere).
+        self._session_secrets: dict[str, str] = {}
 
     def __repr__(self) -> str:
         return f"Profile({str(self.config_dir)!r})"
@@ -274,20 +357,65 @@ class Profile:
             raise ConfigError(f"Cannot save {path}: {exc.strerror or exc}.") from None
         self._settings = settings
 
-    def secret_key(self) -> str | None:
-        """``HPOS_SECRET_KEY`` when set, else the keyring entry of this profile."""
+    def _url(self, api_url: str | None) -> str:
+        return self.effective().api_url if api_url is None else api_url
+
+    def secret_lookup(self, api_url: str | None = None) -> SecretLookup:
+        """The secret key for the host of ``api_url`` (default: the effective API URL).
+
+        Looked up in order: ``HPOS_SECRET_KEY``, the session secret of that host,
+        the keyring entry of that host. Reading the keyring may raise
+        :class:`~hpos.keystore.KeyStoreError` (e.g. no keyring backend).
+        """
+        host = api_host(self._url(api_url))
         from_env = self.env.get(ENV_SECRET_KEY, "").strip()
         if from_env:
-            return from_env
-        return self.keystore.get_secret(self.profile_id)
+            return SecretLookup(from_env, SOURCE_ENV, host)
+        if host in self._session_secrets:
+            return SecretLookup(self._session_secrets[host], SOURCE_SESSION, host)
+        if not host:
+            return SecretLookup(None, SOURCE_NONE, host)
+        value = self.keystore.get_secret(f"{self.profile_id}@{host}")
+        return SecretLookup(value, SOURCE_KEYRING if value else SOURCE_NONE, host)
 
-    def set_secret_key(self, value: str) -> None:
-        """Store the secret key in the keyring (never in settings.json)."""
-        self.keystore.set_secret(self.profile_id, value.strip())
+    def secret_key(self, api_url: str | None = None) -> str | None:
+        """``HPOS_SECRET_KEY`` when set, else the session or keyring secret of the API host.
 
-    def delete_secret_key(self) -> None:
-        """Forget the keyring entry of this profile."""
-        self.keystore.delete_secret(self.profile_id)
+        The host is that of ``api_url``, by default of the effective API URL; a
+        secret stored for another host is never returned.
+        """
+        return self.secret_lookup(api_url).value
+
+    def set_secret_key(self, value: str, *, api_url: str | None = None) -> None:
+        """Store the secret key in the keyring (never in settings.json), bound to the API host.
+
+        ConfigError when there is no API URL yet; KeyStoreError when the keyring fails.
+        """
+        url = self._url(api_url)
+        self.keystore.set_secret(secret_entry_name(self.profile_id, url), value.strip())
+        self._session_secrets.pop(api_host(url), None)
+
+    def delete_secret_key(self, *, api_url: str | None = None) -> None:
+        """Forget the secret of the API host: its keyring entry and any session secret."""
+        url = self._url(api_url)
+        self._session_secrets.pop(api_host(url), None)
+        if api_host(url):
+            self.keystore.delete_secret(secret_entry_name(self.profile_id, url))
+
+    def set_session_secret(self, value: str | None, *, api_url: str | None = None) -> None:
+        """Keep the secret key of the API host in memory for this session only.
+
+        For when no keyring can store it (and for the demo's public keys): it is
+        used by :meth:`secret_key` until the process ends, bound to the host like a
+        stored secret, and never written to any file or keyring. ``None`` or an
+        empty value forgets it.
+        """
+        host = api_host(self._url(api_url))
+        text = (value or "").strip()
+        if text:
+            self._session_secrets[host] = text
+        else:
+            self._session_secrets.pop(host, None)
 
     def effective(self) -> Settings:
         """The saved settings with the environment overrides applied."""

@@ -12,7 +12,7 @@ from keyring.backends import fail, null
 from keyring.errors import KeyringLocked, PasswordDeleteError, PasswordSetError
 
 from hpos.hpay.errors import ConfigError
-from hpos.keystore import KeyStore, KeyStoreError
+from hpos.keystore import EMPTY, FAILED, LOCKED, NO_KEYRING, KeyStore, KeyStoreError
 
 SECRET = "sk.Very-Secret-4242"
 
@@ -96,9 +96,10 @@ def test_backend_is_resolved_lazily(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(keyring, "get_keyring", no_keyring)
     store = KeyStore()
     assert not calls
-    with pytest.raises(KeyStoreError, match="HPOS_SECRET_KEY"):
+    with pytest.raises(KeyStoreError, match="HPOS_SECRET_KEY") as info:
         store.get_secret("p")
     assert calls
+    assert info.value.no_keyring
 
 
 @pytest.mark.parametrize("op", ["get", "set", "delete"])
@@ -110,11 +111,37 @@ def test_no_keyring_backend_says_what_to_do(op: str) -> None:
         "No system keyring is available; set HPOS_SECRET_KEY or install a keyring backend."
     )
     assert isinstance(info.value, ConfigError)
+    assert info.value.no_keyring
+    assert info.value.reason == NO_KEYRING
 
 
 def test_locked_keyring() -> None:
-    with pytest.raises(KeyStoreError, match="locked"):
+    with pytest.raises(KeyStoreError, match="locked") as info:
         KeyStore(backend=BrokenKeyring(KeyringLocked("locked"))).get_secret("p")
+    assert info.value.reason == LOCKED
+    assert not info.value.no_keyring
+
+
+def test_reasons_of_other_failures() -> None:
+    with pytest.raises(KeyStoreError) as info:
+        KeyStore(backend=BrokenKeyring(PasswordSetError("no"))).set_secret("p", SECRET)
+    assert info.value.reason == FAILED
+    with pytest.raises(KeyStoreError) as info:
+        KeyStore(backend=MemoryKeyring()).set_secret("p", "")
+    assert info.value.reason == EMPTY
+
+
+def test_host_bound_entry_names_are_plain_entries() -> None:
+    backend = MemoryKeyring()
+    store = KeyStore(backend=backend)
+    store.set_secret("profile-0123@api.example.com", SECRET)
+    store.set_secret("profile-0123@127.0.0.1:8765", "other")
+    assert store.get_secret("profile-0123@api.example.com") == SECRET
+    assert store.get_secret("profile-0123") is None
+    assert set(backend.entries) == {
+        ("hpos", "profile-0123@api.example.com"),
+        ("hpos", "profile-0123@127.0.0.1:8765"),
+    }
 
 
 @pytest.mark.parametrize(
@@ -133,8 +160,9 @@ def test_errors_never_carry_the_secret(error: Exception, op: str) -> None:
 
 
 def test_a_keyring_that_forgets_is_detected() -> None:
-    with pytest.raises(KeyStoreError, match="did not keep"):
+    with pytest.raises(KeyStoreError, match="did not keep") as info:
         KeyStore(backend=null.Keyring()).set_secret("p", SECRET)
+    assert info.value.no_keyring
 
 
 def test_bad_profile_id() -> None:
