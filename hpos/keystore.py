@@ -31,6 +31,7 @@ log = logging.getLogger(__name__)
 
 DEFAULT_SERVICE = "hpos"
 _NO_KEYRING = "No system keyring is available; set HPOS_SECRET_KEY or install a keyring backend."
+_PROBE_ID = "hpos-keyring-probe"
 _LOCKED = "The system keyring is locked; unlock it and try again, or set HPOS_SECRET_KEY."
 
 
@@ -78,6 +79,14 @@ class KeyStore:
                     log.debug("keyring backend unavailable: %s", type(exc).__name__)
                     raise KeyStoreError(_NO_KEYRING, reason=NO_KEYRING) from None
             return self._backend
+
+    def check(self) -> None:
+        """Raise :class:`KeyStoreError` when no keyring can be read (e.g. no backend).
+
+        Reads one entry that is never written; a backend that accepts writes and
+        forgets them (keyring's "null" backend) is only caught by :meth:`set_secret`.
+        """
+        self.get_secret(_PROBE_ID)
 
     def get_secret(self, profile_id: str) -> str | None:
         """The stored secret of ``profile_id``, or None when there is none."""

@@ -84,6 +84,7 @@ def main() -> int:
 
     dialog = SettingsDialog(window.profile, window.runner, parent=window)
     dialog.show()
+    wait_for(app, dialog.is_loaded, "the settings to load")
     shot(app, "settings")
     dialog.reject()
     window.close()

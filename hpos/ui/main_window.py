@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from hpos import __version__
-from hpos.hpay.errors import ConfigError, HpayError
+from hpos.hpay.errors import HpayError
 from hpos.sales.model import Sale
 from hpos.sales.states import SaleState
 from hpos.settings import Profile
@@ -288,10 +288,7 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def _settings_saved(self, _settings: Any) -> None:
         self._teardown_workspace()
-        try:
-            self.profile.client_config()
-        except ConfigError as exc:
-            self._status.setText(str(exc))
+        if not self._configured():  # a missing secret is reported by the controller's start
             self._show_welcome()
             return
         self._build_workspace()
