@@ -26,7 +26,8 @@ from hpos.sales.watcher import WatchPolicy
 from hpos.sandbox import DEMO_CAD_ACCOUNT, SandboxServer
 from hpos.ui.amount import GROUP_SEPARATOR
 from hpos.ui.cashier import CashierScreen, key_action
-from hpos.ui.cashier_pages import FitLabel, problem_wording
+from hpos.ui.cashier_result import problem_wording
+from hpos.ui.cashier_style import FitLabel
 from hpos.ui.controller import SaleController
 from hpos.ui.runner import Runner
 

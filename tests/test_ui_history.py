@@ -31,7 +31,9 @@ from hpos.sales.till import Till
 from hpos.sandbox import SandboxServer
 from hpos.ui.csv_export import CSV_COLUMNS, rows_to_csv, write_csv
 from hpos.ui.details import NOT_ALLOWED_TEXT, DetailsDialog
-from hpos.ui.history_model import (
+from hpos.ui.history_model import HistoryModel
+from hpos.ui.history_pane import HistoryPane
+from hpos.ui.history_rows import (
     COL_AMOUNT,
     COL_DATE,
     COL_FEES,
@@ -39,13 +41,11 @@ from hpos.ui.history_model import (
     COL_STATUS,
     SOURCE_HPAY,
     SOURCE_JOURNAL,
-    HistoryModel,
     HistoryQuery,
     HistoryRow,
     row_from_sale,
     summary_text,
 )
-from hpos.ui.history_pane import HistoryPane
 from hpos.ui.runner import Runner
 
 from .conftest import client_config, start_sandbox

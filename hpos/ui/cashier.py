@@ -7,6 +7,11 @@ Other sales' news (a late payment of an earlier, cancelled sale) shows as a
 small non-blocking notice. No page ever loses a sale: it stays in the journal
 and the controller keeps watching it.
 
+This module holds the screen's set-up and the cashier's actions (typing,
+Charge, Copy link, Cancel, New sale, keys); how it follows the controller's
+news and renders the current sale is in :mod:`hpos.ui.cashier_follow`, the
+key map in :mod:`hpos.ui.cashier_keys`.
+
 Keyboard: digits, "," or ".", Backspace, Esc (clear) and Enter (charge) on the
 entry page; Enter or Esc starts a new sale from the PAID page; Esc asks to
 cancel on the payment page; Enter is the primary action of a problem page.
@@ -15,20 +20,19 @@ cancel on the payment page; Enter is the primary action of a problem page.
 from __future__ import annotations
 
 import logging
-import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
-from decimal import Decimal
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QMessageBox, QStackedWidget, QVBoxLayout, QWidget
 
 from hpos.hpay.models import Token
-from hpos.hpay.money import currency_decimals
-from hpos.sales.model import Sale, SaleEvent
+from hpos.sales.model import Sale
 from hpos.sales.states import SaleState
-from hpos.ui.amount import KEY_BACKSPACE, KEY_CLEAR, AmountEntry, format_money
+from hpos.ui.amount import AmountEntry
+from hpos.ui.cashier_follow import SaleFollowing
+from hpos.ui.cashier_keys import PAGES, key_action
 from hpos.ui.cashier_pages import (
     STYLE,
     ChargingPage,
@@ -37,21 +41,18 @@ from hpos.ui.cashier_pages import (
     PaidPage,
     PaymentPage,
     ProblemPage,
-    problem_wording,
 )
 from hpos.ui.controller import SaleController
+
+__all__ = ["PAGES", "CashierScreen", "Confirm", "key_action"]
 
 log = logging.getLogger(__name__)
 
 S = SaleState
-#: Page names, as :meth:`CashierScreen.current_page` reports them.
-PAGES = ("entry", "charging", "payment", "paid", "problem")
 #: A confirmation dialog: (parent, title, question) -> True to go ahead.
 Confirm = Callable[[QWidget, str, str], bool]
 
-_PROBLEM_STATES = frozenset({S.FAILED, S.EXPIRED, S.UNKNOWN, S.REVIEW, S.CANCELLED})
 _NOTICE_MS = 20_000
-_KEY_TEXT = {Qt.Key.Key_Comma: ",", Qt.Key.Key_Period: "."}
 
 
 def _ask(parent: QWidget, title: str, question: str) -> bool:
@@ -69,33 +70,7 @@ def _utcnow() -> datetime:
     return datetime.now(UTC)
 
 
-def key_action(page: str, key: Qt.Key, text: str) -> str | None:
-    """What a key does on a page: an amount key, "charge", "new_sale", "cancel",
-    "primary", "ignore" (swallowed) or None (not ours: the focused widget's)."""
-    enter = key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-    escape = key == Qt.Key.Key_Escape
-    if page == "entry":
-        if enter:
-            return "charge"
-        if escape:
-            return KEY_CLEAR
-        if key == Qt.Key.Key_Backspace:
-            return KEY_BACKSPACE
-        if key in _KEY_TEXT:
-            return _KEY_TEXT[key]
-        return text if len(text) == 1 and text in "0123456789.," else None
-    if page == "charging":
-        return "ignore" if enter or escape else None  # nothing to do while HPAY answers
-    if page == "paid":
-        return "new_sale" if enter or escape else None
-    if page == "payment":
-        return "cancel" if escape else None
-    if page == "problem":
-        return "primary" if enter else "new_sale" if escape else None
-    return None
-
-
-class CashierScreen(QWidget):
+class CashierScreen(SaleFollowing, QWidget):
     """The counter's main area: type an amount, charge, show the QR, see PAID."""
 
     #: The page shown changed: one of :data:`PAGES`.
@@ -319,205 +294,13 @@ class CashierScreen(QWidget):
         self.payment_page.set_cancelling(True)
         return True
 
-    # -- the controller's news ---------------------------------------------------------
-
-    @Slot(object)
-    def _on_ready(self, token: Token) -> None:
-        self._token = token
-        self._entry.set_currency(token.currency)
-        self.entry_page.keypad.set_decimals(currency_decimals(token.currency))
-        mode = "TEST MODE · " if str(token.mode).upper() == "TEST" else ""
-        self.entry_page.status_label.setText(f"{mode}Ready · amounts in {token.currency}")
-        self.entry_page.charge_button.setEnabled(True)
-        self._refresh_amount()
-
-    @Slot(str)
-    def _on_failed_to_start(self, message: str) -> None:
-        self.entry_page.status_label.setText(f"Not connected to HPAY: {message}")
-        self.entry_page.charge_button.setEnabled(False)
-
-    @Slot(object)
-    def _on_charged(self, sale: Sale) -> None:
-        if not self._waiting_charge:
-            return
-        self._waiting_charge = False
-        self._pending_id = None
-        self._current = sale
-        self._render()
-
-    @Slot(str)
-    def _on_charge_failed(self, message: str) -> None:
-        if not self._waiting_charge:
-            return
-        self._waiting_charge = False
-        self._pending_id = None
-        self._show("entry")
-        self._hint(message)
-
-    @Slot(int, str)
-    def _on_cancel_failed(self, sale_id: int, message: str) -> None:
-        if self._current is not None and self._current.id == sale_id:
-            self.payment_page.set_cancelling(False)
-            self.show_notice(message)
-
-    @Slot(object)
-    def _on_sale_changed(self, sale: Sale) -> None:
-        if self._current is not None and sale.id == self._current.id:
-            self._current = sale
-            self._render()
-            return
-        if self._waiting_charge and (
-            sale.id == self._pending_id or (self._pending_id is None and sale.state is S.CREATED)
-        ):
-            self._pending_id = sale.id  # the sale being charged: wait for its result
-            self.charging_page.sale_label.setText(f"Sale {sale.sale_number} · {sale.product}")
-            return
-        if sale.state is S.PAID:
-            late = " late" if sale.paid_late else ""
-            self.show_notice(
-                f"Sale {sale.sale_number} was paid{late}: "
-                f"{self._money(sale.amount, sale.currency)}."
-            )
-        elif sale.state is S.REVIEW:
-            self.show_notice(f"Sale {sale.sale_number} needs a manager: several payments match.")
-
-    @Slot(object)
-    def _on_sale_event(self, event: SaleEvent) -> None:
-        if self._current is None or event.sale.id != self._current.id:
-            return
-        page = self.payment_page
-        stamp = event.at.astimezone().strftime("%H:%M:%S")
-        if event.kind == "connection_lost":
-            page.banner.setText(
-                "Connection to HPAY lost: retrying. The customer can still pay; "
-                "HPOS will see the payment when the connection is back."
-            )
-            page.banner.show()
-        elif event.kind == "connection_restored":
-            page.banner.hide()
-        if event.kind in ("checked", "connection_lost", "connection_restored"):
-            page.checked_label.setText(f"{stamp} · {event.message}")
-            if self._current.state is S.UNKNOWN:
-                self.problem_page.detail_label.setText(f"{stamp} · {event.message}")
-
-    @Slot(list)
-    def _on_recovered(self, sales: list[Sale]) -> None:
-        review = [s for s in sales if s.state is S.REVIEW]
-        if review:
-            numbers = ", ".join(s.sale_number for s in review[:3])
-            self.show_notice(f"Sale {numbers} needs a manager: several payments match.")
-        elif sales:
-            self.show_notice(f"Checking {len(sales)} unfinished sale(s) from last time.")
+    # -- notices -------------------------------------------------------------------------
 
     def show_notice(self, text: str) -> None:
         """A non-blocking notice above the pages (hides by itself)."""
         self.notice.label.setText(text)
         self.notice.show()
         self._notice_timer.start(_NOTICE_MS)
-
-    # -- rendering ----------------------------------------------------------------------
-
-    def _render(self) -> None:
-        sale = self._current
-        if sale is None:
-            return
-        if sale.state in (S.CREATED, S.REQUESTING):
-            self._show("charging")
-        elif sale.state is S.AWAITING:
-            self._render_payment(sale)
-        elif sale.state is S.PAID:
-            self._render_paid(sale)
-        elif sale.state in _PROBLEM_STATES:
-            self._render_problem(sale)
-
-    def _render_payment(self, sale: Sale) -> None:
-        if self.current_page() != "payment":
-            self.payment_page.reset()
-        self.payment_page.show_sale(sale, self._money(sale.amount, sale.currency))
-        self._refresh_countdowns()
-        self._show("payment")
-
-    def _render_paid(self, sale: Sale) -> None:
-        self.paid_page.show_sale(sale, self._money(sale.amount, sale.currency))
-        if self.current_page() != "paid":
-            self._paid_deadline = time.monotonic() + self._auto_return_ms / 1000
-            if self._auto_return_ms > 0:
-                self._auto_return.start(self._auto_return_ms)
-        self._show("paid")
-        self._refresh_countdowns()
-
-    def _render_problem(self, sale: Sale) -> None:
-        minutes = max(1, round(self._expiry.total_seconds() / 60))
-        wording = problem_wording(sale.state, minutes)
-        self.problem_page.show_sale(sale, wording, self._money(sale.amount, sale.currency))
-        self._show("problem")
-
-    @Slot()
-    def _problem_primary(self) -> None:
-        wording = self.problem_page.wording
-        if wording is None or self._current is None:
-            self.new_sale()
-        elif wording.primary == "retry":
-            self.try_again()
-        elif wording.primary == "check":
-            self._controller.check_now(self._current.id)
-            self.problem_page.detail_label.setText("Asking HPAY…")
-        else:
-            self.new_sale()
-
-    def _show(self, name: str) -> None:
-        page = self._pages[name]
-        changed = self._stack.currentWidget() is not page
-        self._stack.setCurrentWidget(page)
-        locked = name != "entry"
-        for widget in (self.entry_page.product_edit, self.entry_page.description_edit):
-            widget.setEnabled(not locked)
-        if name in ("payment", "paid"):
-            self._second.start()
-        else:
-            self._second.stop()
-        if name != "paid":
-            self._auto_return.stop()
-        if changed:
-            self._focus_page(name)
-            self.page_changed.emit(name)
-
-    def _focus_page(self, name: str) -> None:
-        if name == "entry":
-            self.entry_page.amount_display.setFocus(Qt.FocusReason.OtherFocusReason)
-        elif name == "paid":
-            self.paid_page.new_sale_button.setFocus(Qt.FocusReason.OtherFocusReason)
-        elif name == "problem":
-            self.problem_page.primary_button.setFocus(Qt.FocusReason.OtherFocusReason)
-        else:
-            self._pages[name].setFocus(Qt.FocusReason.OtherFocusReason)
-
-    @Slot()
-    def _refresh_countdowns(self) -> None:
-        sale = self._current
-        page = self.current_page()
-        if page == "payment" and sale is not None:
-            left = sale.created_at + self._expiry - self._clock()
-            self.payment_page.set_time_left(max(0, int(left.total_seconds())))
-        elif page == "paid":
-            left = max(0, round(self._paid_deadline - time.monotonic()))
-            self.paid_page.set_countdown(left if self._auto_return_ms > 0 else None)
-
-    def _refresh_amount(self) -> None:
-        display = self.entry_page.amount_display
-        display.setText(self._entry.display(self._locale))
-        empty = not self._entry.chargeable
-        if display.property("empty") != empty:
-            display.setProperty("empty", empty)
-            display.style().unpolish(display)
-            display.style().polish(display)
-
-    def _hint(self, text: str) -> None:
-        self.entry_page.hint_label.setText(text)
-
-    def _money(self, amount: Decimal, currency: str | None = None) -> str:
-        code = currency or (self._token.currency if self._token else self._entry.currency)
-        return format_money(amount, code, self._locale)
 
     # -- keyboard and size ---------------------------------------------------------------
 

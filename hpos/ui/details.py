@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from hpos.hpay.errors import UnsafeCheckoutUrl
-from hpos.ui.history_model import SOURCE_HPAY, HistoryRow, local_time_text, money_text
+from hpos.ui.history_rows import SOURCE_HPAY, HistoryRow, local_time_text, money_text
 
 log = logging.getLogger(__name__)
 

@@ -16,50 +16,42 @@ first loads every remaining HPAY page of the query, then writes the rows shown
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
 
 from PySide6.QtCore import QDate, QModelIndex, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from hpos.hpay.errors import ConfigError, HpayError
-from hpos.hpay.urls import CheckoutUrlPolicy
+from hpos.hpay.errors import HpayError
 from hpos.ui.csv_export import rows_to_csv, write_csv
 from hpos.ui.details import CheckUrl, DetailsDialog
-from hpos.ui.history_model import (
-    COL_AMOUNT,
-    COL_DATE,
-    COL_FEES,
-    COL_MODE,
-    COL_PRODUCT,
-    COL_STATUS,
-    COL_TXID,
+from hpos.ui.history_model import HistoryModel
+from hpos.ui.history_proxy import HistoryProxy
+from hpos.ui.history_rows import (
     SOURCE_HPAY,
     SOURCE_JOURNAL,
-    HistoryModel,
-    HistoryProxy,
     HistoryQuery,
     HistoryRow,
     summary_text,
+)
+from hpos.ui.history_widgets import (
+    buddy,
+    checkout_checker,
+    date_edit,
+    day_of,
+    make_history_view,
 )
 from hpos.ui.runner import Runner
 
@@ -67,27 +59,12 @@ if TYPE_CHECKING:
     from hpos.hpay.client import HpayClient
     from hpos.sales.journal import Journal
 
-log = logging.getLogger(__name__)
-
 #: Quiet background refresh while the pane is visible.
 AUTO_REFRESH_MS = 60_000
 #: Pause after a date is edited before the query is sent (typing a date is several edits).
 DATE_DEBOUNCE_MS = 400
 
 ChoosePath = Callable[[], Path | None]
-
-
-def checkout_checker(client: HpayClient | None) -> CheckUrl | None:
-    """The client's checkout-URL policy (its checkout hosts and its own host) as a callable."""
-    if client is None:
-        return None
-    cfg = client.config
-    host = urlsplit(cfg.base_url).hostname or ""
-    try:
-        return CheckoutUrlPolicy((*cfg.checkout_hosts, *([host] if host else []))).check
-    except ConfigError:
-        log.warning("no checkout-URL policy for the history: invalid checkout host")
-        return None
 
 
 class HistoryPane(QWidget):
@@ -188,9 +165,9 @@ class HistoryPane(QWidget):
         self.status_combo.addItem("UNPAID", "UNPAID")
         today = QDate.currentDate()
         self.from_check = QCheckBox("From")
-        self.from_edit = _date_edit(today.addDays(-30))
+        self.from_edit = date_edit(today.addDays(-30))
         self.to_check = QCheckBox("To")
-        self.to_edit = _date_edit(today)
+        self.to_edit = date_edit(today)
         for check, edit in ((self.from_check, self.from_edit), (self.to_check, self.to_edit)):
             check.setToolTip("Unchecked: any date")
             edit.setEnabled(False)
@@ -213,10 +190,10 @@ class HistoryPane(QWidget):
         QShortcut(QKeySequence.StandardKey.Find, self, self.search_edit.setFocus)
 
         row = QHBoxLayout()
-        row.addWidget(_buddy("&Source", self.source_combo))
+        row.addWidget(buddy("&Source", self.source_combo))
         row.addWidget(self.source_combo)
         row.addSpacing(6)
-        row.addWidget(_buddy("S&tatus", self.status_combo))
+        row.addWidget(buddy("S&tatus", self.status_combo))
         row.addWidget(self.status_combo)
         row.addSpacing(6)
         row.addWidget(self.from_check)
@@ -230,35 +207,7 @@ class HistoryPane(QWidget):
         self._filters_row1 = row
 
     def _build_table(self) -> None:
-        view = QTableView()
-        view.setModel(self.proxy)
-        view.setAlternatingRowColors(True)
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        view.setWordWrap(False)
-        view.setTextElideMode(Qt.TextElideMode.ElideRight)
-        view.verticalHeader().setVisible(False)
-        view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        view.horizontalHeader().setSortIndicator(COL_DATE, Qt.SortOrder.DescendingOrder)
-        view.setSortingEnabled(True)
-        header = view.horizontalHeader()
-        header.setStretchLastSection(False)
-        header.setHighlightSections(False)
-        metrics = view.fontMetrics()
-        samples = {
-            COL_DATE: "0000-00-00 00:00",
-            COL_TXID: "WWWWWWWWWWWWWW",
-            COL_AMOUNT: "9999999.99 XOF",
-            COL_FEES: "99999.99 XOF",
-            COL_STATUS: "CANCELLED",
-            COL_MODE: "PROD",
-        }
-        for column, sample in samples.items():
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, metrics.horizontalAdvance(sample) + 28)
-        header.setSectionResizeMode(COL_PRODUCT, QHeaderView.ResizeMode.Stretch)
-        header.setMinimumSectionSize(48)
+        view = make_history_view(self.proxy)
         view.doubleClicked.connect(self._open_index)
         enter = QShortcut(QKeySequence(Qt.Key.Key_Return), view, self._open_current)
         enter.setContext(Qt.ShortcutContext.WidgetShortcut)
@@ -285,8 +234,8 @@ class HistoryPane(QWidget):
         return HistoryQuery(
             source=self.source_combo.currentData() or SOURCE_HPAY,
             status=self.status_combo.currentData(),
-            date_from=_day(self.from_edit) if self.from_check.isChecked() else None,
-            date_to=_day(self.to_edit) if self.to_check.isChecked() else None,
+            date_from=day_of(self.from_edit) if self.from_check.isChecked() else None,
+            date_to=day_of(self.to_edit) if self.to_check.isChecked() else None,
         )
 
     def shown_rows(self) -> list[HistoryRow]:
@@ -469,21 +418,3 @@ class HistoryPane(QWidget):
             self.message_label.setText("Waiting for the HPAY connection…")
         else:
             self.message_label.setText("Waiting for this till's journal…")
-
-
-def _date_edit(initial: QDate) -> QDateEdit:
-    edit = QDateEdit(initial)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    return edit
-
-
-def _day(edit: QDateEdit) -> date:
-    qdate = edit.date()
-    return date(qdate.year(), qdate.month(), qdate.day())
-
-
-def _buddy(text: str, widget: QWidget) -> QLabel:
-    label = QLabel(text)
-    label.setBuddy(widget)
-    return label

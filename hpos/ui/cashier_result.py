@@ -1,0 +1,236 @@
+"""The cashier screen's end pages: (d) PAID and (e) a problem with its wording.
+
+:func:`problem_wording` says, for each state that did not end PAID, what went
+wrong and the one safe next step; :class:`ProblemPage` shows it. Widgets and
+words only: :class:`~hpos.ui.cashier.CashierScreen` decides when they show.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
+
+from hpos.sales.model import Sale
+from hpos.sales.states import SaleState
+from hpos.ui.cashier_style import (
+    AMBER,
+    BLUE,
+    GREY,
+    RED,
+    FitLabel,
+    big_button,
+    set_pixels,
+    wrapping_label,
+)
+
+S = SaleState
+
+
+class PaidPage(QWidget):
+    """(d) The whole page a big green confirmation."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("paidPage")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.title_label = QLabel("✔ PAID", self)
+        self.title_label.setObjectName("paidTitle")
+        self.title_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.amount_label = FitLabel("", self, bold=True)
+        self.amount_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.detail_label = wrapping_label("", self)
+        self.detail_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.new_sale_button = big_button("New sale", "newSaleButton", self)
+        self.new_sale_button.setToolTip("New sale (Enter)")
+        self.countdown_label = QLabel("", self)
+        self.countdown_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.new_sale_button, 2)
+        buttons.addStretch(1)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(32, 24, 32, 24)
+        box.addStretch(2)
+        box.addWidget(self.title_label)
+        box.addWidget(self.amount_label)
+        box.addWidget(self.detail_label)
+        box.addStretch(2)
+        box.addLayout(buttons)
+        box.addWidget(self.countdown_label)
+        box.addStretch(1)
+
+    def show_sale(self, sale: Sale, money: str) -> None:
+        """PAID (or PAID LATE), the amount and what was sold."""
+        self.title_label.setText("✔ PAID LATE" if sale.paid_late else "✔ PAID")
+        self.amount_label.setText(money)
+        self.detail_label.setText(f"{sale.product} · Sale {sale.sale_number}")
+
+    def set_countdown(self, seconds: int | None) -> None:
+        """Seconds until the automatic new sale (None: no automatic return)."""
+        if seconds is None:
+            self.countdown_label.setText("Press Enter for a new sale")
+        else:
+            self.countdown_label.setText(f"New sale in {seconds} s · press Enter to start now")
+
+    def apply_scale(self, scale: float) -> None:
+        """Fonts for a window ``scale`` times 1024×600."""
+        set_pixels(self.title_label, 120 * scale, bold=True)
+        self.amount_label.set_pixel_range(round(28 * scale), round(64 * scale))
+        set_pixels(self.detail_label, 22 * scale)
+        set_pixels(self.new_sale_button, 26 * scale, bold=True)
+        self.new_sale_button.setMinimumHeight(round(72 * scale))
+        set_pixels(self.countdown_label, 16 * scale)
+
+
+@dataclass(frozen=True)
+class Wording:
+    """What the problem page says for one state, and what the cashier can do next."""
+
+    title: str
+    body: str
+    tone: str  # background colour of the title band
+    primary: str  # action of the primary button: "retry" | "new_sale" | "check"
+    primary_text: str
+    secondary_text: str | None  # always "new sale" when present
+
+
+def problem_wording(state: SaleState, expiry_minutes: int) -> Wording:
+    """The wording of the problem page for a sale in ``state``."""
+    if state is S.FAILED:
+        return Wording(
+            "Payment not created",
+            "HPAY refused this payment or never received it. Nothing was charged. "
+            "Safe to try again.",
+            RED,
+            "retry",
+            "Try again",
+            "New sale",
+        )
+    if state is S.EXPIRED:
+        return Wording(
+            "Payment link expired",
+            f"No payment within {expiry_minutes} minutes, so the link is no longer shown. "
+            "If the customer pays now, HPOS will still see it and mark the sale PAID LATE.",
+            AMBER,
+            "new_sale",
+            "New sale",
+            None,
+        )
+    if state is S.UNKNOWN:
+        return Wording(
+            "Checking the payment…",
+            "Checking whether the payment went through: HPAY did not answer in time. "
+            "Do not charge again. HPOS is looking for this payment in HPAY's history.",
+            BLUE,
+            "check",
+            "Check now",
+            "New sale",
+        )
+    if state is S.REVIEW:
+        return Wording(
+            "A manager must check this sale",
+            "Several payments match this sale in HPAY. Do not charge again: "
+            "ask a manager to choose the right one in History.",
+            AMBER,
+            "new_sale",
+            "New sale",
+            None,
+        )
+    if state is S.CANCELLED:
+        return Wording(
+            "Sale cancelled",
+            "Nothing to pay. If the customer pays anyway, HPOS will still see it "
+            "and mark the sale PAID LATE.",
+            GREY,
+            "new_sale",
+            "New sale",
+            None,
+        )
+    return Wording(
+        "Sale needs attention",
+        "This sale is being looked after. It stays in the journal.",
+        GREY,
+        "new_sale",
+        "New sale",
+        None,
+    )
+
+
+class ProblemPage(QWidget):
+    """(e) A sale that did not end PAID: clear words and one safe next step."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("problemPage")
+        self.band = QFrame(self)
+        self.band.setObjectName("problemBand")
+        self.title_label = QLabel("", self.band)
+        self.title_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        band_box = QVBoxLayout(self.band)
+        band_box.setContentsMargins(16, 14, 16, 14)
+        band_box.addWidget(self.title_label)
+        self.body_label = wrapping_label("", self, "problemBody")
+        self.body_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.sale_label = wrapping_label("", self)
+        self.sale_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.detail_label = wrapping_label("", self)
+        self.detail_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 0)
+        self.progress.setTextVisible(False)
+        self.progress.hide()
+        self.primary_button = big_button("New sale", "problemPrimary", self)
+        self.secondary_button = big_button("New sale", "problemSecondary", self)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.primary_button, 3)
+        buttons.addWidget(self.secondary_button, 3)
+        buttons.addStretch(1)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(32, 20, 32, 20)
+        box.setSpacing(12)
+        box.addWidget(self.band)
+        box.addStretch(1)
+        box.addWidget(self.body_label)
+        box.addWidget(self.progress)
+        box.addWidget(self.sale_label)
+        box.addWidget(self.detail_label)
+        box.addStretch(2)
+        box.addLayout(buttons)
+        self.wording: Wording | None = None
+
+    def show_wording(self, wording: Wording) -> None:
+        """Title, body, colour and buttons of one problem."""
+        self.wording = wording
+        self.title_label.setText(wording.title)
+        self.body_label.setText(wording.body)
+        self.band.setStyleSheet(f"#problemBand {{ background: {wording.tone}; }}")
+        self.primary_button.setText(wording.primary_text)
+        self.primary_button.setAccessibleName(wording.primary_text)
+        self.secondary_button.setVisible(wording.secondary_text is not None)
+        if wording.secondary_text is not None:
+            self.secondary_button.setText(wording.secondary_text)
+            self.secondary_button.setAccessibleName(wording.secondary_text)
+        self.progress.setVisible(wording.primary == "check")
+
+    def show_sale(self, sale: Sale, wording: Wording, money: str) -> None:
+        """The wording of the sale's state, the sale itself and HPAY's own words."""
+        self.show_wording(wording)
+        self.sale_label.setText(f"Sale {sale.sale_number} · {money} · {sale.product}")
+        detail = sale.last_error or ""
+        if sale.state is S.FAILED and detail:
+            detail = f"Details: {detail}"
+        self.detail_label.setText(detail if sale.state is not S.CANCELLED else "")
+
+    def apply_scale(self, scale: float) -> None:
+        """Fonts for a window ``scale`` times 1024×600."""
+        set_pixels(self.title_label, 40 * scale, bold=True)
+        set_pixels(self.body_label, 24 * scale)
+        set_pixels(self.sale_label, 20 * scale, bold=True)
+        set_pixels(self.detail_label, 15 * scale)
+        self.progress.setFixedHeight(round(12 * scale))
+        for button in (self.primary_button, self.secondary_button):
+            set_pixels(button, 22 * scale, bold=True)
+            button.setMinimumHeight(round(64 * scale))

@@ -1,0 +1,274 @@
+"""History rows, queries and summaries: plain data, no Qt.
+
+:class:`HistoryRow` is one line of the history, built from an HPAY
+:class:`~hpos.hpay.models.HistoryEntry` (:func:`row_from_entry`) or a journal
+:class:`~hpos.sales.model.Sale` (:func:`row_from_sale`). :class:`HistoryQuery`
+is what to load (source, status and date filters). Also here: the column
+numbers, what each column sorts by (:func:`sort_key`), the journal's reading of
+the status filter, the blocking reads of a query (:func:`read_hpay_page`,
+:func:`read_journal_rows`), local-day ranges, the money and date texts, and the summary
+of some rows (:func:`summarize`, :func:`summary_text`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from hpos.hpay.models import HistoryEntry, HistoryPage
+from hpos.sales.model import Sale
+from hpos.sales.states import SaleState
+from hpos.ui.amount import format_money
+
+if TYPE_CHECKING:
+    from hpos.hpay.client import HpayClient
+    from hpos.sales.journal import Journal
+
+SOURCE_HPAY = "hpay"
+SOURCE_JOURNAL = "journal"
+STATUS_FILTERS = ("PAID", "UNPAID")
+
+COLUMNS = ("Date", "Transaction", "Product", "Amount", "Fees", "Status", "Mode")
+COL_DATE, COL_TXID, COL_PRODUCT, COL_AMOUNT, COL_FEES, COL_STATUS, COL_MODE = range(len(COLUMNS))
+
+_SALE_NUMBER = re.compile(r"(\S+-\d{6})(?:\s|$)")
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_FAR_FUTURE = datetime(9999, 12, 31, tzinfo=UTC)
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryRow:
+    """One line of the history, whichever source it came from.
+
+    ``status`` is HPAY's ("PAID", "UNPAID") or the journal state in upper case
+    ("AWAITING", "CANCELLED"...), with "PAID LATE" for a sale paid after it was
+    cancelled or expired. ``date`` is timezone-aware.
+    """
+
+    date: datetime
+    transaction_id: str
+    product: str
+    amount: Decimal
+    fees: Decimal | None
+    currency: str
+    status: str
+    mode: str
+    description: str
+    link: str
+    sale_number: str | None
+    source: str
+    paid_late: bool = False
+
+    @property
+    def key(self) -> str:
+        """What identifies the row across reloads."""
+        if self.source == SOURCE_JOURNAL:
+            return f"sale:{self.sale_number}"
+        return f"tx:{self.transaction_id}"
+
+    @property
+    def is_paid(self) -> bool:
+        """Paid (paid late included)."""
+        return self.status in ("PAID", "PAID LATE")
+
+    @property
+    def awaiting_payment(self) -> bool:
+        """Still payable by the customer: HPAY says UNPAID, or the sale is AWAITING."""
+        return self.status == ("UNPAID" if self.source == SOURCE_HPAY else "AWAITING")
+
+    @property
+    def is_test(self) -> bool:
+        """A TEST-mode payment (no real money)."""
+        return self.mode == "TEST"
+
+    def matches(self, needle: str) -> bool:
+        """True when ``needle`` (already case-folded) is in the id, product or sale number."""
+        return any(
+            needle in text.casefold()
+            for text in (self.transaction_id, self.product, self.sale_number or "")
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryQuery:
+    """What to load: the source and the filters that go into the request."""
+
+    source: str = SOURCE_HPAY
+    status: str | None = None  # None (all) | "PAID" | "UNPAID"
+    date_from: date | None = None
+    date_to: date | None = None
+
+    def problem(self) -> str | None:
+        """Why this query cannot be run, or None."""
+        if self.source not in (SOURCE_HPAY, SOURCE_JOURNAL):
+            return f"Unknown history source {self.source!r}."
+        if self.status is not None and self.status not in STATUS_FILTERS:
+            return f"Unknown status filter {self.status!r}."
+        if self.date_from and self.date_to and self.date_from > self.date_to:
+            return "The start date is after the end date."
+        return None
+
+
+def sale_number_in(description: str) -> str | None:
+    """The sale number HPOS puts at the start of a payment's description, if any."""
+    match = _SALE_NUMBER.match(description)
+    return match.group(1) if match else None
+
+
+def row_from_entry(entry: HistoryEntry) -> HistoryRow:
+    """A row from one entry of HPAY's history."""
+    return HistoryRow(
+        date=entry.date_generated,
+        transaction_id=entry.transaction_id,
+        product=entry.product,
+        amount=entry.amount,
+        fees=entry.fees,
+        currency=entry.currency,
+        status=entry.status.upper(),
+        mode=entry.mode.upper(),
+        description=entry.description,
+        link=entry.payment_link,
+        sale_number=sale_number_in(entry.description),
+        source=SOURCE_HPAY,
+    )
+
+
+def row_from_sale(sale: Sale) -> HistoryRow:
+    """A row from one sale of the journal."""
+    late = sale.state is SaleState.PAID and sale.paid_late
+    return HistoryRow(
+        date=sale.created_at,
+        transaction_id=sale.transaction_id or "",
+        product=sale.product,
+        amount=sale.amount,
+        fees=sale.fees,
+        currency=sale.currency,
+        status="PAID LATE" if late else sale.state.value.upper(),
+        mode=sale.mode.upper(),
+        description=sale.description,
+        link=sale.checkout_url or "",
+        sale_number=sale.sale_number,
+        source=SOURCE_JOURNAL,
+        paid_late=late,
+    )
+
+
+def local_day_range(date_from: date | None, date_to: date | None) -> tuple[datetime, datetime]:
+    """[start, end) covering whole local days from ``date_from`` to ``date_to`` inclusive."""
+    start = _EPOCH if date_from is None else _local_midnight(date_from)
+    end = _FAR_FUTURE if date_to is None else _local_midnight(date_to + timedelta(days=1))
+    return start, end
+
+
+def _local_midnight(day: date) -> datetime:
+    # naive on purpose: astimezone() reads it as local time (DST included)
+    return datetime.combine(day, time()).astimezone()
+
+
+def local_time_text(value: datetime, *, seconds: bool = False) -> str:
+    """A date in the computer's local time: "2025-11-08 14:42"."""
+    return value.astimezone().strftime("%Y-%m-%d %H:%M:%S" if seconds else "%Y-%m-%d %H:%M")
+
+
+def money_text(amount: Decimal | None, currency: str) -> str:
+    """ "14 900 XOF", "12.50 CAD" (as on the cashier screen); "" when unknown."""
+    return "" if amount is None else format_money(amount, currency)
+
+
+def status_matches(row: HistoryRow, status: str | None) -> bool:
+    """The journal's reading of the status filter: PAID (late included) or not."""
+    if status is None:
+        return True
+    return row.is_paid if status == "PAID" else not row.is_paid
+
+
+def read_hpay_page(client: HpayClient, query: HistoryQuery, offset: int, count: int) -> HistoryPage:
+    """One page of HPAY's history for ``query`` (blocking: run it on the Runner)."""
+    return client.history(
+        status=query.status,
+        date_from=query.date_from,
+        date_to=query.date_to,
+        offset=offset,
+        count=count,
+    )
+
+
+def read_journal_rows(journal: Journal, query: HistoryQuery) -> list[HistoryRow]:
+    """The journal's rows for ``query``, newest first (blocking: run it on the Runner)."""
+    start, end = local_day_range(query.date_from, query.date_to)
+    sales = journal.sales_between(start, end)
+    rows = (row_from_sale(s) for s in reversed(sales))  # newest first
+    return [r for r in rows if status_matches(r, query.status)]
+
+
+def sort_key(row: HistoryRow, column: int) -> Any:
+    """What a column sorts by: instants, exact Decimals, case-folded text."""
+    if column == COL_DATE:
+        return row.date
+    if column == COL_TXID:
+        return row.transaction_id.casefold()
+    if column == COL_PRODUCT:
+        return row.product.casefold()
+    if column == COL_AMOUNT:
+        return row.amount
+    if column == COL_FEES:
+        return (row.fees is not None, row.fees if row.fees is not None else Decimal(0))
+    if column == COL_STATUS:
+        return row.status
+    return row.mode
+
+
+@dataclass
+class Totals:
+    """Sums of one currency over some rows."""
+
+    count: int = 0
+    amount: Decimal = Decimal(0)
+    fees: Decimal = Decimal(0)
+    paid_count: int = 0
+    paid: Decimal = Decimal(0)
+
+
+@dataclass
+class Summary:
+    """Count and per-currency totals of some rows."""
+
+    count: int = 0
+    by_currency: dict[str, Totals] = field(default_factory=dict)
+
+
+def summarize(rows: Iterable[HistoryRow]) -> Summary:
+    """Count, total, fees and paid total of ``rows``, per currency (exact Decimals)."""
+    summary = Summary()
+    for row in rows:
+        summary.count += 1
+        totals = summary.by_currency.setdefault(row.currency, Totals())
+        totals.count += 1
+        totals.amount += row.amount
+        totals.fees += row.fees or Decimal(0)
+        if row.is_paid:
+            totals.paid_count += 1
+            totals.paid += row.amount
+    return summary
+
+
+def summary_text(rows: Iterable[HistoryRow]) -> str:
+    """ "3 payments shown · total 1500 XOF · fees 22 XOF · paid 1000 XOF (2)"."""
+    summary = summarize(rows)
+    if summary.count == 0:
+        return "No payments shown."
+    per = sorted(summary.by_currency.items())
+
+    def joined(attr: str) -> str:
+        return " + ".join(money_text(getattr(t, attr), cur) for cur, t in per)
+
+    paid_count = sum(t.paid_count for _cur, t in per)
+    noun = "payment" if summary.count == 1 else "payments"
+    return (
+        f"{summary.count} {noun} shown · total {joined('amount')} · fees {joined('fees')}"
+        f" · paid {joined('paid')} ({paid_count})"
+    )

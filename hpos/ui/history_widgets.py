@@ -1,0 +1,111 @@
+"""The widgets of the history pane: the table view, date edits, labels, URL checker.
+
+Small builders with no state of their own: :func:`make_history_view` sets up the
+sortable table (selection, sort indicator, column widths); :func:`date_edit`,
+:func:`day_of` and :func:`buddy` are the filter row's pieces; and
+:func:`checkout_checker` turns a client's checkout-URL policy into the callable
+:class:`~hpos.ui.details.DetailsDialog` uses before it shows a QR.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import date
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
+
+from PySide6.QtCore import QAbstractItemModel, QDate, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDateEdit,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QWidget,
+)
+
+from hpos.hpay.errors import ConfigError
+from hpos.hpay.urls import CheckoutUrlPolicy
+from hpos.ui.details import CheckUrl
+from hpos.ui.history_rows import (
+    COL_AMOUNT,
+    COL_DATE,
+    COL_FEES,
+    COL_MODE,
+    COL_PRODUCT,
+    COL_STATUS,
+    COL_TXID,
+)
+
+if TYPE_CHECKING:
+    from hpos.hpay.client import HpayClient
+
+log = logging.getLogger(__name__)
+
+
+def checkout_checker(client: HpayClient | None) -> CheckUrl | None:
+    """The client's checkout-URL policy (its checkout hosts and its own host) as a callable."""
+    if client is None:
+        return None
+    cfg = client.config
+    host = urlsplit(cfg.base_url).hostname or ""
+    try:
+        return CheckoutUrlPolicy((*cfg.checkout_hosts, *([host] if host else []))).check
+    except ConfigError:
+        log.warning("no checkout-URL policy for the history: invalid checkout host")
+        return None
+
+
+def make_history_view(proxy: QAbstractItemModel) -> QTableView:
+    """The history table: whole rows selected, newest first, columns sized to fit."""
+    view = QTableView()
+    view.setModel(proxy)
+    view.setAlternatingRowColors(True)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setWordWrap(False)
+    view.setTextElideMode(Qt.TextElideMode.ElideRight)
+    view.verticalHeader().setVisible(False)
+    view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    view.horizontalHeader().setSortIndicator(COL_DATE, Qt.SortOrder.DescendingOrder)
+    view.setSortingEnabled(True)
+    header = view.horizontalHeader()
+    header.setStretchLastSection(False)
+    header.setHighlightSections(False)
+    metrics = view.fontMetrics()
+    samples = {
+        COL_DATE: "0000-00-00 00:00",
+        COL_TXID: "WWWWWWWWWWWWWW",
+        COL_AMOUNT: "9999999.99 XOF",
+        COL_FEES: "99999.99 XOF",
+        COL_STATUS: "CANCELLED",
+        COL_MODE: "PROD",
+    }
+    for column, sample in samples.items():
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(column, metrics.horizontalAdvance(sample) + 28)
+    header.setSectionResizeMode(COL_PRODUCT, QHeaderView.ResizeMode.Stretch)
+    header.setMinimumSectionSize(48)
+    return view
+
+
+def date_edit(initial: QDate) -> QDateEdit:
+    """A date edit with a calendar popup, showing "2025-11-08"."""
+    edit = QDateEdit(initial)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    return edit
+
+
+def day_of(edit: QDateEdit) -> date:
+    """The day an edit shows, as a :class:`datetime.date`."""
+    qdate = edit.date()
+    return date(qdate.year(), qdate.month(), qdate.day())
+
+
+def buddy(text: str, widget: QWidget) -> QLabel:
+    """A label whose mnemonic (``&S``) focuses ``widget``."""
+    label = QLabel(text)
+    label.setBuddy(widget)
+    return label
