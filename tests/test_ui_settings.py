@@ -27,13 +27,9 @@ from hpos.keystore import KeyStore, KeyStoreError
 from hpos.sandbox import DEMO_ACCOUNT, SandboxServer
 from hpos.settings import Profile, Settings, open_profile
 from hpos.ui.runner import Runner
-from hpos.ui.settings_dialog import (
-    ENV_SECRET_TEXT,
-    NO_KEYRING_TEXT,
-    PROD_QUESTION,
-    SettingsDialog,
-    parse_hosts,
-)
+from hpos.ui.settings_dialog import SettingsDialog
+from hpos.ui.settings_fields import PROD_QUESTION, parse_hosts
+from hpos.ui.settings_secret import ENV_SECRET_TEXT, NO_KEYRING_TEXT
 
 from .conftest import SECRETS_TO_CHECK, client_config
 from .test_keystore import MemoryKeyring
