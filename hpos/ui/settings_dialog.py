@@ -45,14 +45,7 @@ from hpos.hpay.errors import ConfigError
 from hpos.settings import ENV_SECRET_KEY, SOURCE_ENV, Profile, Settings, api_host
 from hpos.ui.runner import Runner
 from hpos.ui.settings_connection import ConnectionTest
-from hpos.ui.settings_fields import (
-    PROD_QUESTION,
-    URL_FIRST_TEXT,
-    client_config,
-    env_text,
-    parse_hosts,
-    validate_fields,
-)
+from hpos.ui.settings_fields import PROD_QUESTION, client_config, env_text, validate_fields
 from hpos.ui.settings_form import SettingsForm
 from hpos.ui.settings_io import (
     ClientFactory,
@@ -62,28 +55,8 @@ from hpos.ui.settings_io import (
     load_settings,
     save_settings,
 )
-from hpos.ui.settings_secret import (
-    ENV_SECRET_TEXT,
-    NO_KEYRING_TEXT,
-    SESSION_TEXT,
-    StoredSecret,
-    secret_action,
-    secret_note,
-)
+from hpos.ui.settings_secret import NO_KEYRING_TEXT, StoredSecret, secret_action, secret_note
 from hpos.ui.settings_widgets import STYLE, ask_yes_no, fit_to_screen, open_warning, role_label
-
-__all__ = [
-    "ENV_SECRET_TEXT",
-    "NO_KEYRING_TEXT",
-    "PROD_QUESTION",
-    "SESSION_TEXT",
-    "URL_FIRST_TEXT",
-    "ClientFactory",
-    "Confirm",
-    "Inform",
-    "SettingsDialog",
-    "parse_hosts",
-]
 
 Confirm = Callable[[str], bool]
 Inform = Callable[[str], None]
