@@ -449,18 +449,24 @@ class Profile:
             raise ConfigError(
                 "No HPAY secret key configured. Set HPOS_SECRET_KEY or run `hpos configure`."
             )
-        from hpos.hpay.client import ClientConfig
+        return client_config_from(eff, secret)
 
-        return ClientConfig(
-            base_url=eff.api_url,
-            api_key=eff.api_key,
-            public_key=eff.public_key,
-            secret_key=secret,
-            mode=eff.mode,
-            checkout_hosts=eff.checkout_hosts,
-            proxy=eff.proxy,
-            notify_url=eff.notify_url,
-            success_url=eff.success_url,
-            cancel_url=eff.cancel_url,
-            deadline=eff.deadline,
-        )
+
+def client_config_from(settings: Settings, secret: str, **extra: Any) -> ClientConfig:
+    """The HPAY client configuration of ``settings`` with ``secret`` (no checks here)."""
+    from hpos.hpay.client import ClientConfig
+
+    return ClientConfig(
+        base_url=settings.api_url,
+        api_key=settings.api_key,
+        public_key=settings.public_key,
+        secret_key=secret,
+        mode=settings.mode,
+        checkout_hosts=settings.checkout_hosts,
+        proxy=settings.proxy,
+        notify_url=settings.notify_url,
+        success_url=settings.success_url,
+        cancel_url=settings.cancel_url,
+        deadline=settings.deadline,
+        **extra,
+    )

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 from hpos.hpay.client import ClientConfig
 from hpos.hpay.errors import ConfigError
 from hpos.hpay.urls import CheckoutUrlPolicy, validate_base_url
-from hpos.settings import ENV_OVERRIDES, ENV_SECRET_KEY, Settings
+from hpos.settings import ENV_OVERRIDES, ENV_SECRET_KEY, Settings, client_config_from
 
 URL_FIRST_TEXT = "Enter the API base URL first: the secret is stored for one host."
 PROD_QUESTION = (
@@ -116,20 +116,7 @@ def client_config(settings: Settings, secret: str) -> ClientConfig:
     if missing:
         names = ", ".join(missing[:-1]) + " and " + missing[-1] if len(missing) > 1 else missing[0]
         raise ConfigError(f"Enter {names} to test the connection.")
-    return ClientConfig(
-        base_url=settings.api_url,
-        api_key=settings.api_key,
-        public_key=settings.public_key,
-        secret_key=secret,
-        mode=settings.mode,
-        checkout_hosts=settings.checkout_hosts,
-        proxy=settings.proxy,
-        notify_url=settings.notify_url,
-        success_url=settings.success_url,
-        cancel_url=settings.cancel_url,
-        deadline=settings.deadline,
-        read_retries=TEST_READ_RETRIES,
-    )
+    return client_config_from(settings, secret, read_retries=TEST_READ_RETRIES)
 
 
 def env_text(env: Mapping[str, str]) -> str:
