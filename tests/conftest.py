@@ -17,9 +17,22 @@ import pytest
 
 from hpos.hpay.client import ClientConfig, HpayClient
 from hpos.hpay.redact import install_redaction
+from hpos.sales.watcher import WatchPolicy
 from hpos.sandbox import DEMO_ACCOUNT, DEMO_CAD_ACCOUNT, SandboxServer
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+#: A watcher policy fast enough for tests that wait on real loopback HTTP.
+FAST_WATCH = WatchPolicy(
+    fast_interval=0.05,
+    fast_period=60.0,
+    max_interval=0.2,
+    error_backoff_max=0.3,
+    grace_period=60.0,
+    grace_interval=0.1,
+    reconcile_interval=0.1,
+    reconcile_window=30.0,
+)
 
 #: Every sandbox started in this run, so the log check knows their tokens.
 _SANDBOXES: list[SandboxServer] = []

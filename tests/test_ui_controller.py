@@ -22,18 +22,9 @@ from hpos.sales.watcher import WatchPolicy
 from hpos.sandbox import SandboxServer
 from hpos.ui.controller import SaleController
 from hpos.ui.runner import Runner
+from tests.conftest import FAST_WATCH as FAST
 
 S = SaleState
-FAST = WatchPolicy(
-    fast_interval=0.05,
-    fast_period=60.0,
-    max_interval=0.2,
-    error_backoff_max=0.3,
-    grace_period=60.0,
-    grace_interval=0.1,
-    reconcile_interval=0.1,
-    reconcile_window=30.0,
-)
 WAIT = 15_000
 
 

@@ -8,7 +8,6 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-import keyring.backend
 import pytest
 from pytestqt.qtbot import QtBot
 
@@ -18,27 +17,9 @@ from hpos.sales.states import SaleState
 from hpos.sandbox import DEMO_ACCOUNT
 from hpos.settings import Profile, replace_settings
 from hpos.ui.main_window import MainWindow
+from tests.test_keystore import MemoryKeyring
 
 WAIT = 15_000
-
-
-class MemoryKeyring(keyring.backend.KeyringBackend):
-    """A keyring that lives in memory (tests never touch the OS keyring)."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.store: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.store.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.store[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.store.pop((service, username), None)
 
 
 def make_profile(path: Path, url: str) -> Profile:

@@ -15,7 +15,10 @@ import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from decimal import Decimal
-from typing import Any, Protocol, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
+
+if TYPE_CHECKING:
+    from hpos.hpay.models import HistoryEntry
 
 #: Columns of ``hpos history --format csv`` (and keys of the JSON objects).
 HISTORY_COLUMNS = (
@@ -34,22 +37,6 @@ HISTORY_COLUMNS = (
 #: Characters a spreadsheet may read as the start of a formula.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _TABLE_PRODUCT_WIDTH = 32
-
-
-class HistoryLike(Protocol):
-    """The fields of ``hpos.hpay.models.HistoryEntry`` this module reads."""
-
-    transaction_id: str
-    amount: Decimal
-    fees: Decimal | None
-    profit: Decimal | None
-    currency: str
-    mode: str
-    status: str
-    product: str
-    description: str
-    payment_link: str
-    date_generated: datetime
 
 
 def clean(text: object) -> str:
@@ -73,7 +60,7 @@ def date_text(value: datetime | None) -> str:
     return "" if value is None else value.strftime("%Y-%m-%d %H:%M:%S")
 
 
-def history_record(entry: HistoryLike) -> dict[str, str | None]:
+def history_record(entry: HistoryEntry) -> dict[str, str | None]:
     """One history entry as strings: exact amounts, ISO 8601 date (for CSV and JSON)."""
     return {
         "date": entry.date_generated.isoformat() if entry.date_generated else None,
@@ -109,7 +96,7 @@ def table(headers: Sequence[str], rows: Iterable[Sequence[str]], right: Iterable
     return "\n".join([line(headers), *(line(row) for row in body)])
 
 
-def history_table(entries: Sequence[HistoryLike]) -> str:
+def history_table(entries: Sequence[HistoryEntry]) -> str:
     """The history as an aligned table for the terminal."""
     if not entries:
         return "No payments found."
@@ -129,7 +116,7 @@ def history_table(entries: Sequence[HistoryLike]) -> str:
     return table(headers, rows, right=(3, 4))
 
 
-def history_csv(entries: Iterable[HistoryLike]) -> str:
+def history_csv(entries: Iterable[HistoryEntry]) -> str:
     """The history as CSV with a header row; text cells are guarded against formulas."""
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
@@ -146,7 +133,7 @@ def history_csv(entries: Iterable[HistoryLike]) -> str:
     return buf.getvalue()
 
 
-def history_json(entries: Iterable[HistoryLike]) -> str:
+def history_json(entries: Iterable[HistoryEntry]) -> str:
     """The history as a JSON list of objects (amounts as exact strings, ISO dates)."""
     return json.dumps([history_record(e) for e in entries], indent=2, ensure_ascii=False)
 
