@@ -55,6 +55,10 @@ ENV_OVERRIDES = {
 #: Bounds of the payment expiry (minutes) and of the auto-return delay (seconds, 0 = never).
 EXPIRY_MINUTES_RANGE = (1, 1440)
 AUTO_RETURN_SECONDS_RANGE = (0, 600)
+#: Languages the UI is translated into ("" in settings = follow the system).
+LANGUAGES = ("en", "fr")
+#: Receipt paper layouts.
+RECEIPT_LAYOUTS = ("58mm", "80mm", "A4")
 #: Where a secret key came from (:attr:`SecretLookup.source`).
 SOURCE_ENV = "env"
 SOURCE_SESSION = "session"
@@ -81,6 +85,15 @@ class Settings:
     success_url: str = "https://hpay.cash/third/success/"
     cancel_url: str = "https://hpay.cash/third/cancel/"
     deadline: float = 20.0
+    # -- the counter (issue 6) --
+    language: str = ""  # "" follows the system locale; else one of LANGUAGES
+    customer_display: str = "auto"  # "auto", "off", or a screen name (QScreen.name())
+    sound_enabled: bool = True
+    sound_volume: int = 80  # percent
+    receipt_layout: str = "80mm"  # one of RECEIPT_LAYOUTS
+    printer_name: str = ""  # the last printer used; "" = the system default
+    print_without_dialog: bool = False
+    auto_print: bool = False  # print a receipt on every PAID
 
     def __post_init__(self) -> None:
         for f in dataclasses.fields(self):
@@ -111,6 +124,29 @@ def _check_mode(value: object) -> str:
     text = _check_str(value).upper()
     if text not in MODES:
         raise _Invalid("must be TEST or PROD")
+    return text
+
+
+def _check_bool(value: object) -> bool:
+    if not isinstance(value, bool):
+        raise _Invalid("must be true or false")
+    return value
+
+
+def _one_of(choices: tuple[str, ...], *, blank: bool = False) -> Callable[[object], str]:
+    def check(value: object) -> str:
+        text = _check_str(value)
+        if text in choices or (blank and not text):
+            return text
+        raise _Invalid("must be one of " + ", ".join(repr(c) for c in choices))
+
+    return check
+
+
+def _check_display(value: object) -> str:
+    text = _check_str(value)
+    if not text:
+        raise _Invalid("must be 'auto', 'off' or a screen name")
     return text
 
 
@@ -164,6 +200,14 @@ _FIELD_CHECKS: dict[str, Callable[[Any], Any]] = {
     "success_url": _check_str,
     "cancel_url": _check_str,
     "deadline": _check_deadline,
+    "language": _one_of(LANGUAGES, blank=True),
+    "customer_display": _check_display,
+    "sound_enabled": _check_bool,
+    "sound_volume": _int_in(0, 100, "percent"),
+    "receipt_layout": _one_of(RECEIPT_LAYOUTS),
+    "printer_name": _check_str,
+    "print_without_dialog": _check_bool,
+    "auto_print": _check_bool,
 }
 
 
