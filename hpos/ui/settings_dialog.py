@@ -45,6 +45,7 @@ from hpos.hpay.errors import ConfigError
 from hpos.settings import ENV_SECRET_KEY, SOURCE_ENV, Profile, Settings, api_host
 from hpos.ui.runner import Runner
 from hpos.ui.settings_connection import ConnectionTest
+from hpos.ui.settings_counter import CounterPage, SettingsTabs
 from hpos.ui.settings_fields import PROD_QUESTION, client_config, env_text, validate_fields
 from hpos.ui.settings_form import SettingsForm
 from hpos.ui.settings_io import (
@@ -136,6 +137,8 @@ class SettingsDialog(QDialog):
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll.setWidget(form)
+        self.counter_page = CounterPage()
+        self.tabs = SettingsTabs(self.scroll, self.counter_page)
 
         self.status_label = role_label("", "note")
         self.buttons = QDialogButtonBox(
@@ -147,7 +150,7 @@ class SettingsDialog(QDialog):
         bottom.addWidget(self.status_label, 1)
         bottom.addWidget(self.buttons)
         outer = QVBoxLayout(self)
-        outer.addWidget(self.scroll, 1)
+        outer.addWidget(self.tabs, 1)
         outer.addLayout(bottom)
         self.resize(1000, 560)
 
@@ -190,7 +193,7 @@ class SettingsDialog(QDialog):
 
         Raises ConfigError when a field is invalid.
         """
-        return self._form.settings(self._base)
+        return self.counter_page.settings(self._form.settings(self._base))
 
     def client_config_from_fields(self) -> ClientConfig:
         """A client configuration from the fields (not the saved settings); ConfigError if not."""
@@ -254,6 +257,7 @@ class SettingsDialog(QDialog):
             keyring_problem=loaded.keyring_problem,
         )
         self._form.fill(s, loaded.secret if loaded.source != SOURCE_ENV else "")
+        self.counter_page.fill(s)
         self._secret_cleared = False
         self._is_loaded = True
         self._set_inputs_enabled(True)
@@ -338,6 +342,7 @@ class SettingsDialog(QDialog):
 
     def _set_inputs_enabled(self, enabled: bool) -> None:
         self._form.setEnabled(enabled)
+        self.counter_page.setEnabled(enabled)
 
     def _update_ok(self) -> None:
         self.ok_button.setEnabled(self._is_loaded and not self._saving and not self._errors)
