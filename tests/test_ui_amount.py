@@ -1,4 +1,4 @@
-"""AmountEntry and format_money: keystrokes to an exact Decimal, display text (no Qt)."""
+"""AmountEntry and format_money: keystrokes to an exact Decimal, display text per language."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from hpos.ui.amount import (
     KEY_CLEAR,
     KEY_DOUBLE_ZERO,
     AmountEntry,
+    format_decimal,
     format_money,
     group_digits,
 )
@@ -46,7 +47,8 @@ def test_digits_make_a_whole_amount_in_xof() -> None:
     assert entry.text == "14900"
     assert entry.value == Decimal("14900")
     assert entry.chargeable
-    assert entry.display() == f"14{SP}900{SP}XOF"
+    assert entry.display("en") == "14,900\u00a0FCFA"
+    assert entry.display("fr") == "14\u202f900\u00a0FCFA"
 
 
 def test_xof_refuses_a_decimal_separator() -> None:
@@ -59,7 +61,8 @@ def test_xof_refuses_a_decimal_separator() -> None:
 def test_cad_takes_two_decimals_and_no_more() -> None:
     entry = typed("CAD", "12,5")
     assert entry.text == "12.5"
-    assert entry.display() == f"12.5{SP}CAD"
+    assert entry.display("en") == "$12.5"
+    assert entry.display("fr") == "12,5\u00a0$"
     assert entry.value == Decimal("12.50")
     assert entry.press("0")
     assert not entry.press("1"), "a third decimal is refused"
@@ -117,7 +120,8 @@ def test_zero_and_nothing_are_not_chargeable() -> None:
     zero = typed("CAD", "0.00")
     assert zero.value == Decimal("0.00")
     assert not zero.chargeable
-    assert AmountEntry("XOF").display() == f"0{SP}XOF"
+    assert AmountEntry("XOF").display("en") == f"0{SP}FCFA"
+    assert typed("EUR", ".").display("fr") == f"0,{SP}€", "a trailing separator stays visible"
 
 
 def test_bounded_by_max_amount() -> None:
@@ -177,22 +181,44 @@ def test_set_value_puts_an_amount_back() -> None:
     assert xof.is_empty
 
 
+NNBSP = "\u202f"  # French thousands separator
+
+
 @pytest.mark.parametrize(
-    ("amount", "currency", "locale", "text"),
+    ("amount", "currency", "language", "text"),
     [
-        (Decimal(14900), "XOF", "en", f"14{SP}900{SP}XOF"),
-        (Decimal("14900.00"), "XOF", "en", f"14{SP}900{SP}XOF"),
-        (Decimal("12.5"), "CAD", "en", f"12.50{SP}CAD"),
-        (Decimal("12.5"), "CAD", "fr", f"12,50{SP}CAD"),
-        (Decimal(1234567), "EUR", "en", f"1{SP}234{SP}567.00{SP}EUR"),
-        (Decimal(0), "XAF", "en", f"0{SP}XAF"),
-        (Decimal(100), "xof", "en", f"100{SP}XOF"),
-        (Decimal("0.125"), "CAD", "en", f"0.125{SP}CAD"),  # never rounded silently
-        (Decimal("1.234"), "KWD", "en", f"1.234{SP}KWD"),
+        (Decimal(14900), "XOF", "en", f"14,900{SP}FCFA"),
+        (Decimal(14900), "XOF", "fr", f"14{NNBSP}900{SP}FCFA"),
+        (Decimal("14900.00"), "XOF", "fr", f"14{NNBSP}900{SP}FCFA"),
+        (Decimal(1500), "XAF", "en", f"1,500{SP}FCFA"),
+        (Decimal(0), "XAF", "fr", f"0{SP}FCFA"),
+        (Decimal(100), "xof", "en", f"100{SP}FCFA"),
+        (Decimal("12.5"), "CAD", "en", "$12.50"),
+        (Decimal("12.5"), "CAD", "fr", f"12,50{SP}$"),
+        (Decimal("1234.5"), "CAD", "fr", f"1{NNBSP}234,50{SP}$"),
+        (Decimal(1234567), "EUR", "en", "€1,234,567.00"),
+        (Decimal(1234567), "EUR", "fr", f"1{NNBSP}234{NNBSP}567,00{SP}€"),
+        (Decimal("9.99"), "USD", "en", "US$9.99"),
+        (Decimal("9.99"), "USD", "fr", f"9,99{SP}${SP}US"),
+        (Decimal("-12.5"), "CAD", "en", "-$12.50"),
+        (Decimal("-12.5"), "CAD", "fr", f"-12,50{SP}$"),
+        (Decimal("0.125"), "CAD", "en", "$0.125"),  # never rounded silently
+        (Decimal("0.125"), "CAD", "fr", f"0,125{SP}$"),
+        (Decimal("1.234"), "KWD", "en", f"1.234{SP}KWD"),  # no sign known: the ISO code
+        (Decimal("1.234"), "KWD", "fr", f"1,234{SP}KWD"),
+        (Decimal(5), "EUR", "de", "€5.00"),  # unsupported language: English
     ],
 )
-def test_format_money(amount: Decimal, currency: str, locale: str, text: str) -> None:
-    assert format_money(amount, currency, locale) == text
+def test_format_money(amount: Decimal, currency: str, language: str, text: str) -> None:
+    assert format_money(amount, currency, language) == text
+    assert isinstance(amount, Decimal)
+
+
+def test_format_decimal_is_exact() -> None:
+    value = Decimal("12345678901234567890.123456789")
+    assert format_decimal(value, "en") == "12,345,678,901,234,567,890.123456789"
+    assert format_decimal(value, "fr").replace(NNBSP, "") == "12345678901234567890,123456789"
+    assert format_decimal(Decimal("-0.5"), "fr") == "-0,5"
 
 
 def test_group_digits() -> None:

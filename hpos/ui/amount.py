@@ -8,9 +8,12 @@ A keystroke that would break a rule is refused (``press`` returns False) and
 leaves the entry unchanged, so what the cashier sees is always chargeable or
 empty.
 
-:func:`format_money` is the display form of a settled amount: ``14 900 XOF``,
-``12.50 CAD`` — thousands grouped with a no-break space, the ISO code after the
-number. It is deliberately simple; translations come later.
+:func:`format_money` is the display form of a settled amount in the UI
+language: ``14,900 FCFA`` / ``14 900 FCFA`` (XOF and XAF), ``$12.50`` /
+``12,50 $`` (CAD), ``€3.00`` / ``3,00 €``; other currencies keep their ISO
+code after the number. Digits are formatted from the Decimal's own text, never
+through a float. The language defaults to :func:`hpos.ui.i18n.current_language`
+(the only Qt this module touches, and only when no language is passed).
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from decimal import Context, Decimal
 from hpos.hpay.money import MAX_AMOUNT, currency_decimals
 
 __all__ = [
+    "CURRENCY_SIGNS",
     "DECIMAL_KEYS",
     "DIGIT_KEYS",
     "GROUP_SEPARATOR",
@@ -27,7 +31,10 @@ __all__ = [
     "KEY_CLEAR",
     "KEY_DECIMAL",
     "KEY_DOUBLE_ZERO",
+    "NUMBER_STYLES",
     "AmountEntry",
+    "currency_sign",
+    "format_decimal",
     "format_money",
     "group_digits",
 ]
@@ -40,7 +47,7 @@ KEY_BACKSPACE = "backspace"
 KEY_CLEAR = "clear"
 #: Both separators are accepted from the keyboard (French and English habits).
 DECIMAL_KEYS = frozenset({".", ","})
-#: Thousands separator of the display: a no-break space (never wraps, every font has it).
+#: No-break space between a number and a sign written after it (never wraps).
 GROUP_SEPARATOR = "\u00a0"
 
 #: Private context: nothing here depends on the caller's decimal context.
@@ -56,18 +63,75 @@ def group_digits(digits: str, sep: str = GROUP_SEPARATOR) -> str:
     return sep.join(p for p in parts if p)
 
 
-def _decimal_mark(locale: str) -> str:
-    return "," if locale.lower().startswith("fr") else "."
+#: How each language writes a number: (thousands separator, decimal mark). French groups
+#: with a narrow no-break space (U+202F), English with a comma.
+NUMBER_STYLES = {"en": (",", "."), "fr": ("\u202f", ",")}
+#: Currency signs per language: (sign, written before the number). Others: the ISO code after.
+#: XOF/XAF are "FCFA" everywhere; "$" is the Canadian dollar (HPAY's Canadian merchants).
+CURRENCY_SIGNS: dict[str, dict[str, tuple[str, bool]]] = {
+    "XOF": {"en": ("FCFA", False), "fr": ("FCFA", False)},
+    "XAF": {"en": ("FCFA", False), "fr": ("FCFA", False)},
+    "CAD": {"en": ("$", True), "fr": ("$", False)},
+    "USD": {"en": ("US$", True), "fr": ("$\u00a0US", False)},
+    "EUR": {"en": ("€", True), "fr": ("€", False)},
+    "GBP": {"en": ("£", True), "fr": ("£", False)},
+}
 
 
-def format_money(amount: Decimal, currency: str, locale: str = "en") -> str:
-    """Display text of an amount: ``14 900 XOF``, ``12.50 CAD`` (``12,50 CAD`` in "fr").
+def _language(language: str | None) -> str:
+    if language is None:
+        from hpos.ui.i18n import current_language  # Qt only when no language is given
 
-    The amount is shown with exactly the currency's decimals (ISO 4217) when it
-    has no more than that; an amount with more decimals is shown as it is rather
+        language = current_language()
+    code = language.lower()[:2]
+    return code if code in NUMBER_STYLES else "en"
+
+
+def currency_sign(currency: str, language: str | None = None) -> str:
+    """How the currency is written next to an amount: "FCFA", "$", "€", else its ISO code."""
+    code = currency.strip().upper()
+    return CURRENCY_SIGNS.get(code, {}).get(_language(language), (code, False))[0]
+
+
+def _with_sign(number: str, currency: str, language: str, negative: bool = False) -> str:
+    """Put the currency sign where the language writes it: ``$12.50``, ``12,50 $``."""
+    code = currency.strip().upper()
+    minus = "-" if negative else ""
+    if not code:
+        return f"{minus}{number}"
+    sign, before = CURRENCY_SIGNS.get(code, {}).get(language, (code, False))
+    if before:
+        return f"{minus}{sign}{number}"
+    return f"{minus}{number}{GROUP_SEPARATOR}{sign}"
+
+
+def _number(whole: str, fraction: str | None, language: str) -> str:
+    group, mark = NUMBER_STYLES[language]
+    number = group_digits(whole or "0", group)
+    return number if fraction is None else number + mark + fraction
+
+
+def format_decimal(value: Decimal, language: str | None = None) -> str:
+    """A plain number, exact, with the language's grouping and mark: ``1,234.5`` / ``1 234,5``."""
+    lang = _language(language)
+    if not value.is_finite():
+        return str(value)
+    sign = "-" if value.is_signed() and value != 0 else ""
+    whole, dot, fraction = f"{value.copy_abs():f}".partition(".")
+    return sign + _number(whole, fraction if dot else None, lang)
+
+
+def format_money(amount: Decimal, currency: str, language: str | None = None) -> str:
+    """Display text of an amount in the UI language (default: the one in use).
+
+    ``14,900 FCFA`` / ``14 900 FCFA``, ``$12.50`` / ``12,50 $``, ``€3.00`` /
+    ``3,00 €``, other currencies with their ISO code after the number. The
+    amount is shown with exactly the currency's decimals (ISO 4217) when it has
+    no more than that; an amount with more decimals is shown as it is rather
     than rounded (money is never silently changed on screen).
     """
     code = currency.strip().upper()
+    lang = _language(language)
     if not isinstance(amount, Decimal) or not amount.is_finite():
         return f"{amount}{GROUP_SEPARATOR}{code}".strip()
     places = currency_decimals(code) if code else 2
@@ -76,13 +140,9 @@ def format_money(amount: Decimal, currency: str, locale: str = "en") -> str:
         exact = value.quantize(Decimal(1).scaleb(-places, _CTX), context=_CTX)
         if exact == value:
             value = exact
-    sign = "-" if value.is_signed() and value != 0 else ""
-    text = f"{abs(value):f}"
-    whole, _, fraction = text.partition(".")
-    number = group_digits(whole)
-    if fraction:
-        number += _decimal_mark(locale) + fraction
-    return f"{sign}{number}{GROUP_SEPARATOR}{code}" if code else f"{sign}{number}"
+    negative = value.is_signed() and value != 0
+    whole, dot, fraction = f"{value.copy_abs():f}".partition(".")
+    return _with_sign(_number(whole, fraction if dot else None, lang), code, lang, negative)
 
 
 class AmountEntry:
@@ -203,16 +263,15 @@ class AmountEntry:
         value = self.value
         return value is not None and value > 0
 
-    def display(self, locale: str = "en") -> str:
-        """The typed amount as the big display shows it: ``14 900 XOF``, ``12.5 CAD``, ``0 XOF``.
+    def display(self, language: str | None = None) -> str:
+        """The typed amount as the big display shows it: ``14,900 FCFA``, ``$12.5``, ``0 FCFA``.
 
         Unlike :func:`format_money` it keeps what is being typed: a trailing
-        separator or a partial fraction stays visible.
+        separator or a partial fraction stays visible. ``language`` defaults to
+        the UI language in use.
         """
-        number = group_digits(self._whole or "0")
-        if self._fraction is not None:
-            number += _decimal_mark(locale) + self._fraction
-        return f"{number}{GROUP_SEPARATOR}{self._currency}" if self._currency else number
+        lang = _language(language)
+        return _with_sign(_number(self._whole, self._fraction, lang), self._currency, lang)
 
     # -- internals --------------------------------------------------------------------
 

@@ -72,6 +72,7 @@ def run_app(
     """Open the HPOS window; returns the application's exit code."""
     import os
 
+    from hpos.ui.i18n import install_language
     from hpos.ui.main_window import MainWindow
 
     env = dict(os.environ) if env is None else env
@@ -84,6 +85,7 @@ def run_app(
     app.setOrganizationName("HPOS")
     running_demo = start_demo(env, config_dir) if demo else None
     profile = running_demo.profile if running_demo else open_profile(config_dir, env=env)
+    install_language(app, profile.settings.language)  # before any widget reads its texts
     window = MainWindow(profile, demo=running_demo)
     window.show()
     try:

@@ -85,7 +85,7 @@ class CashierScreen(SaleFollowing, QWidget):
         expiry_seconds: float = 900.0,
         confirm: Confirm | None = None,
         clock: Callable[[], datetime] = _utcnow,
-        locale: str = "en",
+        locale: str | None = None,  # None: the UI language in use
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)

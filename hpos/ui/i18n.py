@@ -1,0 +1,194 @@
+"""The UI language: Qt translators, the language in use, dates and numbers for it.
+
+HPOS speaks English (the source language of every ``tr()`` string) and French.
+:func:`install_language` picks the language from the setting (``""`` follows
+the system locale; anything but French falls back to English), installs HPOS's
+own catalogue (``hpos/resources/translations/hpos_<lang>.qm``) and Qt's
+``qtbase`` catalogue (standard dialog buttons, file dialogs) on the
+application, and sets the default :class:`QLocale`. Installing a translator
+makes Qt send ``LanguageChange`` to every widget, whose ``retranslate()``
+then re-reads its texts: a language switch at runtime needs nothing more.
+
+The language in use is kept on the application object (no module state), so
+:func:`current_language` is what formatting helpers (``format_money``,
+:func:`format_datetime`) follow by default.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import date, datetime
+from decimal import Decimal
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDate,
+    QDateTime,
+    QEvent,
+    QLibraryInfo,
+    QLocale,
+    QTime,
+    QTranslator,
+)
+
+from hpos.resources import resource_path
+from hpos.settings import LANGUAGES
+
+__all__ = [
+    "DEFAULT_LANGUAGE",
+    "LANGUAGES",
+    "current_language",
+    "current_locale",
+    "format_date",
+    "format_datetime",
+    "format_number",
+    "format_time",
+    "install_language",
+    "language_name",
+    "resolve_language",
+    "system_language",
+]
+
+log = logging.getLogger(__name__)
+
+#: The language of the source strings, and the fallback for any other locale.
+DEFAULT_LANGUAGE = "en"
+#: Where the language in use is kept (a dynamic property of the application).
+_PROPERTY = "hposLanguage"
+#: objectName of the translators we install, so a switch removes exactly ours.
+_TRANSLATOR_NAME = "hpos-translator"
+_QT_LANGUAGES = {"en": QLocale.Language.English, "fr": QLocale.Language.French}
+#: Each language's name written in itself (for the language chooser).
+_NATIVE_NAMES = {"en": "English", "fr": "Français"}
+
+
+def system_language(system: QLocale | None = None) -> str:
+    """The supported language of the system locale (first UI language that is), else English."""
+    locale = system if system is not None else QLocale.system()
+    for tag in [*locale.uiLanguages(), locale.name()]:
+        code = tag.replace("_", "-").split("-")[0].lower()
+        if code in LANGUAGES:
+            return code
+    return DEFAULT_LANGUAGE
+
+
+def resolve_language(setting: str, system: QLocale | None = None) -> str:
+    """The language to use for a ``Settings.language`` value ("" = the system's)."""
+    code = (setting or "").strip().lower()
+    if code in LANGUAGES:
+        return code
+    if code:
+        log.warning("Unknown language %r in settings; using the system language", code)
+    return system_language(system)
+
+
+def language_name(code: str) -> str:
+    """A language's own name: "English", "Français"."""
+    return _NATIVE_NAMES.get(code, code)
+
+
+def _locale_for(language: str, system: QLocale) -> QLocale:
+    """The system locale when it speaks ``language`` (keeps its country), else a plain one."""
+    if system.language() == _QT_LANGUAGES[language]:
+        return QLocale(system)
+    return QLocale(_QT_LANGUAGES[language])
+
+
+def _load(translator: QTranslator, path: str, what: str) -> bool:
+    if translator.load(path):
+        return True
+    log.warning("No %s translation at %s; texts stay in English", what, path)
+    return False
+
+
+def install_language(
+    app: QCoreApplication, setting: str, *, system: QLocale | None = None
+) -> str:
+    """Install the translators for ``setting`` on ``app``; returns the language now in use.
+
+    Removes the translators a previous call installed, so calling it again
+    switches the language at runtime (widgets get ``LanguageChange``).
+    """
+    system = system if system is not None else QLocale.system()
+    language = resolve_language(setting, system)
+    for old in app.findChildren(QTranslator, _TRANSLATOR_NAME):
+        app.removeTranslator(old)
+        old.setParent(None)
+        old.deleteLater()
+    QLocale.setDefault(_locale_for(language, system))
+    app.setProperty(_PROPERTY, language)
+    if language != DEFAULT_LANGUAGE:
+        qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        sources = [
+            (f"{qt_dir}/qtbase_{language}.qm", "Qt"),
+            (str(resource_path("translations", f"hpos_{language}.qm")), "HPOS"),
+        ]
+        for path, what in sources:
+            translator = QTranslator(app)
+            translator.setObjectName(_TRANSLATOR_NAME)
+            if _load(translator, path, what):
+                app.installTranslator(translator)
+            else:
+                translator.setParent(None)
+                translator.deleteLater()
+    else:
+        # No translator installed: tell the widgets anyway so they re-read English texts.
+        QCoreApplication.sendEvent(app, QEvent(QEvent.Type.LanguageChange))
+    log.info("UI language: %s", language)
+    return language
+
+
+def current_language() -> str:
+    """The language in use ("en" or "fr"); English before :func:`install_language` ran."""
+    app = QCoreApplication.instance()
+    value = app.property(_PROPERTY) if app is not None else None
+    return value if isinstance(value, str) and value in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def current_locale(language: str | None = None) -> QLocale:
+    """The QLocale to format for ``language`` (default: the language in use)."""
+    language = language or current_language()
+    default = QLocale()
+    if default.language() == _QT_LANGUAGES.get(language):
+        return default
+    return QLocale(_QT_LANGUAGES.get(language, QLocale.Language.English))
+
+
+#: Date and time patterns: day and month name, never the ambiguous 03/04.
+_DATE_PATTERN = "d MMM yyyy"
+_TIME_PATTERNS = {False: "HH:mm", True: "HH:mm:ss"}
+
+
+def _qdatetime(value: datetime) -> QDateTime:
+    local = value.astimezone() if value.tzinfo is not None else value
+    return QDateTime(
+        QDate(local.year, local.month, local.day),
+        QTime(local.hour, local.minute, local.second),
+    )
+
+
+def format_datetime(
+    value: datetime, *, seconds: bool = False, language: str | None = None
+) -> str:
+    """A moment in local time for the language: ``28 Nov 2026 15:17`` / ``28 nov. 2026 15:17``."""
+    pattern = f"{_DATE_PATTERN} {_TIME_PATTERNS[seconds]}"
+    return current_locale(language).toString(_qdatetime(value), pattern)
+
+
+def format_time(value: datetime, *, seconds: bool = True, language: str | None = None) -> str:
+    """The local time of a moment: ``15:17:42``."""
+    local = _qdatetime(value).time()
+    return current_locale(language).toString(local, _TIME_PATTERNS[seconds])
+
+
+def format_date(value: date, *, language: str | None = None) -> str:
+    """A day for the language: ``28 Nov 2026`` / ``28 nov. 2026``."""
+    qdate = QDate(value.year, value.month, value.day)
+    return current_locale(language).toString(qdate, _DATE_PATTERN)
+
+
+def format_number(value: int | Decimal, *, language: str | None = None) -> str:
+    """A plain number with the language's grouping and decimal mark (exact, no float)."""
+    from hpos.ui.amount import format_decimal
+
+    return format_decimal(Decimal(value), language=language or current_language())
