@@ -22,7 +22,8 @@ GUI thread only inserts the rows that come back.
   place, new rows inserted, rows that no longer match removed — the view keeps
   its selection and scroll position. With more than 500 HPAY rows loaded it
   does nothing (the user is browsing far down; Refresh reloads).
-- Failures become an :attr:`HistoryModel.error` message, never an exception.
+- Failures become an :attr:`HistoryModel.error` message (translated, context
+  "HistoryModel"), never an exception.
 
 Sorting and the text search are :class:`~hpos.ui.history_proxy.HistoryProxy`'s.
 """
@@ -33,7 +34,14 @@ import logging
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Signal, Slot
+from PySide6.QtCore import (
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Signal,
+    Slot,
+)
 
 from hpos.hpay.errors import HpayError
 from hpos.hpay.models import HistoryPage
@@ -67,7 +75,9 @@ def _error_text(exc: BaseException) -> str:
     if isinstance(exc, JournalError):
         return str(exc)
     log.error("history load failed unexpectedly", exc_info=exc)
-    return f"Unexpected error ({type(exc).__name__})."
+    return QCoreApplication.translate("HistoryModel", "Unexpected error ({name}).").format(
+        name=type(exc).__name__
+    )
 
 
 class HistoryModel(HistoryTable):
@@ -311,7 +321,11 @@ class HistoryModel(HistoryTable):
         if gen != self._gen:
             return
         self._set_busy(quiet=False)
-        self.error.emit(f"The history was not refreshed: {_error_text(exc)}")
+        self.error.emit(
+            QCoreApplication.translate(
+                "HistoryModel", "The history was not refreshed: {reason}"
+            ).format(reason=_error_text(exc))
+        )
 
     def _load_journal(self, *, quiet: bool) -> None:
         journal = self._journal
@@ -352,5 +366,7 @@ class HistoryModel(HistoryTable):
         self._want_all = False
         self._set_busy(pending=False)
         self.error.emit(
-            f"The history could not be loaded: {_error_text(exc)} Refresh to try again."
+            QCoreApplication.translate(
+                "HistoryModel", "The history could not be loaded: {reason} Refresh to try again."
+            ).format(reason=_error_text(exc))
         )

@@ -12,6 +12,11 @@ merged in place (new payments appear, statuses change), so the selection and
 the scroll position stay; see :meth:`HistoryModel.refresh_quietly`. Export
 first loads every remaining HPAY page of the query, then writes the rows shown
 (search applied) in the order shown. Double-click or Enter opens the details.
+
+Static texts are set in :meth:`HistoryPane.retranslate` (called again on
+``LanguageChange``, with the table's titles and statuses and the summary); a
+message already shown stays in the language it was written in, except
+"Loading…" and "Waiting…", which are re-said.
 """
 
 from __future__ import annotations
@@ -20,7 +25,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QModelIndex, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QDate, QEvent, QModelIndex, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -44,6 +49,7 @@ from hpos.ui.history_rows import (
     SOURCE_JOURNAL,
     HistoryQuery,
     HistoryRow,
+    status_text,
     summary_text,
 )
 from hpos.ui.history_widgets import (
@@ -51,6 +57,7 @@ from hpos.ui.history_widgets import (
     checkout_checker,
     date_edit,
     day_of,
+    fit_columns,
     make_history_view,
 )
 from hpos.ui.runner import Runner
@@ -98,6 +105,7 @@ class HistoryPane(QWidget):
         self._check_url = check_url or checkout_checker(client)
         self._needs_load = True
         self._export_to: Path | None = None
+        self._message_kind = ""  # "loading", "waiting" or "" (any other message)
         self.details_dialog: DetailsDialog | None = None
 
         self.model = HistoryModel(
@@ -125,7 +133,7 @@ class HistoryPane(QWidget):
             "QLabel { background: #fdecea; color: #b71c1c; padding: 6px; border-radius: 3px; }"
         )
         self.error_label.setVisible(False)
-        self.summary_label = QLabel("No payments shown.")
+        self.summary_label = QLabel("")
         self.summary_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.message_label = QLabel("")
         self.message_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -150,50 +158,47 @@ class HistoryPane(QWidget):
             self.proxy.dataChanged,
         ):
             signal.connect(self._schedule_summary)
-        self._update_sources_ui()
+        self.retranslate()
 
     # -- building ---------------------------------------------------------------------------------
 
     def _build_filters(self) -> None:
         self.source_combo = QComboBox()
         self.source_combo.addItem("HPAY", SOURCE_HPAY)
-        self.source_combo.addItem("This till", SOURCE_JOURNAL)
-        self.source_combo.setToolTip("HPAY's history of the account, or this till's own sales")
+        self.source_combo.addItem("", SOURCE_JOURNAL)
         self.status_combo = QComboBox()
-        self.status_combo.addItem("All", None)
-        self.status_combo.addItem("PAID", "PAID")
-        self.status_combo.addItem("UNPAID", "UNPAID")
+        self.status_combo.addItem("", None)
+        self.status_combo.addItem("", "PAID")
+        self.status_combo.addItem("", "UNPAID")
         today = QDate.currentDate()
-        self.from_check = QCheckBox("From")
+        self.from_check = QCheckBox()
         self.from_edit = date_edit(today.addDays(-30))
-        self.to_check = QCheckBox("To")
+        self.to_check = QCheckBox()
         self.to_edit = date_edit(today)
         for check, edit in ((self.from_check, self.from_edit), (self.to_check, self.to_edit)):
-            check.setToolTip("Unchecked: any date")
             edit.setEnabled(False)
             check.toggled.connect(edit.setEnabled)
             check.toggled.connect(self._apply_query)
             edit.dateChanged.connect(self._date_edited)
         self.search_edit = QLineEdit()
-        self.search_edit.setPlaceholderText("Search transaction, product, sale…")
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.setMinimumWidth(160)
         self.search_edit.textChanged.connect(self.proxy.set_search)
-        self.refresh_button = QPushButton("&Refresh")
-        self.refresh_button.setToolTip("Load the history again (F5)")
+        self.refresh_button = QPushButton()
         self.refresh_button.clicked.connect(self.refresh)
-        self.export_button = QPushButton("&Export CSV…")
-        self.export_button.setToolTip("Save the rows shown as a CSV file")
+        self.export_button = QPushButton()
         self.export_button.clicked.connect(self.export_csv)
         self.source_combo.currentIndexChanged.connect(self._apply_query)
         self.status_combo.currentIndexChanged.connect(self._apply_query)
         QShortcut(QKeySequence.StandardKey.Find, self, self.search_edit.setFocus)
 
+        self.source_label = buddy("", self.source_combo)
+        self.status_filter_label = buddy("", self.status_combo)
         row = QHBoxLayout()
-        row.addWidget(buddy("&Source", self.source_combo))
+        row.addWidget(self.source_label)
         row.addWidget(self.source_combo)
         row.addSpacing(6)
-        row.addWidget(buddy("S&tatus", self.status_combo))
+        row.addWidget(self.status_filter_label)
         row.addWidget(self.status_combo)
         row.addSpacing(6)
         row.addWidget(self.from_check)
@@ -215,6 +220,39 @@ class HistoryPane(QWidget):
         enter2.setContext(Qt.ShortcutContext.WidgetShortcut)
         view.verticalScrollBar().valueChanged.connect(self._scrolled)
         self.view = view
+
+    def retranslate(self) -> None:
+        """Set every static text in the current language (again after a language change)."""
+        self.source_label.setText(self.tr("&Source"))
+        self.source_combo.setItemText(1, self.tr("This till"))
+        self.source_combo.setToolTip(
+            self.tr("HPAY's history of the account, or this till's own sales")
+        )
+        self.status_filter_label.setText(self.tr("S&tatus"))
+        self.status_combo.setItemText(0, self.tr("All"))
+        self.status_combo.setItemText(1, status_text("PAID"))
+        self.status_combo.setItemText(2, status_text("UNPAID"))
+        self.from_check.setText(self.tr("From"))
+        self.to_check.setText(self.tr("To"))
+        for check in (self.from_check, self.to_check):
+            check.setToolTip(self.tr("Unchecked: any date"))
+        self.search_edit.setPlaceholderText(self.tr("Search transaction, product, sale…"))
+        self.refresh_button.setText(self.tr("&Refresh"))
+        self.refresh_button.setToolTip(self.tr("Load the history again (F5)"))
+        self.export_button.setText(self.tr("&Export CSV…"))
+        self.export_button.setToolTip(self.tr("Save the rows shown as a CSV file"))
+        self._update_summary()
+        if self._message_kind == "loading":
+            self._set_message(self.tr("Loading…"), "loading")
+        self._update_sources_ui()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Re-read every text when the language changes."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+            self.model.retranslate()
+            fit_columns(self.view)
+        super().changeEvent(event)
 
     # -- public -----------------------------------------------------------------------------------
 
@@ -263,7 +301,7 @@ class HistoryPane(QWidget):
             return
         self._export_to = Path(path)
         if self.model.has_more and not self.model.failed:
-            self.message_label.setText("Loading every page before the export…")
+            self._set_message(self.tr("Loading every page before the export…"))
             self.model.load_all()
             if self.model.is_loading:
                 return
@@ -319,15 +357,15 @@ class HistoryPane(QWidget):
         self.error_label.setVisible(True)
         if self._export_to is not None and not self.model.is_loading:
             self._export_to = None
-            self.export_failed.emit(f"Nothing exported: {message}")
-            self.message_label.setText("Export cancelled.")
+            self.export_failed.emit(self.tr("Nothing exported: {reason}").format(reason=message))
+            self._set_message(self.tr("Export cancelled."))
 
     @Slot(bool)
     def _show_loading(self, loading: bool) -> None:
         if loading:
-            self.message_label.setText("Loading…")
-        elif self.message_label.text() == "Loading…":
-            self.message_label.setText("")
+            self._set_message(self.tr("Loading…"), "loading")
+        elif self._message_kind == "loading":
+            self._set_message("")
 
     @Slot()
     def _page_loaded(self) -> None:
@@ -380,28 +418,34 @@ class HistoryPane(QWidget):
             return
         rows = self.shown_rows()
         text = rows_to_csv(rows)
-        self.message_label.setText("Exporting…")
+        self._set_message(self.tr("Exporting…"))
         count = len(rows)
 
         def done(_result: object) -> None:
-            noun = "row" if count == 1 else "rows"
-            self.message_label.setText(f"Exported {count} {noun} to {path.name}.")
+            if count == 1:
+                text = self.tr("Exported {count} row to {name}.")
+            else:
+                text = self.tr("Exported {count} rows to {name}.")
+            self._set_message(text.format(count=count, name=path.name))
             self.exported.emit(str(path))
 
         def failed(exc: BaseException) -> None:
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
             if isinstance(exc, HpayError):
                 reason = exc.message
-            self.message_label.setText("Export failed.")
-            self.export_failed.emit(f"The CSV could not be written to {path}: {reason}")
-            self._show_error(f"The CSV could not be written to {path}: {reason}")
+            self._set_message(self.tr("Export failed."))
+            text = self.tr("The CSV could not be written to {path}: {reason}").format(
+                path=path, reason=reason
+            )
+            self.export_failed.emit(text)
+            self._show_error(text)
 
         self.runner.submit(lambda: write_csv(path, text), on_done=done, on_error=failed)
 
     def _ask_path(self) -> Path | None:
         suggested = f"hpos-history-{QDate.currentDate().toString('yyyy-MM-dd')}.csv"
         name, _filter = QFileDialog.getSaveFileName(
-            self, "Export the history as CSV", suggested, "CSV files (*.csv)"
+            self, self.tr("Export the history as CSV"), suggested, self.tr("CSV files (*.csv)")
         )
         return Path(name) if name else None
 
@@ -409,12 +453,16 @@ class HistoryPane(QWidget):
         self.error_label.clear()
         self.error_label.setVisible(False)
 
+    def _set_message(self, text: str, kind: str = "") -> None:
+        self.message_label.setText(text)
+        self._message_kind = kind
+
     def _update_sources_ui(self) -> None:
         if self.model.source_available():
-            if self.message_label.text().startswith("Waiting"):
-                self.message_label.setText("")
+            if self._message_kind == "waiting":
+                self._set_message("")
             return
         if self.current_query().source == SOURCE_HPAY:
-            self.message_label.setText("Waiting for the HPAY connection…")
+            self._set_message(self.tr("Waiting for the HPAY connection…"), "waiting")
         else:
-            self.message_label.setText("Waiting for this till's journal…")
+            self._set_message(self.tr("Waiting for this till's journal…"), "waiting")

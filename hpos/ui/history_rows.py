@@ -1,4 +1,4 @@
-"""History rows, queries and summaries: plain data, no Qt.
+"""History rows, queries and summaries: plain data (Qt only to translate texts).
 
 :class:`HistoryRow` is one line of the history, built from an HPAY
 :class:`~hpos.hpay.models.HistoryEntry` (:func:`row_from_entry`) or a journal
@@ -8,6 +8,12 @@ numbers, what each column sorts by (:func:`sort_key`), the journal's reading of
 the status filter, the blocking reads of a query (:func:`read_hpay_page`,
 :func:`read_journal_rows`), local-day ranges, the money and date texts, and the summary
 of some rows (:func:`summarize`, :func:`summary_text`).
+
+Texts the user reads are translated at call time (context "HistoryRows"): the
+column titles (:func:`column_title`), the statuses (:func:`status_text`; the rows
+keep HPAY's and the journal's own words, which sort, filter and export), the
+query problems and the summary. Dates stay ISO-like ("2025-11-08 14:42") in
+every language.
 """
 
 from __future__ import annotations
@@ -18,6 +24,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from hpos.hpay.models import HistoryEntry, HistoryPage
 from hpos.sales.model import Sale
@@ -32,8 +40,32 @@ SOURCE_HPAY = "hpay"
 SOURCE_JOURNAL = "journal"
 STATUS_FILTERS = ("PAID", "UNPAID")
 
-COLUMNS = ("Date", "Transaction", "Product", "Amount", "Fees", "Status", "Mode")
+#: The column titles in English (the source texts; :func:`column_title` translates).
+COLUMNS = (
+    QT_TRANSLATE_NOOP("HistoryRows", "Date"),
+    QT_TRANSLATE_NOOP("HistoryRows", "Transaction"),
+    QT_TRANSLATE_NOOP("HistoryRows", "Product"),
+    QT_TRANSLATE_NOOP("HistoryRows", "Amount"),
+    QT_TRANSLATE_NOOP("HistoryRows", "Fees"),
+    QT_TRANSLATE_NOOP("HistoryRows", "Status"),
+    QT_TRANSLATE_NOOP("HistoryRows", "Mode"),
+)
 COL_DATE, COL_TXID, COL_PRODUCT, COL_AMOUNT, COL_FEES, COL_STATUS, COL_MODE = range(len(COLUMNS))
+
+#: What the user reads for each status (HPAY's, the journal's); others are shown as they are.
+_STATUS_TEXTS = {
+    "PAID": QT_TRANSLATE_NOOP("HistoryRows", "PAID"),
+    "PAID LATE": QT_TRANSLATE_NOOP("HistoryRows", "PAID LATE"),
+    "UNPAID": QT_TRANSLATE_NOOP("HistoryRows", "UNPAID"),
+    "CREATED": QT_TRANSLATE_NOOP("HistoryRows", "CREATED"),
+    "REQUESTING": QT_TRANSLATE_NOOP("HistoryRows", "REQUESTING"),
+    "AWAITING": QT_TRANSLATE_NOOP("HistoryRows", "AWAITING"),
+    "CANCELLED": QT_TRANSLATE_NOOP("HistoryRows", "CANCELLED"),
+    "EXPIRED": QT_TRANSLATE_NOOP("HistoryRows", "EXPIRED"),
+    "FAILED": QT_TRANSLATE_NOOP("HistoryRows", "FAILED"),
+    "UNKNOWN": QT_TRANSLATE_NOOP("HistoryRows", "UNKNOWN"),
+    "REVIEW": QT_TRANSLATE_NOOP("HistoryRows", "REVIEW"),
+}
 
 _SALE_NUMBER = re.compile(r"(\S+-\d{6})(?:\s|$)")
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
@@ -105,12 +137,29 @@ class HistoryQuery:
     def problem(self) -> str | None:
         """Why this query cannot be run, or None."""
         if self.source not in (SOURCE_HPAY, SOURCE_JOURNAL):
-            return f"Unknown history source {self.source!r}."
+            return QCoreApplication.translate(
+                "HistoryRows", "Unknown history source {source}."
+            ).format(source=repr(self.source))
         if self.status is not None and self.status not in STATUS_FILTERS:
-            return f"Unknown status filter {self.status!r}."
+            return QCoreApplication.translate(
+                "HistoryRows", "Unknown status filter {status}."
+            ).format(status=repr(self.status))
         if self.date_from and self.date_to and self.date_from > self.date_to:
-            return "The start date is after the end date."
+            return QCoreApplication.translate(
+                "HistoryRows", "The start date is after the end date."
+            )
         return None
+
+
+def column_title(column: int) -> str:
+    """The title of a column, in the current language."""
+    return QCoreApplication.translate("HistoryRows", COLUMNS[column])
+
+
+def status_text(status: str) -> str:
+    """A status as the user reads it ("PAID" → "PAYÉ" in French); unknown ones unchanged."""
+    source = _STATUS_TEXTS.get(status)
+    return status if source is None else QCoreApplication.translate("HistoryRows", source)
 
 
 def sale_number_in(description: str) -> str | None:
@@ -260,15 +309,27 @@ def summary_text(rows: Iterable[HistoryRow]) -> str:
     """ "3 payments shown · total 1500 XOF · fees 22 XOF · paid 1000 XOF (2)"."""
     summary = summarize(rows)
     if summary.count == 0:
-        return "No payments shown."
+        return QCoreApplication.translate("HistoryRows", "No payments shown.")
     per = sorted(summary.by_currency.items())
 
     def joined(attr: str) -> str:
         return " + ".join(money_text(getattr(t, attr), cur) for cur, t in per)
 
     paid_count = sum(t.paid_count for _cur, t in per)
-    noun = "payment" if summary.count == 1 else "payments"
-    return (
-        f"{summary.count} {noun} shown · total {joined('amount')} · fees {joined('fees')}"
-        f" · paid {joined('paid')} ({paid_count})"
+    if summary.count == 1:
+        text = QCoreApplication.translate(
+            "HistoryRows",
+            "{count} payment shown · total {total} · fees {fees} · paid {paid} ({paid_count})",
+        )
+    else:
+        text = QCoreApplication.translate(
+            "HistoryRows",
+            "{count} payments shown · total {total} · fees {fees} · paid {paid} ({paid_count})",
+        )
+    return text.format(
+        count=summary.count,
+        total=joined("amount"),
+        fees=joined("fees"),
+        paid=joined("paid"),
+        paid_count=paid_count,
     )

@@ -5,7 +5,9 @@ shows them as the cells of a Qt table model (text, alignment, colours, bold
 status, tool tips; ``data(index, ROW_ROLE)`` is the row itself). It adds rows at
 the bottom (:meth:`HistoryTable._append`, skipping keys already shown) and
 merges a fresh set of rows with the fewest changes (:meth:`HistoryTable._merge`)
-so a view keeps its selection and scroll position. Loading the rows is
+so a view keeps its selection and scroll position. Titles, statuses and tool
+tips are translated when asked for; :meth:`HistoryTable.retranslate` tells the
+views to ask again after the language changed. Loading the rows is
 :class:`~hpos.ui.history_model.HistoryModel`'s job.
 """
 
@@ -14,7 +16,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QColor, QFont
 
 from hpos.ui.history_rows import (
@@ -27,8 +36,10 @@ from hpos.ui.history_rows import (
     COL_TXID,
     COLUMNS,
     HistoryRow,
+    column_title,
     local_time_text,
     money_text,
+    status_text,
 )
 
 #: ``data(index, ROW_ROLE)`` is the row's :class:`HistoryRow`.
@@ -57,6 +68,14 @@ class HistoryTable(QAbstractTableModel):
         """The row at ``row`` (source order)."""
         return self._rows[row]
 
+    def retranslate(self) -> None:
+        """The language changed: views fetch the titles and the translated cells again."""
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+        if self._rows:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._rows) - 1, len(COLUMNS) - 1)
+            )
+
     # -- Qt model interface -----------------------------------------------------------------
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
@@ -70,7 +89,7 @@ class HistoryTable(QAbstractTableModel):
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
             if role == Qt.ItemDataRole.DisplayRole:
-                return COLUMNS[section]
+                return column_title(section)
             if role == Qt.ItemDataRole.TextAlignmentRole and section in (COL_AMOUNT, COL_FEES):
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -119,7 +138,7 @@ class HistoryTable(QAbstractTableModel):
         if column == COL_FEES:
             return money_text(row.fees, row.currency) or "—"
         if column == COL_STATUS:
-            return row.status
+            return status_text(row.status)
         return row.mode
 
     @staticmethod
@@ -138,11 +157,15 @@ class HistoryTable(QAbstractTableModel):
     @staticmethod
     def _tooltip(row: HistoryRow, column: int) -> str | None:
         if column == COL_STATUS and row.paid_late:
-            return "Paid after the sale was cancelled or expired."
+            return QCoreApplication.translate(
+                "HistoryTable", "Paid after the sale was cancelled or expired."
+            )
         if column == COL_MODE and row.is_test:
-            return "TEST mode: no real money moved."
+            return QCoreApplication.translate("HistoryTable", "TEST mode: no real money moved.")
         if column == COL_TXID and row.sale_number:
-            return f"Sale {row.sale_number}"
+            return QCoreApplication.translate("HistoryTable", "Sale {number}").format(
+                number=row.sale_number
+            )
         if column == COL_PRODUCT and row.description:
             return row.description
         return None

@@ -1,7 +1,8 @@
 """The widgets of the history pane: the table view, date edits, labels, URL checker.
 
 Small builders with no state of their own: :func:`make_history_view` sets up the
-sortable table (selection, sort indicator, column widths); :func:`date_edit`,
+sortable table (selection, sort indicator; :func:`fit_columns` sizes the columns
+for the texts of the current language); :func:`date_edit`,
 :func:`day_of` and :func:`buddy` are the filter row's pieces; and
 :func:`checkout_checker` turns a client's checkout-URL policy into the callable
 :class:`~hpos.ui.details.DetailsDialog` uses before it shows a QR.
@@ -35,6 +36,8 @@ from hpos.ui.history_rows import (
     COL_PRODUCT,
     COL_STATUS,
     COL_TXID,
+    column_title,
+    status_text,
 )
 
 if TYPE_CHECKING:
@@ -73,21 +76,29 @@ def make_history_view(proxy: QAbstractItemModel) -> QTableView:
     header = view.horizontalHeader()
     header.setStretchLastSection(False)
     header.setHighlightSections(False)
-    metrics = view.fontMetrics()
-    samples = {
-        COL_DATE: "0000-00-00 00:00",
-        COL_TXID: "WWWWWWWWWWWWWW",
-        COL_AMOUNT: "9999999.99 XOF",
-        COL_FEES: "99999.99 XOF",
-        COL_STATUS: "CANCELLED",
-        COL_MODE: "PROD",
-    }
-    for column, sample in samples.items():
-        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(column, metrics.horizontalAdvance(sample) + 28)
+    fit_columns(view)
     header.setSectionResizeMode(COL_PRODUCT, QHeaderView.ResizeMode.Stretch)
     header.setMinimumSectionSize(48)
     return view
+
+
+def fit_columns(view: QTableView) -> None:
+    """Size the fixed columns for their widest usual text (and title) in the current language."""
+    header = view.horizontalHeader()
+    metrics = view.fontMetrics()
+    statuses = ("CANCELLED", "PAID LATE", "UNPAID", "AWAITING", "EXPIRED")
+    samples = {
+        COL_DATE: ["0000-00-00 00:00"],
+        COL_TXID: ["WWWWWWWWWWWWWW"],
+        COL_AMOUNT: ["9999999.99 XOF"],
+        COL_FEES: ["99999.99 XOF"],
+        COL_STATUS: [status_text(s) for s in statuses],
+        COL_MODE: ["PROD"],
+    }
+    for column, texts in samples.items():
+        widest = max(metrics.horizontalAdvance(t) for t in [*texts, column_title(column)])
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(column, widest + 28)
 
 
 def date_edit(initial: QDate) -> QDateEdit:
