@@ -98,7 +98,11 @@ class _Handler(WireHandler):
         self._owner._count(path)
         raw = self._read_body()
         if path in API_PATHS:
-            self._api(path, raw)
+            self._owner._api_started()
+            try:
+                self._api(path, raw)
+            finally:
+                self._owner._api_finished()
         elif path in ACTION_PATHS:
             self._reply(checkout_action(self._owner.state, path, raw))
         elif path in CONTROL_POST:
@@ -195,6 +199,8 @@ class SandboxServer:
         self._lock = threading.Lock()
         self._connections = 0
         self._requests: Counter[str] = Counter()
+        self._in_flight = 0  # API requests being answered now (faults' delays included)
+        self._max_in_flight = 0  # the most at once since start or reset_peak()
         self._open: set[Any] = set()
         self._httpd: _HTTPServer | None = None
         self._thread: threading.Thread | None = None
@@ -289,13 +295,21 @@ class SandboxServer:
         return self.state.issued_tokens()
 
     def stats(self) -> dict[str, Any]:
-        """Counters: {"connections": accepted, "open_connections": n, "requests": {path: n}}."""
+        """Counters: {"connections": accepted, "open_connections": n, "requests": {path: n},
+        "in_flight": API requests being answered now, "max_in_flight": the peak}."""
         with self._lock:
             return {
                 "connections": self._connections,
                 "open_connections": len(self._open),
                 "requests": dict(self._requests),
+                "in_flight": self._in_flight,
+                "max_in_flight": self._max_in_flight,
             }
+
+    def reset_peak(self) -> None:
+        """Start counting ``max_in_flight`` again from the requests in flight now."""
+        with self._lock:
+            self._max_in_flight = self._in_flight
 
     # -- bookkeeping (called by the HTTP server) -----------------------------------
 
@@ -307,6 +321,15 @@ class SandboxServer:
     def _closed(self, sock: Any) -> None:
         with self._lock:
             self._open.discard(sock)
+
+    def _api_started(self) -> None:
+        with self._lock:
+            self._in_flight += 1
+            self._max_in_flight = max(self._max_in_flight, self._in_flight)
+
+    def _api_finished(self) -> None:
+        with self._lock:
+            self._in_flight -= 1
 
     def _count(self, path: str) -> None:
         with self._lock:
