@@ -1,0 +1,149 @@
+"""The log file: ``hpos.log`` in the profile's log folder, rotated, secrets masked.
+
+:func:`install_file_logging` attaches one handler to the root logger. It is a
+:class:`~logging.handlers.QueueHandler`, so the thread that logs (the GUI thread
+too) never waits on the disk: a :class:`~logging.handlers.QueueListener` thread
+writes the records to a :class:`~logging.handlers.RotatingFileHandler`
+(:data:`MAX_BYTES` per file, :data:`BACKUP_COUNT` old files kept:
+``hpos.log.1`` ... ``hpos.log.5``). Every record goes through the redacting filter
+of :mod:`hpos.hpay.redact` before it is queued, so neither the message, its
+arguments nor a traceback can carry a registered secret or a key field's value.
+
+Installing is idempotent: a second call for the same folder returns the handle
+already installed; a call for another folder (another profile, the demo) moves
+the log there. :meth:`FileLogging.close` flushes and removes it (the CLI does
+so when a command ends; at exit it happens by itself). Pure Python: no Qt.
+"""
+
+from __future__ import annotations
+
+import atexit
+import functools
+import logging
+import queue
+import threading
+from dataclasses import dataclass, field
+from logging.handlers import QueueHandler, QueueListener, RotatingFileHandler
+from pathlib import Path
+
+from hpos.hpay.redact import Redactor, install_redaction
+
+__all__ = [
+    "BACKUP_COUNT",
+    "LOG_FILE",
+    "LOG_FORMAT",
+    "MAX_BYTES",
+    "FileLogging",
+    "current_file_logging",
+    "install_file_logging",
+    "log_file_path",
+]
+
+LOG_FILE = "hpos.log"
+MAX_BYTES = 1_000_000
+BACKUP_COUNT = 5
+LOG_FORMAT = "%(asctime)s %(levelname)-8s [%(threadName)s] %(name)s: %(message)s"
+
+_lock = threading.Lock()
+_installed: FileLogging | None = None
+
+
+def log_file_path(log_dir: Path) -> Path:
+    """Where the log file of a profile's log folder is (whether or not it exists yet)."""
+    return Path(log_dir) / LOG_FILE
+
+
+@dataclass(eq=False)
+class FileLogging:
+    """An installed log file: its path, and how to take it away again."""
+
+    path: Path
+    queue_handler: QueueHandler = field(repr=False)
+    file_handler: RotatingFileHandler = field(repr=False)
+    listener: QueueListener = field(repr=False)
+    level: int
+    closed: bool = False
+
+    def flush(self) -> None:
+        """Write every record queued so far (the listener thread is restarted)."""
+        with _lock:
+            if self.closed:
+                return
+            self.listener.stop()  # drains the queue
+            self.file_handler.flush()
+            self.listener.start()
+
+    def close(self) -> None:
+        """Flush, detach from the root logger and close the file (idempotent)."""
+        global _installed
+        with _lock:
+            if self.closed:
+                return
+            self.closed = True
+            logging.getLogger().removeHandler(self.queue_handler)
+            self.listener.stop()
+            self.file_handler.close()
+            if _installed is self:
+                _installed = None
+
+
+def current_file_logging() -> FileLogging | None:
+    """The log file installed in this process, if any."""
+    with _lock:
+        return _installed
+
+
+def install_file_logging(
+    log_dir: Path,
+    *,
+    level: int = logging.INFO,
+    max_bytes: int = MAX_BYTES,
+    backup_count: int = BACKUP_COUNT,
+    redactor: Redactor | None = None,
+) -> FileLogging:
+    """Log to ``<log_dir>/hpos.log`` (created if needed); see the module docstring.
+
+    Raises ``OSError`` when the folder cannot be created or the file opened; the
+    caller decides whether to go on without a log file.
+    """
+    global _installed
+    path = log_file_path(log_dir).absolute()
+    with _lock:
+        previous = _installed
+        if previous is not None and previous.path == path and not previous.closed:
+            return previous
+    if previous is not None:
+        previous.close()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    file_handler = RotatingFileHandler(
+        path, maxBytes=max_bytes, backupCount=backup_count, encoding="utf-8"
+    )
+    file_handler.setFormatter(logging.Formatter(LOG_FORMAT))
+    install_redaction(file_handler, redactor)
+    records: queue.SimpleQueue[logging.LogRecord] = queue.SimpleQueue()
+    queue_handler = QueueHandler(records)
+    queue_handler.setLevel(level)
+    install_redaction(queue_handler, redactor)  # before the record is queued
+    listener = QueueListener(records, file_handler, respect_handler_level=False)
+    listener.start()
+    installed = FileLogging(path, queue_handler, file_handler, listener, level)
+    root = logging.getLogger()
+    if root.getEffectiveLevel() > level:
+        root.setLevel(level)
+    root.addHandler(queue_handler)
+    with _lock:
+        _installed = installed
+    _close_at_exit()
+    return installed
+
+
+@functools.cache
+def _close_at_exit() -> None:
+    """Once per process: write what is still queued when the interpreter exits."""
+
+    def close() -> None:
+        installed = current_file_logging()
+        if installed is not None:
+            installed.close()
+
+    atexit.register(close)
