@@ -5,6 +5,10 @@ UNPAID, or the sale is AWAITING) and only once the link has passed the
 client's checkout-URL policy (``check_url``, which raises
 :class:`~hpos.hpay.errors.UnsafeCheckoutUrl`): a link from the history is
 data from the wire, and a QR sends a customer's phone to it.
+
+Texts are translated (context "DetailsDialog") in :meth:`DetailsDialog.retranslate`,
+called again on ``LanguageChange``; fields are still looked up by their English
+names (:meth:`DetailsDialog.value`).
 """
 
 from __future__ import annotations
@@ -12,7 +16,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, QTimer, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -27,13 +31,40 @@ from PySide6.QtWidgets import (
 )
 
 from hpos.hpay.errors import UnsafeCheckoutUrl
-from hpos.ui.history_rows import SOURCE_HPAY, HistoryRow, local_time_text, money_text
+from hpos.ui.history_rows import (
+    SOURCE_HPAY,
+    HistoryRow,
+    local_time_text,
+    money_text,
+    status_text,
+)
 
 log = logging.getLogger(__name__)
 
-NOT_ALLOWED_TEXT = "This link is not on an allowed host; not shown as a QR."
-NO_POLICY_TEXT = "This link cannot be checked; not shown as a QR."
-NO_QR_MODULE_TEXT = "The QR code cannot be drawn here; use Copy link."
+# English source texts; the dialog shows them translated.
+NOT_ALLOWED_TEXT = QT_TRANSLATE_NOOP(
+    "DetailsDialog", "This link is not on an allowed host; not shown as a QR."
+)
+NO_POLICY_TEXT = QT_TRANSLATE_NOOP(
+    "DetailsDialog", "This link cannot be checked; not shown as a QR."
+)
+NO_QR_MODULE_TEXT = QT_TRANSLATE_NOOP(
+    "DetailsDialog", "The QR code cannot be drawn here; use Copy link."
+)
+#: The field names (English keys of :meth:`DetailsDialog.value`), translated when shown.
+FIELD_TITLES = {
+    "Date": QT_TRANSLATE_NOOP("DetailsDialog", "Date"),
+    "Transaction": QT_TRANSLATE_NOOP("DetailsDialog", "Transaction"),
+    "Sale number": QT_TRANSLATE_NOOP("DetailsDialog", "Sale number"),
+    "Product": QT_TRANSLATE_NOOP("DetailsDialog", "Product"),
+    "Description": QT_TRANSLATE_NOOP("DetailsDialog", "Description"),
+    "Amount": QT_TRANSLATE_NOOP("DetailsDialog", "Amount"),
+    "Fees": QT_TRANSLATE_NOOP("DetailsDialog", "Fees"),
+    "Status": QT_TRANSLATE_NOOP("DetailsDialog", "Status"),
+    "Mode": QT_TRANSLATE_NOOP("DetailsDialog", "Mode"),
+    "Source": QT_TRANSLATE_NOOP("DetailsDialog", "Source"),
+    "Link": QT_TRANSLATE_NOOP("DetailsDialog", "Link"),
+}
 QR_SIZE = 260
 FIELDS_WIDTH = 460
 
@@ -54,19 +85,19 @@ class DetailsDialog(QDialog):
         self.row = row
         self.qr_widget: QWidget | None = None
         self.qr_message: QLabel | None = None
+        self._qr_message_source = ""
         self._fields: dict[str, QLabel | QLineEdit] = {}
-        name = row.transaction_id or row.sale_number or ""
-        self.setWindowTitle(f"Payment {name}".strip())
+        self._titles: dict[str, QLabel] = {}
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for label, value in self._field_values(row):
             self._add_field(form, label, value)
-        link = QLineEdit(row.link)
+        self.link_edit = link = QLineEdit(row.link)
         link.setReadOnly(True)
         link.setCursorPosition(0)
-        link.setPlaceholderText("no link")
-        form.addRow("Link:", link)
+        self._titles["Link"] = QLabel()
+        form.addRow(self._titles["Link"], link)
         self._fields["Link"] = link
 
         fields = QWidget()
@@ -80,7 +111,7 @@ class DetailsDialog(QDialog):
             body.addWidget(qr_box, 0, Qt.AlignmentFlag.AlignTop)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.copy_button = QPushButton("&Copy link")
+        self.copy_button = QPushButton()
         self.copy_button.setEnabled(bool(row.link))
         self.copy_button.clicked.connect(self.copy_link)
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -89,6 +120,30 @@ class DetailsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(body, 1)
         layout.addWidget(buttons)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Set every text in the current language (again after a language change)."""
+        row = self.row
+        name = row.transaction_id or row.sale_number or ""
+        self.setWindowTitle(self.tr("Payment {name}").format(name=name).strip())
+        for key, title in self._titles.items():
+            title.setText(self.tr("{field}:").format(field=self.tr(FIELD_TITLES[key])))
+        for key, value in self._field_values(row):
+            self._fields[key].setText(value)
+        self.link_edit.setPlaceholderText(self.tr("no link"))
+        self.link_edit.setCursorPosition(0)
+        self._copy_text_back()
+        if self.qr_widget is not None:
+            self.qr_widget.setToolTip(self.tr("Scan to pay"))
+        if self.qr_message is not None:
+            self.qr_message.setText(self.tr(self._qr_message_source))
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Re-read every text when the language changes."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     # -- public -------------------------------------------------------------------------------
 
@@ -106,18 +161,22 @@ class DetailsDialog(QDialog):
         if not self.row.link:
             return
         QGuiApplication.clipboard().setText(self.row.link)
-        self.copy_button.setText("Copied")
+        self.copy_button.setText(self.tr("Copied"))
         QTimer.singleShot(1500, self._copy_text_back)
 
     # -- building ---------------------------------------------------------------------------------
 
-    @staticmethod
-    def _field_values(row: HistoryRow) -> list[tuple[str, str]]:
-        status = row.status
+    def _field_values(self, row: HistoryRow) -> list[tuple[str, str]]:
+        status = status_text(row.status)
         if row.paid_late:
-            status += " — paid after the sale was cancelled or expired"
-        mode = "TEST — test payment, no real money" if row.is_test else row.mode
-        source = "HPAY history" if row.source == SOURCE_HPAY else "This till's journal"
+            status = self.tr("{status} — paid after the sale was cancelled or expired").format(
+                status=status
+            )
+        mode = self.tr("TEST — test payment, no real money") if row.is_test else row.mode
+        if row.source == SOURCE_HPAY:
+            source = self.tr("HPAY history")
+        else:
+            source = self.tr("This till's journal")
         offset = row.date.astimezone().strftime("%z")
         return [
             ("Date", f"{local_time_text(row.date, seconds=True)} (UTC{offset[:3]}:{offset[3:]})"),
@@ -126,7 +185,7 @@ class DetailsDialog(QDialog):
             ("Product", row.product),
             ("Description", row.description),
             ("Amount", money_text(row.amount, row.currency)),
-            ("Fees", money_text(row.fees, row.currency) or "unknown"),
+            ("Fees", money_text(row.fees, row.currency) or self.tr("unknown")),
             ("Status", status),
             ("Mode", mode),
             ("Source", source),
@@ -140,7 +199,9 @@ class DetailsDialog(QDialog):
         widget.setWordWrap(label in ("Product", "Description"))
         if label == "Mode" and self.row.is_test:
             widget.setStyleSheet("color: #b71c1c; font-weight: bold;")
-        form.addRow(f"{label}:", widget)
+        title = QLabel()
+        form.addRow(title, widget)
+        self._titles[label] = title
         self._fields[label] = widget
 
     def _qr_box(self, row: HistoryRow, check_url: CheckUrl | None) -> QWidget | None:
@@ -168,10 +229,10 @@ class DetailsDialog(QDialog):
                 qr = QrWidget()
                 qr.set_data(url)
                 qr.setMinimumSize(QR_SIZE, QR_SIZE)
-                qr.setToolTip("Scan to pay")
                 layout.addWidget(qr)
                 self.qr_widget = qr
         if message:
+            self._qr_message_source = message
             label = QLabel(message)
             label.setWordWrap(True)
             label.setMaximumWidth(QR_SIZE)
@@ -181,4 +242,4 @@ class DetailsDialog(QDialog):
 
     @Slot()
     def _copy_text_back(self) -> None:
-        self.copy_button.setText("&Copy link")
+        self.copy_button.setText(self.tr("&Copy link"))
