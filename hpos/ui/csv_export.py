@@ -7,6 +7,11 @@ with their offset. A text cell that a spreadsheet would run as a formula (it
 starts with = + - @, a tab or a carriage return) gets a leading apostrophe.
 The file is UTF-8 with a byte-order mark, so that spreadsheets read accents
 right, and it is replaced atomically.
+
+The file is data, not UI, so it is the same in every UI language: the header
+names (:data:`CSV_COLUMNS`) and the status and mode values stay HPAY's English
+codes ("PAID", "TEST"), so that a script or a spreadsheet made for one till
+reads every till's export. The pane's messages about the export are translated.
 """
 
 from __future__ import annotations
