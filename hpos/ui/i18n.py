@@ -17,8 +17,10 @@ The language in use is kept on the application object (no module state), so
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
+from pathlib import Path
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -37,6 +39,8 @@ from hpos.settings import LANGUAGES
 __all__ = [
     "DEFAULT_LANGUAGE",
     "LANGUAGES",
+    "Catalogues",
+    "apply_catalogues",
     "current_language",
     "current_locale",
     "format_date",
@@ -45,6 +49,7 @@ __all__ = [
     "format_time",
     "install_language",
     "language_name",
+    "load_catalogues",
     "resolve_language",
     "system_language",
 ]
@@ -94,48 +99,82 @@ def _locale_for(language: str, system: QLocale) -> QLocale:
     return QLocale(_QT_LANGUAGES[language])
 
 
-def _load(translator: QTranslator, path: str, what: str) -> bool:
-    if translator.load(path):
-        return True
-    log.warning("No %s translation at %s; texts stay in English", what, path)
-    return False
+class _Translator(QTranslator):
+    """A translator that keeps the bytes it was loaded from (Qt reads them in place)."""
+
+    def __init__(self, data: bytes, parent: QCoreApplication) -> None:
+        super().__init__(parent)
+        self.setObjectName(_TRANSLATOR_NAME)
+        self.data = data
+
+
+@dataclass(frozen=True)
+class Catalogues:
+    """A language's compiled catalogues, read from disk (:func:`load_catalogues`)."""
+
+    language: str
+    locale: QLocale
+    data: tuple[tuple[str, bytes], ...] = ()  # (what, .qm bytes): Qt's, then HPOS's
+
+
+def load_catalogues(setting: str, *, system: QLocale | None = None) -> Catalogues:
+    """Read the ``.qm`` files for ``setting`` (disk I/O: a worker, or before the window)."""
+    system = system if system is not None else QLocale.system()
+    language = resolve_language(setting, system)
+    qt_dir = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+    paths = [("HPOS", resource_path("translations", f"hpos_{language}.qm"))]
+    if language != DEFAULT_LANGUAGE:
+        paths.insert(0, ("Qt", qt_dir / f"qtbase_{language}.qm"))
+    data: list[tuple[str, bytes]] = []
+    for what, path in paths:
+        try:
+            data.append((what, path.read_bytes()))
+        except OSError as exc:
+            log.warning("No %s translation at %s (%s): English texts", what, path, exc)
+    return Catalogues(language, _locale_for(language, system), tuple(data))
+
+
+def apply_catalogues(app: QCoreApplication, catalogues: Catalogues) -> str:
+    """Swap our translators on ``app`` for these (GUI thread, no disk); returns the language.
+
+    Removing and installing translators makes Qt send ``LanguageChange`` to
+    every widget, whose ``retranslate()`` re-reads its texts.
+    """
+    removed = 0
+    for old in app.findChildren(QTranslator, _TRANSLATOR_NAME):
+        app.removeTranslator(old)
+        old.setParent(None)
+        old.deleteLater()
+        removed += 1
+    QLocale.setDefault(catalogues.locale)
+    app.setProperty(_PROPERTY, catalogues.language)
+    installed = 0
+    for what, data in catalogues.data:
+        translator = _Translator(data, app)
+        if translator.load(translator.data):
+            app.installTranslator(translator)
+            installed += 1
+        else:
+            log.warning("The %s translation for %s is damaged", what, catalogues.language)
+            translator.setParent(None)
+            translator.deleteLater()
+    if not removed and not installed:
+        # Nothing changed in Qt's eyes: tell the widgets anyway (formatting follows the language).
+        QCoreApplication.sendEvent(app, QEvent(QEvent.Type.LanguageChange))
+    log.info("UI language: %s", catalogues.language)
+    return catalogues.language
 
 
 def install_language(
     app: QCoreApplication, setting: str, *, system: QLocale | None = None
 ) -> str:
-    """Install the translators for ``setting`` on ``app``; returns the language now in use.
+    """Load and install the language of ``setting`` at once (start-up); returns it.
 
-    Removes the translators a previous call installed, so calling it again
-    switches the language at runtime (widgets get ``LanguageChange``).
+    Calling it again switches the language at runtime. A running window
+    should rather load in the background and apply on the GUI thread
+    (:func:`load_catalogues` then :func:`apply_catalogues`).
     """
-    system = system if system is not None else QLocale.system()
-    language = resolve_language(setting, system)
-    for old in app.findChildren(QTranslator, _TRANSLATOR_NAME):
-        app.removeTranslator(old)
-        old.setParent(None)
-        old.deleteLater()
-    QLocale.setDefault(_locale_for(language, system))
-    app.setProperty(_PROPERTY, language)
-    if language != DEFAULT_LANGUAGE:
-        qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-        sources = [
-            (f"{qt_dir}/qtbase_{language}.qm", "Qt"),
-            (str(resource_path("translations", f"hpos_{language}.qm")), "HPOS"),
-        ]
-        for path, what in sources:
-            translator = QTranslator(app)
-            translator.setObjectName(_TRANSLATOR_NAME)
-            if _load(translator, path, what):
-                app.installTranslator(translator)
-            else:
-                translator.setParent(None)
-                translator.deleteLater()
-    else:
-        # No translator installed: tell the widgets anyway so they re-read English texts.
-        QCoreApplication.sendEvent(app, QEvent(QEvent.Type.LanguageChange))
-    log.info("UI language: %s", language)
-    return language
+    return apply_catalogues(app, load_catalogues(setting, system=system))
 
 
 def current_language() -> str:
