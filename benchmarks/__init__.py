@@ -1,10 +1,11 @@
-"""HPOS benchmarks: timings reported by ``python -m benchmarks``, never asserted in tests.
+"""HPOS benchmarks: figures reported by ``python -m benchmarks``, never asserted in tests.
 
-Each module of this package (except ``__main__``) is one benchmark: it exposes
-``NAME`` and ``run(workdir, repeat) -> Benchmark``. Every case is timed several
-times and reported as a median with its spread, next to a baseline measured in
-the same run on the same data, so a slow machine shows up as a slow baseline
-rather than a false regression.
+Each module of this package whose name does not start with ``_`` is one
+benchmark: it exposes ``NAME`` and ``run(workdir, repeat, quick=False)``
+returning a :class:`Benchmark`. Every case is measured several times and
+reported as a median with its spread, next to a baseline measured in the same
+run on the same data, so a slow machine shows up as a slow baseline rather than
+a false regression. ``quick`` shrinks the sizes (the smoke test uses it).
 """
 
 from __future__ import annotations
@@ -15,35 +16,62 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+#: Units whose ratio to a baseline in the same unit is meaningful.
+MS = "ms"
+
 
 @dataclass(frozen=True)
 class Case:
-    """One timed operation: every run in seconds, and the goal it should stay under."""
+    """One measured figure: every run in ``unit``, and the goal it should stay under.
+
+    ``goal_on`` says which figure the goal applies to: "max" (every run must be
+    under it) or "median".
+    """
 
     name: str
     runs: tuple[float, ...]
-    goal: float | None = None  # seconds; None: no goal (the baseline)
+    goal: float | None = None  # in ``unit``; None: no goal (e.g. the baseline)
+    unit: str = MS
+    goal_on: str = "max"
 
     @property
     def median(self) -> float:
-        return statistics.median(self.runs)
+        return float(statistics.median(self.runs))
 
     @property
     def spread(self) -> tuple[float, float]:
-        """(fastest, slowest) run."""
+        """(lowest, highest) run."""
         return min(self.runs), max(self.runs)
 
-    def as_dict(self, baseline: float) -> dict[str, Any]:
+    @property
+    def judged(self) -> float:
+        """The figure the goal is checked against."""
+        return self.median if self.goal_on == "median" else self.spread[1]
+
+    @property
+    def within_goal(self) -> bool | None:
+        return None if self.goal is None else self.judged < self.goal
+
+    def ratio(self, baseline: Case) -> float | None:
+        """Median over the baseline's median, when both are in the same unit."""
+        if baseline.unit != self.unit or baseline.median <= 0:
+            return None
+        return self.median / baseline.median
+
+    def as_dict(self, baseline: Case) -> dict[str, Any]:
         low, high = self.spread
+        ratio = self.ratio(baseline)
         return {
             "name": self.name,
-            "runs_ms": [round(r * 1000, 3) for r in self.runs],
-            "median_ms": round(self.median * 1000, 3),
-            "min_ms": round(low * 1000, 3),
-            "max_ms": round(high * 1000, 3),
-            "ratio_to_baseline": round(self.median / baseline, 2) if baseline else None,
-            "goal_ms": None if self.goal is None else self.goal * 1000,
-            "within_goal": None if self.goal is None else high < self.goal,
+            "unit": self.unit,
+            "runs": [round(r, 3) for r in self.runs],
+            "median": round(self.median, 3),
+            "min": round(low, 3),
+            "max": round(high, 3),
+            "ratio_to_baseline": None if ratio is None else round(ratio, 2),
+            "goal": self.goal,
+            "goal_on": self.goal_on,
+            "within_goal": self.within_goal,
         }
 
 
@@ -57,11 +85,10 @@ class Benchmark:
     setup: dict[str, Any] = field(default_factory=dict)
 
     def as_dict(self) -> dict[str, Any]:
-        base = self.baseline.median
         return {
             "setup": self.setup,
-            "baseline": self.baseline.as_dict(base),
-            "cases": [c.as_dict(base) for c in self.cases],
+            "baseline": self.baseline.as_dict(self.baseline),
+            "cases": [c.as_dict(self.baseline) for c in self.cases],
         }
 
 
@@ -73,12 +100,12 @@ def timed(
     warmup: int = 1,
     goal: float | None = None,
 ) -> Case:
-    """Run ``action(i)`` ``warmup`` times untimed, then ``repeat`` times timed."""
+    """Run ``action(i)`` ``warmup`` times untimed, then ``repeat`` times timed (ms)."""
     for i in range(warmup):
         action(-1 - i)
     runs = []
     for i in range(repeat):
         start = time.perf_counter()
         action(i)
-        runs.append(time.perf_counter() - start)
+        runs.append((time.perf_counter() - start) * 1000)
     return Case(name, tuple(runs), goal)

@@ -35,7 +35,7 @@ NAME = "journal"
 SALES = 100_000
 DAYS = 100
 FIRST_DAY = date(2025, 1, 6)
-GOAL = 1.0  # seconds: "well under a second"
+GOAL = 1000.0  # ms: "well under a second"
 #: (final state, weight, path of states after CREATED)
 _MIX = (
     ("paid", 70, ("requesting", "awaiting", "paid")),
@@ -116,8 +116,9 @@ def _count(path: Path) -> int:
         conn.close()
 
 
-def run(workdir: Path, repeat: int, sales: int = SALES) -> Benchmark:
+def run(workdir: Path, repeat: int, quick: bool = False) -> Benchmark:
     """Build the journal in ``workdir`` and time every case ``repeat`` times."""
+    sales = 2_000 if quick else SALES
     path = workdir / "journal.sqlite3"
     build_seconds = build(path, sales)
     days = [FIRST_DAY + timedelta(days=d) for d in range(DAYS)]
