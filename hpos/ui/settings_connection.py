@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
+
 from hpos.hpay.client import ClientConfig
 from hpos.hpay.models import Token
 from hpos.settings import api_host
@@ -51,7 +53,11 @@ class ConnectionTest:
         form.test_button.setEnabled(False)
         form.test_result.setProperty("role", "note")
         form.restyle(form.test_result)
-        form.test_result.setText(f"Contacting {api_host(config.base_url)}…")
+        form.test_result.setText(
+            QCoreApplication.translate("ConnectionTest", "Contacting {host}…").format(
+                host=api_host(config.base_url)
+            )
+        )
         self._runner.submit(
             lambda: fetch_token(factory, config),
             on_done=self._guard(lambda token: self._tested(seq, token, config.mode)),

@@ -20,6 +20,9 @@ no system keyring exists, the secret is kept in memory for this session only
 to PROD asks for confirmation; refused, the mode stays TEST. Fields are
 validated as they are typed (:mod:`hpos.ui.settings_fields`); OK is disabled
 while one is invalid. The widgets are built by :mod:`hpos.ui.settings_form`.
+On ``LanguageChange`` the form re-reads its texts and the dialog re-says its
+own: title, the environment warning, the secret note, the field errors and a
+"Loading…"/"Saving…" status.
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import QEvent, Signal, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -46,7 +49,7 @@ from hpos.settings import ENV_SECRET_KEY, SOURCE_ENV, Profile, Settings, api_hos
 from hpos.ui.runner import Runner
 from hpos.ui.settings_connection import ConnectionTest
 from hpos.ui.settings_counter import CounterPage, SettingsTabs
-from hpos.ui.settings_fields import PROD_QUESTION, client_config, env_text, validate_fields
+from hpos.ui.settings_fields import client_config, env_text, prod_question, validate_fields
 from hpos.ui.settings_form import SettingsForm
 from hpos.ui.settings_io import (
     ClientFactory,
@@ -56,7 +59,12 @@ from hpos.ui.settings_io import (
     load_settings,
     save_settings,
 )
-from hpos.ui.settings_secret import NO_KEYRING_TEXT, StoredSecret, secret_action, secret_note
+from hpos.ui.settings_secret import (
+    StoredSecret,
+    no_keyring_text,
+    secret_action,
+    secret_note,
+)
 from hpos.ui.settings_widgets import STYLE, ask_yes_no, fit_to_screen, open_warning, role_label
 
 Confirm = Callable[[str], bool]
@@ -94,7 +102,7 @@ class SettingsDialog(QDialog):
         self._is_loaded = False
         self._saving = False
         self._errors: dict[str, str] = {}
-        self.setWindowTitle("HPOS settings")
+        self._status_kind = ""  # "loading", "saving" or "" (any other status)
         self.setObjectName("settingsDialog")
         self.setStyleSheet(STYLE)
         self._build()
@@ -108,7 +116,8 @@ class SettingsDialog(QDialog):
         )
         self._connect()
         self._set_inputs_enabled(False)
-        self._set_status("Loading settings…", "note")
+        self._status_kind = "loading"
+        self.retranslate()
         self._update_ok()
         runner.submit(
             lambda: load_settings(profile),
@@ -145,7 +154,6 @@ class SettingsDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setAccessibleName("Save the settings")
         bottom = QHBoxLayout()
         bottom.addWidget(self.status_label, 1)
         bottom.addWidget(self.buttons)
@@ -235,7 +243,7 @@ class SettingsDialog(QDialog):
         self._saving = True
         self._set_inputs_enabled(False)
         self._update_ok()
-        self._set_status("Saving…", "note")
+        self._set_status(self.tr("Saving…"), "note", "saving")
         profile = self.profile
         self.runner.submit(
             lambda: save_settings(profile, settings, action, secret),
@@ -270,14 +278,17 @@ class SettingsDialog(QDialog):
         self.loaded.emit()
 
     def _on_load_failed(self, exc: BaseException) -> None:
-        self._set_status(f"The settings could not be read: {error_text(exc)}", "error")
+        text = self.tr("The settings could not be read: {reason}")
+        self._set_status(text.format(reason=error_text(exc)), "error")
 
     def _on_saved(self, result: SaveResult) -> None:
         self._saving = False
         if result.stored_in == "session":
-            message = NO_KEYRING_TEXT
+            message = no_keyring_text()
             if not result.no_keyring:
-                message = f"{result.keyring_problem} The secret is kept for this session only."
+                message = self.tr("{problem} The secret is kept for this session only.").format(
+                    problem=result.keyring_problem
+                )
             self.secret_note.setText(message)
             self._inform(message)
         elif result.keyring_problem:
@@ -288,7 +299,7 @@ class SettingsDialog(QDialog):
     def _on_save_failed(self, exc: BaseException) -> None:
         self._saving = False
         self._set_inputs_enabled(True)
-        self._set_status(f"Not saved: {error_text(exc)}", "error")
+        self._set_status(self.tr("Not saved: {reason}").format(reason=error_text(exc)), "error")
         self._update_ok()
 
     # -- reacting to the user ---------------------------------------------------------
@@ -301,7 +312,7 @@ class SettingsDialog(QDialog):
     def _mode_changed(self, _index: int) -> None:
         if self.mode() != "PROD":
             return
-        if not self._confirm(PROD_QUESTION):
+        if not self._confirm(prod_question()):
             self._form.set_mode("TEST")
 
     @Slot(str)
@@ -347,14 +358,35 @@ class SettingsDialog(QDialog):
     def _update_ok(self) -> None:
         self.ok_button.setEnabled(self._is_loaded and not self._saving and not self._errors)
 
-    def _set_status(self, text: str, role: str) -> None:
+    def _set_status(self, text: str, role: str, kind: str = "") -> None:
+        self._status_kind = kind
         self._form.set_role_text(self.status_label, text, role)
 
     def _ask(self, question: str) -> bool:
-        return ask_yes_no(self, "Switch to PROD?", question)
+        return ask_yes_no(self, self.tr("Switch to PROD?"), question)
 
     def _tell(self, message: str) -> None:
-        open_warning(self.parentWidget(), "Secret key", message)
+        open_warning(self.parentWidget(), self.tr("Secret key"), message)
+
+    def retranslate(self) -> None:
+        """Set the dialog's own texts in the current language (the form sets its own)."""
+        self.setWindowTitle(self.tr("HPOS settings"))
+        self.ok_button.setAccessibleName(self.tr("Save the settings"))
+        env_warning = env_text(self.profile.env)
+        self._form.env_note.setText(env_warning)
+        if self._status_kind == "loading":
+            self._set_status(self.tr("Loading settings…"), "note", "loading")
+        elif self._status_kind == "saving":
+            self._set_status(self.tr("Saving…"), "note", "saving")
+        if self._is_loaded:
+            self._update_secret_note()
+            self._revalidate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Re-read every text when the language changes."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def showEvent(self, event: QShowEvent) -> None:
         """Never larger than the screen (1024×600 included); the fields scroll."""

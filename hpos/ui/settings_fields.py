@@ -1,9 +1,11 @@
-"""Validation and parsing of the settings dialog's fields (pure functions, no Qt).
+"""Validation and parsing of the settings dialog's fields (pure functions; Qt only to translate).
 
 The dialog hands the stripped-or-raw texts of its fields to
 :func:`validate_fields` (one error message per field key), builds a
 :class:`~hpos.hpay.client.ClientConfig` for "Test connection" with
-:func:`client_config`, and shows :func:`env_text` above the form.
+:func:`client_config`, and shows :func:`env_text` above the form. Every message
+is translated when it is made (context "SettingsFields"); the module constants
+are the English source texts.
 """
 
 from __future__ import annotations
@@ -12,16 +14,40 @@ import re
 from collections.abc import Mapping
 from urllib.parse import urlsplit
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
 from hpos.hpay.client import ClientConfig
 from hpos.hpay.errors import ConfigError
 from hpos.hpay.urls import CheckoutUrlPolicy, validate_base_url
 from hpos.settings import ENV_OVERRIDES, ENV_SECRET_KEY, Settings, client_config_from
 
-URL_FIRST_TEXT = "Enter the API base URL first: the secret is stored for one host."
-PROD_QUESTION = (
-    "Switch to PROD mode?\n\n"
-    "In PROD, payments are real: customers' cards are charged and real money moves."
+URL_FIRST_TEXT = QT_TRANSLATE_NOOP(
+    "SettingsFields", "Enter the API base URL first: the secret is stored for one host."
 )
+PROD_QUESTION = QT_TRANSLATE_NOOP(
+    "SettingsFields",
+    "Switch to PROD mode?\n\n"
+    "In PROD, payments are real: customers' cards are charged and real money moves.",
+)
+#: What the URL messages call each URL field.
+_URL_NAMES = {
+    "notify": QT_TRANSLATE_NOOP("SettingsFields", "notify URL"),
+    "success": QT_TRANSLATE_NOOP("SettingsFields", "success URL"),
+    "cancel": QT_TRANSLATE_NOOP("SettingsFields", "cancel URL"),
+}
+#: What the key messages call each key field.
+_KEY_NAMES = {
+    "api_key": QT_TRANSLATE_NOOP("SettingsFields", "The API key"),
+    "public_key": QT_TRANSLATE_NOOP("SettingsFields", "The public key"),
+    "secret_key": QT_TRANSLATE_NOOP("SettingsFields", "The secret key"),
+}
+#: What "Test connection" says is missing.
+_MISSING_NAMES = {
+    "api_url": QT_TRANSLATE_NOOP("SettingsFields", "the API base URL"),
+    "api_key": QT_TRANSLATE_NOOP("SettingsFields", "the API key"),
+    "public_key": QT_TRANSLATE_NOOP("SettingsFields", "the public key"),
+    "secret_key": QT_TRANSLATE_NOOP("SettingsFields", "the secret key"),
+}
 #: Extra attempts of the Test connection call (a test should answer quickly).
 TEST_READ_RETRIES = 1
 MAX_NAME_CHARS = 100
@@ -29,23 +55,45 @@ MAX_PRODUCT_CHARS = 255
 _TILL_NAME = re.compile(r"[A-Za-z0-9_-]{1,32}")
 
 
+def _tr(source: str) -> str:
+    """A source text marked with ``QT_TRANSLATE_NOOP("SettingsFields", ...)``, translated."""
+    return QCoreApplication.translate("SettingsFields", source)
+
+
+def prod_question() -> str:
+    """The question asked before switching to PROD, in the current language."""
+    return _tr(PROD_QUESTION)
+
+
 def check_http_url(text: str, what: str) -> str:
-    """An error message for a notify/success/cancel URL, or "" when it is fine."""
+    """An error message for a ``what`` = notify/success/cancel URL, or "" when it is fine."""
+    name = _tr(_URL_NAMES[what]) if what in _URL_NAMES else what
     if not text:
-        return f"Enter the {what} URL (https://...)."
+        problem = QCoreApplication.translate("SettingsFields", "Enter the {name} (https://...).")
+        return problem.format(name=name)
     try:
         parts = urlsplit(text)
         _ = parts.port
     except ValueError:
-        return f"The {what} URL is not a valid URL."
+        problem = QCoreApplication.translate("SettingsFields", "The {name} is not a valid URL.")
+    else:
+        problem = _url_problem(text, parts.scheme, parts.hostname, parts.netloc)
+    return problem.format(name=name)
+
+
+def _url_problem(text: str, scheme: str, hostname: str | None, netloc: str) -> str:
     if any(ch.isspace() for ch in text):
-        return f"The {what} URL must not contain spaces."
-    if parts.scheme.lower() not in ("http", "https"):
-        return f"The {what} URL must start with https:// or http://."
-    if not parts.hostname:
-        return f"The {what} URL has no host name."
-    if "@" in parts.netloc:
-        return f"The {what} URL must not contain a user name or password."
+        return QCoreApplication.translate("SettingsFields", "The {name} must not contain spaces.")
+    if scheme.lower() not in ("http", "https"):
+        return QCoreApplication.translate(
+            "SettingsFields", "The {name} must start with https:// or http://."
+        )
+    if not hostname:
+        return QCoreApplication.translate("SettingsFields", "The {name} has no host name.")
+    if "@" in netloc:
+        return QCoreApplication.translate(
+            "SettingsFields", "The {name} must not contain a user name or password."
+        )
     return ""
 
 
@@ -68,24 +116,27 @@ def validate_fields(texts: Mapping[str, str]) -> dict[str, str]:
             validate_base_url(url)
         except ConfigError as exc:
             errors["api_url"] = exc.message
-    for key, name in (
-        ("api_key", "The API key"),
-        ("public_key", "The public key"),
-        ("secret_key", "The secret key"),
-    ):
+    for key, name in _KEY_NAMES.items():
         if any(ch.isspace() for ch in texts[key].strip()):
-            errors[key] = f"{name} must not contain spaces."
+            errors[key] = QCoreApplication.translate(
+                "SettingsFields", "{name} must not contain spaces."
+            ).format(name=_tr(name))
     if texts["secret_key"].strip() and not url and "secret_key" not in errors:
-        errors["secret_key"] = URL_FIRST_TEXT
+        errors["secret_key"] = _tr(URL_FIRST_TEXT)
+    at_most = QCoreApplication.translate("SettingsFields", "At most {count} characters.")
     if len(texts["shop_name"].strip()) > MAX_NAME_CHARS:
-        errors["shop_name"] = f"At most {MAX_NAME_CHARS} characters."
+        errors["shop_name"] = at_most.format(count=MAX_NAME_CHARS)
     if not _TILL_NAME.fullmatch(texts["till_name"].strip()):
-        errors["till_name"] = "1 to 32 letters, digits, - or _ (e.g. TILL1)."
+        errors["till_name"] = QCoreApplication.translate(
+            "SettingsFields", "1 to 32 letters, digits, - or _ (e.g. TILL1)."
+        )
     product = texts["default_product"].strip()
     if not product:
-        errors["default_product"] = "Enter a product name (e.g. Sale)."
+        errors["default_product"] = QCoreApplication.translate(
+            "SettingsFields", "Enter a product name (e.g. Sale)."
+        )
     elif len(product) > MAX_PRODUCT_CHARS:
-        errors["default_product"] = f"At most {MAX_PRODUCT_CHARS} characters."
+        errors["default_product"] = at_most.format(count=MAX_PRODUCT_CHARS)
     for key, what in (
         ("notify_url", "notify"),
         ("success_url", "success"),
@@ -103,19 +154,24 @@ def validate_fields(texts: Mapping[str, str]) -> dict[str, str]:
 
 def client_config(settings: Settings, secret: str) -> ClientConfig:
     """The Test connection configuration; ConfigError naming what is missing."""
-    missing = [
-        name
-        for name, value in (
-            ("the API base URL", settings.api_url),
-            ("the API key", settings.api_key),
-            ("the public key", settings.public_key),
-            ("the secret key", secret),
-        )
-        if not value
-    ]
+    values = {
+        "api_url": settings.api_url,
+        "api_key": settings.api_key,
+        "public_key": settings.public_key,
+        "secret_key": secret,
+    }
+    missing = [_tr(_MISSING_NAMES[key]) for key, value in values.items() if not value]
     if missing:
-        names = ", ".join(missing[:-1]) + " and " + missing[-1] if len(missing) > 1 else missing[0]
-        raise ConfigError(f"Enter {names} to test the connection.")
+        names = missing[0]
+        if len(missing) > 1:
+            names = QCoreApplication.translate("SettingsFields", "{first} and {last}").format(
+                first=", ".join(missing[:-1]), last=missing[-1]
+            )
+        raise ConfigError(
+            QCoreApplication.translate(
+                "SettingsFields", "Enter {names} to test the connection."
+            ).format(names=names)
+        )
     return client_config_from(settings, secret, read_retries=TEST_READ_RETRIES)
 
 
@@ -124,4 +180,6 @@ def env_text(env: Mapping[str, str]) -> str:
     names = [v for v in (*ENV_OVERRIDES, ENV_SECRET_KEY) if env.get(v, "").strip()]
     if not names:
         return ""
-    return "Set in the environment, these override the saved settings: " + ", ".join(names) + "."
+    return QCoreApplication.translate(
+        "SettingsFields", "Set in the environment, these override the saved settings: {names}."
+    ).format(names=", ".join(names))

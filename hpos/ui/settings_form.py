@@ -5,15 +5,18 @@ Shop, Payments and Advanced groups, an error label under each field, and the
 environment warning on top. It fills itself from :class:`~hpos.settings.Settings`,
 reads its fields back (:meth:`SettingsForm.texts`, :meth:`SettingsForm.settings`)
 and shows validation errors; deciding what they are is
-:mod:`hpos.ui.settings_fields`' job.
+:mod:`hpos.ui.settings_fields`' job. Its texts (titles, names, placeholders,
+hints) are set in :meth:`SettingsForm.retranslate`, which the dialog calls again
+on ``LanguageChange``.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -41,47 +44,114 @@ class SettingsForm(QWidget):
     def __init__(self, env_warning: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._error_labels: dict[str, tuple[QFormLayout, QLabel]] = {}
-        self.api_url_edit = line_edit("API base URL", "https://api.hpay.example")
-        self.api_key_edit = line_edit("API key")
-        self.public_key_edit = line_edit("Public key")
-        self.secret_edit = line_edit("Secret key")
+        self._titles: dict[str, QLabel] = {}
+        self._groups: dict[str, QGroupBox] = {}
+        self.api_url_edit = line_edit("", "https://api.hpay.example")
+        self.api_key_edit = line_edit("")
+        self.public_key_edit = line_edit("")
+        self.secret_edit = line_edit("")
         self.secret_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.reveal_button = QToolButton()
-        self.reveal_button.setText("Show")
         self.reveal_button.setCheckable(True)
-        self.reveal_button.setAccessibleName("Show the secret key")
-        self.reveal_button.setToolTip("Show or hide the secret key")
         self.secret_note = role_label("", "note")
         self.mode_combo = QComboBox()
-        self.mode_combo.addItem("TEST — test payments, no real money", "TEST")
-        self.mode_combo.addItem("PROD — real payments", "PROD")
-        self.mode_combo.setAccessibleName("Mode")
-        self.test_button = QPushButton("Test connection")
-        self.test_button.setAccessibleName("Test connection")
+        self.mode_combo.addItem("", "TEST")
+        self.mode_combo.addItem("", "PROD")
+        self.test_button = QPushButton()
         self.test_button.setAutoDefault(False)
         self.test_result = role_label("", "note")
         self.test_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        self.shop_name_edit = line_edit("Shop name", "e.g. Chez Awa")
-        self.till_name_edit = line_edit("Till name", "TILL1")
-        self.product_edit = line_edit("Default product name", "Sale")
+        self.shop_name_edit = line_edit("")
+        self.till_name_edit = line_edit("", "TILL1")
+        self.product_edit = line_edit("")
 
         self.expiry_spin = QSpinBox()
         self.expiry_spin.setRange(*EXPIRY_MINUTES_RANGE)
-        self.expiry_spin.setSuffix(" min")
-        self.expiry_spin.setAccessibleName("Payment expiry in minutes")
         self.auto_return_spin = QSpinBox()
         self.auto_return_spin.setRange(*AUTO_RETURN_SECONDS_RANGE)
-        self.auto_return_spin.setSuffix(" s")
-        self.auto_return_spin.setSpecialValueText("Never")
-        self.auto_return_spin.setAccessibleName("Auto-return delay in seconds, 0 for never")
-        self.notify_edit = line_edit("Notify URL")
-        self.success_edit = line_edit("Success URL")
-        self.cancel_edit = line_edit("Cancel URL")
-        self.hosts_edit = line_edit("Allowed checkout hosts", "checkout.hpay.cash, …")
+        self.notify_edit = line_edit("")
+        self.success_edit = line_edit("")
+        self.cancel_edit = line_edit("")
+        self.hosts_edit = line_edit("", "checkout.hpay.cash, …")
+        self.hosts_hint = role_label("", "note")
         self.env_note = role_label(env_warning, "warning")
         self.env_note.setVisible(bool(self.env_note.text()))
         self._lay_out()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Set every text in the current language (again after a language change)."""
+        titles = {
+            "api_url": self.tr("API base URL"),
+            "api_key": self.tr("API key"),
+            "public_key": self.tr("Public key"),
+            "secret_key": self.tr("Secret key"),
+            "mode": self.tr("Mode"),
+            "shop_name": self.tr("Shop name"),
+            "till_name": self.tr("Till name"),
+            "default_product": self.tr("Default product"),
+            "expiry_minutes": self.tr("Payment expiry"),
+            "auto_return_seconds": self.tr("Auto-return after"),
+            "notify_url": self.tr("Notify URL"),
+            "success_url": self.tr("Success URL"),
+            "cancel_url": self.tr("Cancel URL"),
+            "checkout_hosts": self.tr("Checkout hosts"),
+        }
+        for key, text in titles.items():
+            self._titles[key].setText(text)
+            error_name = self.tr("{field}: error").format(field=text)
+            self._error_labels[key][1].setAccessibleName(error_name)
+        for edit, key in (
+            (self.api_url_edit, "api_url"),
+            (self.api_key_edit, "api_key"),
+            (self.public_key_edit, "public_key"),
+            (self.secret_edit, "secret_key"),
+            (self.shop_name_edit, "shop_name"),
+            (self.till_name_edit, "till_name"),
+            (self.notify_edit, "notify_url"),
+            (self.success_edit, "success_url"),
+            (self.cancel_edit, "cancel_url"),
+        ):
+            edit.setAccessibleName(titles[key])
+        self.product_edit.setAccessibleName(self.tr("Default product name"))
+        self.hosts_edit.setAccessibleName(self.tr("Allowed checkout hosts"))
+        self.shop_name_edit.setPlaceholderText(self.tr("e.g. Chez Awa"))
+        self.product_edit.setPlaceholderText(self.tr("Sale"))
+        self.show_reveal(self.reveal_button.isChecked())
+        self.reveal_button.setToolTip(self.tr("Show or hide the secret key"))
+        self.mode_combo.setItemText(0, self.tr("TEST — test payments, no real money"))
+        self.mode_combo.setItemText(1, self.tr("PROD — real payments"))
+        self.mode_combo.setAccessibleName(self.tr("Mode"))
+        self.test_button.setText(self.tr("Test connection"))
+        self.test_button.setAccessibleName(self.tr("Test connection"))
+        self.expiry_spin.setSuffix(self.tr(" min"))
+        self.expiry_spin.setAccessibleName(self.tr("Payment expiry in minutes"))
+        self.auto_return_spin.setSuffix(self.tr(" s"))
+        self.auto_return_spin.setSpecialValueText(self.tr("Never"))
+        self.auto_return_spin.setAccessibleName(
+            self.tr("Auto-return delay in seconds, 0 for never")
+        )
+        self.hosts_hint.setText(
+            self.tr(
+                "Comma-separated. A QR code is shown only for checkout links on these hosts "
+                "(or on the API host)."
+            )
+        )
+        for key, text in (
+            ("connection", self.tr("Connection")),
+            ("shop", self.tr("Shop")),
+            ("payments", self.tr("Payments")),
+            ("advanced", self.tr("Advanced")),
+        ):
+            self._groups[key].setTitle(text)
+        self.relayout()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Re-read every text when the language changes."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def _lay_out(self) -> None:
         secret_row = row_layout(self.secret_edit, self.reveal_button)
@@ -89,45 +159,43 @@ class SettingsForm(QWidget):
         test_row.addStretch(1)
 
         connection = QFormLayout()
-        self._row(connection, "API base URL", self.api_url_edit, "api_url")
-        self._row(connection, "API key", self.api_key_edit, "api_key")
-        self._row(connection, "Public key", self.public_key_edit, "public_key")
-        self._row(connection, "Secret key", secret_row, "secret_key")
+        self._row(connection, self.api_url_edit, "api_url")
+        self._row(connection, self.api_key_edit, "api_key")
+        self._row(connection, self.public_key_edit, "public_key")
+        self._row(connection, secret_row, "secret_key")
         connection.addRow("", self.secret_note)
-        self._row(connection, "Mode", self.mode_combo, "mode")
+        self._row(connection, self.mode_combo, "mode")
         connection.addRow("", test_row)
         connection.addRow("", self.test_result)
 
         shop = QFormLayout()
-        self._row(shop, "Shop name", self.shop_name_edit, "shop_name")
-        self._row(shop, "Till name", self.till_name_edit, "till_name")
-        self._row(shop, "Default product", self.product_edit, "default_product")
+        self._row(shop, self.shop_name_edit, "shop_name")
+        self._row(shop, self.till_name_edit, "till_name")
+        self._row(shop, self.product_edit, "default_product")
 
         payments = QFormLayout()
-        self._row(payments, "Payment expiry", self.expiry_spin, "expiry_minutes")
-        self._row(payments, "Auto-return after", self.auto_return_spin, "auto_return_seconds")
-        self._row(payments, "Notify URL", self.notify_edit, "notify_url")
-        self._row(payments, "Success URL", self.success_edit, "success_url")
-        self._row(payments, "Cancel URL", self.cancel_edit, "cancel_url")
+        self._row(payments, self.expiry_spin, "expiry_minutes")
+        self._row(payments, self.auto_return_spin, "auto_return_seconds")
+        self._row(payments, self.notify_edit, "notify_url")
+        self._row(payments, self.success_edit, "success_url")
+        self._row(payments, self.cancel_edit, "cancel_url")
 
         advanced = QFormLayout()
-        self._row(advanced, "Checkout hosts", self.hosts_edit, "checkout_hosts")
-        advanced.addRow(
-            "",
-            role_label(
-                "Comma-separated. A QR code is shown only for checkout links on these hosts "
-                "(or on the API host).",
-                "note",
-            ),
-        )
+        self._row(advanced, self.hosts_edit, "checkout_hosts")
+        advanced.addRow("", self.hosts_hint)
 
+        groups = self._groups
+        groups["connection"] = group_box("", connection)
+        groups["shop"] = group_box("", shop)
+        groups["payments"] = group_box("", payments)
+        groups["advanced"] = group_box("", advanced)
         left = QVBoxLayout()
-        left.addWidget(group_box("Connection", connection))
+        left.addWidget(groups["connection"])
         left.addStretch(1)
         right = QVBoxLayout()
-        right.addWidget(group_box("Shop", shop))
-        right.addWidget(group_box("Payments", payments))
-        right.addWidget(group_box("Advanced", advanced))
+        right.addWidget(groups["shop"])
+        right.addWidget(groups["payments"])
+        right.addWidget(groups["advanced"])
         right.addStretch(1)
         columns = QHBoxLayout()
         columns.addLayout(left, 1)
@@ -137,10 +205,14 @@ class SettingsForm(QWidget):
         form_layout.addWidget(self.env_note)
         form_layout.addLayout(columns)
 
-    def _row(self, form: QFormLayout, text: str, item: QWidget | QHBoxLayout, key: str) -> None:
-        form.addRow(text, item)
+    def _row(self, form: QFormLayout, item: QWidget | QHBoxLayout, key: str) -> None:
+        """A titled field and its error row (texts set by :meth:`retranslate`)."""
+        title = QLabel()
+        if isinstance(item, QWidget):
+            title.setBuddy(item)
+        form.addRow(title, item)
+        self._titles[key] = title
         error = role_label("", "error")
-        error.setAccessibleName(f"{text}: error")
         form.addRow("", error)
         form.setRowVisible(error, False)
         self._error_labels[key] = (form, error)
@@ -235,9 +307,9 @@ class SettingsForm(QWidget):
         """Show the secret in clear (or hide it) and say so on the button."""
         mode = QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password
         self.secret_edit.setEchoMode(mode)
-        self.reveal_button.setText("Hide" if shown else "Show")
+        self.reveal_button.setText(self.tr("Hide") if shown else self.tr("Show"))
         self.reveal_button.setAccessibleName(
-            "Hide the secret key" if shown else "Show the secret key"
+            self.tr("Hide the secret key") if shown else self.tr("Show the secret key")
         )
 
     def set_role_text(self, label: QLabel, text: str, role: str) -> None:

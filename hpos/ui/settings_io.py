@@ -1,16 +1,22 @@
-"""The settings dialog's background jobs (run on the Runner, no Qt) and their texts.
+"""The settings dialog's background jobs (run on the Runner, no widgets) and their texts.
 
 - :func:`load_settings` reads ``settings.json`` and the secret of the saved API host;
 - :func:`save_settings` writes ``settings.json`` (never the secret), then the
   secret (keyring, else this session only);
 - :func:`fetch_token` calls ``/getToken/`` for "Test connection";
 - :func:`token_text` and :func:`error_text` describe their outcome.
+
+The texts are translated (context "SettingsIo") with
+:meth:`QCoreApplication.translate`, which is thread-safe; HPAY's own error
+messages are shown as HPAY wrote them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+
+from PySide6.QtCore import QCoreApplication
 
 from hpos.hpay.client import ClientConfig, HpayClient
 from hpos.hpay.errors import ConfigError, HpayError
@@ -51,7 +57,9 @@ def load_settings(profile: Profile) -> Loaded:
         settings = profile.reload()
     except ConfigError as exc:
         settings = Settings()
-        problem = f"{exc.message} Saving replaces it."
+        problem = QCoreApplication.translate("SettingsIo", "{problem} Saving replaces it.").format(
+            problem=exc.message
+        )
     try:
         lookup = profile.secret_lookup(settings.api_url)
     except KeyStoreError as exc:
@@ -102,22 +110,46 @@ def error_text(exc: BaseException) -> str:
     """The exact message of an HPAY error (redacted anyway); a neutral text otherwise."""
     if isinstance(exc, HpayError):
         return default_redactor().redact(exc.message)
-    return f"Unexpected error ({type(exc).__name__})."
+    return QCoreApplication.translate("SettingsIo", "Unexpected error ({name}).").format(
+        name=type(exc).__name__
+    )
 
 
 def token_text(token: Token, asked_mode: str) -> str:
     """The Test connection success text: company, mode, currency and balances."""
     from hpos.ui.amount import format_money
 
-    lines = [f"Connected to {token.company or 'HPAY'}."]
-    lines.append(f"Mode: {token.mode or asked_mode} · Currency: {token.currency}")
+    lines = [
+        QCoreApplication.translate("SettingsIo", "Connected to {company}.").format(
+            company=token.company or "HPAY"
+        ),
+        QCoreApplication.translate("SettingsIo", "Mode: {mode} · Currency: {currency}").format(
+            mode=token.mode or asked_mode, currency=token.currency
+        ),
+    ]
     balances = []
     if token.main_balance is not None:
-        balances.append(f"main {format_money(token.main_balance, token.currency)}")
+        balances.append(
+            QCoreApplication.translate("SettingsIo", "main {amount}").format(
+                amount=format_money(token.main_balance, token.currency)
+            )
+        )
     if token.profit_balance is not None:
-        balances.append(f"profit {format_money(token.profit_balance, token.currency)}")
+        balances.append(
+            QCoreApplication.translate("SettingsIo", "profit {amount}").format(
+                amount=format_money(token.profit_balance, token.currency)
+            )
+        )
     if balances:
-        lines.append("Balance: " + " · ".join(balances))
+        lines.append(
+            QCoreApplication.translate("SettingsIo", "Balance: {balances}").format(
+                balances=" · ".join(balances)
+            )
+        )
     if token.mode and token.mode != asked_mode:
-        lines.append(f"HPAY answered in {token.mode} mode, not {asked_mode}.")
+        lines.append(
+            QCoreApplication.translate(
+                "SettingsIo", "HPAY answered in {answered} mode, not {asked}."
+            ).format(answered=token.mode, asked=asked_mode)
+        )
     return "\n".join(lines)

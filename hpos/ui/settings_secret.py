@@ -1,14 +1,18 @@
-"""The settings dialog's secret key logic (pure, no Qt): what to say, what to save.
+"""The settings dialog's secret key logic (pure; Qt only to translate): what to say, what to save.
 
 The secret is bound to the API host. :class:`StoredSecret` is what the dialog
 found when it opened; :func:`secret_note` is the text (and colour role) shown
 under the secret field, and :func:`secret_action` tells the save job whether to
-store the typed secret, delete the stored one, or leave it alone.
+store the typed secret, delete the stored one, or leave it alone. The notes are
+translated when they are made (context "SettingsSecret"); the module constants
+are their English texts.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from hpos.settings import (
     ENV_SECRET_KEY,
@@ -18,9 +22,16 @@ from hpos.settings import (
     SOURCE_SESSION,
 )
 
-NO_KEYRING_TEXT = "No system keyring: the secret is kept for this session only."
-SESSION_TEXT = "Kept for this session only (not stored anywhere)."
-ENV_SECRET_TEXT = f"{ENV_SECRET_KEY} is set in the environment and takes precedence."
+NO_KEYRING_TEXT = QT_TRANSLATE_NOOP(
+    "SettingsSecret", "No system keyring: the secret is kept for this session only."
+)
+SESSION_TEXT = QT_TRANSLATE_NOOP(
+    "SettingsSecret", "Kept for this session only (not stored anywhere)."
+)
+_ENV_SECRET_SOURCE = QT_TRANSLATE_NOOP(
+    "SettingsSecret", "{name} is set in the environment and takes precedence."
+)
+ENV_SECRET_TEXT = _ENV_SECRET_SOURCE.format(name=ENV_SECRET_KEY)
 #: Sources whose secret the dialog manages (and may replace or delete).
 _KEPT = (SOURCE_KEYRING, SOURCE_SESSION)
 
@@ -34,6 +45,16 @@ class StoredSecret:
     host: str = ""
     no_keyring: bool = False
     keyring_problem: str = ""
+
+
+def _tr(source: str) -> str:
+    """A source text marked with ``QT_TRANSLATE_NOOP("SettingsSecret", ...)``, translated."""
+    return QCoreApplication.translate("SettingsSecret", source)
+
+
+def no_keyring_text() -> str:
+    """The "No system keyring…" note, in the current language."""
+    return _tr(NO_KEYRING_TEXT)
 
 
 def _changed(stored: StoredSecret, host: str, secret: str) -> bool:
@@ -52,20 +73,35 @@ def secret_action(stored: StoredSecret, host: str, secret: str) -> str:
 def secret_note(stored: StoredSecret, host: str, secret: str) -> tuple[str, str]:
     """The note under the secret field and its role ("note" or "warning")."""
     if stored.source == SOURCE_ENV:
-        return ENV_SECRET_TEXT, "note"
+        return _tr(_ENV_SECRET_SOURCE).format(name=ENV_SECRET_KEY), "note"
     if stored.no_keyring:
-        return NO_KEYRING_TEXT, "warning"
+        return no_keyring_text(), "warning"
     if stored.keyring_problem:
         return stored.keyring_problem, "warning"
     if host and secret and _changed(stored, host, secret):
-        return f"Saved in the system keyring for {host} when you press OK.", "note"
+        text = QCoreApplication.translate(
+            "SettingsSecret", "Saved in the system keyring for {host} when you press OK."
+        )
+        return text.format(host=host), "note"
     if host and host != stored.host:
-        text = f"The secret key is stored for one API host: enter the secret key for {host}."
-        return text, "warning"
+        text = QCoreApplication.translate(
+            "SettingsSecret",
+            "The secret key is stored for one API host: enter the secret key for {host}.",
+        )
+        return text.format(host=host), "warning"
     if stored.value and stored.source == SOURCE_KEYRING:
-        return f"Stored in the system keyring for {host}.", "note"
+        text = QCoreApplication.translate(
+            "SettingsSecret", "Stored in the system keyring for {host}."
+        )
+        return text.format(host=host), "note"
     if stored.value and stored.source == SOURCE_SESSION:
-        return SESSION_TEXT, "note"
+        return _tr(SESSION_TEXT), "note"
     if host:
-        return f"No secret key stored for {host}: enter it.", "warning"
-    return "Enter the API base URL, then the secret key.", "note"
+        text = QCoreApplication.translate(
+            "SettingsSecret", "No secret key stored for {host}: enter it."
+        )
+        return text.format(host=host), "warning"
+    text = QCoreApplication.translate(
+        "SettingsSecret", "Enter the API base URL, then the secret key."
+    )
+    return text, "note"
