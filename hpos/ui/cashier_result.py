@@ -44,11 +44,14 @@ class PaidPage(QWidget):
         self.detail_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.new_sale_button = big_button("New sale", "newSaleButton", self)
         self.new_sale_button.setToolTip("New sale (Enter)")
+        # receipts (hpos.ui.receipt_actions): the main window connects it; texts set in show_sale
+        self.print_button = big_button("Print receipt", "printReceiptButton", self)
         self.countdown_label = QLabel("", self)
         self.countdown_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.new_sale_button, 2)
+        buttons.addWidget(self.print_button, 1)
         buttons.addStretch(1)
         box = QVBoxLayout(self)
         box.setContentsMargins(32, 24, 32, 24)
@@ -66,6 +69,9 @@ class PaidPage(QWidget):
         self.title_label.setText("✔ PAID LATE" if sale.paid_late else "✔ PAID")
         self.amount_label.setText(money)
         self.detail_label.setText(f"{sale.product} · Sale {sale.sale_number}")
+        self.print_button.setText(self.tr("Print receipt"))
+        self.print_button.setAccessibleName(self.tr("Print receipt"))
+        self.print_button.setToolTip(self.tr("Print receipt (Ctrl+P)"))
 
     def set_countdown(self, seconds: int | None) -> None:
         """Seconds until the automatic new sale (None: no automatic return)."""
@@ -81,6 +87,8 @@ class PaidPage(QWidget):
         set_pixels(self.detail_label, 22 * scale)
         set_pixels(self.new_sale_button, 26 * scale, bold=True)
         self.new_sale_button.setMinimumHeight(round(72 * scale))
+        set_pixels(self.print_button, 20 * scale, bold=True)
+        self.print_button.setMinimumHeight(round(72 * scale))
         set_pixels(self.countdown_label, 16 * scale)
 
 
