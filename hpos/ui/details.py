@@ -16,8 +16,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, QTimer, Slot
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -74,6 +74,9 @@ CheckUrl = Callable[[str], str]
 class DetailsDialog(QDialog):
     """Every field of one :class:`HistoryRow`, with Copy link and, when payable, the QR."""
 
+    #: A paid row's receipt was asked for: (row, "print" | "pdf"); see hpos.ui.receipt_actions.
+    receipt_requested = Signal(object, str)
+
     def __init__(
         self,
         row: HistoryRow,
@@ -116,6 +119,15 @@ class DetailsDialog(QDialog):
         self.copy_button.clicked.connect(self.copy_link)
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
+        self.print_button: QPushButton | None = None
+        self.pdf_button: QPushButton | None = None
+        if row.is_paid:  # receipts: only for a paid sale
+            self.print_button, self.pdf_button = QPushButton(), QPushButton()
+            self.print_button.clicked.connect(self._ask_print)
+            self.pdf_button.clicked.connect(self._ask_pdf)
+            QShortcut(QKeySequence.StandardKey.Print, self, self.print_button.click)
+            for button in (self.print_button, self.pdf_button):
+                buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
 
         layout = QVBoxLayout(self)
         layout.addLayout(body, 1)
@@ -132,6 +144,11 @@ class DetailsDialog(QDialog):
         for key, value in self._field_values(row):
             self._fields[key].setText(value)
         self.link_edit.setPlaceholderText(self.tr("no link"))
+        self.link_edit.setAccessibleName(self.tr("Payment link"))
+        if self.print_button is not None and self.pdf_button is not None:
+            self.print_button.setText(self.tr("Print receipt…"))
+            self.print_button.setToolTip(self.tr("Print receipt (Ctrl+P)"))
+            self.pdf_button.setText(self.tr("Save as &PDF…"))
         self.link_edit.setCursorPosition(0)
         self._copy_text_back()
         if self.qr_widget is not None:
@@ -239,6 +256,14 @@ class DetailsDialog(QDialog):
             layout.addWidget(label)
             self.qr_message = label
         return box
+
+    @Slot()
+    def _ask_print(self) -> None:
+        self.receipt_requested.emit(self.row, "print")
+
+    @Slot()
+    def _ask_pdf(self) -> None:
+        self.receipt_requested.emit(self.row, "pdf")
 
     @Slot()
     def _copy_text_back(self) -> None:
