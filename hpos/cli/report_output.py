@@ -1,4 +1,8 @@
-"""The day report as terminal text, CSV and JSON (``hpos report``)."""
+"""The day report as terminal text, CSV and JSON (``hpos report``).
+
+A report holds one mode: the other mode's sales of the period are only listed
+under "Not counted" (text) or as ``not_counted`` rows (CSV, JSON).
+"""
 
 from __future__ import annotations
 
@@ -19,6 +23,8 @@ def report_text(report: DayReport) -> str:
     lines = [f"Day report {period} · {report.mode} · {cur or 'no sales'} · times in {report.tz}"]
     if report.mode == "TEST":
         lines.append("TEST MODE: test payments only, no real money.")
+    else:
+        lines.append("PROD: real payments only; TEST sales are never in these totals.")
     rows = [
         (line.state.value.upper(), str(line.count), output.money_text(line.total, cur))
         for line in report.by_state
@@ -43,6 +49,12 @@ def report_text(report: DayReport) -> str:
     else:
         facts.append(("Check", f"NOT CHECKED against HPAY: {report.hpay_error or 'no account'}"))
     lines.append(output.key_values(facts))
+    for other in report.other_modes:
+        paid = output.money_text(other.paid_total, other.currency)
+        lines.append(
+            f"Not counted: {other.sales_count} {other.mode} sale(s) in this period, "
+            f"{other.paid_count} paid · {paid} ({other.mode}, kept out of the {report.mode} totals)"
+        )
     if report.discrepancies:
         lines.append("")
         for d in report.discrepancies:

@@ -1,7 +1,8 @@
 """The day report: the till's own figures for a day (or a range), checked against HPAY.
 
 Local side: the sales *created* in [start 00:00, end + 1 day 00:00) of the till's
-time zone ``tz``, of one mode (a PROD report never counts TEST sales), one report
+time zone ``tz``, of one mode (a PROD report never counts TEST sales: the other
+mode's sales of the period are only listed apart, as ``other_modes``), one report
 per currency (:func:`build_day_reports`; a shop normally has one currency and
 :func:`build_day_report` returns that one). PAID includes paid-late sales (also
 counted apart); fees are those of the PAID sales.
@@ -30,6 +31,7 @@ from hpos.sales.report_types import (
     DayReport,
     Discrepancy,
     LocalSummary,
+    ModeTotals,
     StateLine,
     money_text,
 )
@@ -42,6 +44,7 @@ __all__ = [
     "DayReport",
     "Discrepancy",
     "LocalSummary",
+    "ModeTotals",
     "StateLine",
     "build_day_report",
     "build_day_reports",
@@ -77,9 +80,10 @@ def local_summary(
     currency: str | None = None,
 ) -> LocalSummary:
     """The journal's figures for the period; ``currency`` None = the period's only one."""
-    groups = _local_groups(journal, start, end, mode, tz)
+    groups, others = _local_groups(journal, start, end, mode, tz)
     code = currency if currency is not None else _single(groups)
-    return _summarize(groups.get(code or "", []), start, end or start, mode, code, tz)
+    sales = groups.get(code or "", [])
+    return _summarize(sales, start, end or start, mode, code, tz, others)
 
 
 def build_day_reports(
@@ -149,6 +153,16 @@ def report_rows(report: DayReport) -> list[dict[str, str]]:
     add("local", "fees", amount=report.fees_total)
     for item, when in (("first_sale", report.first_sale), ("last_sale", report.last_sale)):
         add("local", item, detail=when.isoformat() if when else "")
+    for other in report.other_modes:  # listed apart, never in the figures above
+        add(
+            "not_counted",
+            other.mode,
+            count=other.paid_count,
+            amount=other.paid_total,
+            currency=other.currency,
+            detail=f"{other.sales_count} {other.mode} sale(s), {other.paid_count} paid: "
+            f"not in this {report.mode} report's totals",
+        )
     if report.checked:
         add("hpay", "paid", count=report.hpay_paid_count, amount=report.hpay_paid_total)
         add("hpay", "fees", amount=report.hpay_fees_total)
@@ -185,12 +199,21 @@ def _check(mode: str, client: HpayClient | None, page_size: int) -> None:
 
 def _local_groups(
     journal: Journal, start: date, end: date | None, mode: str, tz: tzinfo
-) -> dict[str, list[Sale]]:
+) -> tuple[dict[str, list[Sale]], tuple[ModeTotals, ...]]:
+    """The period's sales of ``mode`` by currency, and the other modes' totals apart."""
     lo, hi = day_window(start, end, tz)
     groups: dict[str, list[Sale]] = {}
-    for sale in journal.sales_between(lo, hi, mode=mode):
-        groups.setdefault(sale.currency, []).append(sale)
-    return groups
+    others: dict[tuple[str, str], list[Sale]] = {}
+    for sale in journal.sales_between(lo, hi):
+        if sale.mode == mode:
+            groups.setdefault(sale.currency, []).append(sale)
+        else:
+            others.setdefault((sale.mode, sale.currency), []).append(sale)
+    totals = []
+    for (other, code), sales in sorted(others.items()):
+        paid = [s.amount for s in sales if s.state is PAID]
+        totals.append(ModeTotals(other, code, len(sales), len(paid), sum(paid, _ZERO)))
+    return groups, tuple(totals)
 
 
 def _single(groups: dict[str, list[Sale]]) -> str | None:
@@ -200,7 +223,13 @@ def _single(groups: dict[str, list[Sale]]) -> str | None:
 
 
 def _summarize(
-    sales: list[Sale], start: date, end: date, mode: str, currency: str | None, tz: tzinfo
+    sales: list[Sale],
+    start: date,
+    end: date,
+    mode: str,
+    currency: str | None,
+    tz: tzinfo,
+    others: tuple[ModeTotals, ...] = (),
 ) -> LocalSummary:
     counts = dict.fromkeys(SaleState, 0)
     totals = dict.fromkeys(SaleState, _ZERO)
@@ -222,6 +251,7 @@ def _summarize(
         fees_total=sum((s.fees for s in paid if s.fees is not None), _ZERO),
         first_sale=sales[0].created_at.astimezone(tz) if sales else None,
         last_sale=sales[-1].created_at.astimezone(tz) if sales else None,
+        other_modes=tuple(o for o in others if currency is None or o.currency == currency),
     )
 
 
@@ -238,7 +268,7 @@ def _build(
 ) -> tuple[DayReport, ...]:
     _check(mode, client, page_size)
     window = day_window(start, end, tz)
-    groups = _local_groups(journal, start, end, mode, tz)
+    groups, others = _local_groups(journal, start, end, mode, tz)
     history: History | None = None
     error: str | None = None
     if client is not None:
@@ -255,7 +285,7 @@ def _build(
     reports = []
     for code in sorted(codes):
         sales = groups.get(code, [])
-        local = _summarize(sales, start, end or start, mode, code or None, tz)
+        local = _summarize(sales, start, end or start, mode, code or None, tz, others)
         values = {f.name: getattr(local, f.name) for f in fields(LocalSummary)}
         if history is None:
             reports.append(DayReport(**values, hpay_error=error))

@@ -2,9 +2,10 @@
 
 :class:`LocalSummary` is the journal's side of a period, :class:`DayReport` adds
 HPAY's side and every :class:`Discrepancy` between them (the kinds are described
-in :mod:`hpos.sales.report_check`). Shared by :mod:`hpos.sales.report`, which builds
-them, and :mod:`hpos.sales.report_check`, which finds the discrepancies; import
-them from :mod:`hpos.sales.report`.
+in :mod:`hpos.sales.report_check`). :class:`ModeTotals` are the other mode's sales
+of the period, shown apart: TEST and PROD amounts are never added up. Shared by
+:mod:`hpos.sales.report`, which builds them, and :mod:`hpos.sales.report_check`,
+which finds the discrepancies; import them from :mod:`hpos.sales.report`.
 """
 
 from __future__ import annotations
@@ -45,6 +46,17 @@ class Discrepancy:
 
 
 @dataclass(frozen=True, slots=True)
+class ModeTotals:
+    """Sales of the *other* mode in the same period and currency: shown apart, never added."""
+
+    mode: str
+    currency: str
+    sales_count: int
+    paid_count: int
+    paid_total: Decimal
+
+
+@dataclass(frozen=True, slots=True)
 class LocalSummary:
     """The journal's figures for one mode and currency (no network)."""
 
@@ -61,6 +73,9 @@ class LocalSummary:
     fees_total: Decimal  # fees of the PAID sales
     first_sale: datetime | None  # in ``tz``
     last_sale: datetime | None
+    #: The other mode's sales of the period (a PROD report's TEST sales), per currency:
+    #: listed so the reader knows they exist, never counted in the figures above.
+    other_modes: tuple[ModeTotals, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,6 +12,10 @@ The file is data, not UI, so it is the same in every UI language: the header
 names (:data:`CSV_COLUMNS`) and the status and mode values stay HPAY's English
 codes ("PAID", "TEST"), so that a script or a spreadsheet made for one till
 reads every till's export. The pane's messages about the export are translated.
+
+TEST payments are marked twice: each row's ``mode`` column says ``TEST``, and the
+suggested file name starts with ``TEST-`` when any row is a TEST payment
+(:func:`export_file_name`), so a test export is never taken for the day's takings.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ import csv
 import io
 import os
 from collections.abc import Iterable
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -71,6 +76,17 @@ def row_record(row: HistoryRow) -> list[str]:
         guard_formula(row.description),
         guard_formula(row.link),
     ]
+
+
+def has_test_rows(rows: Iterable[HistoryRow]) -> bool:
+    """True when any row is a TEST-mode payment (no real money)."""
+    return any(row.is_test for row in rows)
+
+
+def export_file_name(day: date, *, test: bool) -> str:
+    """ "hpos-history-2025-11-08.csv"; "TEST-hpos-history-2025-11-08.csv" with TEST rows."""
+    name = f"hpos-history-{day.isoformat()}.csv"
+    return f"TEST-{name}" if test else name
 
 
 def rows_to_csv(rows: Iterable[HistoryRow]) -> str:

@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from hpos.hpay.errors import HpayError
-from hpos.ui.csv_export import rows_to_csv, write_csv
+from hpos.ui.csv_export import export_file_name, has_test_rows, rows_to_csv, write_csv
 from hpos.ui.details import CheckUrl, DetailsDialog
 from hpos.ui.history_model import HistoryModel
 from hpos.ui.history_proxy import HistoryProxy
@@ -442,8 +442,18 @@ class HistoryPane(QWidget):
 
         self.runner.submit(lambda: write_csv(path, text), on_done=done, on_error=failed)
 
+    def suggested_file_name(self) -> str:
+        """The export's default name; it starts with "TEST-" when TEST payments are in it."""
+        client = self._client
+        test = has_test_rows(self.shown_rows()) or (
+            self.current_query().source == SOURCE_HPAY
+            and client is not None
+            and client.config.mode == "TEST"
+        )
+        return export_file_name(QDate.currentDate().toPython(), test=test)
+
     def _ask_path(self) -> Path | None:
-        suggested = f"hpos-history-{QDate.currentDate().toString('yyyy-MM-dd')}.csv"
+        suggested = self.suggested_file_name()
         name, _filter = QFileDialog.getSaveFileName(
             self, self.tr("Export the history as CSV"), suggested, self.tr("CSV files (*.csv)")
         )

@@ -306,7 +306,30 @@ def summarize(rows: Iterable[HistoryRow]) -> Summary:
 
 
 def summary_text(rows: Iterable[HistoryRow]) -> str:
-    """ "3 payments shown · total 1500 XOF · fees 22 XOF · paid 1000 XOF (2)"."""
+    """ "3 payments shown · total 1500 XOF · fees 22 XOF · paid 1000 XOF (2)".
+
+    Rows of several modes get one summary per mode, PROD first: a TEST amount is
+    never added into a PROD total (nor is a row whose mode HPAY did not give).
+    """
+    by_mode: dict[str, list[HistoryRow]] = {}
+    for row in rows:
+        by_mode.setdefault(row.mode, []).append(row)
+    if len(by_mode) <= 1:
+        return _summary_of(next(iter(by_mode.values()), []))
+    labels = {
+        "PROD": QCoreApplication.translate("HistoryRows", "PROD"),
+        "TEST": QCoreApplication.translate("HistoryRows", "TEST (not in PROD totals)"),
+        "": QCoreApplication.translate("HistoryRows", "Mode not given"),
+    }
+    order = sorted(by_mode, key=lambda mode: (mode != "PROD", mode != "TEST", mode))
+    part = QCoreApplication.translate("HistoryRows", "{mode}: {summary}")
+    return " | ".join(
+        part.format(mode=labels.get(mode, mode), summary=_summary_of(by_mode[mode]))
+        for mode in order
+    )
+
+
+def _summary_of(rows: list[HistoryRow]) -> str:
     summary = summarize(rows)
     if summary.count == 0:
         return QCoreApplication.translate("HistoryRows", "No payments shown.")
