@@ -117,6 +117,11 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="with --demo: take one demo sale in the terminal instead of the window",
     )
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check this installation offscreen (modules, Qt, sandbox payment, keyring) and exit",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def add(name: str, help_text: str, epilog: str | None = None) -> argparse.ArgumentParser:

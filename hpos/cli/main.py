@@ -50,6 +50,14 @@ def main(
         parser.print_usage(sys.stderr)
         output.write(sys.stderr, "hpos: error: --demo and --no-window take no command")
         return EXIT_USAGE
+    if args.self_test:
+        if args.command or args.demo or args.no_window:
+            parser.print_usage(sys.stderr)
+            output.write(sys.stderr, "hpos: error: --self-test takes no command or other option")
+            return EXIT_USAGE
+        from hpos.selftest import run_self_test  # Qt and the sandbox: imported only here
+
+        return run_self_test(sys.stdout)
     env = dict(os.environ) if env is None else env
     if args.command is None and not args.no_window:
         from hpos.ui.app import run_app  # the window: Qt is imported only here

@@ -16,10 +16,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from hpos import __version__
 from hpos.keystore import KeyStore
+from hpos.resources import resource_path
 from hpos.sandbox import DEMO_ACCOUNT, SandboxServer
 from hpos.settings import Profile, open_profile, replace_settings
 
@@ -83,6 +85,7 @@ def run_app(
     app.setApplicationName("HPOS")
     app.setApplicationVersion(__version__)
     app.setOrganizationName("HPOS")
+    app.setWindowIcon(QIcon(str(resource_path("icons", "hpos.png"))))
     running_demo = start_demo(env, config_dir) if demo else None
     profile = running_demo.profile if running_demo else open_profile(config_dir, env=env)
     install_language(app, profile.settings.language)  # before any widget reads its texts
