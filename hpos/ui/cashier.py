@@ -258,6 +258,19 @@ class CashierScreen(SaleFollowing, QWidget):
             self.entry_page.product_edit.setText(sale.product)
             self._refresh_amount()
 
+    def show_sale(self, sale: Sale) -> bool:
+        """F3: follow this sale awaiting payment and show its QR again; False if not now."""
+        if self._waiting_charge or sale.state is not S.AWAITING:
+            return False
+        if self._current is None or self._current.id != sale.id:
+            self._current = sale
+        self._render()
+        return True
+
+    def focus_page(self) -> None:
+        """The keyboard focus to the page shown (the amount on the entry page)."""
+        self._focus_page(self.current_page())
+
     # -- payment page -------------------------------------------------------------------
 
     @Slot()

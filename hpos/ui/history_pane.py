@@ -237,6 +237,11 @@ class HistoryPane(QWidget):
         for check in (self.from_check, self.to_check):
             check.setToolTip(self.tr("Unchecked: any date"))
         self.search_edit.setPlaceholderText(self.tr("Search transaction, product, sale…"))
+        self.search_edit.setAccessibleName(self.tr("Search the payments"))
+        self.from_edit.setAccessibleName(self.tr("From date"))
+        self.to_edit.setAccessibleName(self.tr("To date"))
+        self.view.setAccessibleName(self.tr("Payments"))
+        self.view.setAccessibleDescription(self.tr("Enter opens the details of a payment"))
         self.refresh_button.setText(self.tr("&Refresh"))
         self.refresh_button.setToolTip(self.tr("Load the history again (F5)"))
         self.export_button.setText(self.tr("&Export CSV…"))

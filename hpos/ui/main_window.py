@@ -34,6 +34,7 @@ from hpos.hpay.errors import HpayError
 from hpos.sales.model import Sale
 from hpos.sales.states import SaleState
 from hpos.settings import Profile
+from hpos.ui.keyboard import WindowKeys
 from hpos.ui.runner import Runner
 
 if TYPE_CHECKING:
@@ -83,6 +84,7 @@ class MainWindow(QMainWindow):
         self._balance_timer = QTimer(self)
         self._balance_timer.setInterval(BALANCE_REFRESH_MS)
         self._balance_timer.timeout.connect(self.refresh_balance)
+        self.keys = WindowKeys(self, self)  # F1 shortcuts list, F3 last QR, Esc back
         self._make_menus()
         self._test_banner.setVisible(profile.effective().mode == "TEST")
         self._demo_bar.setVisible(demo is not None)
@@ -116,9 +118,11 @@ class MainWindow(QMainWindow):
         refresh.setShortcut(QKeySequence("F5"))
         refresh.triggered.connect(self.refresh)
         view.addAction(refresh)
+        view.addAction(self.keys.last_qr_action)
         help_menu = self.menuBar().addMenu("&Help")
         about = QAction("&About HPOS", self)
         about.triggered.connect(self._about)
+        help_menu.addAction(self.keys.overlay_action)
         help_menu.addAction(about)
 
     def _make_demo_bar(self) -> QWidget:
@@ -171,6 +175,7 @@ class MainWindow(QMainWindow):
         self._tabs = tabs
         self._stack.addWidget(tabs)
         self._stack.setCurrentWidget(tabs)
+        self.keys.watch_tabs(tabs)
         self._status.setText("Connecting to HPAY…")
         self.controller.start()
 
@@ -266,6 +271,24 @@ class MainWindow(QMainWindow):
         if tabs is not None and tabs.currentIndex() == 1 and self.history is not None:
             self.history.refresh()
         self.refresh_balance()
+
+    @Slot()
+    def show_last_qr(self) -> None:
+        """F3: the QR code of the sale awaiting payment, on the cashier screen again."""
+        sale, tabs = self._last_awaiting, getattr(self, "_tabs", None)
+        if sale is None or self.cashier is None or tabs is None:
+            self.statusBar().showMessage(self.tr("No sale is waiting for payment."), 5000)
+            return
+        tabs.setCurrentWidget(self.cashier)
+        self.cashier.show_sale(sale)
+
+    def escape_back(self) -> bool:
+        """Esc that no widget used: from the history back to the cashier."""
+        tabs = getattr(self, "_tabs", None)
+        if tabs is None or self.cashier is None or tabs.currentWidget() is self.cashier:
+            return False
+        tabs.setCurrentWidget(self.cashier)
+        return True
 
     @Slot()
     def simulate_payment(self) -> None:

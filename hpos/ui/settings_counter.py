@@ -297,6 +297,8 @@ class SettingsTabs(QTabWidget):
         self.setTabText(0, self.tr("HPAY and shop"))
         self.setTabText(1, self.tr("Counter"))
         self.setAccessibleName(self.tr("Settings pages"))
+        self.widget(0).setAccessibleName(self.tr("HPAY and shop settings"))
+        self.widget(1).setAccessibleName(self.tr("Counter settings"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -1,0 +1,197 @@
+"""F1: a translucent panel over the window that lists every keyboard shortcut.
+
+:class:`ShortcutsOverlay` covers its parent (the main window) entirely, dims it
+and shows a table of keys and what they do (:func:`shortcut_rows`). It takes the
+keyboard focus while shown, so a digit typed by mistake does not reach the
+amount, and gives it back when it closes: on F1 (the window's action toggles
+it), Esc, or any click. Key names are the platform's own (``Ctrl+,`` on
+Windows and Linux, ``⌘,`` on macOS).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+
+_SHADE = QColor(0, 0, 0, 150)
+_PANEL_STYLE = """
+QFrame#shortcutsPanel { background: #fdfdfd; border-radius: 12px; }
+QLabel { color: #1b1b1b; font-size: 16px; }
+QLabel#shortcutsTitle { font-size: 22px; font-weight: bold; }
+QLabel[role="key"] {
+    font-weight: bold; background: #eceff1; border: 1px solid #b0bec5;
+    border-radius: 5px; padding: 2px 8px;
+}
+QLabel#shortcutsHint { color: #4d5156; font-size: 14px; }
+"""
+
+
+def _keys(*sequences: str) -> str:
+    """Key sequences as the platform writes them, joined by " / "."""
+    return " / ".join(
+        QKeySequence(s).toString(QKeySequence.SequenceFormat.NativeText) for s in sequences
+    )
+
+
+def shortcut_rows() -> list[tuple[str, str]]:
+    """Every shortcut of the window: (keys, what they do), in the current language."""
+
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("ShortcutsOverlay", text)
+
+    return [
+        (tr("0–9  ,  ."), tr("Type the amount")),
+        (_keys("Backspace"), tr("Delete the last digit")),
+        (_keys("Return"), tr("Charge · new sale after PAID")),
+        (_keys("Esc"), tr("Clear the amount · cancel the sale (asks first) · back")),
+        (_keys("F1"), tr("Show or hide this list")),
+        (_keys("F2"), tr("History / back to the cashier")),
+        (_keys("F3"), tr("Show the QR code of the sale waiting for payment")),
+        (_keys("F5"), tr("Refresh the history and the balance")),
+        (_keys("Ctrl+P"), tr("Print the receipt")),
+        (_keys("Ctrl+,"), tr("Settings")),
+        (_keys("Tab", "Shift+Tab"), tr("Next / previous field")),
+        (_keys("Ctrl+Q"), tr("Quit")),
+    ]
+
+
+class ShortcutsOverlay(QWidget):
+    """The dimmed panel of shortcuts over ``parent``; hidden until :meth:`open`."""
+
+    #: The overlay closed (by F1, Esc or a click).
+    closed = Signal()
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("shortcutsOverlay")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAttribute(Qt.WidgetAttribute.WA_NoSystemBackground)
+        self._return_focus: QWidget | None = None
+        self.panel = QFrame(self)
+        self.panel.setObjectName("shortcutsPanel")
+        self.panel.setStyleSheet(_PANEL_STYLE)
+        self.title = QLabel(self.panel)
+        self.title.setObjectName("shortcutsTitle")
+        self.hint = QLabel(self.panel)
+        self.hint.setObjectName("shortcutsHint")
+        self._grid = QGridLayout()
+        self._grid.setHorizontalSpacing(18)
+        self._grid.setVerticalSpacing(6)
+        self._grid.setColumnStretch(1, 1)
+        box = QVBoxLayout(self.panel)
+        box.setContentsMargins(28, 20, 28, 20)
+        box.setSpacing(12)
+        box.addWidget(self.title)
+        box.addLayout(self._grid)
+        box.addWidget(self.hint)
+        parent.installEventFilter(self)
+        self.retranslate()
+        self.hide()
+
+    # -- texts --------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        """The title, the rows and the hint in the current language."""
+        self.title.setText(self.tr("Keyboard shortcuts"))
+        self.hint.setText(self.tr("F1, Esc or a click closes this list."))
+        self.setAccessibleName(self.tr("Keyboard shortcuts"))
+        self.setAccessibleDescription(self.tr("F1, Esc or a click closes this list."))
+        while self._grid.count():
+            item = self._grid.takeAt(0)
+            if item is not None and item.widget() is not None:
+                item.widget().deleteLater()
+        for row, (keys, action) in enumerate(shortcut_rows()):
+            key_label = QLabel(keys, self.panel)
+            key_label.setProperty("role", "key")
+            key_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            text_label = QLabel(action, self.panel)
+            text_label.setWordWrap(True)
+            self._grid.addWidget(key_label, row, 0)
+            self._grid.addWidget(text_label, row, 1)
+        self._place()
+
+    def rows(self) -> list[tuple[str, str]]:
+        """The (keys, action) texts shown, read back from the labels."""
+        found: list[tuple[str, str]] = []
+        for row in range(self._grid.rowCount()):
+            keys = self._grid.itemAtPosition(row, 0)
+            text = self._grid.itemAtPosition(row, 1)
+            if keys is not None and text is not None:
+                key_label, text_label = keys.widget(), text.widget()
+                if isinstance(key_label, QLabel) and isinstance(text_label, QLabel):
+                    found.append((key_label.text(), text_label.text()))
+        return found
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # -- showing ------------------------------------------------------------------------
+
+    def open(self) -> None:
+        """Cover the window and take the keyboard focus (given back on close)."""
+        if self.isVisible():
+            return
+        window = self.window()
+        self._return_focus = window.focusWidget() if window is not None else None
+        self._place()
+        self.show()
+        self.raise_()
+        self.setFocus(Qt.FocusReason.PopupFocusReason)
+
+    def close_overlay(self) -> None:
+        """Hide, and give the keyboard focus back to where it was."""
+        if not self.isVisible():
+            return
+        self.hide()
+        target = self._return_focus
+        self._return_focus = None
+        if target is not None and target.isVisible():
+            target.setFocus(Qt.FocusReason.PopupFocusReason)
+        self.closed.emit()
+
+    def toggle(self) -> None:
+        """F1: open when closed, close when open."""
+        if self.isVisible():
+            self.close_overlay()
+        else:
+            self.open()
+
+    def _place(self) -> None:
+        parent = self.parentWidget()
+        if parent is None:
+            return
+        self.setGeometry(parent.rect())
+        self.panel.adjustSize()
+        hint = self.panel.sizeHint()
+        width = min(max(hint.width(), 560), max(200, self.width() - 40))
+        height = min(self.panel.heightForWidth(width), self.height() - 20)
+        if height <= 0:
+            height = min(hint.height(), self.height() - 20)
+        self.panel.setGeometry(
+            (self.width() - width) // 2, max(10, (self.height() - height) // 2), width, height
+        )
+
+    # -- events -------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and watched is self.parentWidget():
+            self._place()
+        return False
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self.close_overlay()
+            return
+        event.accept()  # nothing reaches the window underneath while the list shows
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self.close_overlay()
+        event.accept()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), _SHADE)
+        painter.end()

@@ -1,0 +1,222 @@
+"""Every control has an accessible name, and Tab goes through each screen in a sensible order.
+
+The walk covers the real main window (every cashier page, the history, the
+menus' window), the settings dialog (both tabs), the details dialog and the
+F1 overlay. A control is a widget that takes the keyboard focus, or a button
+(the keypad's buttons take no focus but are pressed by touch). Its name is
+what assistive technology reads: ``QAccessible``'s name of the widget (its
+accessible name, else its text, else its buddy label's text).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QLineEdit,
+    QScrollBar,
+    QTabBar,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+
+from hpos.settings import Profile
+from hpos.ui.main_window import MainWindow
+from hpos.ui.settings_dialog import SettingsDialog
+
+from .test_ui_main_window import WAIT, make_profile
+
+
+@pytest.fixture
+def profile(tmp_path: Any, sandbox: Any) -> Profile:
+    return make_profile(tmp_path / "profile", sandbox.url)
+
+
+@pytest.fixture
+def window(qtbot: QtBot, profile: Profile) -> Iterator[MainWindow]:
+    win = MainWindow(profile)
+    qtbot.addWidget(win)
+    win.resize(1024, 600)
+    win.show()
+    win.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is win, timeout=WAIT)
+    qtbot.waitUntil(lambda: win.controller.current_token() is not None, timeout=WAIT)
+    yield win
+    win.close()
+
+
+def _internal(widget: QWidget) -> bool:
+    """Parts of a compound widget that speaks for them (a spin box's line edit...)."""
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(
+            parent, QAbstractSpinBox | QComboBox | QAbstractItemView | QTabBar | QLineEdit
+        ):
+            return True
+        parent = parent.parentWidget()
+    name = widget.objectName()
+    return name.startswith("qt_") or isinstance(widget, QScrollBar)
+
+
+def controls(root: QWidget) -> list[QWidget]:
+    """Every control under ``root`` (itself included), hidden pages too."""
+    found = [root, *root.findChildren(QWidget)]
+    return [
+        w
+        for w in found
+        if not _internal(w)
+        and (
+            isinstance(w, QAbstractButton)
+            or w.focusPolicy() & Qt.FocusPolicy.TabFocus == Qt.FocusPolicy.TabFocus
+        )
+    ]
+
+
+def spoken_name(widget: QWidget) -> str:
+    """The name a screen reader announces for ``widget``."""
+    interface = QAccessible.queryAccessibleInterface(widget)
+    assert interface is not None, widget
+    return interface.text(QAccessible.Text.Name).strip()
+
+
+def unnamed(root: QWidget) -> list[str]:
+    return [
+        f"{type(w).__name__}({w.objectName()!r})"
+        for w in controls(root)
+        if not spoken_name(w) and w.window() is root.window()
+    ]
+
+
+def test_every_control_of_the_main_window_is_named(qtbot: QtBot, window: MainWindow) -> None:
+    found = controls(window)
+    assert len(found) > 25, "the walk sees the cashier's pages and the history too"
+    assert unnamed(window) == []
+
+
+def test_every_control_of_the_settings_dialog_is_named(qtbot: QtBot, window: MainWindow) -> None:
+    dialog = SettingsDialog(window.profile, window.runner, parent=window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(dialog.is_loaded, timeout=WAIT)
+    assert len(controls(dialog)) > 20
+    assert unnamed(dialog) == []
+    dialog.close()
+
+
+def test_every_control_of_the_details_dialog_is_named(
+    qtbot: QtBot, window: MainWindow, sandbox: Any
+) -> None:
+    from .test_ui_keyboard import key, type_text
+
+    type_text(window, "4200")
+    key(window, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.cashier.current_page() == "payment", timeout=WAIT)
+    key(window, Qt.Key.Key_F2)
+    history = window.history
+    qtbot.waitUntil(lambda: history.proxy.rowCount() > 0, timeout=WAIT)
+    dialog = history.open_details(0)
+    qtbot.waitUntil(dialog.isVisible, timeout=WAIT)
+    assert len(controls(dialog)) >= 2
+    assert unnamed(dialog) == []
+    dialog.close()
+
+
+def test_the_shortcuts_overlay_is_named(qtbot: QtBot, window: MainWindow) -> None:
+    overlay = window.keys.overlay
+    window.keys.overlay_action.trigger()
+    assert spoken_name(overlay) == "Keyboard shortcuts"
+    assert "Esc" in overlay.accessibleDescription()
+    window.keys.overlay_action.trigger()
+
+
+# -- tab order ----------------------------------------------------------------------------------
+
+
+def tab_chain(start: QWidget, steps: int) -> list[QWidget]:
+    """Widgets reached by pressing Tab ``steps`` times from ``start`` (the real keys)."""
+    from PySide6.QtTest import QTest
+
+    start.setFocus(Qt.FocusReason.TabFocusReason)
+    seen = [start]
+    for _ in range(steps):
+        widget = QApplication.focusWidget()
+        assert widget is not None
+        QTest.keyClick(widget, Qt.Key.Key_Tab)
+        seen.append(QApplication.focusWidget())
+    return seen
+
+
+def test_tab_on_the_cashier_goes_amount_product_description(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    page = window.cashier.entry_page
+    chain = tab_chain(page.amount_display, 3)
+    assert chain[:3] == [page.amount_display, page.product_edit, page.description_edit]
+    # ... and leaves the page to the tab bar, never to a hidden page
+    assert isinstance(chain[3], QTabBar) or chain[3] is page.amount_display
+    shift = QApplication.focusWidget()
+    from PySide6.QtTest import QTest
+
+    page.description_edit.setFocus()
+    QTest.keyClick(page.description_edit, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert QApplication.focusWidget() is page.product_edit
+    assert shift is not None
+
+
+def test_tab_on_the_history_goes_left_to_right_then_the_table(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    from .test_ui_keyboard import key
+
+    key(window, Qt.Key.Key_F2)
+    history = window.history
+    assert QApplication.focusWidget() is history.view, "F2 puts the focus on the table"
+    history.from_check.setChecked(True)
+    history.to_check.setChecked(True)
+    expected = [
+        history.source_combo,
+        history.status_combo,
+        history.from_check,
+        history.from_edit,
+        history.to_check,
+        history.to_edit,
+        history.search_edit,
+        history.refresh_button,
+        history.export_button,
+        history.view,
+    ]
+    chain = tab_chain(history.source_combo, len(expected) + 8)
+    # Tab walks through a date's day, month and year before leaving it (Qt's date edits)
+    walked = [w for i, w in enumerate(chain) if i == 0 or w is not chain[i - 1]]
+    assert walked[: len(expected)] == expected
+
+
+def test_tab_on_the_counter_settings_page_follows_the_layout(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    dialog = SettingsDialog(window.profile, window.runner, parent=window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(dialog.is_loaded, timeout=WAIT)
+    dialog.tabs.setCurrentIndex(1)
+    page = dialog.counter_page
+    expected = [
+        page.language_combo,
+        page.display_combo,
+        page.sound_check,
+        page.volume_slider,
+        page.layout_combo,
+        page.without_dialog_check,  # Forget is disabled: no printer remembered
+        page.auto_print_check,
+    ]
+    assert tab_chain(page.language_combo, len(expected) - 1) == expected
+    dialog.close()
