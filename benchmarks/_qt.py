@@ -108,26 +108,35 @@ def spin(seconds: float) -> None:
 
 
 class PaintProbe(QObject):
-    """Records when ``widget`` is next painted (perf_counter), once armed."""
+    """Records when ``widget`` is painted (perf_counter), from :meth:`arm` on."""
 
     def __init__(self, widget: QWidget) -> None:
         super().__init__()
         self._widget = widget
-        self.painted_at: float | None = None
+        self.paints: list[float] = []
         self._armed = False
         widget.installEventFilter(self)
 
+    @property
+    def painted_at(self) -> float | None:
+        """The first paint since :meth:`arm`, or None."""
+        return self.paints[0] if self.paints else None
+
+    def first_after(self, moment: float) -> float | None:
+        """The first paint at or after ``moment``, or None."""
+        return next((t for t in self.paints if t >= moment), None)
+
     def arm(self) -> None:
-        self.painted_at = None
+        self.paints = []
         self._armed = True
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if self._armed and watched is self._widget and event.type() == QEvent.Type.Paint:
-            self.painted_at = time.perf_counter()
-            self._armed = False
+            self.paints.append(time.perf_counter())
         return False
 
     def remove(self) -> None:
+        self._armed = False
         self._widget.removeEventFilter(self)
 
 

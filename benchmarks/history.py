@@ -1,0 +1,248 @@
+"""The history-at-scale benchmark: the real history pane on 100,000 sales and 10,000 payments.
+
+The journal is the journal benchmark's generator (100,000 sales over 100
+days); the sandbox holds 10,000 payments of the demo account. The pane is the
+real :class:`~hpos.ui.history_pane.HistoryPane` with its own Runner, shown at
+1024×600. "Painted" means the table's viewport received its next paint event.
+
+On the local journal ("This till", every date), each run times:
+
+- open: pane created, source chosen, shown → every row loaded and painted;
+- sort by amount: a click on the Amount header → painted;
+- filter by text: a sale number typed in the search → painted;
+- scroll to the end → painted.
+
+Goal: each under 200 ms. On HPAY's history: open → first page painted, and
+scrolling to the end fetching every page (one request per page of 50), per
+page. The heartbeat (5 ms timer) gives the longest GUI pause while the journal
+loads and while the pages are fetched (goal: none over 50 ms).
+Baseline: ``sqlite3`` reading every row of the journal (``SELECT *``).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+
+from benchmarks import Benchmark, Case, timed
+from benchmarks._qt import (
+    Heartbeat,
+    PaintProbe,
+    app,
+    start_sandbox,
+    wait_until,
+)
+from benchmarks.journal import build
+from hpos.hpay.client import ClientConfig, HpayClient
+from hpos.sales.journal import Journal
+from hpos.sandbox import DEMO_ACCOUNT
+from hpos.ui.history_rows import COL_AMOUNT, SOURCE_HPAY, SOURCE_JOURNAL
+from hpos.ui.runner import Runner
+
+NAME = "history"
+SALES = 100_000
+PAYMENTS = 10_000
+GOAL_MS = 200.0
+GAP_MS = 50.0
+#: At most this many runs of each part: at full size one journal run takes ~25 s today
+#: (the proxy sorts 100,000 rows with a Python lessThan).
+SLOW_RUNS = 2
+
+
+def _fill_sandbox(server: Any, payments: int) -> None:
+    """``payments`` payments of the demo account, created straight in the sandbox's state."""
+    state = server.state
+    token = state.get_token(
+        {
+            "api_key": DEMO_ACCOUNT.api_key,
+            "api_public_key": DEMO_ACCOUNT.public_key,
+            "api_secret_key": DEMO_ACCOUNT.secret_key,
+            "mode": "TEST",
+        }
+    )["token"]
+    for n in range(payments):
+        answer = state.create_payment(
+            {
+                "api_key": DEMO_ACCOUNT.api_key,
+                "public_key": DEMO_ACCOUNT.public_key,
+                "mode": "TEST",
+                "amount": 500 + 100 * (n % 300),
+                "product_name": f"Article {n % 97}",
+                "description": f"T9-{n:06d} bench",
+                "notify_url": "https://hpay.cash/third/notify/",
+                "success_url": "https://hpay.cash/third/success/",
+                "cancel_url": "https://hpay.cash/third/cancel/",
+                "token": token,
+            }
+        )
+        if n % 3:
+            state.mark_paid(answer["transaction_id"])
+
+
+class Pane:
+    """A fresh history pane on one source, with a paint probe on its table."""
+
+    def __init__(self, runner: Runner, client: HpayClient, journal: Journal, source: str) -> None:
+        from hpos.ui.history_pane import HistoryPane
+
+        self.pane = HistoryPane(runner, client=client, journal=journal)
+        self.pane.resize(1024, 600)
+        self.probe = PaintProbe(self.pane.view.viewport())
+        self.source = source
+
+    def open(self) -> None:
+        combo = self.pane.source_combo
+        combo.setCurrentIndex(combo.findData(self.source))
+        self.pane.show()
+
+    def painted_after(self, action: Any, signal: Any = None, ready: Any = lambda: True) -> float:
+        """ms from ``action()`` to the viewport's first paint after it is done.
+
+        Done: when ``action()`` returns, or, with ``signal``, when ``signal`` fires
+        with ``ready()`` true (a background load arriving).
+        """
+        done: list[float] = []
+
+        def arrived() -> None:
+            if ready() and not done:
+                done.append(time.perf_counter())
+
+        if signal is not None:
+            signal.connect(arrived)
+        self.probe.arm()
+        start = time.perf_counter()
+        action()
+        if signal is None:
+            done.append(time.perf_counter())
+        wait_until(
+            lambda: bool(done) and self.probe.first_after(done[0]) is not None,
+            what="history painted",
+        )
+        if signal is not None:
+            signal.disconnect(arrived)
+        return ((self.probe.first_after(done[0]) or start) - start) * 1000
+
+    def close(self) -> None:
+        self.probe.remove()
+        self.pane.close()
+        self.pane.deleteLater()
+
+
+def _read_all(path: Path) -> None:
+    conn = sqlite3.connect(path)
+    try:
+        conn.execute("SELECT * FROM sales").fetchall()
+    finally:
+        conn.close()
+
+
+def _journal_run(
+    runner: Runner, client: HpayClient, journal: Journal, sales: int, i: int, beat: Heartbeat
+) -> dict[str, float]:
+    """One run on the local journal: open, sort, filter, scroll (ms) and the longest gap."""
+    pane = Pane(runner, client, journal, SOURCE_JOURNAL)
+    model, view, search = pane.pane.model, pane.pane.view, pane.pane.search_edit
+    figures = {}
+    with beat.measuring():
+        figures["open"] = pane.painted_after(
+            pane.open, model.page_loaded, lambda: model.rowCount() == sales
+        )
+    figures["gap"] = beat.max_gap_ms
+    order = Qt.SortOrder.AscendingOrder if i % 2 else Qt.SortOrder.DescendingOrder
+    figures["sort"] = pane.painted_after(lambda: view.sortByColumn(COL_AMOUNT, order))
+    needle = f"T1-{(i * 7919) % sales + 1:06d}"
+    figures["filter"] = pane.painted_after(lambda: search.setText(needle))
+    search.clear()
+    wait_until(lambda: pane.pane.proxy.rowCount() == sales, what="filter cleared")
+    figures["end"] = pane.painted_after(view.scrollToBottom)
+    pane.close()
+    return figures
+
+
+def _hpay_run(
+    runner: Runner, client: HpayClient, journal: Journal, beat: Heartbeat
+) -> tuple[float, float, float]:
+    """One run on HPAY's history: (open ms, ms per page scrolling to the end, longest gap)."""
+    pane = Pane(runner, client, journal, SOURCE_HPAY)
+    model = pane.pane.model
+    opened = pane.painted_after(pane.open, model.page_loaded, lambda: model.rowCount() > 0)
+    start, pages = time.perf_counter(), 0
+    with beat.measuring():
+        while model.has_more:
+            shown = model.rowCount()
+            pane.pane.view.scrollToBottom()
+            wait_until(
+                lambda shown=shown: model.rowCount() > shown or not model.has_more,
+                what="next page",
+            )
+            pages += 1
+    per_page = (time.perf_counter() - start) * 1000 / max(pages, 1)
+    pane.close()
+    return opened, per_page, beat.max_gap_ms
+
+
+def run(workdir: Path, repeat: int, quick: bool = False) -> Benchmark:
+    """Build the journal and the sandbox history, then time the pane ``repeat`` times."""
+    sales, payments = (2_000, 300) if quick else (SALES, PAYMENTS)
+    path = workdir / "journal.sqlite3"
+    build_s = build(path, sales)
+    app()
+    server = start_sandbox()
+    built = time.perf_counter()
+    _fill_sandbox(server, payments)
+    fill_s = time.perf_counter() - built
+    runner = Runner(workers=3)
+    journal = Journal(path)
+    config = ClientConfig(
+        base_url=server.url,
+        api_key=DEMO_ACCOUNT.api_key,
+        public_key=DEMO_ACCOUNT.public_key,
+        secret_key=DEMO_ACCOUNT.secret_key,
+        mode="TEST",
+    )
+    client = HpayClient(config)
+    beat = Heartbeat()
+    try:
+        client.token()
+        baseline = timed(
+            "baseline: sqlite3 SELECT * FROM sales", lambda _i: _read_all(path), repeat=repeat
+        )
+        figures: dict[str, list[float]] = {k: [] for k in ("open", "sort", "filter", "end", "gap")}
+        runs = repeat if quick else min(repeat, SLOW_RUNS)
+        for i in range(runs):
+            for key, value in _journal_run(runner, client, journal, sales, i, beat).items():
+                figures[key].append(value)
+        hpay_open, per_page, paging_gap = [], [], []
+        for _ in range(runs):
+            opened, page, gap = _hpay_run(runner, client, journal, beat)
+            hpay_open.append(opened)
+            per_page.append(page)
+            paging_gap.append(gap)
+        cases = [
+            Case("journal: open pane, all rows painted", tuple(figures["open"]), goal=GOAL_MS),
+            Case("journal: sort by amount", tuple(figures["sort"]), goal=GOAL_MS),
+            Case("journal: filter by text", tuple(figures["filter"]), goal=GOAL_MS),
+            Case("journal: scroll to the end", tuple(figures["end"]), goal=GOAL_MS),
+            Case("journal: longest gap while loading", tuple(figures["gap"]), goal=GAP_MS),
+            Case("HPAY: open pane, first page painted", tuple(hpay_open)),
+            Case("HPAY: scroll to the end, per page", tuple(per_page)),
+            Case("HPAY: longest gap while paging", tuple(paging_gap), goal=GAP_MS),
+        ]
+        setup = {
+            "journal_sales": sales,
+            "hpay_payments": payments,
+            "page_size": 50,
+            "runs": runs,
+            "journal_build_s": round(build_s, 1),
+            "sandbox_fill_s": round(fill_s, 1),
+        }
+        return Benchmark(NAME, baseline, cases, setup)
+    finally:
+        runner.shutdown(timeout=5.0)
+        journal.close()
+        client.close()
+        server.stop()
