@@ -79,29 +79,40 @@ class CounterPage(QWidget):
         self._sound_toggled(self.sound_check.isChecked())
 
     def _lay_out(self) -> None:
+        self._labels: dict[str, QLabel] = {
+            key: QLabel() for key in ("language", "display", "volume", "paper", "printer")
+        }
         self._language_form = QFormLayout()
-        self._language_form.addRow("", self.language_combo)
+        self._language_form.addRow(self._labels["language"], self.language_combo)
         self._display_form = QFormLayout()
-        self._display_form.addRow("", self.display_combo)
+        self._display_form.addRow(self._labels["display"], self.display_combo)
         self._display_note = QLabel()
         self._display_note.setWordWrap(True)
-        self._display_form.addRow("", self._display_note)
+        self._display_form.addRow(self._display_note)
         volume_row = QHBoxLayout()
         volume_row.setContentsMargins(0, 0, 0, 0)
         volume_row.addWidget(self.volume_slider, 1)
         volume_row.addWidget(self.volume_label)
         self._sound_form = QFormLayout()
-        self._sound_form.addRow("", self.sound_check)
-        self._sound_form.addRow("", volume_row)
+        self._sound_form.addRow(self.sound_check)
+        self._sound_form.addRow(self._labels["volume"], volume_row)
         printer_row = QHBoxLayout()
         printer_row.setContentsMargins(0, 0, 0, 0)
         printer_row.addWidget(self.printer_label, 1)
         printer_row.addWidget(self.forget_button)
         self._receipt_form = QFormLayout()
-        self._receipt_form.addRow("", self.layout_combo)
-        self._receipt_form.addRow("", printer_row)
-        self._receipt_form.addRow("", self.without_dialog_check)
-        self._receipt_form.addRow("", self.auto_print_check)
+        self._receipt_form.addRow(self._labels["paper"], self.layout_combo)
+        self._receipt_form.addRow(self._labels["printer"], printer_row)
+        self._receipt_form.addRow(self.without_dialog_check)
+        self._receipt_form.addRow(self.auto_print_check)
+        for key, buddy in (
+            ("language", self.language_combo),
+            ("display", self.display_combo),
+            ("volume", self.volume_slider),
+            ("paper", self.layout_combo),
+            ("printer", self.forget_button),
+        ):
+            self._labels[key].setBuddy(buddy)
         self._boxes = []
         for form in (
             self._language_form,
@@ -145,12 +156,12 @@ class CounterPage(QWidget):
         names = {"": self.tr("System language"), "en": "English", "fr": "Français"}
         for index in range(self.language_combo.count()):
             self.language_combo.setItemText(index, names[self.language_combo.itemData(index)])
-        self._set_label(self._language_form, self.language_combo, self.tr("Language"))
+        self._labels["language"].setText(self.tr("&Language"))
         self.language_combo.setAccessibleName(self.tr("Language"))
         self.language_combo.setAccessibleDescription(
             self.tr("The language of HPOS; System follows the computer's language.")
         )
-        self._set_label(self._display_form, self.display_combo, self.tr("Show on"))
+        self._labels["display"].setText(self.tr("Show &on"))
         self.display_combo.setAccessibleName(self.tr("Customer display screen"))
         self._retranslate_displays()
         self._display_note.setText(
@@ -158,16 +169,15 @@ class CounterPage(QWidget):
         )
         self.sound_check.setText(self.tr("Play a sound when paid or failed"))
         self.sound_check.setAccessibleName(self.tr("Sound on"))
-        self._set_label(self._sound_form, self.sound_check, self.tr("Sound"))
-        self._set_label(self._sound_form, self.volume_slider, self.tr("Volume"))
+        self._labels["volume"].setText(self.tr("&Volume"))
         self.volume_slider.setAccessibleName(self.tr("Sound volume"))
         self.volume_slider.setAccessibleDescription(self.tr("From 0 to 100 percent"))
         layouts = {"58mm": self.tr("58 mm roll"), "80mm": self.tr("80 mm roll"), "A4": "A4"}
         for index in range(self.layout_combo.count()):
             self.layout_combo.setItemText(index, layouts[self.layout_combo.itemData(index)])
-        self._set_label(self._receipt_form, self.layout_combo, self.tr("Paper"))
+        self._labels["paper"].setText(self.tr("&Paper"))
         self.layout_combo.setAccessibleName(self.tr("Receipt paper"))
-        self._set_label(self._receipt_form, self.forget_button, self.tr("Printer"))
+        self._labels["printer"].setText(self.tr("Printer"))
         self.forget_button.setText(self.tr("Forget"))
         self.forget_button.setAccessibleName(self.tr("Forget the printer"))
         self.forget_button.setToolTip(self.tr("Ask for the printer again next time"))
@@ -177,20 +187,6 @@ class CounterPage(QWidget):
         self.auto_print_check.setAccessibleName(self.tr("Print automatically when paid"))
         self._show_printer()
         self._show_volume(self.volume_slider.value())
-
-    def _set_label(self, form: QFormLayout, field: QWidget, text: str) -> None:
-        for row in range(form.rowCount()):
-            item = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
-            found = item is not None and (
-                item.widget() is field
-                or (item.layout() is not None and item.layout().indexOf(field) >= 0)
-            )
-            if found:
-                label = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
-                if label is not None and isinstance(label.widget(), QLabel):
-                    label.widget().setText(text)
-                    label.widget().setBuddy(field)
-                return
 
     def _retranslate_displays(self) -> None:
         for index in range(self.display_combo.count()):
