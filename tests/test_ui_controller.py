@@ -205,7 +205,8 @@ def test_start_failure_then_retry(qtbot: QtBot, rig: Rig) -> None:
     controller, seen = rig.controller(open_service)
     controller.start()
     qtbot.waitUntil(lambda: seen.failed != [], timeout=WAIT)
-    assert seen.failed == ["The profile is locked by another HPOS."]
+    # the kind of failure in the UI language, the layer's own words after it
+    assert seen.failed == ["Settings problem: The profile is locked by another HPOS."]
     assert controller.current_token() is None
     controller.start()
     qtbot.waitUntil(lambda: seen.ready != [], timeout=WAIT)

@@ -23,7 +23,7 @@ import logging
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QMessageBox, QStackedWidget, QVBoxLayout, QWidget
 
@@ -100,6 +100,7 @@ class CashierScreen(SaleFollowing, QWidget):
         self._locale = locale
         self._entry = AmountEntry()
         self._token: Token | None = None
+        self._start_error: str | None = None  # why the controller could not start
         self._current: Sale | None = None  # the sale this screen follows
         self._waiting_charge = False  # a Charge is in flight; its sale is not known yet
         self._pending_id: int | None = None  # id of that sale, once its first event came
@@ -217,11 +218,11 @@ class CashierScreen(SaleFollowing, QWidget):
         if self.current_page() != "entry" or self._waiting_charge:
             return False
         if self._token is None:
-            self._hint("Not connected to HPAY yet.")
+            self._hint(self.tr("Not connected to HPAY yet."))
             return False
         amount = self._entry.value
         if amount is None or amount <= 0:
-            self._hint("Type an amount first.")
+            self._hint(self.tr("Type an amount first."))
             return False
         product = " ".join(self.entry_page.product_edit.text().split()) or self._default_product
         description = " ".join(self.entry_page.description_edit.text().split())
@@ -284,12 +285,12 @@ class CashierScreen(SaleFollowing, QWidget):
 
     def confirm_cancel(self, sale: Sale) -> bool:
         """Ask the cashier to confirm cancelling ``sale`` (tests inject ``confirm``)."""
-        question = (
-            f"Cancel sale {sale.sale_number} of {self._money(sale.amount, sale.currency)}?\n\n"
+        question = self.tr(
+            "Cancel sale {number} of {amount}?\n\n"
             "The QR code will be taken off the screen. If the customer pays anyway, "
             "HPOS will still see it and mark the sale PAID LATE."
-        )
-        return self._confirm(self, "Cancel this sale?", question)
+        ).format(number=sale.sale_number, amount=self._money(sale.amount, sale.currency))
+        return self._confirm(self, self.tr("Cancel this sale?"), question)
 
     @Slot()
     def request_cancel(self) -> bool:
@@ -340,6 +341,20 @@ class CashierScreen(SaleFollowing, QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._apply_scale()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """On a language switch: say again what is on screen (pages redo their own texts)."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+
+    def retranslate(self) -> None:
+        """The texts that depend on the state (status line, amount, current sale's page)."""
+        self._refresh_status()
+        self._refresh_amount()
+        if self._current is not None and self.current_page() != "entry":
+            self._render()
+        self._refresh_countdowns()
 
     def _apply_scale(self) -> None:
         width, height = max(1, self.width()), max(1, self.height())

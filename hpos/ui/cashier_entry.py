@@ -6,7 +6,7 @@ when they show. Each scales its fonts with the window (:meth:`apply_scale`).
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -28,11 +28,10 @@ class EntryPage(QWidget):
     def __init__(self, default_product: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("entryPage")
-        self.status_label = QLabel("Connecting to HPAY…", self)
+        self.status_label = QLabel(self.tr("Connecting to HPAY…"), self)
         self.status_label.setObjectName("statusLabel")
         self.amount_display = FitLabel("0", self)
         self.amount_display.setObjectName("amountDisplay")
-        self.amount_display.setAccessibleName("Amount to charge")
         self.amount_display.setAlignment(
             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         )
@@ -42,22 +41,18 @@ class EntryPage(QWidget):
         self.product_edit = QLineEdit(default_product, self)
         self.product_edit.setObjectName("productEdit")
         self.product_edit.setPlaceholderText(default_product)
-        self.product_edit.setAccessibleName("Product")
         self.product_edit.setMaxLength(100)
         self.description_edit = QLineEdit(self)
         self.description_edit.setObjectName("descriptionEdit")
-        self.description_edit.setPlaceholderText("Optional")
-        self.description_edit.setAccessibleName("Description")
         self.description_edit.setMaxLength(200)
-        self.charge_button = big_button("Charge", "chargeButton", self)
+        self.charge_button = big_button("", "chargeButton", self)
         self.charge_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.charge_button.setToolTip("Charge (Enter)")
         self.keypad = Keypad(self)
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self._product_caption = QLabel("Product", self)
-        self._description_caption = QLabel("Description", self)
+        self._product_caption = QLabel(self)
+        self._description_caption = QLabel(self)
         form.addRow(self._product_caption, self.product_edit)
         form.addRow(self._description_caption, self.description_edit)
 
@@ -75,6 +70,25 @@ class EntryPage(QWidget):
         row.addLayout(left, 3)
         row.addWidget(self.keypad, 2)
         self.setFocusProxy(self.amount_display)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Static texts in the UI language (again on LanguageChange)."""
+        self.amount_display.setAccessibleName(self.tr("Amount to charge"))
+        self.product_edit.setAccessibleName(self.tr("Product"))
+        self.description_edit.setPlaceholderText(self.tr("Optional"))
+        self.description_edit.setAccessibleName(self.tr("Description"))
+        self.charge_button.setText(self.tr("Charge"))
+        self.charge_button.setAccessibleName(self.tr("Charge"))
+        self.charge_button.setToolTip(self.tr("Charge (Enter)"))
+        self._product_caption.setText(self.tr("Product"))
+        self._description_caption.setText(self.tr("Description"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Re-read the texts when the language changes."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def apply_scale(self, scale: float) -> None:
         """Fonts for a window ``scale`` times 1024×600."""
@@ -103,17 +117,14 @@ class ChargingPage(QWidget):
         self.setObjectName("chargingPage")
         self.amount_label = FitLabel("", self)
         self.amount_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.message_label = wrapping_label("Asking HPAY for a payment link…", self)
+        self.message_label = wrapping_label("", self)
         self.message_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.progress = QProgressBar(self)
         self.progress.setRange(0, 0)
         self.progress.setTextVisible(False)
-        self.progress.setAccessibleName("Working")
         self.sale_label = QLabel("", self)
         self.sale_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.note_label = wrapping_label(
-            "Please wait. The customer does not need to do anything yet.", self
-        )
+        self.note_label = wrapping_label("", self)
         self.note_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         box = QVBoxLayout(self)
         box.setContentsMargins(48, 24, 48, 24)
@@ -126,6 +137,21 @@ class ChargingPage(QWidget):
         box.addWidget(self.sale_label)
         box.addWidget(self.note_label)
         box.addStretch(3)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Static texts in the UI language (again on LanguageChange)."""
+        self.message_label.setText(self.tr("Asking HPAY for a payment link…"))
+        self.progress.setAccessibleName(self.tr("Working"))
+        self.note_label.setText(
+            self.tr("Please wait. The customer does not need to do anything yet.")
+        )
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Re-read the texts when the language changes."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def apply_scale(self, scale: float) -> None:
         """Fonts for a window ``scale`` times 1024×600."""

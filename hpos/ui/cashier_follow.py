@@ -12,7 +12,7 @@ from __future__ import annotations
 import time
 from decimal import Decimal
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Slot
 
 from hpos.hpay.models import Token
 from hpos.hpay.money import currency_decimals
@@ -20,6 +20,8 @@ from hpos.sales.model import Sale, SaleEvent
 from hpos.sales.states import SaleState
 from hpos.ui.amount import format_money
 from hpos.ui.cashier_result import problem_wording
+from hpos.ui.controller import event_text
+from hpos.ui.i18n import format_time
 
 S = SaleState
 
@@ -34,17 +36,36 @@ class SaleFollowing:
     @Slot(object)
     def _on_ready(self, token: Token) -> None:
         self._token = token
+        self._start_error = None
         self._entry.set_currency(token.currency)
         self.entry_page.keypad.set_decimals(currency_decimals(token.currency))
-        mode = "TEST MODE · " if str(token.mode).upper() == "TEST" else ""
-        self.entry_page.status_label.setText(f"{mode}Ready · amounts in {token.currency}")
         self.entry_page.charge_button.setEnabled(True)
+        self._refresh_status()
         self._refresh_amount()
 
     @Slot(str)
     def _on_failed_to_start(self, message: str) -> None:
-        self.entry_page.status_label.setText(f"Not connected to HPAY: {message}")
+        self._start_error = message
+        self._refresh_status()
         self.entry_page.charge_button.setEnabled(False)
+
+    def _refresh_status(self) -> None:
+        """The line above the amount: connecting, ready (and in which currency), or why not."""
+        token, error = self._token, self._start_error
+        if error is not None:
+            text = QCoreApplication.translate("CashierScreen", "Not connected to HPAY: {reason}")
+            text = text.format(reason=error)
+        elif token is None:
+            text = QCoreApplication.translate("CashierScreen", "Connecting to HPAY…")
+        elif str(token.mode).upper() == "TEST":
+            text = QCoreApplication.translate(
+                "CashierScreen", "TEST MODE · Ready · amounts in {currency}"
+            ).format(currency=token.currency)
+        else:
+            text = QCoreApplication.translate(
+                "CashierScreen", "Ready · amounts in {currency}"
+            ).format(currency=token.currency)
+        self.entry_page.status_label.setText(text)
 
     @Slot(object)
     def _on_charged(self, sale: Sale) -> None:
@@ -80,44 +101,76 @@ class SaleFollowing:
             sale.id == self._pending_id or (self._pending_id is None and sale.state is S.CREATED)
         ):
             self._pending_id = sale.id  # the sale being charged: wait for its result
-            self.charging_page.sale_label.setText(f"Sale {sale.sale_number} · {sale.product}")
+            self.charging_page.sale_label.setText(
+                QCoreApplication.translate("CashierScreen", "Sale {number} · {product}").format(
+                    number=sale.sale_number, product=sale.product
+                )
+            )
             return
         if sale.state is S.PAID:
-            late = " late" if sale.paid_late else ""
+            if sale.paid_late:
+                text = QCoreApplication.translate(
+                    "CashierScreen", "Sale {number} was paid late: {amount}."
+                )
+            else:
+                text = QCoreApplication.translate(
+                    "CashierScreen", "Sale {number} was paid: {amount}."
+                )
             self.show_notice(
-                f"Sale {sale.sale_number} was paid{late}: "
-                f"{self._money(sale.amount, sale.currency)}."
+                text.format(number=sale.sale_number, amount=self._money(sale.amount, sale.currency))
             )
         elif sale.state is S.REVIEW:
-            self.show_notice(f"Sale {sale.sale_number} needs a manager: several payments match.")
+            self.show_notice(
+                QCoreApplication.translate(
+                    "CashierScreen", "Sale {number} needs a manager: several payments match."
+                ).format(number=sale.sale_number)
+            )
 
     @Slot(object)
     def _on_sale_event(self, event: SaleEvent) -> None:
         if self._current is None or event.sale.id != self._current.id:
             return
         page = self.payment_page
-        stamp = event.at.astimezone().strftime("%H:%M:%S")
+        stamp = format_time(event.at)
         if event.kind == "connection_lost":
             page.banner.setText(
-                "Connection to HPAY lost: retrying. The customer can still pay; "
-                "HPOS will see the payment when the connection is back."
+                QCoreApplication.translate(
+                    "CashierScreen",
+                    "Connection to HPAY lost: retrying. The customer can still pay; "
+                    "HPOS will see the payment when the connection is back.",
+                )
             )
             page.banner.show()
         elif event.kind == "connection_restored":
             page.banner.hide()
         if event.kind in ("checked", "connection_lost", "connection_restored"):
-            page.checked_label.setText(f"{stamp} · {event.message}")
+            line = f"{stamp} · {event_text(event)}"
+            page.checked_label.setText(line)
             if self._current.state is S.UNKNOWN:
-                self.problem_page.detail_label.setText(f"{stamp} · {event.message}")
+                self.problem_page.detail_label.setText(line)
 
     @Slot(list)
     def _on_recovered(self, sales: list[Sale]) -> None:
         review = [s for s in sales if s.state is S.REVIEW]
         if review:
             numbers = ", ".join(s.sale_number for s in review[:3])
-            self.show_notice(f"Sale {numbers} needs a manager: several payments match.")
+            self.show_notice(
+                QCoreApplication.translate(
+                    "CashierScreen", "Sale {number} needs a manager: several payments match."
+                ).format(number=numbers)
+            )
+        elif len(sales) == 1:
+            self.show_notice(
+                QCoreApplication.translate(
+                    "CashierScreen", "Checking 1 unfinished sale from last time."
+                )
+            )
         elif sales:
-            self.show_notice(f"Checking {len(sales)} unfinished sale(s) from last time.")
+            self.show_notice(
+                QCoreApplication.translate(
+                    "CashierScreen", "Checking {count} unfinished sales from last time."
+                ).format(count=len(sales))
+            )
 
     # -- rendering ----------------------------------------------------------------------
 
@@ -165,7 +218,9 @@ class SaleFollowing:
             self.try_again()
         elif wording.primary == "check":
             self._controller.check_now(self._current.id)
-            self.problem_page.detail_label.setText("Asking HPAY…")
+            self.problem_page.detail_label.setText(
+                QCoreApplication.translate("CashierScreen", "Asking HPAY…")
+            )
         else:
             self.new_sale()
 

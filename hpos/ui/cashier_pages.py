@@ -10,7 +10,7 @@ charging), :mod:`hpos.ui.cashier_payment` (QR) and :mod:`hpos.ui.cashier_result`
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from hpos.ui.cashier_entry import ChargingPage, EntryPage
@@ -41,7 +41,6 @@ class NoticeBar(QFrame):
         self.label = QLabel("", self)
         self.label.setWordWrap(True)
         self.close_button = QPushButton("✕", self)
-        self.close_button.setAccessibleName("Dismiss the notice")
         self.close_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.close_button.setFlat(True)
         self.close_button.clicked.connect(self.hide)
@@ -50,6 +49,18 @@ class NoticeBar(QFrame):
         row.addWidget(self.label, 1)
         row.addWidget(self.close_button)
         self.hide()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Static texts in the UI language (again on LanguageChange)."""
+        self.close_button.setAccessibleName(self.tr("Dismiss the notice"))
+        self.close_button.setToolTip(self.tr("Dismiss the notice"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Re-read the texts when the language changes."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def apply_scale(self, scale: float) -> None:
         """Fonts for a window ``scale`` times 1024×600."""

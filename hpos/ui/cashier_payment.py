@@ -6,7 +6,7 @@ current sale and wires its Copy link and Cancel buttons.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from hpos.sales.model import Sale
@@ -26,7 +26,7 @@ class PaymentPage(QWidget):
         qr_box = QVBoxLayout(qr_frame)
         qr_box.setContentsMargins(0, 0, 0, 0)
         qr_box.addWidget(self.qr)
-        self.title_label = QLabel("Scan to pay", self)
+        self.title_label = QLabel(self)
         self.amount_label = FitLabel("", self, bold=True)
         self.amount_label.setObjectName("paymentAmount")
         self.product_label = wrapping_label("", self)
@@ -36,9 +36,10 @@ class PaymentPage(QWidget):
         self.banner = wrapping_label("", self, "connectionBanner")
         self.banner.hide()
         self.checked_label = wrapping_label("", self)
-        self.copy_button = big_button("Copy link", "copyLinkButton", self)
-        self.cancel_button = big_button("Cancel sale…", "cancelButton", self)
-        self.cancel_button.setToolTip("Cancel this sale (Esc)")
+        self.copy_button = big_button("", "copyLinkButton", self)
+        self.cancel_button = big_button("", "cancelButton", self)
+        self._shown = True  # a QR is shown (else "No payment link to show")
+        self._cancelling = False
 
         info = QVBoxLayout()
         info.setSpacing(8)
@@ -58,41 +59,71 @@ class PaymentPage(QWidget):
         row.setSpacing(20)
         row.addWidget(qr_frame, 3)
         row.addLayout(info, 2)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Texts that do not depend on the sale, in the UI language (again on LanguageChange)."""
+        self.title_label.setText(
+            self.tr("Scan to pay") if self._shown else self.tr("No payment link to show")
+        )
+        self.copy_button.setText(self.tr("Copy link"))
+        self.copy_button.setAccessibleName(self.tr("Copy link"))
+        self.cancel_button.setText(
+            self.tr("Cancelling…") if self._cancelling else self.tr("Cancel sale…")
+        )
+        self.cancel_button.setAccessibleName(self.tr("Cancel sale"))
+        self.cancel_button.setToolTip(self.tr("Cancel this sale (Esc)"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Re-read the texts when the language changes."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def reset(self) -> None:
         """Fresh state for a sale newly shown: no banner, no stale check, buttons ready."""
         self.banner.hide()
         self.checked_label.clear()
         self.set_cancelling(False)
-        self.copy_button.setText("Copy link")
+        self.copy_button.setText(self.tr("Copy link"))
 
     def show_sale(self, sale: Sale, money: str) -> None:
         """The sale's QR, amount, product, sale number and transaction id."""
         shown = self.qr.set_data(sale.checkout_url or "")
         self.copy_button.setEnabled(shown)
-        self.title_label.setText("Scan to pay" if shown else "No payment link to show")
+        self._shown = shown
+        self.title_label.setText(
+            self.tr("Scan to pay") if shown else self.tr("No payment link to show")
+        )
         self.amount_label.setText(money)
         self.product_label.setText(sale.product)
         self.sale_label.setText(
-            f"Sale {sale.sale_number}\nTransaction {sale.transaction_id or '—'}"
+            self.tr("Sale {number}\nTransaction {transaction}").format(
+                number=sale.sale_number, transaction=sale.transaction_id or "—"
+            )
         )
 
     def set_time_left(self, seconds: int) -> None:
         """The countdown to the link's expiry."""
         if seconds > 0:
-            self.time_left_label.setText(f"Time left {seconds // 60}:{seconds % 60:02d}")
+            self.time_left_label.setText(
+                self.tr("Time left {time}").format(time=f"{seconds // 60}:{seconds % 60:02d}")
+            )
         else:
-            self.time_left_label.setText("The link is expiring…")
+            self.time_left_label.setText(self.tr("The link is expiring…"))
 
     def set_cancelling(self, cancelling: bool) -> None:
         """Cancel button while a cancel is on its way (disabled) or not."""
+        self._cancelling = cancelling
         self.cancel_button.setEnabled(not cancelling)
-        self.cancel_button.setText("Cancelling…" if cancelling else "Cancel sale…")
+        self.cancel_button.setText(
+            self.tr("Cancelling…") if cancelling else self.tr("Cancel sale…")
+        )
 
     def show_copied(self) -> None:
         """Feedback on the Copy link button for two seconds."""
-        self.copy_button.setText("Link copied")
-        QTimer.singleShot(2000, self, lambda: self.copy_button.setText("Copy link"))
+        self.copy_button.setText(self.tr("Link copied"))
+        QTimer.singleShot(2000, self, lambda: self.copy_button.setText(self.tr("Copy link")))
 
     def apply_scale(self, scale: float) -> None:
         """Fonts for a window ``scale`` times 1024×600."""

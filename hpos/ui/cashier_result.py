@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
 
 from hpos.sales.model import Sale
@@ -35,15 +35,15 @@ class PaidPage(QWidget):
         super().__init__(parent)
         self.setObjectName("paidPage")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.title_label = QLabel("✔ PAID", self)
+        self.title_label = QLabel(self)
         self.title_label.setObjectName("paidTitle")
         self.title_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.amount_label = FitLabel("", self, bold=True)
         self.amount_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.detail_label = wrapping_label("", self)
         self.detail_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.new_sale_button = big_button("New sale", "newSaleButton", self)
-        self.new_sale_button.setToolTip("New sale (Enter)")
+        self.new_sale_button = big_button("", "newSaleButton", self)
+        self._late = False
         # receipts (hpos.ui.receipt_actions): the main window connects it; texts set in show_sale
         self.print_button = big_button("Print receipt", "printReceiptButton", self)
         self.countdown_label = QLabel("", self)
@@ -63,12 +63,34 @@ class PaidPage(QWidget):
         box.addLayout(buttons)
         box.addWidget(self.countdown_label)
         box.addStretch(1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Texts that do not depend on the sale, in the UI language (again on LanguageChange)."""
+        self.title_label.setText(self.tr("✔ PAID LATE") if self._late else self.tr("✔ PAID"))
+        self.new_sale_button.setText(self.tr("New sale"))
+        self.new_sale_button.setAccessibleName(self.tr("New sale"))
+        self.new_sale_button.setToolTip(self.tr("New sale (Enter)"))
+        self.print_button.setText(self.tr("Print receipt"))
+        self.print_button.setAccessibleName(self.tr("Print receipt"))
+        self.print_button.setToolTip(self.tr("Print receipt (Ctrl+P)"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Re-read the texts when the language changes."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def show_sale(self, sale: Sale, money: str) -> None:
         """PAID (or PAID LATE), the amount and what was sold."""
-        self.title_label.setText("✔ PAID LATE" if sale.paid_late else "✔ PAID")
+        self._late = sale.paid_late
+        self.title_label.setText(self.tr("✔ PAID LATE") if sale.paid_late else self.tr("✔ PAID"))
         self.amount_label.setText(money)
-        self.detail_label.setText(f"{sale.product} · Sale {sale.sale_number}")
+        self.detail_label.setText(
+            self.tr("{product} · Sale {number}").format(
+                product=sale.product, number=sale.sale_number
+            )
+        )
         self.print_button.setText(self.tr("Print receipt"))
         self.print_button.setAccessibleName(self.tr("Print receipt"))
         self.print_button.setToolTip(self.tr("Print receipt (Ctrl+P)"))
@@ -76,9 +98,13 @@ class PaidPage(QWidget):
     def set_countdown(self, seconds: int | None) -> None:
         """Seconds until the automatic new sale (None: no automatic return)."""
         if seconds is None:
-            self.countdown_label.setText("Press Enter for a new sale")
+            self.countdown_label.setText(self.tr("Press Enter for a new sale"))
         else:
-            self.countdown_label.setText(f"New sale in {seconds} s · press Enter to start now")
+            self.countdown_label.setText(
+                self.tr("New sale in {seconds} s · press Enter to start now").format(
+                    seconds=seconds
+                )
+            )
 
     def apply_scale(self, scale: float) -> None:
         """Fonts for a window ``scale`` times 1024×600."""
@@ -105,63 +131,81 @@ class Wording:
 
 
 def problem_wording(state: SaleState, expiry_minutes: int) -> Wording:
-    """The wording of the problem page for a sale in ``state``."""
+    """The wording of the problem page for a sale in ``state``, in the UI language."""
+    new_sale = QCoreApplication.translate("ProblemPage", "New sale")
     if state is S.FAILED:
         return Wording(
-            "Payment not created",
-            "HPAY refused this payment or never received it. Nothing was charged. "
-            "Safe to try again.",
+            QCoreApplication.translate("ProblemPage", "Payment not created"),
+            QCoreApplication.translate(
+                "ProblemPage",
+                "HPAY refused this payment or never received it. Nothing was charged. "
+                "Safe to try again.",
+            ),
             RED,
             "retry",
-            "Try again",
-            "New sale",
+            QCoreApplication.translate("ProblemPage", "Try again"),
+            new_sale,
         )
     if state is S.EXPIRED:
         return Wording(
-            "Payment link expired",
-            f"No payment within {expiry_minutes} minutes, so the link is no longer shown. "
-            "If the customer pays now, HPOS will still see it and mark the sale PAID LATE.",
+            QCoreApplication.translate("ProblemPage", "Payment link expired"),
+            QCoreApplication.translate(
+                "ProblemPage",
+                "No payment within {minutes} minutes, so the link is no longer shown. "
+                "If the customer pays now, HPOS will still see it and mark the sale PAID LATE.",
+            ).format(minutes=expiry_minutes),
             AMBER,
             "new_sale",
-            "New sale",
+            new_sale,
             None,
         )
     if state is S.UNKNOWN:
         return Wording(
-            "Checking the payment…",
-            "Checking whether the payment went through: HPAY did not answer in time. "
-            "Do not charge again. HPOS is looking for this payment in HPAY's history.",
+            QCoreApplication.translate("ProblemPage", "Checking the payment…"),
+            QCoreApplication.translate(
+                "ProblemPage",
+                "Checking whether the payment went through: HPAY did not answer in time. "
+                "Do not charge again. HPOS is looking for this payment in HPAY's history.",
+            ),
             BLUE,
             "check",
-            "Check now",
-            "New sale",
+            QCoreApplication.translate("ProblemPage", "Check now"),
+            new_sale,
         )
     if state is S.REVIEW:
         return Wording(
-            "A manager must check this sale",
-            "Several payments match this sale in HPAY. Do not charge again: "
-            "ask a manager to choose the right one in History.",
+            QCoreApplication.translate("ProblemPage", "A manager must check this sale"),
+            QCoreApplication.translate(
+                "ProblemPage",
+                "Several payments match this sale in HPAY. Do not charge again: "
+                "ask a manager to choose the right one in History.",
+            ),
             AMBER,
             "new_sale",
-            "New sale",
+            new_sale,
             None,
         )
     if state is S.CANCELLED:
         return Wording(
-            "Sale cancelled",
-            "Nothing to pay. If the customer pays anyway, HPOS will still see it "
-            "and mark the sale PAID LATE.",
+            QCoreApplication.translate("ProblemPage", "Sale cancelled"),
+            QCoreApplication.translate(
+                "ProblemPage",
+                "Nothing to pay. If the customer pays anyway, HPOS will still see it "
+                "and mark the sale PAID LATE.",
+            ),
             GREY,
             "new_sale",
-            "New sale",
+            new_sale,
             None,
         )
     return Wording(
-        "Sale needs attention",
-        "This sale is being looked after. It stays in the journal.",
+        QCoreApplication.translate("ProblemPage", "Sale needs attention"),
+        QCoreApplication.translate(
+            "ProblemPage", "This sale is being looked after. It stays in the journal."
+        ),
         GREY,
         "new_sale",
-        "New sale",
+        new_sale,
         None,
     )
 
@@ -189,8 +233,8 @@ class ProblemPage(QWidget):
         self.progress.setRange(0, 0)
         self.progress.setTextVisible(False)
         self.progress.hide()
-        self.primary_button = big_button("New sale", "problemPrimary", self)
-        self.secondary_button = big_button("New sale", "problemSecondary", self)
+        self.primary_button = big_button(self.tr("New sale"), "problemPrimary", self)
+        self.secondary_button = big_button(self.tr("New sale"), "problemSecondary", self)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.primary_button, 3)
@@ -226,10 +270,14 @@ class ProblemPage(QWidget):
     def show_sale(self, sale: Sale, wording: Wording, money: str) -> None:
         """The wording of the sale's state, the sale itself and HPAY's own words."""
         self.show_wording(wording)
-        self.sale_label.setText(f"Sale {sale.sale_number} · {money} · {sale.product}")
+        self.sale_label.setText(
+            self.tr("Sale {number} · {amount} · {product}").format(
+                number=sale.sale_number, amount=money, product=sale.product
+            )
+        )
         detail = sale.last_error or ""
         if sale.state is S.FAILED and detail:
-            detail = f"Details: {detail}"
+            detail = self.tr("Details: {detail}").format(detail=detail)
         self.detail_label.setText(detail if sale.state is not S.CANCELLED else "")
 
     def apply_scale(self, scale: float) -> None:

@@ -28,10 +28,22 @@ from collections import OrderedDict
 from collections.abc import Callable
 from decimal import Decimal
 
-from PySide6.QtCore import QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, Slot
 
-from hpos.hpay.errors import HpayError
+from hpos.hpay.errors import (
+    ApiRefused,
+    BadCredentials,
+    ConfigError,
+    HpayError,
+    InvalidRequest,
+    NetworkError,
+    OutcomeUnknown,
+    ProtocolError,
+    TokenInvalid,
+    UnsafeCheckoutUrl,
+)
 from hpos.hpay.models import Token
+from hpos.sales.lock import ProfileLocked
 from hpos.sales.model import Sale, SaleEvent
 from hpos.sales.service import SalesService
 from hpos.sales.states import SaleState
@@ -59,11 +71,67 @@ _REMEMBERED = 256
 _RETRY_AFTER_FAILURE_MS = 1000
 
 
+def _lead(exc: HpayError) -> str:
+    """What kind of failure, in the UI language (the pure layers' messages are English)."""
+    ctx = "SaleController"
+    if isinstance(exc, ProfileLocked):
+        return QCoreApplication.translate(ctx, "HPOS is already open for this profile")
+    if isinstance(exc, ConfigError):
+        return QCoreApplication.translate(ctx, "Settings problem")
+    if isinstance(exc, InvalidRequest):
+        return QCoreApplication.translate(ctx, "This amount or sale cannot be sent")
+    if isinstance(exc, BadCredentials | TokenInvalid):
+        return QCoreApplication.translate(ctx, "HPAY refused the keys")
+    if isinstance(exc, ApiRefused):
+        return QCoreApplication.translate(ctx, "HPAY refused")
+    if isinstance(exc, NetworkError):
+        return QCoreApplication.translate(ctx, "HPAY cannot be reached")
+    if isinstance(exc, ProtocolError):
+        return QCoreApplication.translate(ctx, "HPAY answered something unexpected")
+    if isinstance(exc, UnsafeCheckoutUrl):
+        return QCoreApplication.translate(ctx, "Unsafe payment link refused")
+    if isinstance(exc, OutcomeUnknown):
+        return QCoreApplication.translate(ctx, "HPAY did not answer in time")
+    return QCoreApplication.translate(ctx, "HPAY problem")
+
+
 def error_text(exc: BaseException) -> str:
-    """A sentence for the cashier from any exception a job raised."""
+    """A sentence for the cashier from any exception a job raised.
+
+    The kind of failure is said in the UI language; the detail (HPAY's or the
+    sales layer's own words, in English) follows as it is.
+    """
     if isinstance(exc, HpayError):
-        return exc.message
-    return f"Unexpected error ({type(exc).__name__}): {exc}".strip()
+        return QCoreApplication.translate("SaleController", "{what}: {detail}").format(
+            what=_lead(exc), detail=exc.message
+        )
+    return (
+        QCoreApplication.translate("SaleController", "Unexpected error ({kind}): {detail}")
+        .format(kind=type(exc).__name__, detail=exc)
+        .strip()
+    )
+
+
+def event_text(event: SaleEvent) -> str:
+    """What a watcher's check found, in the UI language (unknown news: its own words)."""
+    ctx = "SaleController"
+    message = event.message
+    if event.kind == "connection_lost":
+        detail = event.error.message.rstrip(".") if event.error is not None else ""
+        return QCoreApplication.translate(
+            ctx, "Connection to HPAY lost ({detail}); retrying."
+        ).format(detail=detail)
+    if event.kind == "connection_restored":
+        return QCoreApplication.translate(ctx, "Connection to HPAY restored.")
+    if event.kind == "checked" and event.error is not None:
+        return QCoreApplication.translate(ctx, "Still no connection to HPAY; retrying.")
+    if message == "Not paid yet.":
+        return QCoreApplication.translate(ctx, "Not paid yet.")
+    if message.startswith("HPAY does not list payment"):
+        return QCoreApplication.translate(ctx, "HPAY does not list this payment yet.")
+    if message.startswith("No payment for "):
+        return QCoreApplication.translate(ctx, "No payment for this sale in HPAY's history yet.")
+    return message
 
 
 class SaleController(QObject):
@@ -366,7 +434,9 @@ class SaleController(QObject):
 
 def _cancel_text(exc: BaseException) -> str:
     if isinstance(exc, ValueError) and not isinstance(exc, HpayError):  # IllegalTransition
-        return "This sale can no longer be cancelled (it changed meanwhile)."
+        return QCoreApplication.translate(
+            "SaleController", "This sale can no longer be cancelled (it changed meanwhile)."
+        )
     if isinstance(exc, KeyError):
-        return "This sale is not in the journal."
+        return QCoreApplication.translate("SaleController", "This sale is not in the journal.")
     return error_text(exc)

@@ -16,22 +16,42 @@ the physical keyboard keeps working after a tap.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal, Slot
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QGridLayout, QPushButton, QSizePolicy, QWidget
 
-from hpos.ui.amount import KEY_BACKSPACE, KEY_CLEAR, KEY_DECIMAL, KEY_DOUBLE_ZERO
+from hpos.ui.amount import (
+    DIGIT_KEYS,
+    KEY_BACKSPACE,
+    KEY_CLEAR,
+    KEY_DECIMAL,
+    KEY_DOUBLE_ZERO,
+    NUMBER_STYLES,
+)
+from hpos.ui.i18n import current_language
 
 #: Smallest side of a key, in pixels (a finger, not a mouse pointer).
 MIN_KEY_SIZE = 64
 
-_LABELS: dict[str, tuple[str, str]] = {  # key -> (text, accessible name)
-    **{d: (d, f"Digit {d}") for d in "0123456789"},
-    KEY_DOUBLE_ZERO: ("00", "Double zero"),
-    KEY_DECIMAL: (".", "Decimal separator"),
-    KEY_BACKSPACE: ("⌫", "Delete the last digit"),
-    KEY_CLEAR: ("C", "Clear the amount"),
-}
+#: Every key, in the order the buttons are made.
+_KEYS = (*"0123456789", KEY_DOUBLE_ZERO, KEY_DECIMAL, KEY_BACKSPACE, KEY_CLEAR)
+
+
+def _label(key: str) -> tuple[str, str]:
+    """(text, accessible name) of a key, in the UI language."""
+    if key in DIGIT_KEYS:
+        return key, QCoreApplication.translate("Keypad", "Digit {digit}").format(digit=key)
+    if key == KEY_DOUBLE_ZERO:
+        return "00", QCoreApplication.translate("Keypad", "Double zero")
+    if key == KEY_DECIMAL:  # the key sends "."; it shows the language's mark
+        mark = NUMBER_STYLES.get(current_language(), (",", "."))[1]
+        return mark, QCoreApplication.translate("Keypad", "Decimal separator")
+    if key == KEY_BACKSPACE:
+        return "⌫", QCoreApplication.translate("Keypad", "Delete the last digit")
+    return (
+        QCoreApplication.translate("Keypad", "C", "clear key"),
+        QCoreApplication.translate("Keypad", "Clear the amount"),
+    )
 
 
 class Keypad(QWidget):
@@ -43,13 +63,12 @@ class Keypad(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("keypad")
-        self.setAccessibleName("Amount keypad")
         self._grid = QGridLayout(self)
         self._grid.setSpacing(8)
         self._grid.setContentsMargins(0, 0, 0, 0)
         self._buttons: dict[str, QPushButton] = {}
-        for key, (text, name) in _LABELS.items():
-            self._buttons[key] = self._make_button(key, text, name)
+        for key in _KEYS:
+            self._buttons[key] = self._make_button(key)
         rows = ("789", "456", "123")
         for r, digits in enumerate(rows):
             for c, digit in enumerate(digits):
@@ -66,12 +85,26 @@ class Keypad(QWidget):
             self._grid.setRowStretch(r, 1)
         self._decimals = -1
         self.set_decimals(2)
+        self.retranslate()
 
-    def _make_button(self, key: str, text: str, name: str) -> QPushButton:
-        button = QPushButton(text, self)
+    def retranslate(self) -> None:
+        """Key texts and names in the UI language (again on LanguageChange)."""
+        self.setAccessibleName(self.tr("Amount keypad"))
+        for key, button in self._buttons.items():
+            text, name = _label(key)
+            button.setText(text)
+            button.setAccessibleName(name)
+            button.setToolTip(name)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Re-read the texts when the language changes."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _make_button(self, key: str) -> QPushButton:
+        button = QPushButton(self)
         button.setObjectName(f"key_{key}")
-        button.setAccessibleName(name)
-        button.setToolTip(name)
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         button.setMinimumSize(MIN_KEY_SIZE, MIN_KEY_SIZE)
         button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)

@@ -18,7 +18,7 @@ import logging
 import math
 
 import qrcode
-from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtCore import QEvent, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -53,11 +53,24 @@ class QrWidget(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("qrWidget")
-        self.setAccessibleName("Payment QR code")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
         self._data = ""
         self._matrix: Matrix = ()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Accessible texts in the UI language (again on LanguageChange)."""
+        self.setAccessibleName(self.tr("Payment QR code"))
+        self.setAccessibleDescription(
+            self.tr("QR code of the payment link") if self._data else self.tr("No QR code")
+        )
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Re-read the texts when the language changes."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     # -- API --------------------------------------------------------------------------
 
@@ -71,7 +84,7 @@ class QrWidget(QWidget):
             return bool(text)
         self._data = text
         self._matrix = build_matrix(text) if text else ()
-        self.setAccessibleDescription("QR code of the payment link" if text else "No QR code")
+        self.retranslate()
         self.updateGeometry()
         self.update()
         return bool(text)

@@ -7,7 +7,7 @@ keys" opens the settings. The panel only emits signals: it does no work itself.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -18,15 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-TITLE = "Welcome to HPOS"
-PITCH = (
-    "Type an amount, show the customer a QR code, and HPOS tells you when the card "
-    "payment has gone through HPAY — card details never touch this till."
-)
+#: The two buttons' texts in English (the source language; shown translated).
 DEMO_TEXT = "Try the demo"
-DEMO_HINT = "A built-in test server plays the bank and the customer. No account needed."
 CONFIGURE_TEXT = "Enter my HPAY keys"
-CONFIGURE_HINT = "Use your HPAY account: API URL, API key, public key and secret key."
 
 STYLE = """
 #welcomePanel { background: #f8f9fa; }
@@ -57,25 +51,25 @@ class WelcomePanel(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setStyleSheet(STYLE)
 
-        self.title = QLabel(TITLE)
+        self.title = QLabel()
         self.title.setObjectName("welcomeTitle")
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.pitch = QLabel(PITCH)
+        self.pitch = QLabel()
         self.pitch.setObjectName("welcomePitch")
         self.pitch.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.pitch.setWordWrap(True)
 
         self._hints: list[QLabel] = []
-        self.demo_button = self._button(DEMO_TEXT, "demoButton", DEMO_HINT)
-        self.configure_button = self._button(CONFIGURE_TEXT, "configureButton", CONFIGURE_HINT)
+        self.demo_button = self._button("demoButton")
+        self.configure_button = self._button("configureButton")
         self.demo_button.clicked.connect(self._demo)
         self.configure_button.clicked.connect(self._configure)
 
         choices = QHBoxLayout()
         choices.setSpacing(32)
         choices.addStretch(1)
-        choices.addLayout(self._choice(self.demo_button, DEMO_HINT), 3)
-        choices.addLayout(self._choice(self.configure_button, CONFIGURE_HINT), 3)
+        choices.addLayout(self._choice(self.demo_button), 3)
+        choices.addLayout(self._choice(self.configure_button), 3)
         choices.addStretch(1)
 
         layout = QVBoxLayout(self)
@@ -88,20 +82,50 @@ class WelcomePanel(QWidget):
         layout.addLayout(choices)
         layout.addStretch(3)
         self.setTabOrder(self.demo_button, self.configure_button)
+        self.retranslate()
         self._apply_scale(1.0)
 
-    def _button(self, text: str, name: str, hint: str) -> QPushButton:
-        button = QPushButton(text)
+    def retranslate(self) -> None:
+        """Texts in the UI language (again on LanguageChange)."""
+        self.title.setText(self.tr("Welcome to HPOS"))
+        self.pitch.setText(
+            self.tr(
+                "Type an amount, show the customer a QR code, and HPOS tells you when the card "
+                "payment has gone through HPAY — card details never touch this till."
+            )
+        )
+        demo_hint = self.tr(
+            "A built-in test server plays the bank and the customer. No account needed."
+        )
+        configure_hint = self.tr(
+            "Use your HPAY account: API URL, API key, public key and secret key."
+        )
+        texts = (
+            (self.demo_button, self.tr("Try the demo"), demo_hint),
+            (self.configure_button, self.tr("Enter my HPAY keys"), configure_hint),
+        )
+        for (button, text, hint), label in zip(texts, self._hints, strict=True):
+            button.setText(text)
+            button.setAccessibleName(text)
+            button.setAccessibleDescription(hint)
+            button.setToolTip(hint)
+            label.setText(hint)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Re-read the texts when the language changes."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _button(self, name: str) -> QPushButton:
+        button = QPushButton()
         button.setObjectName(name)
-        button.setAccessibleName(text)
-        button.setAccessibleDescription(hint)
-        button.setToolTip(hint)
         button.setCursor(Qt.CursorShape.PointingHandCursor)
         button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         return button
 
-    def _choice(self, button: QPushButton, hint: str) -> QVBoxLayout:
-        label = QLabel(hint)
+    def _choice(self, button: QPushButton) -> QVBoxLayout:
+        label = QLabel()
         self._hints.append(label)
         label.setObjectName("welcomeHint")
         label.setWordWrap(True)
