@@ -46,6 +46,7 @@ from hpos.ui.history_rows import (
     row_from_sale,
     summary_text,
 )
+from hpos.ui.i18n import format_datetime
 from hpos.ui.runner import Runner
 
 from .conftest import client_config, start_sandbox
@@ -639,9 +640,7 @@ def test_details_show_every_field_copy_the_link_and_the_qr_of_an_unpaid_sale(
     assert dialog.value("Status") == "UNPAID"
     assert dialog.value("Mode").startswith("TEST")
     assert dialog.value("Link") == snapshot.checkout_url
-    assert dialog.value("Date").startswith(
-        snapshot.created.astimezone().strftime("%Y-%m-%d %H:%M:%S")
-    )
+    assert dialog.value("Date").startswith(format_datetime(snapshot.created, seconds=True))
     assert dialog.labels()[:4] == ["Date", "Transaction", "Sale number", "Product"]
     QGuiApplication.clipboard().clear()
     qtbot.mouseClick(dialog.copy_button, Qt.MouseButton.LeftButton)

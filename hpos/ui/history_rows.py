@@ -12,8 +12,8 @@ of some rows (:func:`summarize`, :func:`summary_text`).
 Texts the user reads are translated at call time (context "HistoryRows"): the
 column titles (:func:`column_title`), the statuses (:func:`status_text`; the rows
 keep HPAY's and the journal's own words, which sort, filter and export), the
-query problems and the summary. Dates stay ISO-like ("2025-11-08 14:42") in
-every language.
+query problems and the summary. Dates are written for the language
+(:func:`hpos.ui.i18n.format_datetime`: "8 Nov 2025 14:42", "8 nov. 2025 14:42").
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ from hpos.hpay.models import HistoryEntry, HistoryPage
 from hpos.sales.model import Sale
 from hpos.sales.states import SaleState
 from hpos.ui.amount import format_money
+from hpos.ui.i18n import format_datetime
 
 if TYPE_CHECKING:
     from hpos.hpay.client import HpayClient
@@ -219,8 +220,8 @@ def _local_midnight(day: date) -> datetime:
 
 
 def local_time_text(value: datetime, *, seconds: bool = False) -> str:
-    """A date in the computer's local time: "2025-11-08 14:42"."""
-    return value.astimezone().strftime("%Y-%m-%d %H:%M:%S" if seconds else "%Y-%m-%d %H:%M")
+    """A moment in local time for the UI language: "8 Nov 2025 14:42" / "8 nov. 2025 14:42"."""
+    return format_datetime(value, seconds=seconds)
 
 
 def money_text(amount: Decimal | None, currency: str) -> str:

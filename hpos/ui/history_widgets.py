@@ -11,7 +11,8 @@ for the texts of the current language); :func:`date_edit`,
 from __future__ import annotations
 
 import logging
-from datetime import date
+from datetime import UTC, date, datetime
+from decimal import Decimal
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
@@ -37,6 +38,8 @@ from hpos.ui.history_rows import (
     COL_STATUS,
     COL_TXID,
     column_title,
+    local_time_text,
+    money_text,
     status_text,
 )
 
@@ -87,11 +90,12 @@ def fit_columns(view: QTableView) -> None:
     header = view.horizontalHeader()
     metrics = view.fontMetrics()
     statuses = ("CANCELLED", "PAID LATE", "UNPAID", "AWAITING", "EXPIRED")
+    months = range(1, 13)
     samples = {
-        COL_DATE: ["0000-00-00 00:00"],
+        COL_DATE: [local_time_text(datetime(2026, m, 28, 12, 0, tzinfo=UTC)) for m in months],
         COL_TXID: ["WWWWWWWWWWWWWW"],
-        COL_AMOUNT: ["9999999.99 XOF"],
-        COL_FEES: ["99999.99 XOF"],
+        COL_AMOUNT: [money_text(Decimal("999999.99"), c) for c in ("XOF", "CAD", "EUR")],
+        COL_FEES: [money_text(Decimal("99999.99"), c) for c in ("XOF", "CAD", "EUR")],
         COL_STATUS: [status_text(s) for s in statuses],
         COL_MODE: ["PROD"],
     }
