@@ -220,3 +220,56 @@ def test_tab_on_the_counter_settings_page_follows_the_layout(
     ]
     assert tab_chain(page.language_combo, len(expected) - 1) == expected
     dialog.close()
+
+
+def test_tab_on_the_settings_dialog_goes_down_each_column_then_ok(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    dialog = SettingsDialog(window.profile, window.runner, parent=window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(dialog.is_loaded, timeout=WAIT)
+    expected = [
+        dialog.api_url_edit,
+        dialog.api_key_edit,
+        dialog.public_key_edit,
+        dialog.secret_edit,
+        dialog.reveal_button,
+        dialog.mode_combo,
+        dialog.test_button,
+        dialog.shop_name_edit,
+        dialog.till_name_edit,
+        dialog.product_edit,
+        dialog.expiry_spin,
+        dialog.auto_return_spin,
+        dialog.notify_edit,
+        dialog.success_edit,
+        dialog.cancel_edit,
+        dialog.hosts_edit,
+        dialog.ok_button,
+    ]
+    chain = tab_chain(dialog.api_url_edit, len(expected) + 2)
+    assert chain[: len(expected)] == expected
+    # then Cancel, the tab bar, and round to the first field: never the scroll area
+    assert isinstance(chain[len(expected) + 1], QTabBar)
+    assert chain[len(expected) + 2] is dialog.api_url_edit
+    dialog.close()
+
+
+def test_tab_on_the_payment_page_and_focus_on_the_paid_page(
+    qtbot: QtBot, window: MainWindow, sandbox: Any
+) -> None:
+    from .test_ui_keyboard import key, type_text
+
+    cashier = window.cashier
+    type_text(window, "1200")
+    key(window, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: cashier.current_page() == "payment", timeout=WAIT)
+    page = cashier.payment_page
+    chain = tab_chain(page.copy_button, 1)
+    assert chain == [page.copy_button, page.cancel_button]
+    [payment] = sandbox.payments()
+    sandbox.mark_paid(payment.transaction_id)
+    qtbot.waitUntil(lambda: cashier.current_page() == "paid", timeout=WAIT)
+    assert QApplication.focusWidget() is cashier.paid_page.new_sale_button
+    assert spoken_name(cashier.paid_page.new_sale_button)

@@ -286,6 +286,8 @@ class SettingsTabs(QTabWidget):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(counter)
         self.addTab(scroll, "")
+        for page in (general, scroll):  # Tab goes from the tab bar to the first field
+            page.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.retranslate()
 
     def retranslate(self) -> None:
