@@ -103,7 +103,7 @@ def test_the_dialog_has_a_counter_tab(qtbot: QtBot, runner: Runner, profile: Pro
     assert page.layout_combo.currentData() == "80mm"
     assert page.sound_check.isChecked()
     assert page.volume_slider.value() == 80
-    assert page.volume_label.text() == "80 %"
+    assert page.volume_label.text() == "80%"
     assert not page.without_dialog_check.isChecked()
     assert not page.auto_print_check.isChecked()
     assert "None remembered" in page.printer_label.text()
@@ -129,7 +129,7 @@ def test_every_counter_field_round_trips(
     page.volume_slider.setFocus()
     qtbot.keyClick(page.volume_slider, Qt.Key.Key_PageDown)  # 80 -> 70
     qtbot.keyClick(page.volume_slider, Qt.Key.Key_Left)  # 70 -> 65
-    assert page.volume_label.text() == "65 %"
+    assert page.volume_label.text() == "65%"
     choose(qtbot, page.layout_combo, "58mm")
     for check in (page.without_dialog_check, page.auto_print_check):
         check.setFocus()

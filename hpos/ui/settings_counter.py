@@ -269,7 +269,7 @@ class CounterPage(QWidget):
         self.volume_slider.setEnabled(on)
 
     def _show_volume(self, value: int) -> None:
-        self.volume_label.setText(self.tr("{percent} %").format(percent=value))
+        self.volume_label.setText(self.tr("{percent}%").format(percent=value))
 
 
 class SettingsTabs(QTabWidget):

@@ -37,22 +37,47 @@ def _keys(*sequences: str) -> str:
 def shortcut_rows() -> list[tuple[str, str]]:
     """Every shortcut of the window: (keys, what they do), in the current language."""
 
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("ShortcutsOverlay", text)
-
     return [
-        (tr("0–9  ,  ."), tr("Type the amount")),
-        (_keys("Backspace"), tr("Delete the last digit")),
-        (_keys("Return"), tr("Charge · new sale after PAID")),
-        (_keys("Esc"), tr("Clear the amount · cancel the sale (asks first) · back")),
-        (_keys("F1"), tr("Show or hide this list")),
-        (_keys("F2"), tr("History / back to the cashier")),
-        (_keys("F3"), tr("Show the QR code of the sale waiting for payment")),
-        (_keys("F5"), tr("Refresh the history and the balance")),
-        (_keys("Ctrl+P"), tr("Print the receipt")),
-        (_keys("Ctrl+,"), tr("Settings")),
-        (_keys("Tab", "Shift+Tab"), tr("Next / previous field")),
-        (_keys("Ctrl+Q"), tr("Quit")),
+        (
+            QCoreApplication.translate("ShortcutsOverlay", "0–9  ,  ."),
+            QCoreApplication.translate("ShortcutsOverlay", "Type the amount"),
+        ),
+        (
+            _keys("Backspace"),
+            QCoreApplication.translate("ShortcutsOverlay", "Delete the last digit"),
+        ),
+        (
+            _keys("Return"),
+            QCoreApplication.translate("ShortcutsOverlay", "Charge · new sale after PAID"),
+        ),
+        (
+            _keys("Esc"),
+            QCoreApplication.translate(
+                "ShortcutsOverlay", "Clear the amount · cancel the sale (asks first) · back"
+            ),
+        ),
+        (_keys("F1"), QCoreApplication.translate("ShortcutsOverlay", "Show or hide this list")),
+        (
+            _keys("F2"),
+            QCoreApplication.translate("ShortcutsOverlay", "History / back to the cashier"),
+        ),
+        (
+            _keys("F3"),
+            QCoreApplication.translate(
+                "ShortcutsOverlay", "Show the QR code of the sale waiting for payment"
+            ),
+        ),
+        (
+            _keys("F5"),
+            QCoreApplication.translate("ShortcutsOverlay", "Refresh the history and the balance"),
+        ),
+        (_keys("Ctrl+P"), QCoreApplication.translate("ShortcutsOverlay", "Print the receipt")),
+        (_keys("Ctrl+,"), QCoreApplication.translate("ShortcutsOverlay", "Settings")),
+        (
+            _keys("Tab", "Shift+Tab"),
+            QCoreApplication.translate("ShortcutsOverlay", "Next / previous field"),
+        ),
+        (_keys("Ctrl+Q"), QCoreApplication.translate("ShortcutsOverlay", "Quit")),
     ]
 
 
