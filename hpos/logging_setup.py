@@ -22,11 +22,12 @@ import functools
 import logging
 import queue
 import threading
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from logging.handlers import QueueHandler, QueueListener, RotatingFileHandler
 from pathlib import Path
 
-from hpos.hpay.redact import Redactor, install_redaction
+from hpos.hpay.redact import Redactor, default_redactor, install_redaction
 
 __all__ = [
     "BACKUP_COUNT",
@@ -37,6 +38,7 @@ __all__ = [
     "current_file_logging",
     "install_file_logging",
     "log_file_path",
+    "register_secrets",
 ]
 
 LOG_FILE = "hpos.log"
@@ -51,6 +53,14 @@ _installed: FileLogging | None = None
 def log_file_path(log_dir: Path) -> Path:
     """Where the log file of a profile's log folder is (whether or not it exists yet)."""
     return Path(log_dir) / LOG_FILE
+
+
+def register_secrets(values: Iterable[str | None], redactor: Redactor | None = None) -> None:
+    """Mask these values in every log line from now on (keys known before a client exists)."""
+    target = redactor if redactor is not None else default_redactor()
+    for value in values:
+        if value:
+            target.add(value)
 
 
 @dataclass(eq=False)

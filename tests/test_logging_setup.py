@@ -160,3 +160,33 @@ def test_no_qt_import() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], check=False, timeout=60)
     assert result.returncode == 0
+
+
+def test_cli_commands_log_to_the_profile_and_keep_tracebacks_off_stderr(
+    tmp_path: Path, sandbox: SandboxServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from hpos.cli.main import main
+
+    profile = tmp_path / "profile"
+    env = {
+        "HPOS_API_URL": sandbox.url,
+        "HPOS_API_KEY": DEMO_ACCOUNT.api_key,
+        "HPOS_PUBLIC_KEY": DEMO_ACCOUNT.public_key,
+        "HPOS_SECRET_KEY": DEMO_ACCOUNT.secret_key,
+        "HPOS_MODE": "TEST",
+    }
+
+    def broken_factory(_config: object) -> object:
+        raise RuntimeError(f"a bug near {DEMO_ACCOUNT.secret_key}")
+
+    code = main(["--config-dir", str(profile), "check"], env=env, client_factory=broken_factory)
+    err = capsys.readouterr().err
+    assert code == 1
+    assert err.startswith("hpos: error:")
+    assert "Traceback" not in err
+    assert current_file_logging() is None, "the command closed its log file"
+    text = (profile / "logs" / LOG_FILE).read_text(encoding="utf-8")
+    assert "ERROR" in text
+    assert "Traceback (most recent call last)" in text
+    assert "RuntimeError: a bug near ***" in text
+    assert DEMO_ACCOUNT.secret_key not in text

@@ -2,7 +2,9 @@
 
 ``main`` returns the exit code (the console script exits with it); see
 ``hpos.cli.exits.EXIT_CODES``. Every failure ends as one line on stderr,
-``hpos: error: ...``. The parser lives in ``args``, the commands in ``commands``.
+``hpos: error: ...``; an unexpected one also leaves its traceback in the
+profile's log file (:mod:`hpos.logging_setup`), where every command logs.
+The parser lives in ``args``, the commands in ``commands``.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import logging
 import os
 import sys
 from collections.abc import Callable, Mapping
+from pathlib import Path
 from typing import Any
 
 from hpos.cli import output
@@ -28,9 +31,12 @@ from hpos.cli.exits import (
 from hpos.cli.sales_commands import SALES_COMMANDS
 from hpos.hpay.redact import install_redaction
 from hpos.keystore import KeyStore
+from hpos.logging_setup import FileLogging, install_file_logging, register_secrets
 from hpos.settings import open_profile
 
 log = logging.getLogger("hpos.cli")
+#: A record with this attribute set goes to the log file, not to stderr (tracebacks).
+FILE_ONLY = "file_only"
 
 
 def main(
@@ -66,9 +72,14 @@ def main(
     root = logging.getLogger()
     old_level = root.level
     handler = _setup_logging(bool(getattr(args, "verbose", False)))
+    file_log: FileLogging | None = None
     try:
+        profile = open_profile(getattr(args, "config_dir", None), env=env, keystore=keystore)
+        effective = profile.effective()
+        register_secrets((effective.api_key, effective.public_key, env.get("HPOS_SECRET_KEY")))
+        file_log = _file_logging(profile.log_dir)
         ctx = Context(
-            profile=open_profile(getattr(args, "config_dir", None), env=env, keystore=keystore),
+            profile=profile,
             env=env,
             out=sys.stdout,
             err=sys.stderr,
@@ -87,15 +98,27 @@ def main(
         code = exit_code_for(exc)
         if code == EXIT_INTERNAL:
             log.debug("unexpected error", exc_info=True)
+            log.error("unexpected error", exc_info=True, extra={FILE_ONLY: True})
         if isinstance(exc, KeyboardInterrupt):
             output.write(sys.stderr, "hpos: interrupted")
         else:
             output.write(sys.stderr, f"hpos: error: {error_message(exc)}")
         return code
     finally:
+        if file_log is not None:
+            file_log.close()
         root.removeHandler(handler)
         root.setLevel(old_level)
         handler.close()
+
+
+def _file_logging(log_dir: Path) -> FileLogging | None:
+    """The profile's log file for this command (None, with a warning, if it cannot be)."""
+    try:
+        return install_file_logging(log_dir)
+    except OSError as exc:
+        log.warning("no log file in %s: %s", log_dir, exc)
+        return None
 
 
 def _silence_stdout() -> None:
@@ -114,6 +137,7 @@ def _setup_logging(verbose: bool) -> logging.Handler:
     handler.setLevel(logging.DEBUG if verbose else logging.WARNING)
     handler.setFormatter(logging.Formatter("hpos: %(levelname)s %(name)s: %(message)s"))
     install_redaction(handler)
+    handler.addFilter(lambda record: not getattr(record, FILE_ONLY, False))
     root = logging.getLogger()
     if verbose and root.getEffectiveLevel() > logging.DEBUG:
         root.setLevel(logging.DEBUG)

@@ -5,6 +5,10 @@ code. The demo starts the built-in HPAY sandbox on a free loopback port, with
 its state and journal in a separate demo profile and the public demo keys kept
 in memory only: the shop's real profile and keyring are never touched. Network
 and journal work start in the background once the window is up.
+
+Before the window opens, the log file goes to the profile's log folder
+(:mod:`hpos.logging_setup`) and the crash handler (:mod:`hpos.ui.crash`) takes
+over ``sys.excepthook`` and ``threading.excepthook``.
 """
 
 from __future__ import annotations
@@ -21,9 +25,11 @@ from PySide6.QtWidgets import QApplication
 
 from hpos import __version__
 from hpos.keystore import KeyStore
+from hpos.logging_setup import install_file_logging, register_secrets
 from hpos.resources import resource_path
 from hpos.sandbox import DEMO_ACCOUNT, SandboxServer
 from hpos.settings import Profile, open_profile, replace_settings
+from hpos.ui.crash import CrashHandler
 
 log = logging.getLogger(__name__)
 
@@ -89,10 +95,38 @@ def run_app(
     running_demo = start_demo(env, config_dir) if demo else None
     profile = running_demo.profile if running_demo else open_profile(config_dir, env=env)
     install_language(app, profile.settings.language)  # before any widget reads its texts
+    crash = CrashHandler(start_logging(profile, env), parent=app)
+    crash.install()
     window = MainWindow(profile, demo=running_demo)
+    crash.set_window(window)
     window.show()
     try:
         return int(app.exec())
     finally:
+        crash.uninstall()
         if running_demo is not None:
             running_demo.server.stop()
+
+
+def start_logging(profile: Profile, env: Mapping[str, str]) -> Path | None:
+    """The rotating log file in the profile's log folder (None: it cannot be written)."""
+    from PySide6.QtCore import qVersion
+
+    from hpos.ui.about import pyside_version
+
+    effective = profile.effective()
+    register_secrets((effective.api_key, effective.public_key, env.get("HPOS_SECRET_KEY")))
+    try:
+        path = install_file_logging(profile.log_dir).path
+    except OSError as exc:
+        log.warning("No log file in %s: %s", profile.log_dir, exc)
+        return None
+    log.info(
+        "HPOS %s starting: Qt %s, PySide6 %s, Python %s; profile %s",
+        __version__,
+        qVersion(),
+        pyside_version(),
+        sys.version.split()[0],
+        profile.config_dir,
+    )
+    return path

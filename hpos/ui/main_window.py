@@ -13,6 +13,7 @@ calls in flight and waits at most ~1.5 s; every sale is already in the journal.
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Slot
@@ -29,7 +30,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hpos import __version__
 from hpos.hpay.errors import HpayError
 from hpos.sales.model import Sale
 from hpos.sales.states import SaleState
@@ -59,6 +59,7 @@ class MainWindow(QMainWindow):
         self.controller: Any = None
         self.cashier: Any = None
         self.history: Any = None
+        self.about_dialog: Any = None
         self._last_awaiting: Sale | None = None
         self.setWindowTitle("HPOS" + (" — DEMO" if demo else ""))
         self.setMinimumSize(*MIN_SIZE)
@@ -124,6 +125,9 @@ class MainWindow(QMainWindow):
         about.triggered.connect(self._about)
         help_menu.addAction(self.keys.overlay_action)
         help_menu.addAction(about)
+        self.log_folder_action = QAction(self.tr("Open &log folder"), self)
+        self.log_folder_action.triggered.connect(self.open_log_folder)
+        help_menu.addAction(self.log_folder_action)
 
     def _make_demo_bar(self) -> QWidget:
         bar = QWidget()
@@ -344,12 +348,33 @@ class MainWindow(QMainWindow):
         self.controller = self.cashier = self.history = None
 
     def _about(self) -> None:
-        QMessageBox.about(
-            self,
-            "About HPOS",
-            f"HPOS {__version__}\nProfile: {self.profile.config_dir}\n"
-            f"Data: {self.profile.data_dir}",
-        )
+        """Help → About: versions and paths, selectable, with Copy (hpos.ui.about)."""
+        from hpos.ui.about import AboutDialog
+
+        if self.about_dialog is not None:
+            self.about_dialog.close()
+        self.about_dialog = AboutDialog(self.profile, self.log_path(), parent=self)
+        self.about_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.about_dialog.destroyed.connect(self._about_gone)
+        self.about_dialog.open()
+
+    @Slot()
+    def _about_gone(self) -> None:
+        self.about_dialog = None
+
+    def log_path(self) -> Path:
+        """The log file in use (else where this profile's log file goes)."""
+        from hpos.logging_setup import current_file_logging, log_file_path
+
+        installed = current_file_logging()
+        return installed.path if installed is not None else log_file_path(self.profile.log_dir)
+
+    @Slot()
+    def open_log_folder(self) -> None:
+        """Help → Open log folder: the folder of the log file, in the file manager."""
+        from hpos.ui.about import open_log_folder
+
+        open_log_folder(self.log_path().parent, parent=self)  # a failure: a message, parented
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Abort calls in flight, wait briefly, close the journal: every sale is kept."""
