@@ -273,3 +273,20 @@ def test_tab_on_the_payment_page_and_focus_on_the_paid_page(
     qtbot.waitUntil(lambda: cashier.current_page() == "paid", timeout=WAIT)
     assert QApplication.focusWidget() is cashier.paid_page.new_sale_button
     assert spoken_name(cashier.paid_page.new_sale_button)
+
+
+def test_the_welcome_panel_is_named_and_keyboard_ready(qtbot: QtBot, tmp_path: Any) -> None:
+    from hpos.keystore import KeyStore
+    from hpos.ui.welcome import WelcomePanel
+
+    from .test_keystore import MemoryKeyring
+
+    empty = Profile(tmp_path / "empty", KeyStore(backend=MemoryKeyring()), env={})
+    win = MainWindow(empty)
+    qtbot.addWidget(win)
+    win.show()
+    panel = win.findChild(WelcomePanel)
+    assert panel is not None
+    assert len(controls(panel)) >= 2
+    assert unnamed(win) == []
+    win.close()
