@@ -1,0 +1,164 @@
+"""The customer-facing display: where it opens, and following the cashier screen.
+
+:func:`choose_screen` (pure) picks the screen from the ``customer_display``
+setting: "off"; "auto" = the first screen that is not the cashier's (so no
+display with one screen); or a screen name (``QScreen.name()``), never the
+cashier's own screen (a full-screen window there would hide the till).
+
+:class:`CustomerDisplayManager` opens the :class:`~hpos.ui.customer_view.CustomerDisplay`
+full-screen there, moves or closes it when the settings change and when screens
+are added or removed (``QGuiApplication.screenAdded/screenRemoved``), and feeds
+it the cashier screen's page changes and the account's mode (TEST banner).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, QTimer, Slot
+from PySide6.QtGui import QGuiApplication, QScreen
+from PySide6.QtWidgets import QWidget
+from shiboken6 import isValid
+
+from hpos.settings import Settings
+from hpos.ui.customer_view import CustomerDisplay, utcnow
+
+__all__ = ["CustomerDisplay", "CustomerDisplayManager", "choose_screen"]
+
+log = logging.getLogger(__name__)
+
+
+def choose_screen(setting: str, names: Sequence[str], cashier: str | None) -> str | None:
+    """The name of the screen for the customer display, or None for no display."""
+    if setting == "off":
+        return None
+    others = [name for name in names if name != cashier]
+    if setting == "auto":
+        return others[0] if others else None
+    return setting if setting in others else None
+
+
+class CustomerDisplayManager(QObject):
+    """Opens, moves and closes the customer display; feeds it the cashier screen's pages."""
+
+    def __init__(
+        self,
+        window: QWidget,
+        *,
+        screens: Callable[[], Sequence[QScreen]] = QGuiApplication.screens,
+        clock: Callable[[], datetime] = utcnow,
+    ) -> None:
+        super().__init__(window)
+        self._window = window
+        #: Where the list of screens comes from (QGuiApplication.screens).
+        self.screens = screens
+        self._clock = clock
+        self._setting = "off"
+        self._settings: Settings | None = None
+        self._test = False
+        self._cashier: Any = None
+        self.display: CustomerDisplay | None = None
+        self._closed = False
+        app = QGuiApplication.instance()
+        app.screenAdded.connect(self._screen_added)
+        app.screenRemoved.connect(self._screen_removed)
+
+    def follow(self, controller: Any, cashier: Any, settings: Settings) -> None:
+        """Follow a (new) cashier screen with these settings; place the display."""
+        if self._cashier is not None and isValid(self._cashier):
+            with contextlib.suppress(RuntimeError, TypeError):
+                self._cashier.page_changed.disconnect(self._page_changed)
+        self._cashier = cashier
+        cashier.page_changed.connect(self._page_changed)
+        cashier.destroyed.connect(self._cashier_destroyed)
+        controller.ready.connect(self._ready)
+        self._settings = settings
+        self._setting = settings.customer_display
+        self._test = settings.mode == "TEST"
+        if self.display is not None:
+            self.display.configure(settings.shop_name, float(settings.expiry_minutes * 60))
+            self.display.set_test_mode(self._test)
+            self.display.show_idle()
+        self.place()
+
+    def place(self, removed: QScreen | None = None) -> None:
+        """Show the display on the chosen screen, move it there, or hide it."""
+        if self._closed:
+            return
+        screens = [s for s in self.screens() if s is not removed]
+        own = self._window.screen()
+        name = choose_screen(
+            self._setting, [s.name() for s in screens], own.name() if own is not None else None
+        )
+        target = next((s for s in screens if s.name() == name), None)
+        display = self.display
+        if target is None or self._cashier is None:
+            if display is not None and display.isVisible():
+                log.info("customer display closed")
+                display.hide()
+            return
+        if display is None:
+            display = self.display = self._create()
+        if display.isVisible() and display.screen().name() == target.name():
+            return
+        display.hide()
+        display.setScreen(target)
+        display.setGeometry(target.geometry())
+        display.setWindowState(Qt.WindowState.WindowFullScreen)
+        display.show()  # not showFullScreen(): it would also ask to activate the window
+        log.info("customer display on screen %r", target.name())
+
+    def _create(self) -> CustomerDisplay:
+        settings = self._settings
+        display = CustomerDisplay(
+            shop_name=settings.shop_name if settings else "",
+            expiry_seconds=float(settings.expiry_minutes * 60) if settings else 900.0,
+            focus_owner=self._window,
+            clock=self._clock,
+        )
+        display.set_test_mode(self._test)
+        if self._cashier is not None:
+            display.follow(self._cashier.current_page(), self._cashier.current_sale())
+        return display
+
+    def close(self) -> None:
+        """Close the display for good (the main window is closing)."""
+        if not self._closed:
+            self._closed = True
+            app = QGuiApplication.instance()
+            app.screenAdded.disconnect(self._screen_added)
+            app.screenRemoved.disconnect(self._screen_removed)
+        self._cashier = None
+        if self.display is not None:
+            self.display.close()
+            self.display.deleteLater()
+            self.display = None
+
+    @Slot()
+    def _cashier_destroyed(self) -> None:
+        if self._cashier is not None and not isValid(self._cashier):
+            self._cashier = None
+            self.place()  # no cashier screen: no customer display
+
+    @Slot(str)
+    def _page_changed(self, page: str) -> None:
+        if self.display is not None and self._cashier is not None and isValid(self._cashier):
+            self.display.follow(page, self._cashier.current_sale())
+
+    @Slot(object)
+    def _ready(self, token: Any) -> None:
+        self._test = str(token.mode).upper() == "TEST"
+        if self.display is not None:
+            self.display.set_test_mode(self._test)
+
+    @Slot(QScreen)
+    def _screen_added(self, _screen: QScreen) -> None:
+        QTimer.singleShot(0, self, self.place)
+
+    @Slot(QScreen)
+    def _screen_removed(self, screen: QScreen) -> None:
+        self.place(removed=screen)
