@@ -35,7 +35,9 @@ from hpos.sales.model import Sale
 from hpos.sales.states import SaleState
 from hpos.settings import Profile
 from hpos.ui.keyboard import WindowKeys
+from hpos.ui.customer_display import CustomerDisplayManager
 from hpos.ui.runner import Runner
+from hpos.ui.sound import SoundPlayer
 
 if TYPE_CHECKING:
     from hpos.hpay.client import HpayClient
@@ -56,6 +58,8 @@ class MainWindow(QMainWindow):
         self.profile = profile
         self.demo = demo
         self.runner = Runner(workers=3, parent=self)
+        self.customer_display = CustomerDisplayManager(self)  # the customer's screen
+        self.sound = SoundPlayer(parent=self)
         self.controller: Any = None
         self.cashier: Any = None
         self.history: Any = None
@@ -180,6 +184,8 @@ class MainWindow(QMainWindow):
         self._stack.addWidget(tabs)
         self._stack.setCurrentWidget(tabs)
         self.keys.watch_tabs(tabs)
+        self.customer_display.follow(self.controller, self.cashier, eff)
+        self.sound.follow(self.controller, self.cashier, eff)
         self._status.setText("Connecting to HPAY…")
         self.controller.start()
 
@@ -379,6 +385,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         """Abort calls in flight, wait briefly, close the journal: every sale is kept."""
         self._balance_timer.stop()
+        self.customer_display.close()
         if self.controller is not None:
             self.controller.stop()
         service = self._service
