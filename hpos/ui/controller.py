@@ -73,26 +73,25 @@ _RETRY_AFTER_FAILURE_MS = 1000
 
 def _lead(exc: HpayError) -> str:
     """What kind of failure, in the UI language (the pure layers' messages are English)."""
-    ctx = "SaleController"
     if isinstance(exc, ProfileLocked):
-        return QCoreApplication.translate(ctx, "HPOS is already open for this profile")
+        return QCoreApplication.translate("SaleController", "HPOS is already open for this profile")
     if isinstance(exc, ConfigError):
-        return QCoreApplication.translate(ctx, "Settings problem")
+        return QCoreApplication.translate("SaleController", "Settings problem")
     if isinstance(exc, InvalidRequest):
-        return QCoreApplication.translate(ctx, "This amount or sale cannot be sent")
+        return QCoreApplication.translate("SaleController", "This amount or sale cannot be sent")
     if isinstance(exc, BadCredentials | TokenInvalid):
-        return QCoreApplication.translate(ctx, "HPAY refused the keys")
+        return QCoreApplication.translate("SaleController", "HPAY refused the keys")
     if isinstance(exc, ApiRefused):
-        return QCoreApplication.translate(ctx, "HPAY refused")
+        return QCoreApplication.translate("SaleController", "HPAY refused")
     if isinstance(exc, NetworkError):
-        return QCoreApplication.translate(ctx, "HPAY cannot be reached")
+        return QCoreApplication.translate("SaleController", "HPAY cannot be reached")
     if isinstance(exc, ProtocolError):
-        return QCoreApplication.translate(ctx, "HPAY answered something unexpected")
+        return QCoreApplication.translate("SaleController", "HPAY answered something unexpected")
     if isinstance(exc, UnsafeCheckoutUrl):
-        return QCoreApplication.translate(ctx, "Unsafe payment link refused")
+        return QCoreApplication.translate("SaleController", "Unsafe payment link refused")
     if isinstance(exc, OutcomeUnknown):
-        return QCoreApplication.translate(ctx, "HPAY did not answer in time")
-    return QCoreApplication.translate(ctx, "HPAY problem")
+        return QCoreApplication.translate("SaleController", "HPAY did not answer in time")
+    return QCoreApplication.translate("SaleController", "HPAY problem")
 
 
 def error_text(exc: BaseException) -> str:
@@ -114,23 +113,26 @@ def error_text(exc: BaseException) -> str:
 
 def event_text(event: SaleEvent) -> str:
     """What a watcher's check found, in the UI language (unknown news: its own words)."""
-    ctx = "SaleController"
     message = event.message
     if event.kind == "connection_lost":
         detail = event.error.message.rstrip(".") if event.error is not None else ""
         return QCoreApplication.translate(
-            ctx, "Connection to HPAY lost ({detail}); retrying."
+            "SaleController", "Connection to HPAY lost ({detail}); retrying."
         ).format(detail=detail)
     if event.kind == "connection_restored":
-        return QCoreApplication.translate(ctx, "Connection to HPAY restored.")
+        return QCoreApplication.translate("SaleController", "Connection to HPAY restored.")
     if event.kind == "checked" and event.error is not None:
-        return QCoreApplication.translate(ctx, "Still no connection to HPAY; retrying.")
+        return QCoreApplication.translate(
+            "SaleController", "Still no connection to HPAY; retrying."
+        )
     if message == "Not paid yet.":
-        return QCoreApplication.translate(ctx, "Not paid yet.")
+        return QCoreApplication.translate("SaleController", "Not paid yet.")
     if message.startswith("HPAY does not list payment"):
-        return QCoreApplication.translate(ctx, "HPAY does not list this payment yet.")
+        return QCoreApplication.translate("SaleController", "HPAY does not list this payment yet.")
     if message.startswith("No payment for "):
-        return QCoreApplication.translate(ctx, "No payment for this sale in HPAY's history yet.")
+        return QCoreApplication.translate(
+            "SaleController", "No payment for this sale in HPAY's history yet."
+        )
     return message
 
 

@@ -1,0 +1,1812 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name></name>
+    <message>
+        <source>Receipt</source>
+        <comment>Till {till}</comment>
+        <translation>Receipt</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <comment>TEST</comment>
+        <translation>Receipt</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <comment>Test payment — no real money</comment>
+        <translation>Receipt</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <comment>Date</comment>
+        <translation>Receipt</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <comment>Sale</comment>
+        <translation>Receipt</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <comment>Product</comment>
+        <translation>Receipt</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <comment>Description</comment>
+        <translation>Receipt</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <comment>Amount</comment>
+        <translation>Receipt</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <comment>Currency</comment>
+        <translation>Receipt</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <comment>Transaction</comment>
+        <translation>Receipt</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <comment>Thank you</comment>
+        <translation>Receipt</translation>
+    </message>
+</context>
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About HPOS</source>
+        <extracomment>The facts shown, in order: key and English label (translated in the dialog).</extracomment>
+        <translation>About HPOS</translation>
+    </message>
+    <message>
+        <source>HPOS {version}</source>
+        <translation>HPOS {version}</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copy</translation>
+    </message>
+    <message>
+        <source>Copy these details to the clipboard</source>
+        <translation>Copy these details to the clipboard</translation>
+    </message>
+    <message>
+        <source>Open &amp;log folder</source>
+        <translation>Open &amp;log folder</translation>
+    </message>
+    <message>
+        <source>Copied to the clipboard.</source>
+        <translation>Copied to the clipboard.</translation>
+    </message>
+    <message>
+        <source>Log folder</source>
+        <translation>Log folder</translation>
+    </message>
+    <message>
+        <source>The log folder could not be opened. It is here: {path}</source>
+        <translation>The log folder could not be opened. It is here: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>CashierScreen</name>
+    <message>
+        <source>Not connected to HPAY yet.</source>
+        <extracomment>A confirmation dialog: (parent, title, question) -&gt; True to go ahead. The page shown changed: one of :data:`PAGES`.</extracomment>
+        <translation>Not connected to HPAY yet.</translation>
+    </message>
+    <message>
+        <source>Type an amount first.</source>
+        <translation>Type an amount first.</translation>
+    </message>
+    <message>
+        <source>Cancel sale {number} of {amount}?
+
+The QR code will be taken off the screen. If the customer pays anyway, HPOS will still see it and mark the sale PAID LATE.</source>
+        <translation>Cancel sale {number} of {amount}?
+
+The QR code will be taken off the screen. If the customer pays anyway, HPOS will still see it and mark the sale PAID LATE.</translation>
+    </message>
+    <message>
+        <source>Cancel this sale?</source>
+        <translation>Cancel this sale?</translation>
+    </message>
+    <message>
+        <source>Not connected to HPAY: {reason}</source>
+        <translation>Not connected to HPAY: {reason}</translation>
+    </message>
+    <message>
+        <source>Connecting to HPAY…</source>
+        <translation>Connecting to HPAY…</translation>
+    </message>
+    <message>
+        <source>TEST MODE · Ready · amounts in {currency}</source>
+        <translation>TEST MODE · Ready · amounts in {currency}</translation>
+    </message>
+    <message>
+        <source>Ready · amounts in {currency}</source>
+        <translation>Ready · amounts in {currency}</translation>
+    </message>
+    <message>
+        <source>Sale {number} · {product}</source>
+        <translation>Sale {number} · {product}</translation>
+    </message>
+    <message>
+        <source>Sale {number} was paid late: {amount}.</source>
+        <translation>Sale {number} was paid late: {amount}.</translation>
+    </message>
+    <message>
+        <source>Sale {number} was paid: {amount}.</source>
+        <translation>Sale {number} was paid: {amount}.</translation>
+    </message>
+    <message>
+        <source>Sale {number} needs a manager: several payments match.</source>
+        <translation>Sale {number} needs a manager: several payments match.</translation>
+    </message>
+    <message>
+        <source>Connection to HPAY lost: retrying. The customer can still pay; HPOS will see the payment when the connection is back.</source>
+        <translation>Connection to HPAY lost: retrying. The customer can still pay; HPOS will see the payment when the connection is back.</translation>
+    </message>
+    <message>
+        <source>Checking 1 unfinished sale from last time.</source>
+        <translation>Checking 1 unfinished sale from last time.</translation>
+    </message>
+    <message>
+        <source>Checking {count} unfinished sales from last time.</source>
+        <translation>Checking {count} unfinished sales from last time.</translation>
+    </message>
+    <message>
+        <source>Asking HPAY…</source>
+        <translation>Asking HPAY…</translation>
+    </message>
+</context>
+<context>
+    <name>ChargingPage</name>
+    <message>
+        <source>Asking HPAY for a payment link…</source>
+        <translation>Asking HPAY for a payment link…</translation>
+    </message>
+    <message>
+        <source>Working</source>
+        <translation>Working</translation>
+    </message>
+    <message>
+        <source>Please wait. The customer does not need to do anything yet.</source>
+        <translation>Please wait. The customer does not need to do anything yet.</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionTest</name>
+    <message>
+        <source>Contacting {host}…</source>
+        <translation>Contacting {host}…</translation>
+    </message>
+</context>
+<context>
+    <name>CounterPage</name>
+    <message>
+        <source>Language</source>
+        <extracomment>The customer display choices that are not a screen name.</extracomment>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>Customer display</source>
+        <translation>Customer display</translation>
+    </message>
+    <message>
+        <source>Sound</source>
+        <translation>Sound</translation>
+    </message>
+    <message>
+        <source>Receipts</source>
+        <translation>Receipts</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>System language</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <source>The language of HPOS; System follows the computer&apos;s language.</source>
+        <translation>The language of HPOS; System follows the computer&apos;s language.</translation>
+    </message>
+    <message>
+        <source>Customer display screen</source>
+        <translation>Customer display screen</translation>
+    </message>
+    <message>
+        <source>Automatic opens it on a second screen when there is one.</source>
+        <translation>Automatic opens it on a second screen when there is one.</translation>
+    </message>
+    <message>
+        <source>Play a sound when paid or failed</source>
+        <translation>Play a sound when paid or failed</translation>
+    </message>
+    <message>
+        <source>Sound on</source>
+        <translation>Sound on</translation>
+    </message>
+    <message>
+        <source>Sound volume</source>
+        <translation>Sound volume</translation>
+    </message>
+    <message>
+        <source>From 0 to 100 percent</source>
+        <translation>From 0 to 100 percent</translation>
+    </message>
+    <message>
+        <source>58 mm roll</source>
+        <translation>58 mm roll</translation>
+    </message>
+    <message>
+        <source>80 mm roll</source>
+        <translation>80 mm roll</translation>
+    </message>
+    <message>
+        <source>Show &amp;on</source>
+        <translation>Show &amp;on</translation>
+    </message>
+    <message>
+        <source>&amp;Volume</source>
+        <translation>&amp;Volume</translation>
+    </message>
+    <message>
+        <source>&amp;Paper</source>
+        <translation>&amp;Paper</translation>
+    </message>
+    <message>
+        <source>Receipt paper</source>
+        <translation>Receipt paper</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>Printer</translation>
+    </message>
+    <message>
+        <source>Forget</source>
+        <translation>Forget</translation>
+    </message>
+    <message>
+        <source>Forget the printer</source>
+        <translation>Forget the printer</translation>
+    </message>
+    <message>
+        <source>Ask for the printer again next time</source>
+        <translation>Ask for the printer again next time</translation>
+    </message>
+    <message>
+        <source>Print without asking (no print dialog)</source>
+        <translation>Print without asking (no print dialog)</translation>
+    </message>
+    <message>
+        <source>Print without dialog</source>
+        <translation>Print without dialog</translation>
+    </message>
+    <message>
+        <source>Print a receipt automatically when paid</source>
+        <translation>Print a receipt automatically when paid</translation>
+    </message>
+    <message>
+        <source>Print automatically when paid</source>
+        <translation>Print automatically when paid</translation>
+    </message>
+    <message>
+        <source>Automatic (second screen)</source>
+        <translation>Automatic (second screen)</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Off</translation>
+    </message>
+    <message>
+        <source>{screen} (not connected)</source>
+        <translation>{screen} (not connected)</translation>
+    </message>
+    <message>
+        <source>None remembered (asks, or the system default)</source>
+        <translation>None remembered (asks, or the system default)</translation>
+    </message>
+    <message>
+        <source>Remembered printer</source>
+        <translation>Remembered printer</translation>
+    </message>
+    <message>
+        <source>{percent}%</source>
+        <translation>{percent}%</translation>
+    </message>
+</context>
+<context>
+    <name>CrashHandler</name>
+    <message>
+        <source>HPOS hit an unexpected error. Your sales are saved. No log file could be written.</source>
+        <extracomment>An error was logged (where it happened: &quot;main thread&quot;, &quot;thread &lt;name&gt;&quot;).</extracomment>
+        <translation>HPOS hit an unexpected error. Your sales are saved. No log file could be written.</translation>
+    </message>
+    <message>
+        <source>HPOS hit an unexpected error. Your sales are saved. Details are in the log: {path}</source>
+        <translation>HPOS hit an unexpected error. Your sales are saved. Details are in the log: {path}</translation>
+    </message>
+    <message>
+        <source>It happened again ({count} more since this message opened).</source>
+        <translation>It happened again ({count} more since this message opened).</translation>
+    </message>
+    <message>
+        <source>HPOS — unexpected error</source>
+        <translation>HPOS — unexpected error</translation>
+    </message>
+    <message>
+        <source>Unexpected error</source>
+        <translation>Unexpected error</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerDisplay</name>
+    <message>
+        <source>Payment received — please see the cashier.</source>
+        <extracomment>What the customer sees. Seconds &quot;Paid — thank you&quot; or a message stays before the display goes idle.</extracomment>
+        <translation>Payment received — please see the cashier.</translation>
+    </message>
+    <message>
+        <source>Please see the cashier.</source>
+        <translation>Please see the cashier.</translation>
+    </message>
+    <message>
+        <source>Time left {time}</source>
+        <translation>Time left {time}</translation>
+    </message>
+    <message>
+        <source>This code is expiring…</source>
+        <translation>This code is expiring…</translation>
+    </message>
+    <message>
+        <source>HPOS — customer display</source>
+        <translation>HPOS — customer display</translation>
+    </message>
+    <message>
+        <source>TEST MODE — no real money moves</source>
+        <translation>TEST MODE — no real money moves</translation>
+    </message>
+    <message>
+        <source>Welcome</source>
+        <translation>Welcome</translation>
+    </message>
+    <message>
+        <source>One moment, please…</source>
+        <translation>One moment, please…</translation>
+    </message>
+    <message>
+        <source>Scan to pay</source>
+        <translation>Scan to pay</translation>
+    </message>
+    <message>
+        <source>Paid — thank you</source>
+        <translation>Paid — thank you</translation>
+    </message>
+    <message>
+        <source>Payment QR code</source>
+        <translation>Payment QR code</translation>
+    </message>
+</context>
+<context>
+    <name>DetailsDialog</name>
+    <message>
+        <source>This link is not on an allowed host; not shown as a QR.</source>
+        <translation>This link is not on an allowed host; not shown as a QR.</translation>
+    </message>
+    <message>
+        <source>This link cannot be checked; not shown as a QR.</source>
+        <translation>This link cannot be checked; not shown as a QR.</translation>
+    </message>
+    <message>
+        <source>The QR code cannot be drawn here; use Copy link.</source>
+        <translation>The QR code cannot be drawn here; use Copy link.</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <extracomment>The field names (English keys of :meth:`DetailsDialog.value`), translated when shown.</extracomment>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Transaction</source>
+        <translation>Transaction</translation>
+    </message>
+    <message>
+        <source>Sale number</source>
+        <translation>Sale number</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Fees</source>
+        <translation>Fees</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Link</translation>
+    </message>
+    <message>
+        <source>Payment {name}</source>
+        <extracomment>A paid row&apos;s receipt was asked for: (row, &quot;print&quot; | &quot;pdf&quot;); see hpos.ui.receipt_actions.</extracomment>
+        <translation>Payment {name}</translation>
+    </message>
+    <message>
+        <source>{field}:</source>
+        <translation>{field}:</translation>
+    </message>
+    <message>
+        <source>no link</source>
+        <translation>no link</translation>
+    </message>
+    <message>
+        <source>Payment link</source>
+        <translation>Payment link</translation>
+    </message>
+    <message>
+        <source>Print receipt…</source>
+        <translation>Print receipt…</translation>
+    </message>
+    <message>
+        <source>Print receipt (Ctrl+P)</source>
+        <translation>Print receipt (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Save as &amp;PDF…</source>
+        <translation>Save as &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>Scan to pay</source>
+        <translation>Scan to pay</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Copied</translation>
+    </message>
+    <message>
+        <source>{status} — paid after the sale was cancelled or expired</source>
+        <translation>{status} — paid after the sale was cancelled or expired</translation>
+    </message>
+    <message>
+        <source>TEST — test payment, no real money</source>
+        <translation>TEST — test payment, no real money</translation>
+    </message>
+    <message>
+        <source>HPAY history</source>
+        <translation>HPAY history</translation>
+    </message>
+    <message>
+        <source>This till&apos;s journal</source>
+        <translation>This till&apos;s journal</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <source>&amp;Copy link</source>
+        <translation>&amp;Copy link</translation>
+    </message>
+</context>
+<context>
+    <name>EntryPage</name>
+    <message>
+        <source>Connecting to HPAY…</source>
+        <translation>Connecting to HPAY…</translation>
+    </message>
+    <message>
+        <source>Amount to charge</source>
+        <translation>Amount to charge</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>Optional</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Charge</source>
+        <translation>Charge</translation>
+    </message>
+    <message>
+        <source>Charge (Enter)</source>
+        <translation>Charge (Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryModel</name>
+    <message>
+        <source>Unexpected error ({name}).</source>
+        <extracomment>Most rows a quiet refresh re-reads in one request (HPAY&apos;s page limit in the client).</extracomment>
+        <translation>Unexpected error ({name}).</translation>
+    </message>
+    <message>
+        <source>The history was not refreshed: {reason}</source>
+        <extracomment>A load failed: a sentence for the user. True while a request of the current query is in flight. A page, the journal or a quiet refresh has been applied.</extracomment>
+        <translation>The history was not refreshed: {reason}</translation>
+    </message>
+    <message>
+        <source>The history could not be loaded: {reason} Refresh to try again.</source>
+        <translation>The history could not be loaded: {reason} Refresh to try again.</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPane</name>
+    <message>
+        <source>&amp;Source</source>
+        <extracomment>Quiet background refresh while the pane is visible. Pause after a date is edited before the query is sent (typing a date is several edits). The CSV was written: the path. The export failed: a sentence for the user. The details of a paid row asked for its receipt: (row, &quot;print&quot; | &quot;pdf&quot;).</extracomment>
+        <translation>&amp;Source</translation>
+    </message>
+    <message>
+        <source>This till</source>
+        <translation>This till</translation>
+    </message>
+    <message>
+        <source>HPAY&apos;s history of the account, or this till&apos;s own sales</source>
+        <translation>HPAY&apos;s history of the account, or this till&apos;s own sales</translation>
+    </message>
+    <message>
+        <source>S&amp;tatus</source>
+        <translation>S&amp;tatus</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>Unchecked: any date</source>
+        <translation>Unchecked: any date</translation>
+    </message>
+    <message>
+        <source>Search transaction, product, sale…</source>
+        <translation>Search transaction, product, sale…</translation>
+    </message>
+    <message>
+        <source>Search the payments</source>
+        <translation>Search the payments</translation>
+    </message>
+    <message>
+        <source>From date</source>
+        <translation>From date</translation>
+    </message>
+    <message>
+        <source>To date</source>
+        <translation>To date</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>Payments</translation>
+    </message>
+    <message>
+        <source>Enter opens the details of a payment</source>
+        <translation>Enter opens the details of a payment</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <source>Load the history again (F5)</source>
+        <translation>Load the history again (F5)</translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation>&amp;Export CSV…</translation>
+    </message>
+    <message>
+        <source>Save the rows shown as a CSV file</source>
+        <translation>Save the rows shown as a CSV file</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>Loading every page before the export…</source>
+        <translation>Loading every page before the export…</translation>
+    </message>
+    <message>
+        <source>Nothing exported: {reason}</source>
+        <translation>Nothing exported: {reason}</translation>
+    </message>
+    <message>
+        <source>Export cancelled.</source>
+        <translation>Export cancelled.</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <source>Exported {count} row to {name}.</source>
+        <translation>Exported {count} row to {name}.</translation>
+    </message>
+    <message>
+        <source>Exported {count} rows to {name}.</source>
+        <translation>Exported {count} rows to {name}.</translation>
+    </message>
+    <message>
+        <source>Export failed.</source>
+        <translation>Export failed.</translation>
+    </message>
+    <message>
+        <source>The CSV could not be written to {path}: {reason}</source>
+        <translation>The CSV could not be written to {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>Export the history as CSV</source>
+        <translation>Export the history as CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>Waiting for the HPAY connection…</source>
+        <translation>Waiting for the HPAY connection…</translation>
+    </message>
+    <message>
+        <source>Waiting for this till&apos;s journal…</source>
+        <translation>Waiting for this till&apos;s journal…</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryRows</name>
+    <message>
+        <source>Date</source>
+        <extracomment>The column titles in English (the source texts; :func:`column_title` translates).</extracomment>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Transaction</source>
+        <translation>Transaction</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Fees</source>
+        <translation>Fees</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <source>PAID</source>
+        <extracomment>What the user reads for each status (HPAY&apos;s, the journal&apos;s); others are shown as they are.</extracomment>
+        <translation>PAID</translation>
+    </message>
+    <message>
+        <source>PAID LATE</source>
+        <translation>PAID LATE</translation>
+    </message>
+    <message>
+        <source>UNPAID</source>
+        <translation>UNPAID</translation>
+    </message>
+    <message>
+        <source>CREATED</source>
+        <translation>CREATED</translation>
+    </message>
+    <message>
+        <source>REQUESTING</source>
+        <translation>REQUESTING</translation>
+    </message>
+    <message>
+        <source>AWAITING</source>
+        <translation>AWAITING</translation>
+    </message>
+    <message>
+        <source>CANCELLED</source>
+        <translation>CANCELLED</translation>
+    </message>
+    <message>
+        <source>EXPIRED</source>
+        <translation>EXPIRED</translation>
+    </message>
+    <message>
+        <source>FAILED</source>
+        <translation>FAILED</translation>
+    </message>
+    <message>
+        <source>UNKNOWN</source>
+        <translation>UNKNOWN</translation>
+    </message>
+    <message>
+        <source>REVIEW</source>
+        <translation>REVIEW</translation>
+    </message>
+    <message>
+        <source>Unknown history source {source}.</source>
+        <translation>Unknown history source {source}.</translation>
+    </message>
+    <message>
+        <source>Unknown status filter {status}.</source>
+        <translation>Unknown status filter {status}.</translation>
+    </message>
+    <message>
+        <source>The start date is after the end date.</source>
+        <translation>The start date is after the end date.</translation>
+    </message>
+    <message>
+        <source>PROD</source>
+        <translation>PROD</translation>
+    </message>
+    <message>
+        <source>TEST (not in PROD totals)</source>
+        <translation>TEST (not in PROD totals)</translation>
+    </message>
+    <message>
+        <source>Mode not given</source>
+        <translation>Mode not given</translation>
+    </message>
+    <message>
+        <source>{mode}: {summary}</source>
+        <translation>{mode}: {summary}</translation>
+    </message>
+    <message>
+        <source>No payments shown.</source>
+        <translation>No payments shown.</translation>
+    </message>
+    <message>
+        <source>{count} payment shown · total {total} · fees {fees} · paid {paid} ({paid_count})</source>
+        <translation>{count} payment shown · total {total} · fees {fees} · paid {paid} ({paid_count})</translation>
+    </message>
+    <message>
+        <source>{count} payments shown · total {total} · fees {fees} · paid {paid} ({paid_count})</source>
+        <translation>{count} payments shown · total {total} · fees {fees} · paid {paid} ({paid_count})</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryTable</name>
+    <message>
+        <source>Paid after the sale was cancelled or expired.</source>
+        <extracomment>``data(index, ROW_ROLE)`` is the row&apos;s :class:`HistoryRow`.</extracomment>
+        <translation>Paid after the sale was cancelled or expired.</translation>
+    </message>
+    <message>
+        <source>TEST mode: no real money moved.</source>
+        <translation>TEST mode: no real money moved.</translation>
+    </message>
+    <message>
+        <source>Sale {number}</source>
+        <translation>Sale {number}</translation>
+    </message>
+</context>
+<context>
+    <name>Keypad</name>
+    <message>
+        <source>Digit {digit}</source>
+        <extracomment>Smallest side of a key, in pixels (a finger, not a mouse pointer). Every key, in the order the buttons are made.</extracomment>
+        <translation>Digit {digit}</translation>
+    </message>
+    <message>
+        <source>Double zero</source>
+        <translation>Double zero</translation>
+    </message>
+    <message>
+        <source>Decimal separator</source>
+        <translation>Decimal separator</translation>
+    </message>
+    <message>
+        <source>Delete the last digit</source>
+        <translation>Delete the last digit</translation>
+    </message>
+    <message>
+        <source>C</source>
+        <comment>clear key</comment>
+        <translation>C</translation>
+    </message>
+    <message>
+        <source>Clear the amount</source>
+        <translation>Clear the amount</translation>
+    </message>
+    <message>
+        <source>Amount keypad</source>
+        <extracomment>The key tapped: &quot;0&quot;-&quot;9&quot;, &quot;00&quot;, &quot;.&quot;, &quot;backspace&quot; or &quot;clear&quot;.</extracomment>
+        <translation>Amount keypad</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Starting…</source>
+        <translation>Starting…</translation>
+    </message>
+    <message>
+        <source>&amp;Print receipt…</source>
+        <translation>&amp;Print receipt…</translation>
+    </message>
+    <message>
+        <source>Open &amp;log folder</source>
+        <translation>Open &amp;log folder</translation>
+    </message>
+    <message>
+        <source>Not configured: try the demo or enter your HPAY keys.</source>
+        <translation>Not configured: try the demo or enter your HPAY keys.</translation>
+    </message>
+    <message>
+        <source>Cashier</source>
+        <translation>Cashier</translation>
+    </message>
+    <message>
+        <source>History (F2)</source>
+        <translation>History (F2)</translation>
+    </message>
+    <message>
+        <source>Connecting to HPAY…</source>
+        <translation>Connecting to HPAY…</translation>
+    </message>
+    <message>
+        <source>Connected to HPAY</source>
+        <translation>Connected to HPAY</translation>
+    </message>
+    <message>
+        <source>HPOS cannot start selling</source>
+        <translation>HPOS cannot start selling</translation>
+    </message>
+    <message>
+        <source>Connection to HPAY lost — retrying; no sale is lost.</source>
+        <translation>Connection to HPAY lost — retrying; no sale is lost.</translation>
+    </message>
+    <message>
+        <source>{company} · {mode} · balance {amount}</source>
+        <translation>{company} · {mode} · balance {amount}</translation>
+    </message>
+    <message>
+        <source>balance unavailable</source>
+        <translation>balance unavailable</translation>
+    </message>
+    <message>
+        <source>Balance not refreshed: {reason}</source>
+        <translation>Balance not refreshed: {reason}</translation>
+    </message>
+    <message>
+        <source>HPOS — DEMO</source>
+        <translation>HPOS — DEMO</translation>
+    </message>
+    <message>
+        <source>TEST MODE — test payments only, no real money moves</source>
+        <translation>TEST MODE — test payments only, no real money moves</translation>
+    </message>
+    <message>
+        <source>DEMO — a local HPAY sandbox plays the bank and the customer.</source>
+        <translation>DEMO — a local HPAY sandbox plays the bank and the customer.</translation>
+    </message>
+    <message>
+        <source>Simulate customer payment</source>
+        <translation>Simulate customer payment</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Settings…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>&amp;History</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>&amp;About HPOS</source>
+        <translation>&amp;About HPOS</translation>
+    </message>
+    <message>
+        <source>No sale is waiting for payment.</source>
+        <translation>No sale is waiting for payment.</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeBar</name>
+    <message>
+        <source>Dismiss the notice</source>
+        <translation>Dismiss the notice</translation>
+    </message>
+</context>
+<context>
+    <name>PaidPage</name>
+    <message>
+        <source>✔ PAID LATE</source>
+        <translation>✔ PAID LATE</translation>
+    </message>
+    <message>
+        <source>✔ PAID</source>
+        <translation>✔ PAID</translation>
+    </message>
+    <message>
+        <source>New sale</source>
+        <translation>New sale</translation>
+    </message>
+    <message>
+        <source>New sale (Enter)</source>
+        <translation>New sale (Enter)</translation>
+    </message>
+    <message>
+        <source>Print receipt</source>
+        <translation>Print receipt</translation>
+    </message>
+    <message>
+        <source>Print receipt (Ctrl+P)</source>
+        <translation>Print receipt (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>{product} · Sale {number}</source>
+        <translation>{product} · Sale {number}</translation>
+    </message>
+    <message>
+        <source>Press Enter for a new sale</source>
+        <translation>Press Enter for a new sale</translation>
+    </message>
+    <message>
+        <source>New sale in {seconds} s · press Enter to start now</source>
+        <translation>New sale in {seconds} s · press Enter to start now</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentPage</name>
+    <message>
+        <source>Scan to pay</source>
+        <translation>Scan to pay</translation>
+    </message>
+    <message>
+        <source>No payment link to show</source>
+        <translation>No payment link to show</translation>
+    </message>
+    <message>
+        <source>Copy link</source>
+        <translation>Copy link</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <source>Cancel sale…</source>
+        <translation>Cancel sale…</translation>
+    </message>
+    <message>
+        <source>Cancel sale</source>
+        <translation>Cancel sale</translation>
+    </message>
+    <message>
+        <source>Cancel this sale (Esc)</source>
+        <translation>Cancel this sale (Esc)</translation>
+    </message>
+    <message>
+        <source>Sale {number}
+Transaction {transaction}</source>
+        <translation>Sale {number}
+Transaction {transaction}</translation>
+    </message>
+    <message>
+        <source>Time left {time}</source>
+        <translation>Time left {time}</translation>
+    </message>
+    <message>
+        <source>The link is expiring…</source>
+        <translation>The link is expiring…</translation>
+    </message>
+    <message>
+        <source>Link copied</source>
+        <translation>Link copied</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemPage</name>
+    <message>
+        <source>New sale</source>
+        <translation>New sale</translation>
+    </message>
+    <message>
+        <source>Payment not created</source>
+        <translation>Payment not created</translation>
+    </message>
+    <message>
+        <source>HPAY refused this payment or never received it. Nothing was charged. Safe to try again.</source>
+        <translation>HPAY refused this payment or never received it. Nothing was charged. Safe to try again.</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Try again</translation>
+    </message>
+    <message>
+        <source>Payment link expired</source>
+        <translation>Payment link expired</translation>
+    </message>
+    <message>
+        <source>No payment within {minutes} minutes, so the link is no longer shown. If the customer pays now, HPOS will still see it and mark the sale PAID LATE.</source>
+        <translation>No payment within {minutes} minutes, so the link is no longer shown. If the customer pays now, HPOS will still see it and mark the sale PAID LATE.</translation>
+    </message>
+    <message>
+        <source>Checking the payment…</source>
+        <translation>Checking the payment…</translation>
+    </message>
+    <message>
+        <source>Checking whether the payment went through: HPAY did not answer in time. Do not charge again. HPOS is looking for this payment in HPAY&apos;s history.</source>
+        <translation>Checking whether the payment went through: HPAY did not answer in time. Do not charge again. HPOS is looking for this payment in HPAY&apos;s history.</translation>
+    </message>
+    <message>
+        <source>Check now</source>
+        <translation>Check now</translation>
+    </message>
+    <message>
+        <source>A manager must check this sale</source>
+        <translation>A manager must check this sale</translation>
+    </message>
+    <message>
+        <source>Several payments match this sale in HPAY. Do not charge again: ask a manager to choose the right one in History.</source>
+        <translation>Several payments match this sale in HPAY. Do not charge again: ask a manager to choose the right one in History.</translation>
+    </message>
+    <message>
+        <source>Sale cancelled</source>
+        <translation>Sale cancelled</translation>
+    </message>
+    <message>
+        <source>Nothing to pay. If the customer pays anyway, HPOS will still see it and mark the sale PAID LATE.</source>
+        <translation>Nothing to pay. If the customer pays anyway, HPOS will still see it and mark the sale PAID LATE.</translation>
+    </message>
+    <message>
+        <source>Sale needs attention</source>
+        <translation>Sale needs attention</translation>
+    </message>
+    <message>
+        <source>This sale is being looked after. It stays in the journal.</source>
+        <translation>This sale is being looked after. It stays in the journal.</translation>
+    </message>
+    <message>
+        <source>Sale {number} · {amount} · {product}</source>
+        <translation>Sale {number} · {amount} · {product}</translation>
+    </message>
+    <message>
+        <source>Details: {detail}</source>
+        <translation>Details: {detail}</translation>
+    </message>
+</context>
+<context>
+    <name>QrWidget</name>
+    <message>
+        <source>Payment QR code</source>
+        <extracomment>White modules around the code (the standard asks for 4). Longest text we render (a checkout URL is far shorter). Modules of a version 4 code, the usual size of a checkout URL. Device pixels per module below which a phone struggles.</extracomment>
+        <translation>Payment QR code</translation>
+    </message>
+    <message>
+        <source>QR code of the payment link</source>
+        <translation>QR code of the payment link</translation>
+    </message>
+    <message>
+        <source>No QR code</source>
+        <translation>No QR code</translation>
+    </message>
+</context>
+<context>
+    <name>Receipt</name>
+    <message>
+        <source>PAID LATE</source>
+        <translation>PAID LATE</translation>
+    </message>
+    <message>
+        <source>PAID</source>
+        <translation>PAID</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptActions</name>
+    <message>
+        <source>No receipt for sale {name}: it is {status}, not paid. A receipt is printed only for a paid sale.</source>
+        <extracomment>Makes the QPrinter of a print without dialog (tests hand in a PDF-format one). A receipt was printed or saved: a sentence for the status bar. Something went wrong (also shown in a message box): the sentence shown. HPAY&apos;s company name (from the token): the shop name when the settings have none. Makes the printer (tests: a PDF-format QPrinter); None: the system&apos;s printers.</extracomment>
+        <translation>No receipt for sale {name}: it is {status}, not paid. A receipt is printed only for a paid sale.</translation>
+    </message>
+    <message>
+        <source>No receipt for this sale: {reason}</source>
+        <translation>No receipt for this sale: {reason}</translation>
+    </message>
+    <message>
+        <source>Nothing to print. A receipt is printed from the PAID screen, or for a paid sale selected in History.</source>
+        <translation>Nothing to print. A receipt is printed from the PAID screen, or for a paid sale selected in History.</translation>
+    </message>
+    <message>
+        <source>The printer “{name}” is not available. Choose a printer.</source>
+        <translation>The printer “{name}” is not available. Choose a printer.</translation>
+    </message>
+    <message>
+        <source>No printer is set up on this computer. Choose a printer.</source>
+        <translation>No printer is set up on this computer. Choose a printer.</translation>
+    </message>
+    <message>
+        <source>Print receipt</source>
+        <translation>Print receipt</translation>
+    </message>
+    <message>
+        <source>Receipt printed on {printer}.</source>
+        <translation>Receipt printed on {printer}.</translation>
+    </message>
+    <message>
+        <source>The receipt was not printed on “{printer}”. Check the printer, or save the receipt as PDF.</source>
+        <translation>The receipt was not printed on “{printer}”. Check the printer, or save the receipt as PDF.</translation>
+    </message>
+    <message>
+        <source>the default printer</source>
+        <translation>the default printer</translation>
+    </message>
+    <message>
+        <source>Save receipt as PDF</source>
+        <translation>Save receipt as PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The receipt could not be saved to {path}. Choose another folder.</source>
+        <translation>The receipt could not be saved to {path}. Choose another folder.</translation>
+    </message>
+    <message>
+        <source>Receipt saved: {path}</source>
+        <translation>Receipt saved: {path}</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>Receipt</translation>
+    </message>
+</context>
+<context>
+    <name>SaleController</name>
+    <message>
+        <source>HPOS is already open for this profile</source>
+        <extracomment>Every allowed transition goes up this scale (see ``states.TRANSITIONS``). Sales remembered for the &quot;never go backwards&quot; rule. Pause after a watcher tick that raised (a bug or a broken journal): no busy loop.</extracomment>
+        <translation>HPOS is already open for this profile</translation>
+    </message>
+    <message>
+        <source>Settings problem</source>
+        <translation>Settings problem</translation>
+    </message>
+    <message>
+        <source>This amount or sale cannot be sent</source>
+        <translation>This amount or sale cannot be sent</translation>
+    </message>
+    <message>
+        <source>HPAY refused the keys</source>
+        <translation>HPAY refused the keys</translation>
+    </message>
+    <message>
+        <source>HPAY refused</source>
+        <translation>HPAY refused</translation>
+    </message>
+    <message>
+        <source>HPAY cannot be reached</source>
+        <translation>HPAY cannot be reached</translation>
+    </message>
+    <message>
+        <source>HPAY answered something unexpected</source>
+        <translation>HPAY answered something unexpected</translation>
+    </message>
+    <message>
+        <source>Unsafe payment link refused</source>
+        <translation>Unsafe payment link refused</translation>
+    </message>
+    <message>
+        <source>HPAY did not answer in time</source>
+        <translation>HPAY did not answer in time</translation>
+    </message>
+    <message>
+        <source>HPAY problem</source>
+        <translation>HPAY problem</translation>
+    </message>
+    <message>
+        <source>{what}: {detail}</source>
+        <translation>{what}: {detail}</translation>
+    </message>
+    <message>
+        <source>Unexpected error ({kind}): {detail}</source>
+        <translation>Unexpected error ({kind}): {detail}</translation>
+    </message>
+    <message>
+        <source>Connection to HPAY lost ({detail}); retrying.</source>
+        <translation>Connection to HPAY lost ({detail}); retrying.</translation>
+    </message>
+    <message>
+        <source>Connection to HPAY restored.</source>
+        <translation>Connection to HPAY restored.</translation>
+    </message>
+    <message>
+        <source>Still no connection to HPAY; retrying.</source>
+        <translation>Still no connection to HPAY; retrying.</translation>
+    </message>
+    <message>
+        <source>Not paid yet.</source>
+        <translation>Not paid yet.</translation>
+    </message>
+    <message>
+        <source>HPAY does not list this payment yet.</source>
+        <translation>HPAY does not list this payment yet.</translation>
+    </message>
+    <message>
+        <source>No payment for this sale in HPAY&apos;s history yet.</source>
+        <translation>No payment for this sale in HPAY&apos;s history yet.</translation>
+    </message>
+    <message>
+        <source>This sale can no longer be cancelled (it changed meanwhile).</source>
+        <extracomment>The token (currency, company, mode) once the service is open and recovered. Start-up failed (profile locked, journal unreadable, HPAY unreachable...). A sale&apos;s new state: every &quot;state&quot; event and every result of charge/cancel/check. Every SaleEvent (&quot;state&quot;, &quot;checked&quot;, &quot;connection_lost&quot;, &quot;connection_restored&quot;, &quot;stopped&quot;). The sale a :meth:`charge` ended with (AWAITING, FAILED or UNKNOWN); sale_changed follows. A charge that could not even start (no sale written): invalid amount, no token... A cancel that did not happen (e.g. the sale was paid meanwhile): (sale id, message). Starting, charging or cancelling is in flight (the cashier&apos;s inputs lock). The sales recovery resumed at start-up (list of Sale). Internal: emitted on a worker thread by the listener, delivered queued here.</extracomment>
+        <translation>This sale can no longer be cancelled (it changed meanwhile).</translation>
+    </message>
+    <message>
+        <source>This sale is not in the journal.</source>
+        <translation>This sale is not in the journal.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Saving…</source>
+        <extracomment>The settings just saved (a :class:`~hpos.settings.Settings`). The fields were filled from the profile (the dialog is ready for input). Test connection finished: (success, the text shown).</extracomment>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>The settings could not be read: {reason}</source>
+        <translation>The settings could not be read: {reason}</translation>
+    </message>
+    <message>
+        <source>{problem} The secret is kept for this session only.</source>
+        <translation>{problem} The secret is kept for this session only.</translation>
+    </message>
+    <message>
+        <source>Not saved: {reason}</source>
+        <translation>Not saved: {reason}</translation>
+    </message>
+    <message>
+        <source>Switch to PROD?</source>
+        <translation>Switch to PROD?</translation>
+    </message>
+    <message>
+        <source>Secret key</source>
+        <translation>Secret key</translation>
+    </message>
+    <message>
+        <source>HPOS settings</source>
+        <translation>HPOS settings</translation>
+    </message>
+    <message>
+        <source>Save the settings</source>
+        <translation>Save the settings</translation>
+    </message>
+    <message>
+        <source>Loading settings…</source>
+        <translation>Loading settings…</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsFields</name>
+    <message>
+        <source>Enter the API base URL first: the secret is stored for one host.</source>
+        <translation>Enter the API base URL first: the secret is stored for one host.</translation>
+    </message>
+    <message>
+        <source>Switch to PROD mode?
+
+In PROD, payments are real: customers&apos; cards are charged and real money moves.</source>
+        <translation>Switch to PROD mode?
+
+In PROD, payments are real: customers&apos; cards are charged and real money moves.</translation>
+    </message>
+    <message>
+        <source>notify URL</source>
+        <extracomment>What the URL messages call each URL field.</extracomment>
+        <translation>notify URL</translation>
+    </message>
+    <message>
+        <source>success URL</source>
+        <translation>success URL</translation>
+    </message>
+    <message>
+        <source>cancel URL</source>
+        <translation>cancel URL</translation>
+    </message>
+    <message>
+        <source>The API key</source>
+        <extracomment>What the key messages call each key field.</extracomment>
+        <translation>The API key</translation>
+    </message>
+    <message>
+        <source>The public key</source>
+        <translation>The public key</translation>
+    </message>
+    <message>
+        <source>The secret key</source>
+        <translation>The secret key</translation>
+    </message>
+    <message>
+        <source>the API base URL</source>
+        <extracomment>What &quot;Test connection&quot; says is missing.</extracomment>
+        <translation>the API base URL</translation>
+    </message>
+    <message>
+        <source>the API key</source>
+        <translation>the API key</translation>
+    </message>
+    <message>
+        <source>the public key</source>
+        <translation>the public key</translation>
+    </message>
+    <message>
+        <source>the secret key</source>
+        <translation>the secret key</translation>
+    </message>
+    <message>
+        <source>Enter the {name} (https://...).</source>
+        <extracomment>Extra attempts of the Test connection call (a test should answer quickly).</extracomment>
+        <translation>Enter the {name} (https://...).</translation>
+    </message>
+    <message>
+        <source>The {name} is not a valid URL.</source>
+        <translation>The {name} is not a valid URL.</translation>
+    </message>
+    <message>
+        <source>The {name} must not contain spaces.</source>
+        <translation>The {name} must not contain spaces.</translation>
+    </message>
+    <message>
+        <source>The {name} must start with https:// or http://.</source>
+        <translation>The {name} must start with https:// or http://.</translation>
+    </message>
+    <message>
+        <source>The {name} has no host name.</source>
+        <translation>The {name} has no host name.</translation>
+    </message>
+    <message>
+        <source>The {name} must not contain a user name or password.</source>
+        <translation>The {name} must not contain a user name or password.</translation>
+    </message>
+    <message>
+        <source>{name} must not contain spaces.</source>
+        <translation>{name} must not contain spaces.</translation>
+    </message>
+    <message>
+        <source>At most {count} characters.</source>
+        <translation>At most {count} characters.</translation>
+    </message>
+    <message>
+        <source>1 to 32 letters, digits, - or _ (e.g. TILL1).</source>
+        <translation>1 to 32 letters, digits, - or _ (e.g. TILL1).</translation>
+    </message>
+    <message>
+        <source>Enter a product name (e.g. Sale).</source>
+        <translation>Enter a product name (e.g. Sale).</translation>
+    </message>
+    <message>
+        <source>{first} and {last}</source>
+        <translation>{first} and {last}</translation>
+    </message>
+    <message>
+        <source>Enter {names} to test the connection.</source>
+        <translation>Enter {names} to test the connection.</translation>
+    </message>
+    <message>
+        <source>Set in the environment, these override the saved settings: {names}.</source>
+        <translation>Set in the environment, these override the saved settings: {names}.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsForm</name>
+    <message>
+        <source>API base URL</source>
+        <translation>API base URL</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API key</translation>
+    </message>
+    <message>
+        <source>Public key</source>
+        <translation>Public key</translation>
+    </message>
+    <message>
+        <source>Secret key</source>
+        <translation>Secret key</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <source>Shop name</source>
+        <translation>Shop name</translation>
+    </message>
+    <message>
+        <source>Till name</source>
+        <translation>Till name</translation>
+    </message>
+    <message>
+        <source>Default product</source>
+        <translation>Default product</translation>
+    </message>
+    <message>
+        <source>Payment expiry</source>
+        <translation>Payment expiry</translation>
+    </message>
+    <message>
+        <source>Auto-return after</source>
+        <translation>Auto-return after</translation>
+    </message>
+    <message>
+        <source>Notify URL</source>
+        <translation>Notify URL</translation>
+    </message>
+    <message>
+        <source>Success URL</source>
+        <translation>Success URL</translation>
+    </message>
+    <message>
+        <source>Cancel URL</source>
+        <translation>Cancel URL</translation>
+    </message>
+    <message>
+        <source>Checkout hosts</source>
+        <translation>Checkout hosts</translation>
+    </message>
+    <message>
+        <source>{field}: error</source>
+        <translation>{field}: error</translation>
+    </message>
+    <message>
+        <source>Default product name</source>
+        <translation>Default product name</translation>
+    </message>
+    <message>
+        <source>Allowed checkout hosts</source>
+        <translation>Allowed checkout hosts</translation>
+    </message>
+    <message>
+        <source>e.g. Chez Awa</source>
+        <translation>e.g. Chez Awa</translation>
+    </message>
+    <message>
+        <source>Sale</source>
+        <translation>Sale</translation>
+    </message>
+    <message>
+        <source>Show or hide the secret key</source>
+        <translation>Show or hide the secret key</translation>
+    </message>
+    <message>
+        <source>TEST — test payments, no real money</source>
+        <translation>TEST — test payments, no real money</translation>
+    </message>
+    <message>
+        <source>PROD — real payments</source>
+        <translation>PROD — real payments</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Test connection</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Payment expiry in minutes</source>
+        <translation>Payment expiry in minutes</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Never</translation>
+    </message>
+    <message>
+        <source>Auto-return delay in seconds, 0 for never</source>
+        <translation>Auto-return delay in seconds, 0 for never</translation>
+    </message>
+    <message>
+        <source>Comma-separated. A QR code is shown only for checkout links on these hosts (or on the API host).</source>
+        <translation>Comma-separated. A QR code is shown only for checkout links on these hosts (or on the API host).</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Connection</translation>
+    </message>
+    <message>
+        <source>Shop</source>
+        <translation>Shop</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>Payments</translation>
+    </message>
+    <message>
+        <source>Advanced</source>
+        <translation>Advanced</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>Hide</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <source>Hide the secret key</source>
+        <translation>Hide the secret key</translation>
+    </message>
+    <message>
+        <source>Show the secret key</source>
+        <translation>Show the secret key</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsIo</name>
+    <message>
+        <source>{problem} Saving replaces it.</source>
+        <translation>{problem} Saving replaces it.</translation>
+    </message>
+    <message>
+        <source>Unexpected error ({name}).</source>
+        <translation>Unexpected error ({name}).</translation>
+    </message>
+    <message>
+        <source>Connected to {company}.</source>
+        <translation>Connected to {company}.</translation>
+    </message>
+    <message>
+        <source>Mode: {mode} · Currency: {currency}</source>
+        <translation>Mode: {mode} · Currency: {currency}</translation>
+    </message>
+    <message>
+        <source>main {amount}</source>
+        <translation>main {amount}</translation>
+    </message>
+    <message>
+        <source>profit {amount}</source>
+        <translation>profit {amount}</translation>
+    </message>
+    <message>
+        <source>Balance: {balances}</source>
+        <translation>Balance: {balances}</translation>
+    </message>
+    <message>
+        <source>HPAY answered in {answered} mode, not {asked}.</source>
+        <translation>HPAY answered in {answered} mode, not {asked}.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsSecret</name>
+    <message>
+        <source>No system keyring: the secret is kept for this session only.</source>
+        <translation>No system keyring: the secret is kept for this session only.</translation>
+    </message>
+    <message>
+        <source>Kept for this session only (not stored anywhere).</source>
+        <translation>Kept for this session only (not stored anywhere).</translation>
+    </message>
+    <message>
+        <source>{name} is set in the environment and takes precedence.</source>
+        <translation>{name} is set in the environment and takes precedence.</translation>
+    </message>
+    <message>
+        <source>Saved in the system keyring for {host} when you press OK.</source>
+        <extracomment>Sources whose secret the dialog manages (and may replace or delete).</extracomment>
+        <translation>Saved in the system keyring for {host} when you press OK.</translation>
+    </message>
+    <message>
+        <source>The secret key is stored for one API host: enter the secret key for {host}.</source>
+        <translation>The secret key is stored for one API host: enter the secret key for {host}.</translation>
+    </message>
+    <message>
+        <source>Stored in the system keyring for {host}.</source>
+        <translation>Stored in the system keyring for {host}.</translation>
+    </message>
+    <message>
+        <source>No secret key stored for {host}: enter it.</source>
+        <translation>No secret key stored for {host}: enter it.</translation>
+    </message>
+    <message>
+        <source>Enter the API base URL, then the secret key.</source>
+        <translation>Enter the API base URL, then the secret key.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsTabs</name>
+    <message>
+        <source>HPAY and shop</source>
+        <translation>HPAY and shop</translation>
+    </message>
+    <message>
+        <source>Counter</source>
+        <translation>Counter</translation>
+    </message>
+    <message>
+        <source>Settings pages</source>
+        <translation>Settings pages</translation>
+    </message>
+    <message>
+        <source>HPAY and shop settings</source>
+        <translation>HPAY and shop settings</translation>
+    </message>
+    <message>
+        <source>Counter settings</source>
+        <translation>Counter settings</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsOverlay</name>
+    <message>
+        <source>0–9  ,  .</source>
+        <translation>0–9  ,  .</translation>
+    </message>
+    <message>
+        <source>Type the amount</source>
+        <translation>Type the amount</translation>
+    </message>
+    <message>
+        <source>Delete the last digit</source>
+        <translation>Delete the last digit</translation>
+    </message>
+    <message>
+        <source>Charge · new sale after PAID</source>
+        <translation>Charge · new sale after PAID</translation>
+    </message>
+    <message>
+        <source>Clear the amount · cancel the sale (asks first) · back</source>
+        <translation>Clear the amount · cancel the sale (asks first) · back</translation>
+    </message>
+    <message>
+        <source>Show or hide this list</source>
+        <translation>Show or hide this list</translation>
+    </message>
+    <message>
+        <source>History / back to the cashier</source>
+        <translation>History / back to the cashier</translation>
+    </message>
+    <message>
+        <source>Show the QR code of the sale waiting for payment</source>
+        <translation>Show the QR code of the sale waiting for payment</translation>
+    </message>
+    <message>
+        <source>Refresh the history and the balance</source>
+        <translation>Refresh the history and the balance</translation>
+    </message>
+    <message>
+        <source>Print the receipt</source>
+        <translation>Print the receipt</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Next / previous field</source>
+        <translation>Next / previous field</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <extracomment>The overlay closed (by F1, Esc or a click).</extracomment>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>F1, Esc or a click closes this list.</source>
+        <translation>F1, Esc or a click closes this list.</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePanel</name>
+    <message>
+        <source>Welcome to HPOS</source>
+        <extracomment>The two buttons&apos; texts in English (the source language; shown translated). The user wants to try HPOS against the built-in sandbox. The user wants to enter the keys of their HPAY account.</extracomment>
+        <translation>Welcome to HPOS</translation>
+    </message>
+    <message>
+        <source>Type an amount, show the customer a QR code, and HPOS tells you when the card payment has gone through HPAY — card details never touch this till.</source>
+        <translation>Type an amount, show the customer a QR code, and HPOS tells you when the card payment has gone through HPAY — card details never touch this till.</translation>
+    </message>
+    <message>
+        <source>A built-in test server plays the bank and the customer. No account needed.</source>
+        <translation>A built-in test server plays the bank and the customer. No account needed.</translation>
+    </message>
+    <message>
+        <source>Use your HPAY account: API URL, API key, public key and secret key.</source>
+        <translation>Use your HPAY account: API URL, API key, public key and secret key.</translation>
+    </message>
+    <message>
+        <source>Try the demo</source>
+        <translation>Try the demo</translation>
+    </message>
+    <message>
+        <source>Enter my HPAY keys</source>
+        <translation>Enter my HPAY keys</translation>
+    </message>
+</context>
+<context>
+    <name>WindowKeys</name>
+    <message>
+        <source>Cashier and history</source>
+        <translation>Cashier and history</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>Show the last &amp;QR code</source>
+        <translation>Show the last &amp;QR code</translation>
+    </message>
+</context>
+</TS>

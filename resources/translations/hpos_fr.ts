@@ -1,0 +1,1812 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr" sourcelanguage="en">
+<context>
+    <name></name>
+    <message>
+        <source>Receipt</source>
+        <comment>Till {till}</comment>
+        <translation type="unfinished">Reçu</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <comment>TEST</comment>
+        <translation type="unfinished">Reçu</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <comment>Test payment — no real money</comment>
+        <translation type="unfinished">Reçu</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <comment>Date</comment>
+        <translation type="unfinished">Reçu</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <comment>Sale</comment>
+        <translation type="unfinished">Reçu</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <comment>Product</comment>
+        <translation type="unfinished">Reçu</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <comment>Description</comment>
+        <translation type="unfinished">Reçu</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <comment>Amount</comment>
+        <translation type="unfinished">Reçu</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <comment>Currency</comment>
+        <translation type="unfinished">Reçu</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <comment>Transaction</comment>
+        <translation type="unfinished">Reçu</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <comment>Thank you</comment>
+        <translation type="unfinished">Reçu</translation>
+    </message>
+</context>
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About HPOS</source>
+        <extracomment>The facts shown, in order: key and English label (translated in the dialog).</extracomment>
+        <translation>À propos de HPOS</translation>
+    </message>
+    <message>
+        <source>HPOS {version}</source>
+        <translation>HPOS {version}</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copier</translation>
+    </message>
+    <message>
+        <source>Copy these details to the clipboard</source>
+        <translation>Copier ces informations dans le presse-papiers</translation>
+    </message>
+    <message>
+        <source>Open &amp;log folder</source>
+        <translation>Ouvrir le dossier du &amp;journal</translation>
+    </message>
+    <message>
+        <source>Copied to the clipboard.</source>
+        <translation>Copié dans le presse-papiers.</translation>
+    </message>
+    <message>
+        <source>Log folder</source>
+        <translation>Dossier du journal</translation>
+    </message>
+    <message>
+        <source>The log folder could not be opened. It is here: {path}</source>
+        <translation>Le dossier du journal n’a pas pu être ouvert. Il se trouve ici&#xa0;: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>CashierScreen</name>
+    <message>
+        <source>Not connected to HPAY yet.</source>
+        <extracomment>A confirmation dialog: (parent, title, question) -&gt; True to go ahead. The page shown changed: one of :data:`PAGES`.</extracomment>
+        <translation>Pas encore connecté à HPAY.</translation>
+    </message>
+    <message>
+        <source>Type an amount first.</source>
+        <translation>Saisissez d’abord un montant.</translation>
+    </message>
+    <message>
+        <source>Cancel sale {number} of {amount}?
+
+The QR code will be taken off the screen. If the customer pays anyway, HPOS will still see it and mark the sale PAID LATE.</source>
+        <translation>Annuler la vente {number} de {amount}&#x202f;?
+
+Le QR code sera retiré de l’écran. Si le client paie quand même, HPOS le verra et marquera la vente PAYÉE EN RETARD.</translation>
+    </message>
+    <message>
+        <source>Cancel this sale?</source>
+        <translation>Annuler cette vente&#x202f;?</translation>
+    </message>
+    <message>
+        <source>Not connected to HPAY: {reason}</source>
+        <translation>Non connecté à HPAY&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>Connecting to HPAY…</source>
+        <translation>Connexion à HPAY…</translation>
+    </message>
+    <message>
+        <source>TEST MODE · Ready · amounts in {currency}</source>
+        <translation>MODE TEST · Prêt · montants en {currency}</translation>
+    </message>
+    <message>
+        <source>Ready · amounts in {currency}</source>
+        <translation>Prêt · montants en {currency}</translation>
+    </message>
+    <message>
+        <source>Sale {number} · {product}</source>
+        <translation>Vente {number} · {product}</translation>
+    </message>
+    <message>
+        <source>Sale {number} was paid late: {amount}.</source>
+        <translation>La vente {number} a été payée en retard&#xa0;: {amount}.</translation>
+    </message>
+    <message>
+        <source>Sale {number} was paid: {amount}.</source>
+        <translation>La vente {number} a été payée&#xa0;: {amount}.</translation>
+    </message>
+    <message>
+        <source>Sale {number} needs a manager: several payments match.</source>
+        <translation>La vente {number} doit être vérifiée par un responsable&#xa0;: plusieurs paiements correspondent.</translation>
+    </message>
+    <message>
+        <source>Connection to HPAY lost: retrying. The customer can still pay; HPOS will see the payment when the connection is back.</source>
+        <translation>Connexion à HPAY perdue&#xa0;: nouvelle tentative. Le client peut quand même payer&#x202f;; HPOS verra le paiement au retour de la connexion.</translation>
+    </message>
+    <message>
+        <source>Checking 1 unfinished sale from last time.</source>
+        <translation>Vérification d’une vente inachevée de la dernière fois.</translation>
+    </message>
+    <message>
+        <source>Checking {count} unfinished sales from last time.</source>
+        <translation>Vérification de {count} ventes inachevées de la dernière fois.</translation>
+    </message>
+    <message>
+        <source>Asking HPAY…</source>
+        <translation>Interrogation de HPAY…</translation>
+    </message>
+</context>
+<context>
+    <name>ChargingPage</name>
+    <message>
+        <source>Asking HPAY for a payment link…</source>
+        <translation>Demande d’un lien de paiement à HPAY…</translation>
+    </message>
+    <message>
+        <source>Working</source>
+        <translation>En cours</translation>
+    </message>
+    <message>
+        <source>Please wait. The customer does not need to do anything yet.</source>
+        <translation>Veuillez patienter. Le client n’a encore rien à faire.</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionTest</name>
+    <message>
+        <source>Contacting {host}…</source>
+        <translation>Connexion à {host}…</translation>
+    </message>
+</context>
+<context>
+    <name>CounterPage</name>
+    <message>
+        <source>Language</source>
+        <extracomment>The customer display choices that are not a screen name.</extracomment>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <source>Customer display</source>
+        <translation>Écran client</translation>
+    </message>
+    <message>
+        <source>Sound</source>
+        <translation>Son</translation>
+    </message>
+    <message>
+        <source>Receipts</source>
+        <translation>Reçus</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Langue du système</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Langue</translation>
+    </message>
+    <message>
+        <source>The language of HPOS; System follows the computer&apos;s language.</source>
+        <translation>La langue de HPOS&#x202f;; «&#xa0;Langue du système&#xa0;» suit celle de l’ordinateur.</translation>
+    </message>
+    <message>
+        <source>Customer display screen</source>
+        <translation>Écran de l’affichage client</translation>
+    </message>
+    <message>
+        <source>Automatic opens it on a second screen when there is one.</source>
+        <translation>«&#xa0;Automatique&#xa0;» l’ouvre sur un deuxième écran s’il y en a un.</translation>
+    </message>
+    <message>
+        <source>Play a sound when paid or failed</source>
+        <translation>Jouer un son quand un paiement réussit ou échoue</translation>
+    </message>
+    <message>
+        <source>Sound on</source>
+        <translation>Son activé</translation>
+    </message>
+    <message>
+        <source>Sound volume</source>
+        <translation>Volume du son</translation>
+    </message>
+    <message>
+        <source>From 0 to 100 percent</source>
+        <translation>De 0 à 100 pour cent</translation>
+    </message>
+    <message>
+        <source>58 mm roll</source>
+        <translation>Rouleau 58 mm</translation>
+    </message>
+    <message>
+        <source>80 mm roll</source>
+        <translation>Rouleau 80 mm</translation>
+    </message>
+    <message>
+        <source>Show &amp;on</source>
+        <translation>Afficher &amp;sur</translation>
+    </message>
+    <message>
+        <source>&amp;Volume</source>
+        <translation>&amp;Volume</translation>
+    </message>
+    <message>
+        <source>&amp;Paper</source>
+        <translation>&amp;Papier</translation>
+    </message>
+    <message>
+        <source>Receipt paper</source>
+        <translation>Papier des reçus</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>Imprimante</translation>
+    </message>
+    <message>
+        <source>Forget</source>
+        <translation>Oublier</translation>
+    </message>
+    <message>
+        <source>Forget the printer</source>
+        <translation>Oublier l’imprimante</translation>
+    </message>
+    <message>
+        <source>Ask for the printer again next time</source>
+        <translation>Redemander l’imprimante la prochaine fois</translation>
+    </message>
+    <message>
+        <source>Print without asking (no print dialog)</source>
+        <translation>Imprimer sans demander (sans fenêtre d’impression)</translation>
+    </message>
+    <message>
+        <source>Print without dialog</source>
+        <translation>Imprimer sans fenêtre</translation>
+    </message>
+    <message>
+        <source>Print a receipt automatically when paid</source>
+        <translation>Imprimer un reçu automatiquement au paiement</translation>
+    </message>
+    <message>
+        <source>Print automatically when paid</source>
+        <translation>Imprimer automatiquement au paiement</translation>
+    </message>
+    <message>
+        <source>Automatic (second screen)</source>
+        <translation>Automatique (deuxième écran)</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Désactivé</translation>
+    </message>
+    <message>
+        <source>{screen} (not connected)</source>
+        <translation>{screen} (non branché)</translation>
+    </message>
+    <message>
+        <source>None remembered (asks, or the system default)</source>
+        <translation>Aucune mémorisée (demande, ou celle par défaut du système)</translation>
+    </message>
+    <message>
+        <source>Remembered printer</source>
+        <translation>Imprimante mémorisée</translation>
+    </message>
+    <message>
+        <source>{percent}%</source>
+        <translation>{percent}&#x202f;%</translation>
+    </message>
+</context>
+<context>
+    <name>CrashHandler</name>
+    <message>
+        <source>HPOS hit an unexpected error. Your sales are saved. No log file could be written.</source>
+        <extracomment>An error was logged (where it happened: &quot;main thread&quot;, &quot;thread &lt;name&gt;&quot;).</extracomment>
+        <translation>HPOS a rencontré une erreur inattendue. Vos ventes sont enregistrées. Aucun fichier journal n’a pu être écrit.</translation>
+    </message>
+    <message>
+        <source>HPOS hit an unexpected error. Your sales are saved. Details are in the log: {path}</source>
+        <translation>HPOS a rencontré une erreur inattendue. Vos ventes sont enregistrées. Les détails sont dans le journal&#xa0;: {path}</translation>
+    </message>
+    <message>
+        <source>It happened again ({count} more since this message opened).</source>
+        <translation>C’est arrivé de nouveau ({count} fois de plus depuis l’ouverture de ce message).</translation>
+    </message>
+    <message>
+        <source>HPOS — unexpected error</source>
+        <translation>HPOS — erreur inattendue</translation>
+    </message>
+    <message>
+        <source>Unexpected error</source>
+        <translation>Erreur inattendue</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerDisplay</name>
+    <message>
+        <source>Payment received — please see the cashier.</source>
+        <extracomment>What the customer sees. Seconds &quot;Paid — thank you&quot; or a message stays before the display goes idle.</extracomment>
+        <translation>Paiement reçu — veuillez voir la caisse.</translation>
+    </message>
+    <message>
+        <source>Please see the cashier.</source>
+        <translation>Veuillez voir la caisse.</translation>
+    </message>
+    <message>
+        <source>Time left {time}</source>
+        <translation>Temps restant {time}</translation>
+    </message>
+    <message>
+        <source>This code is expiring…</source>
+        <translation>Ce code expire…</translation>
+    </message>
+    <message>
+        <source>HPOS — customer display</source>
+        <translation>HPOS — écran client</translation>
+    </message>
+    <message>
+        <source>TEST MODE — no real money moves</source>
+        <translation>MODE TEST — aucun argent réel ne circule</translation>
+    </message>
+    <message>
+        <source>Welcome</source>
+        <translation>Bienvenue</translation>
+    </message>
+    <message>
+        <source>One moment, please…</source>
+        <translation>Un instant, s’il vous plaît…</translation>
+    </message>
+    <message>
+        <source>Scan to pay</source>
+        <translation>Scannez pour payer</translation>
+    </message>
+    <message>
+        <source>Paid — thank you</source>
+        <translation>Payé — merci</translation>
+    </message>
+    <message>
+        <source>Payment QR code</source>
+        <translation>QR code de paiement</translation>
+    </message>
+</context>
+<context>
+    <name>DetailsDialog</name>
+    <message>
+        <source>This link is not on an allowed host; not shown as a QR.</source>
+        <translation>Ce lien n’est pas sur un hôte autorisé&#x202f;; pas de QR affiché.</translation>
+    </message>
+    <message>
+        <source>This link cannot be checked; not shown as a QR.</source>
+        <translation>Ce lien ne peut pas être vérifié&#x202f;; pas de QR affiché.</translation>
+    </message>
+    <message>
+        <source>The QR code cannot be drawn here; use Copy link.</source>
+        <translation>Le QR code ne peut pas être dessiné ici&#x202f;; utilisez Copier le lien.</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <extracomment>The field names (English keys of :meth:`DetailsDialog.value`), translated when shown.</extracomment>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Transaction</source>
+        <translation>Transaction</translation>
+    </message>
+    <message>
+        <source>Sale number</source>
+        <translation>N° de vente</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Produit</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <source>Fees</source>
+        <translation>Frais</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Lien</translation>
+    </message>
+    <message>
+        <source>Payment {name}</source>
+        <extracomment>A paid row&apos;s receipt was asked for: (row, &quot;print&quot; | &quot;pdf&quot;); see hpos.ui.receipt_actions.</extracomment>
+        <translation>Paiement {name}</translation>
+    </message>
+    <message>
+        <source>{field}:</source>
+        <translation>{field}&#xa0;:</translation>
+    </message>
+    <message>
+        <source>no link</source>
+        <translation>aucun lien</translation>
+    </message>
+    <message>
+        <source>Payment link</source>
+        <translation>Lien de paiement</translation>
+    </message>
+    <message>
+        <source>Print receipt…</source>
+        <translation>Imprimer le reçu…</translation>
+    </message>
+    <message>
+        <source>Print receipt (Ctrl+P)</source>
+        <translation>Imprimer le reçu (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Save as &amp;PDF…</source>
+        <translation>Enregistrer en &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>Scan to pay</source>
+        <translation>Scannez pour payer</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Copié</translation>
+    </message>
+    <message>
+        <source>{status} — paid after the sale was cancelled or expired</source>
+        <translation>{status} — payé après l’annulation ou l’expiration de la vente</translation>
+    </message>
+    <message>
+        <source>TEST — test payment, no real money</source>
+        <translation>TEST — paiement de test, aucun argent réel</translation>
+    </message>
+    <message>
+        <source>HPAY history</source>
+        <translation>Historique HPAY</translation>
+    </message>
+    <message>
+        <source>This till&apos;s journal</source>
+        <translation>Journal de cette caisse</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>inconnus</translation>
+    </message>
+    <message>
+        <source>&amp;Copy link</source>
+        <translation>&amp;Copier le lien</translation>
+    </message>
+</context>
+<context>
+    <name>EntryPage</name>
+    <message>
+        <source>Connecting to HPAY…</source>
+        <translation>Connexion à HPAY…</translation>
+    </message>
+    <message>
+        <source>Amount to charge</source>
+        <translation>Montant à encaisser</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Produit</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>Facultatif</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Charge</source>
+        <translation>Encaisser</translation>
+    </message>
+    <message>
+        <source>Charge (Enter)</source>
+        <translation>Encaisser (Entrée)</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryModel</name>
+    <message>
+        <source>Unexpected error ({name}).</source>
+        <extracomment>Most rows a quiet refresh re-reads in one request (HPAY&apos;s page limit in the client).</extracomment>
+        <translation>Erreur inattendue ({name}).</translation>
+    </message>
+    <message>
+        <source>The history was not refreshed: {reason}</source>
+        <extracomment>A load failed: a sentence for the user. True while a request of the current query is in flight. A page, the journal or a quiet refresh has been applied.</extracomment>
+        <translation>L’historique n’a pas été actualisé&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>The history could not be loaded: {reason} Refresh to try again.</source>
+        <translation>L’historique n’a pas pu être chargé&#xa0;: {reason} Actualisez pour réessayer.</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPane</name>
+    <message>
+        <source>&amp;Source</source>
+        <extracomment>Quiet background refresh while the pane is visible. Pause after a date is edited before the query is sent (typing a date is several edits). The CSV was written: the path. The export failed: a sentence for the user. The details of a paid row asked for its receipt: (row, &quot;print&quot; | &quot;pdf&quot;).</extracomment>
+        <translation>&amp;Source</translation>
+    </message>
+    <message>
+        <source>This till</source>
+        <translation>Cette caisse</translation>
+    </message>
+    <message>
+        <source>HPAY&apos;s history of the account, or this till&apos;s own sales</source>
+        <translation>L’historique HPAY du compte, ou les ventes de cette caisse</translation>
+    </message>
+    <message>
+        <source>S&amp;tatus</source>
+        <translation>S&amp;tatut</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Tous</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Du</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Au</translation>
+    </message>
+    <message>
+        <source>Unchecked: any date</source>
+        <translation>Décoché&#xa0;: toutes les dates</translation>
+    </message>
+    <message>
+        <source>Search transaction, product, sale…</source>
+        <translation>Chercher transaction, produit, vente…</translation>
+    </message>
+    <message>
+        <source>Search the payments</source>
+        <translation>Chercher dans les paiements</translation>
+    </message>
+    <message>
+        <source>From date</source>
+        <translation>Date de début</translation>
+    </message>
+    <message>
+        <source>To date</source>
+        <translation>Date de fin</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>Paiements</translation>
+    </message>
+    <message>
+        <source>Enter opens the details of a payment</source>
+        <translation>Entrée ouvre le détail d’un paiement</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Actualiser</translation>
+    </message>
+    <message>
+        <source>Load the history again (F5)</source>
+        <translation>Recharger l’historique (F5)</translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation>&amp;Exporter en CSV…</translation>
+    </message>
+    <message>
+        <source>Save the rows shown as a CSV file</source>
+        <translation>Enregistrer les lignes affichées dans un fichier CSV</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Chargement…</translation>
+    </message>
+    <message>
+        <source>Loading every page before the export…</source>
+        <translation>Chargement de toutes les pages avant l’export…</translation>
+    </message>
+    <message>
+        <source>Nothing exported: {reason}</source>
+        <translation>Rien n’a été exporté&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>Export cancelled.</source>
+        <translation>Export annulé.</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Export en cours…</translation>
+    </message>
+    <message>
+        <source>Exported {count} row to {name}.</source>
+        <translation>{count} ligne exportée dans {name}.</translation>
+    </message>
+    <message>
+        <source>Exported {count} rows to {name}.</source>
+        <translation>{count} lignes exportées dans {name}.</translation>
+    </message>
+    <message>
+        <source>Export failed.</source>
+        <translation>Échec de l’export.</translation>
+    </message>
+    <message>
+        <source>The CSV could not be written to {path}: {reason}</source>
+        <translation>Le CSV n’a pas pu être écrit dans {path}&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>Export the history as CSV</source>
+        <translation>Exporter l’historique en CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Waiting for the HPAY connection…</source>
+        <translation>En attente de la connexion HPAY…</translation>
+    </message>
+    <message>
+        <source>Waiting for this till&apos;s journal…</source>
+        <translation>En attente du journal de cette caisse…</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryRows</name>
+    <message>
+        <source>Date</source>
+        <extracomment>The column titles in English (the source texts; :func:`column_title` translates).</extracomment>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Transaction</source>
+        <translation>Transaction</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Produit</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <source>Fees</source>
+        <translation>Frais</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <source>PAID</source>
+        <extracomment>What the user reads for each status (HPAY&apos;s, the journal&apos;s); others are shown as they are.</extracomment>
+        <translation>PAYÉ</translation>
+    </message>
+    <message>
+        <source>PAID LATE</source>
+        <translation>PAYÉ EN RETARD</translation>
+    </message>
+    <message>
+        <source>UNPAID</source>
+        <translation>NON PAYÉ</translation>
+    </message>
+    <message>
+        <source>CREATED</source>
+        <translation>CRÉÉ</translation>
+    </message>
+    <message>
+        <source>REQUESTING</source>
+        <translation>EN DEMANDE</translation>
+    </message>
+    <message>
+        <source>AWAITING</source>
+        <translation>EN ATTENTE</translation>
+    </message>
+    <message>
+        <source>CANCELLED</source>
+        <translation>ANNULÉ</translation>
+    </message>
+    <message>
+        <source>EXPIRED</source>
+        <translation>EXPIRÉ</translation>
+    </message>
+    <message>
+        <source>FAILED</source>
+        <translation>ÉCHOUÉ</translation>
+    </message>
+    <message>
+        <source>UNKNOWN</source>
+        <translation>INCONNU</translation>
+    </message>
+    <message>
+        <source>REVIEW</source>
+        <translation>À VÉRIFIER</translation>
+    </message>
+    <message>
+        <source>Unknown history source {source}.</source>
+        <translation>Source d’historique inconnue {source}.</translation>
+    </message>
+    <message>
+        <source>Unknown status filter {status}.</source>
+        <translation>Filtre de statut inconnu {status}.</translation>
+    </message>
+    <message>
+        <source>The start date is after the end date.</source>
+        <translation>La date de début est après la date de fin.</translation>
+    </message>
+    <message>
+        <source>PROD</source>
+        <translation>PROD</translation>
+    </message>
+    <message>
+        <source>TEST (not in PROD totals)</source>
+        <translation>TEST (hors totaux PROD)</translation>
+    </message>
+    <message>
+        <source>Mode not given</source>
+        <translation>Mode non indiqué</translation>
+    </message>
+    <message>
+        <source>{mode}: {summary}</source>
+        <translation>{mode}&#xa0;: {summary}</translation>
+    </message>
+    <message>
+        <source>No payments shown.</source>
+        <translation>Aucun paiement affiché.</translation>
+    </message>
+    <message>
+        <source>{count} payment shown · total {total} · fees {fees} · paid {paid} ({paid_count})</source>
+        <translation>{count} paiement affiché · total {total} · frais {fees} · payé {paid} ({paid_count})</translation>
+    </message>
+    <message>
+        <source>{count} payments shown · total {total} · fees {fees} · paid {paid} ({paid_count})</source>
+        <translation>{count} paiements affichés · total {total} · frais {fees} · payé {paid} ({paid_count})</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryTable</name>
+    <message>
+        <source>Paid after the sale was cancelled or expired.</source>
+        <extracomment>``data(index, ROW_ROLE)`` is the row&apos;s :class:`HistoryRow`.</extracomment>
+        <translation>Payé après l’annulation ou l’expiration de la vente.</translation>
+    </message>
+    <message>
+        <source>TEST mode: no real money moved.</source>
+        <translation>Mode TEST&#xa0;: aucun argent réel n’a circulé.</translation>
+    </message>
+    <message>
+        <source>Sale {number}</source>
+        <translation>Vente {number}</translation>
+    </message>
+</context>
+<context>
+    <name>Keypad</name>
+    <message>
+        <source>Digit {digit}</source>
+        <extracomment>Smallest side of a key, in pixels (a finger, not a mouse pointer). Every key, in the order the buttons are made.</extracomment>
+        <translation>Chiffre {digit}</translation>
+    </message>
+    <message>
+        <source>Double zero</source>
+        <translation>Double zéro</translation>
+    </message>
+    <message>
+        <source>Decimal separator</source>
+        <translation>Séparateur décimal</translation>
+    </message>
+    <message>
+        <source>Delete the last digit</source>
+        <translation>Effacer le dernier chiffre</translation>
+    </message>
+    <message>
+        <source>C</source>
+        <comment>clear key</comment>
+        <translation>C</translation>
+    </message>
+    <message>
+        <source>Clear the amount</source>
+        <translation>Effacer le montant</translation>
+    </message>
+    <message>
+        <source>Amount keypad</source>
+        <extracomment>The key tapped: &quot;0&quot;-&quot;9&quot;, &quot;00&quot;, &quot;.&quot;, &quot;backspace&quot; or &quot;clear&quot;.</extracomment>
+        <translation>Pavé numérique du montant</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Starting…</source>
+        <translation>Démarrage…</translation>
+    </message>
+    <message>
+        <source>&amp;Print receipt…</source>
+        <translation>&amp;Imprimer le reçu…</translation>
+    </message>
+    <message>
+        <source>Open &amp;log folder</source>
+        <translation>Ouvrir le dossier du &amp;journal</translation>
+    </message>
+    <message>
+        <source>Not configured: try the demo or enter your HPAY keys.</source>
+        <translation>Non configuré&#xa0;: essayez la démo ou saisissez vos clés HPAY.</translation>
+    </message>
+    <message>
+        <source>Cashier</source>
+        <translation>Caisse</translation>
+    </message>
+    <message>
+        <source>History (F2)</source>
+        <translation>Historique (F2)</translation>
+    </message>
+    <message>
+        <source>Connecting to HPAY…</source>
+        <translation>Connexion à HPAY…</translation>
+    </message>
+    <message>
+        <source>Connected to HPAY</source>
+        <translation>Connecté à HPAY</translation>
+    </message>
+    <message>
+        <source>HPOS cannot start selling</source>
+        <translation>HPOS ne peut pas commencer à vendre</translation>
+    </message>
+    <message>
+        <source>Connection to HPAY lost — retrying; no sale is lost.</source>
+        <translation>Connexion à HPAY perdue — nouvelle tentative&#x202f;; aucune vente n’est perdue.</translation>
+    </message>
+    <message>
+        <source>{company} · {mode} · balance {amount}</source>
+        <translation>{company} · {mode} · solde {amount}</translation>
+    </message>
+    <message>
+        <source>balance unavailable</source>
+        <translation>solde indisponible</translation>
+    </message>
+    <message>
+        <source>Balance not refreshed: {reason}</source>
+        <translation>Solde non actualisé&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>HPOS — DEMO</source>
+        <translation>HPOS — DÉMO</translation>
+    </message>
+    <message>
+        <source>TEST MODE — test payments only, no real money moves</source>
+        <translation>MODE TEST — paiements de test uniquement, aucun argent réel ne circule</translation>
+    </message>
+    <message>
+        <source>DEMO — a local HPAY sandbox plays the bank and the customer.</source>
+        <translation>DÉMO — un bac à sable HPAY local joue la banque et le client.</translation>
+    </message>
+    <message>
+        <source>Simulate customer payment</source>
+        <translation>Simuler le paiement du client</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Paramètres…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>&amp;Historique</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>A&amp;ctualiser</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Aide</translation>
+    </message>
+    <message>
+        <source>&amp;About HPOS</source>
+        <translation>À &amp;propos de HPOS</translation>
+    </message>
+    <message>
+        <source>No sale is waiting for payment.</source>
+        <translation>Aucune vente n’attend de paiement.</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeBar</name>
+    <message>
+        <source>Dismiss the notice</source>
+        <translation>Fermer l’avis</translation>
+    </message>
+</context>
+<context>
+    <name>PaidPage</name>
+    <message>
+        <source>✔ PAID LATE</source>
+        <translation>✔ PAYÉ EN RETARD</translation>
+    </message>
+    <message>
+        <source>✔ PAID</source>
+        <translation>✔ PAYÉ</translation>
+    </message>
+    <message>
+        <source>New sale</source>
+        <translation>Nouvelle vente</translation>
+    </message>
+    <message>
+        <source>New sale (Enter)</source>
+        <translation>Nouvelle vente (Entrée)</translation>
+    </message>
+    <message>
+        <source>Print receipt</source>
+        <translation>Imprimer le reçu</translation>
+    </message>
+    <message>
+        <source>Print receipt (Ctrl+P)</source>
+        <translation>Imprimer le reçu (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>{product} · Sale {number}</source>
+        <translation>{product} · Vente {number}</translation>
+    </message>
+    <message>
+        <source>Press Enter for a new sale</source>
+        <translation>Appuyez sur Entrée pour une nouvelle vente</translation>
+    </message>
+    <message>
+        <source>New sale in {seconds} s · press Enter to start now</source>
+        <translation>Nouvelle vente dans {seconds} s · appuyez sur Entrée pour commencer tout de suite</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentPage</name>
+    <message>
+        <source>Scan to pay</source>
+        <translation>Scannez pour payer</translation>
+    </message>
+    <message>
+        <source>No payment link to show</source>
+        <translation>Aucun lien de paiement à afficher</translation>
+    </message>
+    <message>
+        <source>Copy link</source>
+        <translation>Copier le lien</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Annulation…</translation>
+    </message>
+    <message>
+        <source>Cancel sale…</source>
+        <translation>Annuler la vente…</translation>
+    </message>
+    <message>
+        <source>Cancel sale</source>
+        <translation>Annuler la vente</translation>
+    </message>
+    <message>
+        <source>Cancel this sale (Esc)</source>
+        <translation>Annuler cette vente (Échap)</translation>
+    </message>
+    <message>
+        <source>Sale {number}
+Transaction {transaction}</source>
+        <translation>Vente {number}
+Transaction {transaction}</translation>
+    </message>
+    <message>
+        <source>Time left {time}</source>
+        <translation>Temps restant {time}</translation>
+    </message>
+    <message>
+        <source>The link is expiring…</source>
+        <translation>Le lien expire…</translation>
+    </message>
+    <message>
+        <source>Link copied</source>
+        <translation>Lien copié</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemPage</name>
+    <message>
+        <source>New sale</source>
+        <translation>Nouvelle vente</translation>
+    </message>
+    <message>
+        <source>Payment not created</source>
+        <translation>Paiement non créé</translation>
+    </message>
+    <message>
+        <source>HPAY refused this payment or never received it. Nothing was charged. Safe to try again.</source>
+        <translation>HPAY a refusé ce paiement ou ne l’a jamais reçu. Rien n’a été débité. Vous pouvez réessayer sans risque.</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Réessayer</translation>
+    </message>
+    <message>
+        <source>Payment link expired</source>
+        <translation>Lien de paiement expiré</translation>
+    </message>
+    <message>
+        <source>No payment within {minutes} minutes, so the link is no longer shown. If the customer pays now, HPOS will still see it and mark the sale PAID LATE.</source>
+        <translation>Aucun paiement en {minutes} minutes&#xa0;: le lien n’est plus affiché. Si le client paie maintenant, HPOS le verra quand même et marquera la vente PAYÉE EN RETARD.</translation>
+    </message>
+    <message>
+        <source>Checking the payment…</source>
+        <translation>Vérification du paiement…</translation>
+    </message>
+    <message>
+        <source>Checking whether the payment went through: HPAY did not answer in time. Do not charge again. HPOS is looking for this payment in HPAY&apos;s history.</source>
+        <translation>Vérification du paiement&#xa0;: HPAY n’a pas répondu à temps. N’encaissez pas une deuxième fois. HPOS cherche ce paiement dans l’historique HPAY.</translation>
+    </message>
+    <message>
+        <source>Check now</source>
+        <translation>Vérifier maintenant</translation>
+    </message>
+    <message>
+        <source>A manager must check this sale</source>
+        <translation>Un responsable doit vérifier cette vente</translation>
+    </message>
+    <message>
+        <source>Several payments match this sale in HPAY. Do not charge again: ask a manager to choose the right one in History.</source>
+        <translation>Plusieurs paiements HPAY correspondent à cette vente. N’encaissez pas une deuxième fois&#xa0;: demandez à un responsable de choisir le bon dans l’Historique.</translation>
+    </message>
+    <message>
+        <source>Sale cancelled</source>
+        <translation>Vente annulée</translation>
+    </message>
+    <message>
+        <source>Nothing to pay. If the customer pays anyway, HPOS will still see it and mark the sale PAID LATE.</source>
+        <translation>Rien à payer. Si le client paie quand même, HPOS le verra et marquera la vente PAYÉE EN RETARD.</translation>
+    </message>
+    <message>
+        <source>Sale needs attention</source>
+        <translation>Vente à surveiller</translation>
+    </message>
+    <message>
+        <source>This sale is being looked after. It stays in the journal.</source>
+        <translation>Cette vente est suivie. Elle reste dans le journal.</translation>
+    </message>
+    <message>
+        <source>Sale {number} · {amount} · {product}</source>
+        <translation>Vente {number} · {amount} · {product}</translation>
+    </message>
+    <message>
+        <source>Details: {detail}</source>
+        <translation>Détails&#xa0;: {detail}</translation>
+    </message>
+</context>
+<context>
+    <name>QrWidget</name>
+    <message>
+        <source>Payment QR code</source>
+        <extracomment>White modules around the code (the standard asks for 4). Longest text we render (a checkout URL is far shorter). Modules of a version 4 code, the usual size of a checkout URL. Device pixels per module below which a phone struggles.</extracomment>
+        <translation>QR code de paiement</translation>
+    </message>
+    <message>
+        <source>QR code of the payment link</source>
+        <translation>QR code du lien de paiement</translation>
+    </message>
+    <message>
+        <source>No QR code</source>
+        <translation>Aucun QR code</translation>
+    </message>
+</context>
+<context>
+    <name>Receipt</name>
+    <message>
+        <source>PAID LATE</source>
+        <translation>PAYÉ EN RETARD</translation>
+    </message>
+    <message>
+        <source>PAID</source>
+        <translation>PAYÉ</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptActions</name>
+    <message>
+        <source>No receipt for sale {name}: it is {status}, not paid. A receipt is printed only for a paid sale.</source>
+        <extracomment>Makes the QPrinter of a print without dialog (tests hand in a PDF-format one). A receipt was printed or saved: a sentence for the status bar. Something went wrong (also shown in a message box): the sentence shown. HPAY&apos;s company name (from the token): the shop name when the settings have none. Makes the printer (tests: a PDF-format QPrinter); None: the system&apos;s printers.</extracomment>
+        <translation>Pas de reçu pour la vente {name}&#xa0;: elle est {status}, pas payée. Un reçu n’est imprimé que pour une vente payée.</translation>
+    </message>
+    <message>
+        <source>No receipt for this sale: {reason}</source>
+        <translation>Pas de reçu pour cette vente&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>Nothing to print. A receipt is printed from the PAID screen, or for a paid sale selected in History.</source>
+        <translation>Rien à imprimer. Un reçu s’imprime depuis l’écran PAYÉ, ou pour une vente payée choisie dans l’Historique.</translation>
+    </message>
+    <message>
+        <source>The printer “{name}” is not available. Choose a printer.</source>
+        <translation>L’imprimante «&#xa0;{name}&#xa0;» n’est pas disponible. Choisissez une imprimante.</translation>
+    </message>
+    <message>
+        <source>No printer is set up on this computer. Choose a printer.</source>
+        <translation>Aucune imprimante n’est installée sur cet ordinateur. Choisissez une imprimante.</translation>
+    </message>
+    <message>
+        <source>Print receipt</source>
+        <translation>Imprimer le reçu</translation>
+    </message>
+    <message>
+        <source>Receipt printed on {printer}.</source>
+        <translation>Reçu imprimé sur {printer}.</translation>
+    </message>
+    <message>
+        <source>The receipt was not printed on “{printer}”. Check the printer, or save the receipt as PDF.</source>
+        <translation>Le reçu n’a pas été imprimé sur «&#xa0;{printer}&#xa0;». Vérifiez l’imprimante, ou enregistrez le reçu en PDF.</translation>
+    </message>
+    <message>
+        <source>the default printer</source>
+        <translation>l’imprimante par défaut</translation>
+    </message>
+    <message>
+        <source>Save receipt as PDF</source>
+        <translation>Enregistrer le reçu en PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Fichiers PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The receipt could not be saved to {path}. Choose another folder.</source>
+        <translation>Le reçu n’a pas pu être enregistré dans {path}. Choisissez un autre dossier.</translation>
+    </message>
+    <message>
+        <source>Receipt saved: {path}</source>
+        <translation>Reçu enregistré&#xa0;: {path}</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>Reçu</translation>
+    </message>
+</context>
+<context>
+    <name>SaleController</name>
+    <message>
+        <source>HPOS is already open for this profile</source>
+        <extracomment>Every allowed transition goes up this scale (see ``states.TRANSITIONS``). Sales remembered for the &quot;never go backwards&quot; rule. Pause after a watcher tick that raised (a bug or a broken journal): no busy loop.</extracomment>
+        <translation>HPOS est déjà ouvert pour ce profil</translation>
+    </message>
+    <message>
+        <source>Settings problem</source>
+        <translation>Problème de paramètres</translation>
+    </message>
+    <message>
+        <source>This amount or sale cannot be sent</source>
+        <translation>Ce montant ou cette vente ne peut pas être envoyé</translation>
+    </message>
+    <message>
+        <source>HPAY refused the keys</source>
+        <translation>HPAY a refusé les clés</translation>
+    </message>
+    <message>
+        <source>HPAY refused</source>
+        <translation>Refus de HPAY</translation>
+    </message>
+    <message>
+        <source>HPAY cannot be reached</source>
+        <translation>HPAY est injoignable</translation>
+    </message>
+    <message>
+        <source>HPAY answered something unexpected</source>
+        <translation>Réponse inattendue de HPAY</translation>
+    </message>
+    <message>
+        <source>Unsafe payment link refused</source>
+        <translation>Lien de paiement non sûr refusé</translation>
+    </message>
+    <message>
+        <source>HPAY did not answer in time</source>
+        <translation>HPAY n’a pas répondu à temps</translation>
+    </message>
+    <message>
+        <source>HPAY problem</source>
+        <translation>Problème HPAY</translation>
+    </message>
+    <message>
+        <source>{what}: {detail}</source>
+        <translation>{what}&#xa0;: {detail}</translation>
+    </message>
+    <message>
+        <source>Unexpected error ({kind}): {detail}</source>
+        <translation>Erreur inattendue ({kind})&#xa0;: {detail}</translation>
+    </message>
+    <message>
+        <source>Connection to HPAY lost ({detail}); retrying.</source>
+        <translation>Connexion à HPAY perdue ({detail})&#x202f;; nouvelle tentative.</translation>
+    </message>
+    <message>
+        <source>Connection to HPAY restored.</source>
+        <translation>Connexion à HPAY rétablie.</translation>
+    </message>
+    <message>
+        <source>Still no connection to HPAY; retrying.</source>
+        <translation>Toujours pas de connexion à HPAY&#x202f;; nouvelle tentative.</translation>
+    </message>
+    <message>
+        <source>Not paid yet.</source>
+        <translation>Pas encore payé.</translation>
+    </message>
+    <message>
+        <source>HPAY does not list this payment yet.</source>
+        <translation>HPAY ne liste pas encore ce paiement.</translation>
+    </message>
+    <message>
+        <source>No payment for this sale in HPAY&apos;s history yet.</source>
+        <translation>Pas encore de paiement pour cette vente dans l’historique HPAY.</translation>
+    </message>
+    <message>
+        <source>This sale can no longer be cancelled (it changed meanwhile).</source>
+        <extracomment>The token (currency, company, mode) once the service is open and recovered. Start-up failed (profile locked, journal unreadable, HPAY unreachable...). A sale&apos;s new state: every &quot;state&quot; event and every result of charge/cancel/check. Every SaleEvent (&quot;state&quot;, &quot;checked&quot;, &quot;connection_lost&quot;, &quot;connection_restored&quot;, &quot;stopped&quot;). The sale a :meth:`charge` ended with (AWAITING, FAILED or UNKNOWN); sale_changed follows. A charge that could not even start (no sale written): invalid amount, no token... A cancel that did not happen (e.g. the sale was paid meanwhile): (sale id, message). Starting, charging or cancelling is in flight (the cashier&apos;s inputs lock). The sales recovery resumed at start-up (list of Sale). Internal: emitted on a worker thread by the listener, delivered queued here.</extracomment>
+        <translation>Cette vente ne peut plus être annulée (elle a changé entre-temps).</translation>
+    </message>
+    <message>
+        <source>This sale is not in the journal.</source>
+        <translation>Cette vente n’est pas dans le journal.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Saving…</source>
+        <extracomment>The settings just saved (a :class:`~hpos.settings.Settings`). The fields were filled from the profile (the dialog is ready for input). Test connection finished: (success, the text shown).</extracomment>
+        <translation>Enregistrement…</translation>
+    </message>
+    <message>
+        <source>The settings could not be read: {reason}</source>
+        <translation>Les paramètres n’ont pas pu être lus&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>{problem} The secret is kept for this session only.</source>
+        <translation>{problem} La clé secrète est gardée pour cette session seulement.</translation>
+    </message>
+    <message>
+        <source>Not saved: {reason}</source>
+        <translation>Non enregistré&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>Switch to PROD?</source>
+        <translation>Passer en PROD&#x202f;?</translation>
+    </message>
+    <message>
+        <source>Secret key</source>
+        <translation>Clé secrète</translation>
+    </message>
+    <message>
+        <source>HPOS settings</source>
+        <translation>Paramètres HPOS</translation>
+    </message>
+    <message>
+        <source>Save the settings</source>
+        <translation>Enregistrer les paramètres</translation>
+    </message>
+    <message>
+        <source>Loading settings…</source>
+        <translation>Chargement des paramètres…</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsFields</name>
+    <message>
+        <source>Enter the API base URL first: the secret is stored for one host.</source>
+        <translation>Saisissez d’abord l’URL de base de l’API&#xa0;: la clé secrète est enregistrée pour un seul hôte.</translation>
+    </message>
+    <message>
+        <source>Switch to PROD mode?
+
+In PROD, payments are real: customers&apos; cards are charged and real money moves.</source>
+        <translation>Passer en mode PROD&#x202f;?
+
+En PROD, les paiements sont réels&#xa0;: les cartes des clients sont débitées et de l’argent réel circule.</translation>
+    </message>
+    <message>
+        <source>notify URL</source>
+        <extracomment>What the URL messages call each URL field.</extracomment>
+        <translation>URL de notification</translation>
+    </message>
+    <message>
+        <source>success URL</source>
+        <translation>URL de succès</translation>
+    </message>
+    <message>
+        <source>cancel URL</source>
+        <translation>URL d’annulation</translation>
+    </message>
+    <message>
+        <source>The API key</source>
+        <extracomment>What the key messages call each key field.</extracomment>
+        <translation>La clé API</translation>
+    </message>
+    <message>
+        <source>The public key</source>
+        <translation>La clé publique</translation>
+    </message>
+    <message>
+        <source>The secret key</source>
+        <translation>La clé secrète</translation>
+    </message>
+    <message>
+        <source>the API base URL</source>
+        <extracomment>What &quot;Test connection&quot; says is missing.</extracomment>
+        <translation>l’URL de base de l’API</translation>
+    </message>
+    <message>
+        <source>the API key</source>
+        <translation>la clé API</translation>
+    </message>
+    <message>
+        <source>the public key</source>
+        <translation>la clé publique</translation>
+    </message>
+    <message>
+        <source>the secret key</source>
+        <translation>la clé secrète</translation>
+    </message>
+    <message>
+        <source>Enter the {name} (https://...).</source>
+        <extracomment>Extra attempts of the Test connection call (a test should answer quickly).</extracomment>
+        <translation>Saisissez l’{name} (https://...).</translation>
+    </message>
+    <message>
+        <source>The {name} is not a valid URL.</source>
+        <translation>L’{name} n’est pas une URL valide.</translation>
+    </message>
+    <message>
+        <source>The {name} must not contain spaces.</source>
+        <translation>L’{name} ne doit pas contenir d’espaces.</translation>
+    </message>
+    <message>
+        <source>The {name} must start with https:// or http://.</source>
+        <translation>L’{name} doit commencer par https:// ou http://.</translation>
+    </message>
+    <message>
+        <source>The {name} has no host name.</source>
+        <translation>L’{name} n’a pas de nom d’hôte.</translation>
+    </message>
+    <message>
+        <source>The {name} must not contain a user name or password.</source>
+        <translation>L’{name} ne doit contenir ni nom d’utilisateur ni mot de passe.</translation>
+    </message>
+    <message>
+        <source>{name} must not contain spaces.</source>
+        <translation>{name} ne doit pas contenir d’espaces.</translation>
+    </message>
+    <message>
+        <source>At most {count} characters.</source>
+        <translation>{count} caractères au plus.</translation>
+    </message>
+    <message>
+        <source>1 to 32 letters, digits, - or _ (e.g. TILL1).</source>
+        <translation>1 à 32 lettres, chiffres, - ou _ (ex. CAISSE1).</translation>
+    </message>
+    <message>
+        <source>Enter a product name (e.g. Sale).</source>
+        <translation>Saisissez un nom de produit (ex. Vente).</translation>
+    </message>
+    <message>
+        <source>{first} and {last}</source>
+        <translation>{first} et {last}</translation>
+    </message>
+    <message>
+        <source>Enter {names} to test the connection.</source>
+        <translation>Saisissez {names} pour tester la connexion.</translation>
+    </message>
+    <message>
+        <source>Set in the environment, these override the saved settings: {names}.</source>
+        <translation>Définies dans l’environnement, ces variables remplacent les réglages enregistrés&#xa0;: {names}.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsForm</name>
+    <message>
+        <source>API base URL</source>
+        <translation>URL de base de l’API</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>Clé API</translation>
+    </message>
+    <message>
+        <source>Public key</source>
+        <translation>Clé publique</translation>
+    </message>
+    <message>
+        <source>Secret key</source>
+        <translation>Clé secrète</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <source>Shop name</source>
+        <translation>Nom de la boutique</translation>
+    </message>
+    <message>
+        <source>Till name</source>
+        <translation>Nom de la caisse</translation>
+    </message>
+    <message>
+        <source>Default product</source>
+        <translation>Produit par défaut</translation>
+    </message>
+    <message>
+        <source>Payment expiry</source>
+        <translation>Expiration du paiement</translation>
+    </message>
+    <message>
+        <source>Auto-return after</source>
+        <translation>Retour automatique après</translation>
+    </message>
+    <message>
+        <source>Notify URL</source>
+        <translation>URL de notification</translation>
+    </message>
+    <message>
+        <source>Success URL</source>
+        <translation>URL de succès</translation>
+    </message>
+    <message>
+        <source>Cancel URL</source>
+        <translation>URL d’annulation</translation>
+    </message>
+    <message>
+        <source>Checkout hosts</source>
+        <translation>Hôtes de paiement</translation>
+    </message>
+    <message>
+        <source>{field}: error</source>
+        <translation>{field}&#xa0;: erreur</translation>
+    </message>
+    <message>
+        <source>Default product name</source>
+        <translation>Nom du produit par défaut</translation>
+    </message>
+    <message>
+        <source>Allowed checkout hosts</source>
+        <translation>Hôtes de paiement autorisés</translation>
+    </message>
+    <message>
+        <source>e.g. Chez Awa</source>
+        <translation>ex. Chez Awa</translation>
+    </message>
+    <message>
+        <source>Sale</source>
+        <translation>Vente</translation>
+    </message>
+    <message>
+        <source>Show or hide the secret key</source>
+        <translation>Afficher ou masquer la clé secrète</translation>
+    </message>
+    <message>
+        <source>TEST — test payments, no real money</source>
+        <translation>TEST — paiements de test, aucun argent réel</translation>
+    </message>
+    <message>
+        <source>PROD — real payments</source>
+        <translation>PROD — paiements réels</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Tester la connexion</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Payment expiry in minutes</source>
+        <translation>Expiration du paiement en minutes</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Jamais</translation>
+    </message>
+    <message>
+        <source>Auto-return delay in seconds, 0 for never</source>
+        <translation>Délai de retour automatique en secondes, 0 pour jamais</translation>
+    </message>
+    <message>
+        <source>Comma-separated. A QR code is shown only for checkout links on these hosts (or on the API host).</source>
+        <translation>Séparés par des virgules. Un QR code n’est affiché que pour les liens de paiement sur ces hôtes (ou sur l’hôte de l’API).</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Connexion</translation>
+    </message>
+    <message>
+        <source>Shop</source>
+        <translation>Boutique</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>Paiements</translation>
+    </message>
+    <message>
+        <source>Advanced</source>
+        <translation>Avancé</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>Masquer</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Afficher</translation>
+    </message>
+    <message>
+        <source>Hide the secret key</source>
+        <translation>Masquer la clé secrète</translation>
+    </message>
+    <message>
+        <source>Show the secret key</source>
+        <translation>Afficher la clé secrète</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsIo</name>
+    <message>
+        <source>{problem} Saving replaces it.</source>
+        <translation>{problem} L’enregistrement le remplacera.</translation>
+    </message>
+    <message>
+        <source>Unexpected error ({name}).</source>
+        <translation>Erreur inattendue ({name}).</translation>
+    </message>
+    <message>
+        <source>Connected to {company}.</source>
+        <translation>Connecté à {company}.</translation>
+    </message>
+    <message>
+        <source>Mode: {mode} · Currency: {currency}</source>
+        <translation>Mode&#xa0;: {mode} · Devise&#xa0;: {currency}</translation>
+    </message>
+    <message>
+        <source>main {amount}</source>
+        <translation>principal {amount}</translation>
+    </message>
+    <message>
+        <source>profit {amount}</source>
+        <translation>bénéfices {amount}</translation>
+    </message>
+    <message>
+        <source>Balance: {balances}</source>
+        <translation>Solde&#xa0;: {balances}</translation>
+    </message>
+    <message>
+        <source>HPAY answered in {answered} mode, not {asked}.</source>
+        <translation>HPAY a répondu en mode {answered}, pas {asked}.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsSecret</name>
+    <message>
+        <source>No system keyring: the secret is kept for this session only.</source>
+        <translation>Pas de trousseau système&#xa0;: la clé secrète est gardée pour cette session seulement.</translation>
+    </message>
+    <message>
+        <source>Kept for this session only (not stored anywhere).</source>
+        <translation>Gardée pour cette session seulement (enregistrée nulle part).</translation>
+    </message>
+    <message>
+        <source>{name} is set in the environment and takes precedence.</source>
+        <translation>{name} est définie dans l’environnement et a la priorité.</translation>
+    </message>
+    <message>
+        <source>Saved in the system keyring for {host} when you press OK.</source>
+        <extracomment>Sources whose secret the dialog manages (and may replace or delete).</extracomment>
+        <translation>Sera enregistrée dans le trousseau système pour {host} quand vous appuierez sur OK.</translation>
+    </message>
+    <message>
+        <source>The secret key is stored for one API host: enter the secret key for {host}.</source>
+        <translation>La clé secrète est enregistrée pour un seul hôte d’API&#xa0;: saisissez la clé secrète de {host}.</translation>
+    </message>
+    <message>
+        <source>Stored in the system keyring for {host}.</source>
+        <translation>Enregistrée dans le trousseau système pour {host}.</translation>
+    </message>
+    <message>
+        <source>No secret key stored for {host}: enter it.</source>
+        <translation>Aucune clé secrète enregistrée pour {host}&#xa0;: saisissez-la.</translation>
+    </message>
+    <message>
+        <source>Enter the API base URL, then the secret key.</source>
+        <translation>Saisissez l’URL de base de l’API, puis la clé secrète.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsTabs</name>
+    <message>
+        <source>HPAY and shop</source>
+        <translation>HPAY et boutique</translation>
+    </message>
+    <message>
+        <source>Counter</source>
+        <translation>Comptoir</translation>
+    </message>
+    <message>
+        <source>Settings pages</source>
+        <translation>Pages des paramètres</translation>
+    </message>
+    <message>
+        <source>HPAY and shop settings</source>
+        <translation>Paramètres HPAY et boutique</translation>
+    </message>
+    <message>
+        <source>Counter settings</source>
+        <translation>Paramètres du comptoir</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsOverlay</name>
+    <message>
+        <source>0–9  ,  .</source>
+        <translation>0–9  ,  .</translation>
+    </message>
+    <message>
+        <source>Type the amount</source>
+        <translation>Saisir le montant</translation>
+    </message>
+    <message>
+        <source>Delete the last digit</source>
+        <translation>Effacer le dernier chiffre</translation>
+    </message>
+    <message>
+        <source>Charge · new sale after PAID</source>
+        <translation>Encaisser · nouvelle vente après PAYÉ</translation>
+    </message>
+    <message>
+        <source>Clear the amount · cancel the sale (asks first) · back</source>
+        <translation>Effacer le montant · annuler la vente (après confirmation) · retour</translation>
+    </message>
+    <message>
+        <source>Show or hide this list</source>
+        <translation>Afficher ou masquer cette liste</translation>
+    </message>
+    <message>
+        <source>History / back to the cashier</source>
+        <translation>Historique / retour à la caisse</translation>
+    </message>
+    <message>
+        <source>Show the QR code of the sale waiting for payment</source>
+        <translation>Réafficher le code QR de la vente en attente de paiement</translation>
+    </message>
+    <message>
+        <source>Refresh the history and the balance</source>
+        <translation>Actualiser l’historique et le solde</translation>
+    </message>
+    <message>
+        <source>Print the receipt</source>
+        <translation>Imprimer le ticket</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <source>Next / previous field</source>
+        <translation>Champ suivant / précédent</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quitter</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <extracomment>The overlay closed (by F1, Esc or a click).</extracomment>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>F1, Esc or a click closes this list.</source>
+        <translation>F1, Échap ou un clic ferme cette liste.</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePanel</name>
+    <message>
+        <source>Welcome to HPOS</source>
+        <extracomment>The two buttons&apos; texts in English (the source language; shown translated). The user wants to try HPOS against the built-in sandbox. The user wants to enter the keys of their HPAY account.</extracomment>
+        <translation>Bienvenue dans HPOS</translation>
+    </message>
+    <message>
+        <source>Type an amount, show the customer a QR code, and HPOS tells you when the card payment has gone through HPAY — card details never touch this till.</source>
+        <translation>Saisissez un montant, montrez un QR code au client, et HPOS vous dit quand le paiement par carte est passé par HPAY — les données de carte ne touchent jamais cette caisse.</translation>
+    </message>
+    <message>
+        <source>A built-in test server plays the bank and the customer. No account needed.</source>
+        <translation>Un serveur de test intégré joue la banque et le client. Aucun compte nécessaire.</translation>
+    </message>
+    <message>
+        <source>Use your HPAY account: API URL, API key, public key and secret key.</source>
+        <translation>Utilisez votre compte HPAY&#xa0;: URL de l’API, clé API, clé publique et clé secrète.</translation>
+    </message>
+    <message>
+        <source>Try the demo</source>
+        <translation>Essayer la démo</translation>
+    </message>
+    <message>
+        <source>Enter my HPAY keys</source>
+        <translation>Saisir mes clés HPAY</translation>
+    </message>
+</context>
+<context>
+    <name>WindowKeys</name>
+    <message>
+        <source>Cashier and history</source>
+        <translation>Caisse et historique</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>Show the last &amp;QR code</source>
+        <translation>Afficher le dernier &amp;QR code</translation>
+    </message>
+</context>
+</TS>
