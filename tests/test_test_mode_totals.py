@@ -164,7 +164,7 @@ def test_history_summary_keeps_test_out_of_prod_totals() -> None:
     assert summary_text(rows) == (
         f"PROD: 2 payments shown · total {xof('3000')} · fees {xof('46')}"
         f" · paid {xof('2500')} (1)"
-        f" | TEST (not in PROD totals): 1 payment shown · total {xof('14900')}"
+        f"\nTEST (not in PROD totals): 1 payment shown · total {xof('14900')}"
         f" · fees {xof('224')} · paid {xof('14900')} (1)"
     )
 
@@ -178,7 +178,7 @@ def test_history_summary_of_one_mode_is_unchanged_and_unknown_mode_is_apart() ->
     assert text.startswith(f"PROD: 2 payments shown · total {total}")
     seven, fees = money_text(Decimal(7), "XOF"), money_text(Decimal(15), "XOF")
     assert text.endswith(
-        f" | Mode not given: 1 payment shown · total {seven} · fees {fees} · paid {seven} (1)"
+        f"\nMode not given: 1 payment shown · total {seven} · fees {fees} · paid {seven} (1)"
     )
 
 
@@ -219,7 +219,8 @@ def test_pane_suggests_a_test_file_name_when_test_rows_are_shown(
     today = datetime.now().astimezone().date().isoformat()
     assert pane.suggested_file_name() == f"TEST-hpos-history-{today}.csv"
     qtbot.waitUntil(lambda: pane.summary_label.text().startswith("PROD: 3 payments"))
-    assert "TEST (not in PROD totals): 3 payments" in pane.summary_label.text()
+    assert "\nTEST (not in PROD totals): 3 payments" in pane.summary_label.text()
+    assert pane.minimumSizeHint().width() <= 1024, "the long summary wraps, never widens"
     pane.search_edit.setText("T1-000001")  # the first PROD sale only
     qtbot.waitUntil(lambda: len(pane.shown_rows()) == 1)
     assert pane.suggested_file_name() == f"hpos-history-{today}.csv"

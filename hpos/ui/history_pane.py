@@ -135,6 +135,7 @@ class HistoryPane(QWidget):
         self.error_label.setVisible(False)
         self.summary_label = QLabel("")
         self.summary_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.summary_label.setWordWrap(True)  # one summary per mode can be long: never widen
         self.message_label = QLabel("")
         self.message_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         bottom = QHBoxLayout()

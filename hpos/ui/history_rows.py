@@ -309,7 +309,7 @@ def summarize(rows: Iterable[HistoryRow]) -> Summary:
 def summary_text(rows: Iterable[HistoryRow]) -> str:
     """ "3 payments shown · total 1500 XOF · fees 22 XOF · paid 1000 XOF (2)".
 
-    Rows of several modes get one summary per mode, PROD first: a TEST amount is
+    Rows of several modes get one summary per mode, a line each, PROD first: a TEST amount is
     never added into a PROD total (nor is a row whose mode HPAY did not give).
     """
     by_mode: dict[str, list[HistoryRow]] = {}
@@ -324,7 +324,7 @@ def summary_text(rows: Iterable[HistoryRow]) -> str:
     }
     order = sorted(by_mode, key=lambda mode: (mode != "PROD", mode != "TEST", mode))
     part = QCoreApplication.translate("HistoryRows", "{mode}: {summary}")
-    return " | ".join(
+    return "\n".join(
         part.format(mode=labels.get(mode, mode), summary=_summary_of(by_mode[mode]))
         for mode in order
     )
