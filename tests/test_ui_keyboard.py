@@ -276,3 +276,31 @@ def _history_texts(history: Any, transaction_id: str) -> list[str]:
         if any(transaction_id in cell for cell in cells):
             return cells
     return []
+
+
+def test_a_language_switch_retranslates_the_overlay_and_actions(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    from PySide6.QtCore import QCoreApplication
+
+    from .test_ui_settings_counter import Marking
+
+    overlay = window.keys.overlay
+    marking = Marking({"ShortcutsOverlay", "WindowKeys"})
+    app = QCoreApplication.instance()
+    assert app is not None
+    app.installTranslator(marking)
+    try:
+        qtbot.waitUntil(lambda: overlay.title.text() == "«Keyboard shortcuts»", timeout=WAIT)
+        key(window, Qt.Key.Key_F1)
+        assert overlay.isVisible()
+        keys, action = overlay.rows()[6]
+        assert keys == "F3", "key names are the platform's, not ours"
+        assert action == "«Show the QR code of the sale waiting for payment»"
+        assert window.keys.overlay_action.text() == "«&Keyboard shortcuts»"
+        assert window._tabs.accessibleName() == "«Cashier and history»"
+        key(window, Qt.Key.Key_F1)
+    finally:
+        app.removeTranslator(marking)
+    qtbot.waitUntil(lambda: overlay.title.text() == "Keyboard shortcuts", timeout=WAIT)
+    assert window.keys.last_qr_action.text() == "Show the last &QR code"

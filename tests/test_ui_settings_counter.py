@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QDialog
+from PySide6.QtCore import QCoreApplication, Qt, QTranslator
+from PySide6.QtWidgets import QComboBox, QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from hpos.keystore import KeyStore
@@ -248,3 +248,43 @@ def test_the_screens_qt_knows_are_offered(qtbot: QtBot, monkeypatch: pytest.Monk
     combo = page.display_combo
     assert [combo.itemData(i) for i in range(combo.count())] == ["auto", "off", "HDMI-1", "DP-2"]
     assert combo.currentText() == "HDMI-1"
+
+
+class Marking(QTranslator):
+    """A translator that marks every text of some contexts (stands for any language)."""
+
+    def __init__(self, contexts: set[str]) -> None:
+        super().__init__()
+        self.contexts = contexts
+
+    def translate(
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str | None:
+        return f"«{source}»" if context in self.contexts else None  # None: not ours
+
+    def isEmpty(self) -> bool:
+        return False
+
+
+def test_a_language_switch_retranslates_the_page_and_the_tabs(qtbot: QtBot) -> None:
+    page = CounterPage()
+    tabs = SettingsTabs(QWidget(), page)
+    qtbot.addWidget(tabs)
+    page.fill(Settings(printer_name="", sound_volume=40))
+    marking = Marking({"CounterPage", "SettingsTabs"})
+    app = QCoreApplication.instance()
+    assert app is not None
+    app.installTranslator(marking)
+    try:
+        qtbot.waitUntil(lambda: tabs.tabText(1) == "«Counter»")
+        assert page.sound_check.text() == "«Play a sound when paid or failed»"
+        assert page.language_combo.itemText(0) == "«System language»"
+        assert page.language_combo.itemText(2) == "Français", "language names stay in their own"
+        assert page.display_combo.itemText(1) == "«Off»"
+        assert page.forget_button.text() == "«Forget»"
+        assert page.volume_label.text() == "«40%»"
+        assert page.language_combo.currentData() == "", "the choice itself is kept"
+    finally:
+        app.removeTranslator(marking)
+    qtbot.waitUntil(lambda: tabs.tabText(1) == "Counter")
+    assert page.sound_check.text() == "Play a sound when paid or failed"
