@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6 import QtCore
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QUrl, Slot, qVersion
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, QUrl, Slot, qVersion
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -36,14 +36,14 @@ from hpos.settings import Profile
 
 #: The facts shown, in order: key and English label (translated in the dialog).
 FACTS = (
-    ("version", "HPOS version"),
-    ("qt", "Qt version"),
-    ("pyside", "PySide6 version"),
-    ("python", "Python version"),
-    ("system", "System"),
-    ("profile", "Profile folder"),
-    ("data", "Data folder"),
-    ("log", "Log file"),
+    ("version", QT_TRANSLATE_NOOP("AboutDialog", "HPOS version")),
+    ("qt", QT_TRANSLATE_NOOP("AboutDialog", "Qt version")),
+    ("pyside", QT_TRANSLATE_NOOP("AboutDialog", "PySide6 version")),
+    ("python", QT_TRANSLATE_NOOP("AboutDialog", "Python version")),
+    ("system", QT_TRANSLATE_NOOP("AboutDialog", "System")),
+    ("profile", QT_TRANSLATE_NOOP("AboutDialog", "Profile folder")),
+    ("data", QT_TRANSLATE_NOOP("AboutDialog", "Data folder")),
+    ("log", QT_TRANSLATE_NOOP("AboutDialog", "Log file")),
 )
 
 UrlOpener = Callable[[QUrl], bool]
