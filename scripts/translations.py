@@ -65,9 +65,20 @@ def ts_path(language: str, folder: Path = TS_DIR) -> Path:
 def lupdate(ts_file: Path, language: str) -> None:
     """Add the strings of the sources to ``ts_file``, drop the ones no source uses any more."""
     files = [str(p.relative_to(ROOT)) for p in source_files()]
-    cmd = [qt_tool("lupdate"), "-silent", "-no-obsolete", "-locations", "none",
-           "-source-language", SOURCE_LANGUAGE, "-target-language", language,
-           *files, "-ts", str(ts_file)]
+    cmd = [
+        qt_tool("lupdate"),
+        "-silent",
+        "-no-obsolete",
+        "-locations",
+        "none",
+        "-source-language",
+        SOURCE_LANGUAGE,
+        "-target-language",
+        language,
+        *files,
+        "-ts",
+        str(ts_file),
+    ]
     subprocess.run(cmd, cwd=ROOT, check=True)  # noqa: S603 - fixed tool, our own arguments
 
 
@@ -156,7 +167,8 @@ def check() -> int:
             copy = ts_path(language, folder)
             shutil.copyfile(committed, copy)
             lupdate(copy, language)
-            failures += [f"{language}: {line}" for line in problems(copy)]
+            if language != SOURCE_LANGUAGE:  # English falls back to the source text anyway
+                failures += [f"{language}: {line}" for line in problems(copy)]
             compiled = folder / f"hpos_{language}.qm"
             lrelease(committed, compiled)
             shipped = QM_DIR / f"hpos_{language}.qm"
