@@ -254,8 +254,10 @@ def test_saving_a_new_language_switches_the_window(
     window._settings_saved(settings)  # what the settings dialog's "saved" signal calls
     qtbot.waitUntil(lambda: current_language() == "fr", timeout=WAIT)
     qtbot.waitUntil(
-        lambda: window.cashier is not None
-        and window.cashier.entry_page.charge_button.text() == "Encaisser",
+        lambda: (
+            window.cashier is not None
+            and window.cashier.entry_page.charge_button.text() == "Encaisser"
+        ),
         timeout=WAIT,
     )
     assert window._tabs.tabText(0) == "Caisse"
