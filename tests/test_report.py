@@ -21,6 +21,7 @@ from hpos.sales.model import Sale
 from hpos.sales.report import (
     ROW_FIELDS,
     DayReport,
+    ModeTotals,
     StateLine,
     build_day_report,
     build_day_reports,
@@ -167,6 +168,10 @@ def test_hand_computed_day(day_journal: Journal) -> None:
 def test_hand_computed_prod_day_and_range(day_journal: Journal) -> None:
     prod = build_day_report(day_journal, None, DAY, mode="PROD", tz=WAT)
     assert (prod.sales_count, prod.paid_total, prod.fees_total) == (1, Decimal("99999"), 1500)
+    # the day's TEST sales are listed apart, never added: 7 sales, 3 paid (18400)
+    assert prod.other_modes == (ModeTotals("TEST", "XOF", 7, 3, Decimal("18400")),)
+    test = build_day_report(day_journal, None, DAY, mode="TEST", tz=WAT)
+    assert test.other_modes == (ModeTotals("PROD", "XOF", 1, 1, Decimal("99999")),)
     two_days = local_summary(day_journal, DAY - timedelta(days=1), DAY, mode="TEST", tz=WAT)
     assert two_days.sales_count == 7 + 1
     assert two_days.paid_total == Decimal("800") + Decimal("14900") + Decimal("2500") + Decimal(
