@@ -165,9 +165,7 @@ def apply_catalogues(app: QCoreApplication, catalogues: Catalogues) -> str:
     return catalogues.language
 
 
-def install_language(
-    app: QCoreApplication, setting: str, *, system: QLocale | None = None
-) -> str:
+def install_language(app: QCoreApplication, setting: str, *, system: QLocale | None = None) -> str:
     """Load and install the language of ``setting`` at once (start-up); returns it.
 
     Calling it again switches the language at runtime. A running window
@@ -206,9 +204,7 @@ def _qdatetime(value: datetime) -> QDateTime:
     )
 
 
-def format_datetime(
-    value: datetime, *, seconds: bool = False, language: str | None = None
-) -> str:
+def format_datetime(value: datetime, *, seconds: bool = False, language: str | None = None) -> str:
     """A moment in local time for the language: ``28 Nov 2026 15:17`` / ``28 nov. 2026 15:17``."""
     pattern = f"{_DATE_PATTERN} {_TIME_PATTERNS[seconds]}"
     return current_locale(language).toString(_qdatetime(value), pattern)
