@@ -290,3 +290,36 @@ def test_the_welcome_panel_is_named_and_keyboard_ready(qtbot: QtBot, tmp_path: A
     assert len(controls(panel)) >= 2
     assert unnamed(win) == []
     win.close()
+
+
+def test_tab_on_the_details_dialog_reaches_every_button(
+    qtbot: QtBot, window: MainWindow, sandbox: Any
+) -> None:
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from .test_ui_keyboard import key, type_text
+
+    type_text(window, "3300")
+    key(window, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.cashier.current_page() == "payment", timeout=WAIT)
+    key(window, Qt.Key.Key_F2)
+    history = window.history
+    qtbot.waitUntil(lambda: history.proxy.rowCount() > 0, timeout=WAIT)
+    # Enter on the table opens the details of the current row
+    history.view.setCurrentIndex(history.proxy.index(0, 0))
+    from PySide6.QtTest import QTest
+
+    QTest.keyClick(history.view, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: history.details_dialog is not None, timeout=WAIT)
+    dialog = history.details_dialog
+    qtbot.waitUntil(dialog.isVisible, timeout=WAIT)
+    dialog.activateWindow()  # as the window manager does with a new dialog
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog, timeout=WAIT)
+    stops = [w for w in controls(dialog) if w.isVisible() and w.isEnabled()]
+    chain = tab_chain(dialog.link_edit, len(stops) + 1)
+    assert set(chain) >= set(stops), [spoken_name(w) for w in set(stops) - set(chain)]
+    assert chain[len(stops)] is dialog.link_edit, "Tab comes round"
+    buttons = dialog.findChild(QDialogButtonBox)
+    assert all(spoken_name(b) for b in buttons.buttons())
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
