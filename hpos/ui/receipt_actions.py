@@ -1,0 +1,360 @@
+"""Receipts from the window: print (with or without the print dialog) or save as PDF.
+
+:class:`ReceiptActions` is the Qt glue between a paid sale (the PAID page, a
+history row) and :mod:`hpos.ui.receipt_render`. Only a paid sale gets a
+receipt; anything else is refused with a message saying why.
+
+- Print: a window-modal QPrintDialog (``open()``, never a blocking ``exec()``);
+  or, with "print without dialog", straight to the remembered printer (the
+  system default when none). A remembered printer that is gone, or no printer
+  at all, is said in a message and the dialog opens instead: nothing is lost.
+- The printer chosen is remembered (``printer_name`` saved on a worker).
+- Save as PDF: a QFileDialog (window-modal), then the PDF is written on the Runner.
+- Automatic print on PAID when ``auto_print`` is on (once per sale).
+
+Painting and writing run on the :class:`~hpos.ui.runner.Runner`: the GUI
+thread only shows dialogs and messages.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QStandardPaths, Qt, Signal, Slot
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
+from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox, QWidget
+
+from hpos.sales.model import Sale
+from hpos.sales.receipt import (
+    Receipt,
+    ReceiptRefused,
+    make_receipt,
+    receipt_from_sale,
+    shop_name_for,
+    till_of,
+)
+from hpos.settings import Profile, replace_settings
+from hpos.ui.history_rows import SOURCE_JOURNAL, HistoryRow
+from hpos.ui.receipt_render import render_receipt, write_pdf
+from hpos.ui.runner import Runner
+
+log = logging.getLogger(__name__)
+
+#: Makes the QPrinter of a print without dialog (tests hand in a PDF-format one).
+PrinterFactory = Callable[[], QPrinter]
+
+
+class PrinterUnavailable(Exception):
+    """The remembered printer is gone, or the computer has none (``name`` may be "")."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(name)
+        self.name = name
+
+
+def system_printer(name: str) -> QPrinter:
+    """A high-resolution QPrinter on printer ``name`` ("" = the system default).
+
+    Asks the print system (may be slow: call it on a worker). PrinterUnavailable
+    when there is no such printer.
+    """
+    if name:
+        if name not in QPrinterInfo.availablePrinterNames():
+            raise PrinterUnavailable(name)
+        info = QPrinterInfo.printerInfo(name)
+    else:
+        info = QPrinterInfo.defaultPrinter()
+        if info.isNull():
+            raise PrinterUnavailable("")
+    return QPrinter(info, QPrinter.PrinterMode.HighResolution)
+
+
+def _printer_label(printer: QPrinter) -> str:
+    if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat:
+        return printer.outputFileName() or "PDF"
+    return printer.printerName() or "PDF"
+
+
+def _file_name(receipt: Receipt) -> str:
+    return "receipt-" + (re.sub(r"[^A-Za-z0-9_.-]+", "_", receipt.name) or "sale") + ".pdf"
+
+
+class ReceiptActions(QObject):
+    """Print or save the receipt of a paid sale; messages for everything that goes wrong."""
+
+    #: A receipt was printed or saved: a sentence for the status bar.
+    done = Signal(str)
+    #: Something went wrong (also shown in a message box): the sentence shown.
+    failed = Signal(str)
+
+    def __init__(
+        self,
+        profile: Profile,
+        runner: Runner,
+        *,
+        parent: QWidget,
+        printer_factory: PrinterFactory | None = None,
+        native_dialogs: bool = True,
+    ) -> None:
+        super().__init__(parent)
+        self.profile = profile  # the main window swaps it for the demo's
+        self.runner = runner
+        #: HPAY's company name (from the token): the shop name when the settings have none.
+        self.company = ""
+        #: Makes the printer (tests: a PDF-format QPrinter); None: the system's printers.
+        self.printer_factory = printer_factory
+        self._native = native_dialogs
+        self._auto_printed: set[int] = set()
+        self.print_dialog: QPrintDialog | None = None
+        self.file_dialog: QFileDialog | None = None
+        self.message_box: QMessageBox | None = None
+
+    # -- which receipt ------------------------------------------------------------------
+
+    def receipt_for(self, item: Sale | HistoryRow) -> Receipt | None:
+        """The receipt of a journal sale or a history row; None (and a message) if not paid."""
+        eff = self.profile.effective()
+        shop = shop_name_for(eff.shop_name, self.company)
+        try:
+            if isinstance(item, Sale):
+                return receipt_from_sale(item, shop_name=shop)
+            own_till = eff.till_name if item.source == SOURCE_JOURNAL else ""
+            return make_receipt(
+                shop_name=shop,
+                till=till_of(item.sale_number, own_till),
+                date=item.date,
+                product=item.product,
+                description=item.description,
+                amount=item.amount,
+                currency=item.currency,
+                transaction_id=item.transaction_id,
+                status=item.status,
+                mode=item.mode,
+                sale_number=item.sale_number,
+            )
+        except ReceiptRefused as exc:
+            text = self.tr(
+                "No receipt for sale {name}: it is {status}, not paid. "
+                "A receipt is printed only for a paid sale."
+            )
+            self._fail(text.format(name=exc.name or "—", status=exc.status or "?"))
+        except ValueError as exc:
+            self._fail(self.tr("No receipt for this sale: {reason}").format(reason=exc))
+        return None
+
+    # -- entry points -------------------------------------------------------------------
+
+    def print_shown(self, cashier: Any, history: Any, history_shown: bool) -> None:
+        """Ctrl+P: the receipt of the sale on the PAID page, or of the selected history row."""
+        item: Sale | HistoryRow | None = None
+        if history_shown and history is not None:
+            index = history.view.currentIndex()
+            item = history.proxy.row_at(index.row()) if index.isValid() else None
+        elif cashier is not None and cashier.current_page() == "paid":
+            item = cashier.current_sale()
+        if item is None:
+            text = self.tr(
+                "Nothing to print. A receipt is printed from the PAID screen, "
+                "or for a paid sale selected in History."
+            )
+            self._fail(text)
+            return
+        receipt = self.receipt_for(item)
+        if receipt is not None:
+            self.print_receipt(receipt)
+
+    @Slot(object, str)
+    def row_requested(self, row: HistoryRow, kind: str) -> None:
+        """A history details dialog asked for a receipt: ``kind`` is "print" or "pdf"."""
+        receipt = self.receipt_for(row)
+        if receipt is None:
+            return
+        if kind == "pdf":
+            self.save_pdf(receipt)
+        else:
+            self.print_receipt(receipt)
+
+    def sale_paid(self, sale: Sale) -> None:
+        """A sale became PAID: print its receipt when automatic printing is on (once)."""
+        if not self.profile.effective().auto_print or sale.id in self._auto_printed:
+            return
+        self._auto_printed.add(sale.id)
+        receipt = self.receipt_for(sale)
+        if receipt is not None:
+            self.print_receipt(receipt)
+
+    # -- printing -----------------------------------------------------------------------
+
+    def print_receipt(self, receipt: Receipt) -> None:
+        """Print with the dialog, or straight away when "print without dialog" is on."""
+        eff = self.profile.effective()
+        if not eff.print_without_dialog:
+            self._open_print_dialog(receipt, self._new_printer())
+            return
+        factory = self.printer_factory
+        name = eff.printer_name
+        layout = eff.receipt_layout
+
+        def job() -> str:
+            printer = factory() if factory is not None else system_printer(name)
+            render_receipt(printer, receipt, layout)
+            return _printer_label(printer)
+
+        def gone(exc: BaseException) -> None:
+            if isinstance(exc, PrinterUnavailable):
+                if exc.name:
+                    text = self.tr("The printer “{name}” is not available. Choose a printer.")
+                else:
+                    text = self.tr("No printer is set up on this computer. Choose a printer.")
+                self._open_print_dialog(receipt, self._new_printer())
+                self._fail(text.format(name=exc.name))  # over the dialog: read, then choose
+            else:
+                self._print_failed(name, exc)
+
+        self.runner.submit(job, on_done=self._printed, on_error=gone, name="print receipt")
+
+    def _new_printer(self) -> QPrinter:
+        if self.printer_factory is not None:
+            return self.printer_factory()
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        name = self.profile.effective().printer_name
+        if name:
+            printer.setPrinterName(name)
+        return printer
+
+    def _open_print_dialog(self, receipt: Receipt, printer: QPrinter) -> None:
+        if self.print_dialog is not None:
+            self.print_dialog.close()
+        dialog = QPrintDialog(printer, self._parent())
+        dialog.setWindowTitle(self.tr("Print receipt"))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._print_chosen(receipt, printer))
+        dialog.finished.connect(self._print_dialog_gone)
+        self.print_dialog = dialog
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.show()  # as open() does (PySide6 has no open() without a receiver here)
+
+    def _print_chosen(self, receipt: Receipt, printer: QPrinter) -> None:
+        printer.setFullPage(True)
+        layout = self.profile.effective().receipt_layout
+        name = _printer_label(printer)
+        native = printer.outputFormat() == QPrinter.OutputFormat.NativeFormat
+        chosen = printer.printerName() if native else ""
+
+        def printed(label: str) -> None:
+            self._printed(label)
+            if chosen and chosen != self.profile.effective().printer_name:
+                self.remember_printer(chosen)
+
+        self.runner.submit(
+            lambda: render_receipt(printer, receipt, layout) or name,
+            on_done=printed,
+            on_error=lambda exc: self._print_failed(name, exc),
+            name="print receipt",
+        )
+
+    @Slot()
+    def _print_dialog_gone(self) -> None:
+        self.print_dialog = None
+
+    def _printed(self, label: str) -> None:
+        self._done(self.tr("Receipt printed on {printer}.").format(printer=label))
+
+    def _done(self, text: str) -> None:
+        self.done.emit(text)
+        window = self.parent()
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(text, 10_000)
+
+    def _print_failed(self, name: str, exc: BaseException) -> None:
+        log.warning("receipt not printed on %s: %s", name or "the default printer", exc)
+        self._fail(
+            self.tr(
+                "The receipt was not printed on “{printer}”. Check the printer, "
+                "or save the receipt as PDF."
+            ).format(printer=name or self.tr("the default printer"))
+        )
+
+    def remember_printer(self, name: str) -> None:
+        """Save ``name`` as the printer to use next time (on a worker: disk I/O)."""
+        profile = self.profile
+
+        def save() -> None:
+            profile.save(replace_settings(profile.settings, printer_name=name))
+
+        def failed(exc: BaseException) -> None:
+            log.warning("printer name not saved: %s", exc)
+
+        self.runner.submit(save, on_error=failed, name="remember printer")
+
+    # -- PDF ----------------------------------------------------------------------------
+
+    def save_pdf(self, receipt: Receipt) -> None:
+        """Ask where (window-modal file dialog), then write the PDF on the Runner."""
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        dialog = QFileDialog(
+            self._parent(),
+            self.tr("Save receipt as PDF"),
+            str(Path(folder or ".") / _file_name(receipt)),
+            self.tr("PDF files (*.pdf)"),
+        )
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setDefaultSuffix("pdf")
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, not self._native)
+        dialog.fileSelected.connect(lambda path: self.write_pdf_to(receipt, Path(path)))
+        dialog.finished.connect(self._file_dialog_gone)
+        if self.file_dialog is not None:
+            self.file_dialog.close()
+        self.file_dialog = dialog
+        dialog.open()
+
+    @Slot()
+    def _file_dialog_gone(self) -> None:
+        self.file_dialog = None
+
+    def write_pdf_to(self, receipt: Receipt, path: Path) -> None:
+        """Write the receipt's PDF to ``path`` in the background; a message either way."""
+        layout = self.profile.effective().receipt_layout
+
+        def failed(exc: BaseException) -> None:
+            log.warning("receipt PDF not written: %s", exc)
+            self._fail(
+                self.tr("The receipt could not be saved to {path}. Choose another folder.").format(
+                    path=str(path)
+                )
+            )
+
+        self.runner.submit(
+            lambda: write_pdf(receipt, path, layout),
+            on_done=lambda p: self._done(self.tr("Receipt saved: {path}").format(path=str(p))),
+            on_error=failed,
+            name="save receipt PDF",
+        )
+
+    # -- messages -----------------------------------------------------------------------
+
+    def _parent(self) -> QWidget | None:
+        modal = QApplication.activeModalWidget()
+        if modal is not None:
+            return modal
+        parent = self.parent()
+        return parent if isinstance(parent, QWidget) else None  # type: ignore[return-value]
+
+    def _fail(self, text: str) -> None:
+        self.failed.emit(text)
+        if self.message_box is not None:
+            self.message_box.close()
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Receipt"), text, parent=self._parent())
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.finished.connect(self._message_gone)
+        self.message_box = box
+        box.open()
+
+    @Slot()
+    def _message_gone(self) -> None:
+        self.message_box = None
