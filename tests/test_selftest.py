@@ -1,0 +1,127 @@
+"""``hpos --self-test`` from the source tree: the report, and what a failing check looks like.
+
+The frozen build runs the same command (``scripts/build``, ``.ci/run``).
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from hpos.cli.exits import EXIT_USAGE
+from hpos.cli.main import main
+from hpos.selftest import FAILED, PASSED, Check, default_checks, run_self_test
+from hpos.selftest.basic import KEY_MODULES, all_module_names
+
+CHECK_NAMES = [
+    "modules",
+    "certificates",
+    "data dirs",
+    "keyring",
+    "sandbox",
+    "qt",
+    "qr",
+    "sound",
+    "printing",
+    "translations",
+    "icon",
+]
+
+
+def run_hpos(*args: str, extra_path: Path | None = None) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    if extra_path is not None:
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(extra_path), env.get("PYTHONPATH")]))
+    return subprocess.run(
+        [sys.executable, "-m", "hpos", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        env=env,
+    )
+
+
+def report_lines(stdout: str) -> dict[str, str]:
+    """check name -> "ok" or "FAIL" from the report's check lines."""
+    result = {}
+    for line in stdout.splitlines():
+        status, _, rest = line.strip().partition("  ")
+        for name in CHECK_NAMES:
+            if status in ("ok", "FAIL") and rest.strip().startswith(name + " "):
+                result[name] = status
+    return result
+
+
+def test_self_test_from_source_passes_every_check() -> None:
+    result = run_hpos("--self-test")
+    assert result.returncode == 0, result.stdout + result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("HPOS self-test 0.1.0 · source · ")
+    assert report_lines(result.stdout) == dict.fromkeys(CHECK_NAMES, "ok")
+    assert lines[-1].startswith(f"self-test passed: {len(CHECK_NAMES)} checks in ")
+    assert "token → payment 1500 XOF → history PAID" in result.stdout
+    assert "all match" in result.stdout  # every QR module painted as its matrix says
+    assert "qtbase_fr.qm" in result.stdout
+
+
+def test_a_missing_ca_bundle_fails_with_a_clear_line(tmp_path: Path) -> None:
+    fake = tmp_path / "certifi"
+    fake.mkdir()
+    missing = tmp_path / "gone" / "cacert.pem"
+    (fake / "__init__.py").write_text(
+        f"def where():\n    return {str(missing)!r}\n\n\ndef contents():\n    return ''\n",
+        encoding="utf-8",
+    )
+    result = run_hpos("--self-test", extra_path=tmp_path)
+    assert result.returncode == FAILED
+    statuses = report_lines(result.stdout)
+    assert statuses.pop("certificates") == "FAIL"
+    assert set(statuses.values()) == {"ok"}  # the other checks still ran
+    assert f"FileNotFoundError: certifi's CA bundle is missing: {missing}" in result.stdout
+    last = result.stdout.splitlines()[-1]
+    assert last.startswith(f"self-test FAILED: 1 of {len(CHECK_NAMES)} checks (certificates) in ")
+
+
+def test_failing_checks_are_named_and_later_checks_still_run() -> None:
+    seen: list[Path] = []
+
+    def fine(workdir: Path) -> str:
+        seen.append(workdir)
+        assert workdir.is_dir()
+        return "all good"
+
+    def broken(_workdir: Path) -> str:
+        raise ValueError("the thing\nis   broken")
+
+    out = io.StringIO()
+    code = run_self_test(out, [Check("first", broken), Check("second", fine)])
+    assert code == FAILED
+    lines = out.getvalue().splitlines()
+    assert lines[1] == "  FAIL  first         ValueError: the thing is broken"
+    assert lines[2] == "  ok    second        all good"
+    assert lines[3].startswith("self-test FAILED: 1 of 2 checks (first) in ")
+    assert len(seen) == 1
+    assert not seen[0].exists()  # each check's temporary dir is removed
+
+
+def test_all_passing_checks_exit_zero_even_without_stdout() -> None:
+    assert run_self_test(None, [Check("one", lambda _dir: "fine")]) == PASSED
+
+
+def test_the_module_walk_finds_every_layer_and_skips_the_entry_point() -> None:
+    names = all_module_names()
+    assert set(KEY_MODULES) <= set(names)
+    assert "hpos.__main__" not in names
+    assert [c.name for c in default_checks()] == CHECK_NAMES
+
+
+@pytest.mark.parametrize("extra", [["check"], ["--demo"], ["--no-window"]])
+def test_self_test_takes_no_command(extra: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--self-test", *extra]) == EXIT_USAGE
+    assert "hpos: error: --self-test takes no command or other option" in capsys.readouterr().err
