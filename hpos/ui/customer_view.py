@@ -34,7 +34,7 @@ HOLD_SECONDS: float = 8
 _STYLE = f"""
 #customerDisplay {{ background: #ffffff; }}
 #customerDisplay QLabel {{ color: #111111; }}
-#customerTestBanner {{ background: #b71c1c; color: #ffffff; font-weight: bold; }}
+#customerDisplay #customerTestBanner {{ background: #b71c1c; color: #ffffff; }}
 #customerPaid {{ background: {GREEN}; }}
 #customerPaid QLabel {{ color: #ffffff; }}
 """
@@ -116,6 +116,8 @@ class CustomerDisplay(QWidget):
         info.addWidget(self.time_left_label)
         info.addStretch(1)
         row = QHBoxLayout(pay)
+        row.setContentsMargins(24, 24, 32, 24)
+        row.setSpacing(32)
         row.addWidget(self.qr, 3)
         row.addLayout(info, 2)
         self._pages = {IDLE: idle, WAIT: wait, AWAITING: pay, PAID: paid, MESSAGE: message}
@@ -139,6 +141,7 @@ class CustomerDisplay(QWidget):
     def _page_with(self, count: int, *, fit: bool = False) -> tuple[Any, ...]:
         page = QWidget(self)
         box = QVBoxLayout(page)
+        box.setContentsMargins(48, 24, 48, 24)
         box.addStretch(1)
         labels = [_label(page, fit) for _ in range(count)]
         for label in labels:
@@ -250,7 +253,7 @@ class CustomerDisplay(QWidget):
 
     def _apply_scale(self) -> None:
         scale = max(0.5, min(3.0, self.width() / 1024, self.height() / 600))
-        set_pixels(self.test_banner, 20 * scale)
+        set_pixels(self.test_banner, 20 * scale, bold=True)
         self.test_banner.setContentsMargins(0, round(6 * scale), 0, round(6 * scale))
         set_pixels(self.shop_label, 64 * scale, bold=True)
         for label in (self.welcome_label, self.product_label):
