@@ -81,6 +81,8 @@ class HistoryPane(QWidget):
     exported = Signal(str)
     #: The export failed: a sentence for the user.
     export_failed = Signal(str)
+    #: The details of a paid row asked for its receipt: (row, "print" | "pdf").
+    receipt_requested = Signal(object, str)
 
     def __init__(
         self,
@@ -321,6 +323,7 @@ class HistoryPane(QWidget):
         dialog = DetailsDialog(row, check_url=self._check_url, parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.destroyed.connect(self._details_gone)
+        dialog.receipt_requested.connect(self.receipt_requested)
         self.details_dialog = dialog
         dialog.open()
         return dialog

@@ -36,6 +36,7 @@ from hpos.sales.states import SaleState
 from hpos.settings import Profile
 from hpos.ui.keyboard import WindowKeys
 from hpos.ui.customer_display import CustomerDisplayManager
+from hpos.ui.receipt_actions import ReceiptActions
 from hpos.ui.runner import Runner
 from hpos.ui.sound import SoundPlayer
 
@@ -58,6 +59,7 @@ class MainWindow(QMainWindow):
         self.profile = profile
         self.demo = demo
         self.runner = Runner(workers=3, parent=self)
+        self.receipts = ReceiptActions(profile, self.runner, parent=self)  # print / PDF
         self.customer_display = CustomerDisplayManager(self)  # the customer's screen
         self.sound = SoundPlayer(parent=self)
         self.controller: Any = None
@@ -110,6 +112,10 @@ class MainWindow(QMainWindow):
         settings.setShortcut(QKeySequence("Ctrl+,"))
         settings.triggered.connect(self.open_settings)
         menu.addAction(settings)
+        print_action = QAction(self.tr("&Print receipt…"), self)
+        print_action.setShortcut(QKeySequence.StandardKey.Print)
+        print_action.triggered.connect(self.print_receipt)
+        menu.addAction(print_action)
         quit_action = QAction("&Quit", self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -183,6 +189,9 @@ class MainWindow(QMainWindow):
         self._tabs = tabs
         self._stack.addWidget(tabs)
         self._stack.setCurrentWidget(tabs)
+        self.receipts.profile = self.profile  # the demo swaps profiles
+        self.cashier.paid_page.print_button.clicked.connect(self.print_receipt)
+        self.history.receipt_requested.connect(self.receipts.row_requested)
         self.keys.watch_tabs(tabs)
         self.customer_display.follow(self.controller, self.cashier, eff)
         self.sound.follow(self.controller, self.cashier, eff)
@@ -216,6 +225,7 @@ class MainWindow(QMainWindow):
         if service is not None and self.history is not None:
             self.history.set_sources(service.client, service.journal)
         mode = token.mode or self.profile.effective().mode
+        self.receipts.company = token.company
         self._test_banner.setVisible(mode == "TEST")
         self._status.setText("Connected to HPAY")
         self._account.setText(f"{token.company} · {mode} · {token.currency}")
@@ -236,6 +246,7 @@ class MainWindow(QMainWindow):
         self._simulate.setEnabled(self.demo is not None and self._last_awaiting is not None)
         if sale.state is SaleState.PAID:
             self.refresh_balance()
+            self.receipts.sale_paid(sale)  # automatic receipt, when that setting is on
 
     @Slot(object)
     def _on_sale_event(self, event: Any) -> None:
@@ -299,6 +310,13 @@ class MainWindow(QMainWindow):
             return False
         tabs.setCurrentWidget(self.cashier)
         return True
+
+    @Slot()
+    def print_receipt(self) -> None:
+        """Ctrl+P: the receipt of the sale on the PAID page, or of the selected history row."""
+        tabs = getattr(self, "_tabs", None)
+        on_history = tabs is not None and tabs.currentWidget() is self.history
+        self.receipts.print_shown(self.cashier, self.history, on_history)
 
     @Slot()
     def simulate_payment(self) -> None:
