@@ -35,7 +35,7 @@ class PaidPage(QWidget):
         super().__init__(parent)
         self.setObjectName("paidPage")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.title_label = QLabel(self)
+        self.title_label = FitLabel("", self, bold=True)  # "✔ PAYÉ EN RETARD" shrinks to fit
         self.title_label.setObjectName("paidTitle")
         self.title_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.amount_label = FitLabel("", self, bold=True)
@@ -108,7 +108,7 @@ class PaidPage(QWidget):
 
     def apply_scale(self, scale: float) -> None:
         """Fonts for a window ``scale`` times 1024×600."""
-        set_pixels(self.title_label, 120 * scale, bold=True)
+        self.title_label.set_pixel_range(round(40 * scale), round(120 * scale))
         self.amount_label.set_pixel_range(round(28 * scale), round(64 * scale))
         set_pixels(self.detail_label, 22 * scale)
         set_pixels(self.new_sale_button, 26 * scale, bold=True)
