@@ -13,10 +13,11 @@ calls in flight and waits at most ~1.5 s; every sale is already in the journal.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QTimer, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -34,8 +35,9 @@ from hpos.hpay.errors import HpayError
 from hpos.sales.model import Sale
 from hpos.sales.states import SaleState
 from hpos.settings import Profile
-from hpos.ui.keyboard import WindowKeys
 from hpos.ui.customer_display import CustomerDisplayManager
+from hpos.ui.i18n import apply_catalogues, current_language, load_catalogues, resolve_language
+from hpos.ui.keyboard import WindowKeys
 from hpos.ui.receipt_actions import ReceiptActions
 from hpos.ui.runner import Runner
 from hpos.ui.sound import SoundPlayer
@@ -67,13 +69,13 @@ class MainWindow(QMainWindow):
         self.history: Any = None
         self.about_dialog: Any = None
         self._last_awaiting: Sale | None = None
-        self.setWindowTitle("HPOS" + (" — DEMO" if demo else ""))
+        self._connection_lost = False
+        self._status_text: Callable[[], str] = lambda: self.tr("Starting…")
+        self._account_text: Callable[[], str] = str
         self.setMinimumSize(*MIN_SIZE)
         self.resize(1280, 800)
 
-        self._test_banner = _banner(
-            "TEST MODE — test payments only, no real money moves", "#b71c1c"
-        )
+        self._test_banner = _banner("", "#b71c1c")
         self._demo_bar = self._make_demo_bar()
         self._stack = QStackedWidget()
         root = QWidget()
@@ -84,7 +86,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self._demo_bar)
         layout.addWidget(self._stack, 1)
         self.setCentralWidget(root)
-        self._status = QLabel("Starting…")
+        self._status = QLabel()
         self._account = QLabel("")
         self.statusBar().addWidget(self._status, 1)
         self.statusBar().addPermanentWidget(self._account)
@@ -93,6 +95,7 @@ class MainWindow(QMainWindow):
         self._balance_timer.timeout.connect(self.refresh_balance)
         self.keys = WindowKeys(self, self)  # F1 shortcuts list, F3 last QR, Esc back
         self._make_menus()
+        self.retranslate()
         self._test_banner.setVisible(profile.effective().mode == "TEST")
         self._demo_bar.setVisible(demo is not None)
         if self._configured():
@@ -107,31 +110,31 @@ class MainWindow(QMainWindow):
         return bool(eff.api_url and eff.api_key and eff.public_key)
 
     def _make_menus(self) -> None:
-        menu = self.menuBar().addMenu("&File")
-        settings = QAction("&Settings…", self)
+        menu = self._file_menu = self.menuBar().addMenu("")
+        settings = self._settings_action = QAction(self)
         settings.setShortcut(QKeySequence("Ctrl+,"))
         settings.triggered.connect(self.open_settings)
         menu.addAction(settings)
-        print_action = QAction(self.tr("&Print receipt…"), self)
+        print_action = self._print_action = QAction(self.tr("&Print receipt…"), self)
         print_action.setShortcut(QKeySequence.StandardKey.Print)
         print_action.triggered.connect(self.print_receipt)
         menu.addAction(print_action)
-        quit_action = QAction("&Quit", self)
+        quit_action = self._quit_action = QAction(self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         menu.addAction(quit_action)
-        view = self.menuBar().addMenu("&View")
-        history = QAction("&History", self)
+        view = self._view_menu = self.menuBar().addMenu("")
+        history = self._history_action = QAction(self)
         history.setShortcut(QKeySequence("F2"))
         history.triggered.connect(self.toggle_history)
         view.addAction(history)
-        refresh = QAction("&Refresh", self)
+        refresh = self._refresh_action = QAction(self)
         refresh.setShortcut(QKeySequence("F5"))
         refresh.triggered.connect(self.refresh)
         view.addAction(refresh)
         view.addAction(self.keys.last_qr_action)
-        help_menu = self.menuBar().addMenu("&Help")
-        about = QAction("&About HPOS", self)
+        help_menu = self._help_menu = self.menuBar().addMenu("")
+        about = self._about_action = QAction(self)
         about.triggered.connect(self._about)
         help_menu.addAction(self.keys.overlay_action)
         help_menu.addAction(about)
@@ -144,11 +147,10 @@ class MainWindow(QMainWindow):
         bar.setStyleSheet("background:#0d47a1; color:white;")
         row = QHBoxLayout(bar)
         row.setContentsMargins(12, 4, 12, 4)
-        text = QLabel("DEMO — a local HPAY sandbox plays the bank and the customer.")
+        text = self._demo_text = QLabel()
         text.setStyleSheet("font-weight:bold;")
         row.addWidget(text, 1)
-        self._simulate = QPushButton("Simulate customer payment")
-        self._simulate.setAccessibleName("Simulate customer payment")
+        self._simulate = QPushButton()
         self._simulate.setEnabled(False)
         self._simulate.clicked.connect(self.simulate_payment)
         row.addWidget(self._simulate)
@@ -162,7 +164,7 @@ class MainWindow(QMainWindow):
         panel.configure_requested.connect(self.open_settings)
         self._stack.addWidget(panel)
         self._stack.setCurrentWidget(panel)
-        self._status.setText("Not configured: try the demo or enter your HPAY keys.")
+        self._say(lambda: self.tr("Not configured: try the demo or enter your HPAY keys."))
 
     def _build_workspace(self) -> None:
         from hpos.ui.cashier import CashierScreen
@@ -184,8 +186,8 @@ class MainWindow(QMainWindow):
         )
         self.history = HistoryPane(self.runner, client=None, journal=None)
         tabs = QTabWidget()
-        tabs.addTab(self.cashier, "Cashier")
-        tabs.addTab(self.history, "History (F2)")
+        tabs.addTab(self.cashier, self.tr("Cashier"))
+        tabs.addTab(self.history, self.tr("History (F2)"))
         self._tabs = tabs
         self._stack.addWidget(tabs)
         self._stack.setCurrentWidget(tabs)
@@ -195,7 +197,8 @@ class MainWindow(QMainWindow):
         self.keys.watch_tabs(tabs)
         self.customer_display.follow(self.controller, self.cashier, eff)
         self.sound.follow(self.controller, self.cashier, eff)
-        self._status.setText("Connecting to HPAY…")
+        self._connection_lost = False
+        self._say(lambda: self.tr("Connecting to HPAY…"))
         self.controller.start()
 
     def _open_service(self) -> SalesService:
@@ -227,15 +230,15 @@ class MainWindow(QMainWindow):
         mode = token.mode or self.profile.effective().mode
         self.receipts.company = token.company
         self._test_banner.setVisible(mode == "TEST")
-        self._status.setText("Connected to HPAY")
-        self._account.setText(f"{token.company} · {mode} · {token.currency}")
+        self._say(lambda: self.tr("Connected to HPAY"))
+        self._show_account(lambda: f"{token.company} · {mode} · {token.currency}")
         self.refresh_balance()
         self._balance_timer.start()
 
     @Slot(str)
     def _on_start_failed(self, message: str) -> None:
-        self._status.setText(message)
-        QMessageBox.warning(self, "HPOS cannot start selling", message)
+        self._say(lambda: message)
+        QMessageBox.warning(self, self.tr("HPOS cannot start selling"), message)
 
     @Slot(object)
     def _on_sale_changed(self, sale: Sale) -> None:
@@ -251,9 +254,13 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def _on_sale_event(self, event: Any) -> None:
         if event.kind == "connection_lost":
-            self._status.setText("Connection to HPAY lost — retrying; no sale is lost.")
-        elif event.kind in ("connection_restored", "checked") and "lost" in self._status.text():
-            self._status.setText("Connected to HPAY")
+            self._connection_lost = True
+            self._say(lambda: self.tr("Connection to HPAY lost — retrying; no sale is lost."))
+        elif self._connection_lost and (
+            event.kind == "connection_restored" or (event.kind == "checked" and event.error is None)
+        ):
+            self._connection_lost = False
+            self._say(lambda: self.tr("Connected to HPAY"))
 
     @Slot()
     def refresh_balance(self) -> None:
@@ -267,14 +274,79 @@ class MainWindow(QMainWindow):
     def _show_balance(self, balance: Any) -> None:
         from hpos.ui.amount import format_money
 
-        self._account.setText(
-            f"{balance.company} · {self.profile.effective().mode} · "
-            f"balance {format_money(balance.main_balance, balance.currency)}"
+        mode = self.profile.effective().mode
+        self._show_account(
+            lambda: self.tr("{company} · {mode} · balance {amount}").format(
+                company=balance.company,
+                mode=mode,
+                amount=format_money(balance.main_balance, balance.currency),
+            )
         )
 
     def _no_balance(self, exc: BaseException) -> None:
-        text = exc.message if isinstance(exc, HpayError) else "balance unavailable"
-        self._status.setText(f"Balance not refreshed: {text}")
+        def text() -> str:
+            reason = exc.message if isinstance(exc, HpayError) else self.tr("balance unavailable")
+            return self.tr("Balance not refreshed: {reason}").format(reason=reason)
+
+        self._say(text)
+
+    # -- language -------------------------------------------------------------------------
+
+    def _say(self, text: Callable[[], str]) -> None:
+        """The status line; ``text`` is asked again after a language switch."""
+        self._status_text = text
+        self._status.setText(text())
+
+    def _show_account(self, text: Callable[[], str]) -> None:
+        """Company, mode and balance on the right of the status bar (re-read on a switch)."""
+        self._account_text = text
+        self._account.setText(text())
+
+    def retranslate(self) -> None:
+        """Every text of the window in the UI language (again on LanguageChange)."""
+        self.setWindowTitle(self.tr("HPOS — DEMO") if self.demo is not None else "HPOS")
+        banner = self.tr("TEST MODE — test payments only, no real money moves")
+        self._test_banner.setText(banner)
+        self._test_banner.setAccessibleName(banner)
+        self._demo_text.setText(
+            self.tr("DEMO — a local HPAY sandbox plays the bank and the customer.")
+        )
+        self._simulate.setText(self.tr("Simulate customer payment"))
+        self._simulate.setAccessibleName(self.tr("Simulate customer payment"))
+        self._file_menu.setTitle(self.tr("&File"))
+        self._settings_action.setText(self.tr("&Settings…"))
+        self._print_action.setText(self.tr("&Print receipt…"))
+        self._quit_action.setText(self.tr("&Quit"))
+        self._view_menu.setTitle(self.tr("&View"))
+        self._history_action.setText(self.tr("&History"))
+        self._refresh_action.setText(self.tr("&Refresh"))
+        self._help_menu.setTitle(self.tr("&Help"))
+        self._about_action.setText(self.tr("&About HPOS"))
+        self.log_folder_action.setText(self.tr("Open &log folder"))
+        tabs = getattr(self, "_tabs", None)
+        if tabs is not None and self.cashier is not None:
+            tabs.setTabText(0, self.tr("Cashier"))
+            tabs.setTabText(1, self.tr("History (F2)"))
+        self._status.setText(self._status_text())
+        self._account.setText(self._account_text())
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Re-read the texts when the language changes."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def switch_language(self, setting: str) -> None:
+        """Use the language of ``setting`` ("" = the system's): catalogues read in the background,
+        installed on the GUI thread; Qt then sends LanguageChange to every widget."""
+        if resolve_language(setting) == current_language():
+            return
+        app = QCoreApplication.instance()
+        self.runner.submit(
+            lambda: load_catalogues(setting),
+            on_done=lambda catalogues: apply_catalogues(app, catalogues),
+            name="load language",
+        )
 
     @Slot()
     def toggle_history(self) -> None:
@@ -338,6 +410,7 @@ class MainWindow(QMainWindow):
 
     @Slot(object)
     def _settings_saved(self, _settings: Any) -> None:
+        self.switch_language(getattr(_settings, "language", ""))
         self._teardown_workspace()
         if not self._configured():  # a missing secret is reported by the controller's start
             self._show_welcome()
@@ -353,7 +426,7 @@ class MainWindow(QMainWindow):
 
         self.demo = start_demo(os.environ)
         self.profile = self.demo.profile
-        self.setWindowTitle("HPOS — DEMO")
+        self.setWindowTitle(self.tr("HPOS — DEMO"))
         self._demo_bar.setVisible(True)
         self._teardown_workspace()
         self._build_workspace()
