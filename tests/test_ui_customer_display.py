@@ -17,11 +17,12 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import pytest
 import zxingcpp
 from PIL import Image
+from PySide6.QtCore import QTranslator
 from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
@@ -211,6 +212,65 @@ def test_it_never_accepts_the_focus(display: CustomerDisplay) -> None:
     assert display.windowFlags() & Qt.WindowType.WindowDoesNotAcceptFocus
     assert display.testAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
     assert display.focusPolicy() == Qt.FocusPolicy.NoFocus
+
+
+def test_a_platform_that_activates_it_anyway_gives_the_keyboard_back(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QApplication, QLineEdit
+
+    cashier = QLineEdit()  # stands for the cashier's window, typing an amount
+    qtbot.addWidget(cashier)
+    cashier.show()
+    cashier.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is cashier)
+    shown = CustomerDisplay(focus_owner=cashier)
+    qtbot.addWidget(shown)
+    shown.show()  # the offscreen platform activates every window it shows
+    qtbot.waitExposed(shown)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is cashier)
+    assert QApplication.focusWidget() is cashier
+    qtbot.keyClicks(QApplication.focusWidget(), "250")
+    assert cashier.text() == "250"
+
+
+class FrenchForTheDisplay(QTranslator):
+    """A catalogue in code: the display's strings in French (no .qm file needed)."""
+
+    WORDS: ClassVar[dict[str, str]] = {
+        "Welcome": "Bienvenue",
+        "Scan to pay": "Scannez pour payer",
+        "Paid — thank you": "Payé — merci",
+        "Time left {time}": "Temps restant {time}",
+        "TEST MODE — no real money moves": "MODE TEST — aucun argent réel ne circule",
+    }
+
+    def translate(
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str | None:
+        return self.WORDS.get(source) if context == "CustomerDisplay" else None
+
+    def isEmpty(self) -> bool:  # an empty translator is not installed
+        return False
+
+
+def test_a_language_switch_at_runtime_updates_what_is_shown(
+    qtbot: QtBot, display: CustomerDisplay
+) -> None:
+    from PySide6.QtCore import QCoreApplication
+
+    display.set_test_mode(True)
+    display.follow("payment", make_sale(S.AWAITING))
+    french = FrenchForTheDisplay()
+    assert QCoreApplication.installTranslator(french)
+    try:
+        qtbot.waitUntil(lambda: "Scannez pour payer" in display.texts())
+        assert display.texts()[0] == "MODE TEST — aucun argent réel ne circule"
+        assert "Temps restant 4:00" in display.texts()
+        assert display.view() == AWAITING, "the sale on screen stays"
+        display.follow("paid", make_sale(S.PAID))
+        assert "Payé — merci" in display.texts()
+    finally:
+        QCoreApplication.removeTranslator(french)
+    qtbot.waitUntil(lambda: "Paid — thank you" in display.texts())
 
 
 def test_with_one_screen_auto_opens_no_display(qtbot: QtBot, tmp_path: Path, sandbox: Any) -> None:
