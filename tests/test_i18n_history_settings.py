@@ -146,12 +146,13 @@ class Language:
         assert self.translator.load(str(qm))
         self.installed = False
 
-    def french(self) -> None:
+    def french(self, *, deliver: bool = True) -> None:
         app = QCoreApplication.instance()
         assert app is not None
         assert app.installTranslator(self.translator)
         self.installed = True
-        deliver_language_change()
+        if deliver:
+            deliver_language_change()
 
     def english(self) -> None:
         app = QCoreApplication.instance()
@@ -359,3 +360,25 @@ def test_settings_messages_made_outside_widgets_are_translated(language: Languag
     language.french()
     assert prod_question().startswith("Passer en mode PROD ?")
     assert check_http_url("https://", "notify") == "L’URL de notification n’a pas de nom d’hôte."
+
+
+def test_settings_errors_are_not_cut_after_a_switch_in_a_narrow_dialog(
+    qtbot: QtBot, runner: Runner, profile: Profile, language: Language
+) -> None:
+    dialog = SettingsDialog(profile, runner, confirm=lambda _q: True, inform=lambda _m: None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(dialog.is_loaded, timeout=WAIT)
+    dialog.resize(776, 560)
+    qtbot.wait(100)
+    dialog.till_name_edit.setText("bad name")
+    dialog.notify_edit.setText("https://")
+    error = dialog._form._error_labels["notify_url"][1]
+    qtbot.waitUntil(lambda: error.isVisible() and error.text() != "", timeout=WAIT)
+    qtbot.wait(100)  # laid out in English: one line
+
+    language.french(deliver=False)  # LanguageChange arrives through the event loop
+    qtbot.waitUntil(lambda: error.text() == "L’URL de notification n’a pas de nom d’hôte.")
+    qtbot.wait(100)  # the form lays out again once every text is in
+    assert error.height() >= error.heightForWidth(error.width()), "the French text is cut"
+    assert error.heightForWidth(error.width()) > error.fontMetrics().height()  # it wraps

@@ -12,7 +12,7 @@ on ``LanguageChange``.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, QTimer, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -151,7 +151,17 @@ class SettingsForm(QWidget):
         """Re-read every text when the language changes."""
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+            # the dialog re-says its messages too: lay out once every text is in
+            QTimer.singleShot(0, self, self._settle)
         super().changeEvent(event)
+
+    @Slot()
+    def _settle(self) -> None:
+        """Lay out now with every wrapped text's new height (else some keep the old one)."""
+        self.relayout()
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
 
     def _lay_out(self) -> None:
         secret_row = row_layout(self.secret_edit, self.reveal_button)
@@ -328,6 +338,8 @@ class SettingsForm(QWidget):
         """Lay the whole form out again after a wrapped label's text changed."""
         # A wrapped label whose text changes keeps its old height unless the whole
         # form is laid out again (Qt caches heights-for-width per layout).
+        for form in self.findChildren(QFormLayout):  # the groups' forms cache heights too
+            form.invalidate()
         layout = self.layout()
         if layout is not None:
             layout.invalidate()
