@@ -16,8 +16,8 @@ from __future__ import annotations
 import contextlib
 import logging
 from collections.abc import Callable, Sequence
-from datetime import datetime
-from typing import Any
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Slot
 from PySide6.QtGui import QGuiApplication, QScreen
@@ -25,11 +25,18 @@ from PySide6.QtWidgets import QWidget
 from shiboken6 import isValid
 
 from hpos.settings import Settings
-from hpos.ui.customer_view import CustomerDisplay, utcnow
 
-__all__ = ["CustomerDisplay", "CustomerDisplayManager", "choose_screen"]
+if TYPE_CHECKING:
+    from hpos.ui.customer_view import CustomerDisplay
+
+__all__ = ["CustomerDisplayManager", "choose_screen"]
 
 log = logging.getLogger(__name__)
+
+
+def utcnow() -> datetime:
+    """Now, timezone-aware (UTC)."""
+    return datetime.now(UTC)
 
 
 def choose_screen(setting: str, names: Sequence[str], cashier: str | None) -> str | None:
@@ -113,6 +120,8 @@ class CustomerDisplayManager(QObject):
         log.info("customer display on screen %r", target.name())
 
     def _create(self) -> CustomerDisplay:
+        from hpos.ui.customer_view import CustomerDisplay  # with the QR code: only when shown
+
         settings = self._settings
         display = CustomerDisplay(
             shop_name=settings.shop_name if settings else "",
