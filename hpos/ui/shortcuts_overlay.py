@@ -34,10 +34,15 @@ def _keys(*sequences: str) -> str:
     )
 
 
+def _standard(key: QKeySequence.StandardKey) -> str:
+    """The platform's first binding of a standard key ("" when it has none, e.g. Quit)."""
+    bindings = QKeySequence.keyBindings(key)
+    return _keys(bindings[0].toString()) if bindings else ""
+
+
 def shortcut_rows() -> list[tuple[str, str]]:
     """Every shortcut of the window: (keys, what they do), in the current language."""
-
-    return [
+    rows = [
         (
             QCoreApplication.translate("ShortcutsOverlay", "0–9  ,  ."),
             QCoreApplication.translate("ShortcutsOverlay", "Type the amount"),
@@ -48,7 +53,9 @@ def shortcut_rows() -> list[tuple[str, str]]:
         ),
         (
             _keys("Return"),
-            QCoreApplication.translate("ShortcutsOverlay", "Charge · new sale after PAID"),
+            QCoreApplication.translate(
+                "ShortcutsOverlay", "Charge · new sale after PAID · open a payment in the history"
+            ),
         ),
         (
             _keys("Esc"),
@@ -77,8 +84,16 @@ def shortcut_rows() -> list[tuple[str, str]]:
             _keys("Tab", "Shift+Tab"),
             QCoreApplication.translate("ShortcutsOverlay", "Next / previous field"),
         ),
-        (_keys("Ctrl+Q"), QCoreApplication.translate("ShortcutsOverlay", "Quit")),
+        (
+            _standard(QKeySequence.StandardKey.Find),
+            QCoreApplication.translate("ShortcutsOverlay", "Search the history"),
+        ),
+        (
+            _standard(QKeySequence.StandardKey.Quit),
+            QCoreApplication.translate("ShortcutsOverlay", "Quit"),
+        ),
     ]
+    return [(keys, action) for keys, action in rows if keys]
 
 
 class ShortcutsOverlay(QWidget):
@@ -102,11 +117,11 @@ class ShortcutsOverlay(QWidget):
         self.hint.setObjectName("shortcutsHint")
         self._grid = QGridLayout()
         self._grid.setHorizontalSpacing(18)
-        self._grid.setVerticalSpacing(6)
+        self._grid.setVerticalSpacing(3)
         self._grid.setColumnStretch(1, 1)
         box = QVBoxLayout(self.panel)
-        box.setContentsMargins(28, 20, 28, 20)
-        box.setSpacing(12)
+        box.setContentsMargins(28, 16, 28, 16)
+        box.setSpacing(10)
         box.addWidget(self.title)
         box.addLayout(self._grid)
         box.addWidget(self.hint)
