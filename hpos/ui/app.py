@@ -18,6 +18,7 @@ import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QIcon
@@ -27,9 +28,11 @@ from hpos import __version__
 from hpos.keystore import KeyStore
 from hpos.logging_setup import install_file_logging, register_secrets
 from hpos.resources import resource_path
-from hpos.sandbox import DEMO_ACCOUNT, SandboxServer
 from hpos.settings import Profile, open_profile, replace_settings
 from hpos.ui.crash import CrashHandler
+
+if TYPE_CHECKING:
+    from hpos.sandbox import SandboxServer
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +54,8 @@ def demo_profile_dir(env: Mapping[str, str], config_dir: Path | None = None) -> 
 
 def start_demo(env: Mapping[str, str], config_dir: Path | None = None) -> Demo:
     """Start the sandbox and point a separate, in-memory-secret profile at it."""
+    from hpos.sandbox import DEMO_ACCOUNT, SandboxServer  # only the demo needs it
+
     directory = demo_profile_dir(env, config_dir)
     profile = Profile(directory, KeyStore(), env={})
     profile.data_dir.mkdir(parents=True, exist_ok=True)

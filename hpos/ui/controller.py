@@ -27,6 +27,7 @@ import time
 from collections import OrderedDict
 from collections.abc import Callable
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, Slot
 
@@ -45,9 +46,11 @@ from hpos.hpay.errors import (
 from hpos.hpay.models import Token
 from hpos.sales.lock import ProfileLocked
 from hpos.sales.model import Sale, SaleEvent
-from hpos.sales.service import SalesService
 from hpos.sales.states import SaleState
 from hpos.ui.runner import Runner
+
+if TYPE_CHECKING:
+    from hpos.sales.service import SalesService
 
 log = logging.getLogger(__name__)
 

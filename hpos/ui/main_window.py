@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -50,6 +50,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 BALANCE_REFRESH_MS = 60_000
+#: Latest start of the sales controller when the window is not painted (ms).
+START_FALLBACK_MS = 1000
 MIN_SIZE = (1024, 600)
 
 
@@ -65,6 +67,7 @@ class MainWindow(QMainWindow):
         self.customer_display = CustomerDisplayManager(self)  # the customer's screen
         self.sound = SoundPlayer(parent=self)
         self.controller: Any = None
+        self._painted = self._start_pending = False
         self.cashier: Any = None
         self.history: Any = None
         self.about_dialog: Any = None
@@ -199,7 +202,30 @@ class MainWindow(QMainWindow):
         self.sound.follow(self.controller, self.cashier, eff)
         self._connection_lost = False
         self._say(lambda: self.tr("Connecting to HPAY…"))
-        self.controller.start()
+        self._start_after_first_paint()
+
+    def _start_after_first_paint(self) -> None:
+        """Start the controller (keyring, journal, token: all background work) once the
+        window has been painted, so none of it competes with the first paint; at the
+        latest after START_FALLBACK_MS (a window never painted, e.g. hidden)."""
+        if self._painted:
+            self.controller.start()
+            return
+        self._start_pending = True
+        QTimer.singleShot(START_FALLBACK_MS, self, self._start_pending_controller)
+
+    @Slot()
+    def _start_pending_controller(self) -> None:
+        if self._start_pending and self.controller is not None:
+            self._start_pending = False
+            self.controller.start()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """The first paint starts the controller (see :meth:`_start_after_first_paint`)."""
+        super().paintEvent(event)
+        self._painted = True
+        if self._start_pending:
+            QTimer.singleShot(0, self, self._start_pending_controller)
 
     def _open_service(self) -> SalesService:
         """Runs on a worker: keyring, journal and lock are I/O."""

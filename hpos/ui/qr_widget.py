@@ -17,7 +17,6 @@ from __future__ import annotations
 import logging
 import math
 
-import qrcode
 from PySide6.QtCore import QEvent, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
@@ -41,6 +40,8 @@ _WHITE = QColor(255, 255, 255)
 
 def build_matrix(data: str) -> Matrix:
     """The QR modules of ``data`` (True = dark), error correction M, no border."""
+    import qrcode  # here, not at start-up: the first QR is drawn well after the window is up
+
     code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=0, box_size=1)
     code.add_data(data)
     code.make(fit=True)
