@@ -45,10 +45,13 @@ NB, NNB = "\u00a0", "\u202f"
 
 @pytest.fixture
 def english(qapp: QApplication) -> Iterator[QApplication]:
-    """Every test starts and ends in English, whatever it switched to."""
+    """Every test starts and ends in English, whatever it switched to; the default
+    locale other tests see is put back as it was."""
+    saved = QLocale()
     install_language(qapp, "en")
     yield qapp
     install_language(qapp, "en")
+    QLocale.setDefault(saved)
 
 
 # -- which language -------------------------------------------------------------------
