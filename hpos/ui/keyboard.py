@@ -18,6 +18,7 @@ widget has ignored it.
 
 from __future__ import annotations
 
+import weakref
 from typing import Protocol
 
 from PySide6.QtCore import QEvent, QObject, Qt, Slot
@@ -43,8 +44,9 @@ class WindowKeys(QObject):
 
     def __init__(self, window: QWidget, target: KeyedWindow) -> None:
         super().__init__(window)
-        self._window = window
-        self._target = target
+        # weak: the window owns this object; a strong reference back would be a cycle,
+        # and a cycle holding widgets may be collected on a worker thread
+        self._target = weakref.ref(target)
         self.overlay = ShortcutsOverlay(window)
         self.overlay_action = QAction(self)
         self.overlay_action.setShortcut(QKeySequence(Qt.Key.Key_F1))
@@ -81,7 +83,7 @@ class WindowKeys(QObject):
             self._tabs.setAccessibleName(self.tr("Cashier and history"))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is getattr(self, "_window", None):  # None while being torn down
+        if watched is self.parent():
             kind = event.type()
             if kind == QEvent.Type.LanguageChange:
                 self.retranslate()
@@ -94,7 +96,8 @@ class WindowKeys(QObject):
                 if self.overlay.isVisible():
                     self.overlay.close_overlay()
                     return True
-                return self._target.escape_back()
+                target = self._target()
+                return target is not None and target.escape_back()
         return False
 
 
