@@ -62,8 +62,40 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <source>About HPOS</source>
+        <source>HPOS version</source>
         <extracomment>The facts shown, in order: key and English label (translated in the dialog).</extracomment>
+        <translation>HPOS version</translation>
+    </message>
+    <message>
+        <source>Qt version</source>
+        <translation>Qt version</translation>
+    </message>
+    <message>
+        <source>PySide6 version</source>
+        <translation>PySide6 version</translation>
+    </message>
+    <message>
+        <source>Python version</source>
+        <translation>Python version</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>Profile folder</source>
+        <translation>Profile folder</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>Data folder</translation>
+    </message>
+    <message>
+        <source>Log file</source>
+        <translation>Log file</translation>
+    </message>
+    <message>
+        <source>About HPOS</source>
         <translation>About HPOS</translation>
     </message>
     <message>
@@ -865,6 +897,7 @@ The QR code will be taken off the screen. If the customer pays anyway, HPOS will
     <name>MainWindow</name>
     <message>
         <source>Starting…</source>
+        <extracomment>Latest start of the sales controller when the window is not painted (ms).</extracomment>
         <translation>Starting…</translation>
     </message>
     <message>
@@ -1717,8 +1750,8 @@ In PROD, payments are real: customers&apos; cards are charged and real money mov
         <translation>Delete the last digit</translation>
     </message>
     <message>
-        <source>Charge · new sale after PAID</source>
-        <translation>Charge · new sale after PAID</translation>
+        <source>Charge · new sale after PAID · open a payment in the history</source>
+        <translation>Charge · new sale after PAID · open a payment in the history</translation>
     </message>
     <message>
         <source>Clear the amount · cancel the sale (asks first) · back</source>
@@ -1751,6 +1784,10 @@ In PROD, payments are real: customers&apos; cards are charged and real money mov
     <message>
         <source>Next / previous field</source>
         <translation>Next / previous field</translation>
+    </message>
+    <message>
+        <source>Search the history</source>
+        <translation>Search the history</translation>
     </message>
     <message>
         <source>Quit</source>

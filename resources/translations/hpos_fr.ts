@@ -62,8 +62,40 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <source>About HPOS</source>
+        <source>HPOS version</source>
         <extracomment>The facts shown, in order: key and English label (translated in the dialog).</extracomment>
+        <translation>Version de HPOS</translation>
+    </message>
+    <message>
+        <source>Qt version</source>
+        <translation>Version de Qt</translation>
+    </message>
+    <message>
+        <source>PySide6 version</source>
+        <translation>Version de PySide6</translation>
+    </message>
+    <message>
+        <source>Python version</source>
+        <translation>Version de Python</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>Système</translation>
+    </message>
+    <message>
+        <source>Profile folder</source>
+        <translation>Dossier du profil</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>Dossier des données</translation>
+    </message>
+    <message>
+        <source>Log file</source>
+        <translation>Fichier journal</translation>
+    </message>
+    <message>
+        <source>About HPOS</source>
         <translation>À propos de HPOS</translation>
     </message>
     <message>
@@ -80,7 +112,7 @@
     </message>
     <message>
         <source>Open &amp;log folder</source>
-        <translation>Ouvrir le dossier du &amp;journal</translation>
+        <translation>Ouvrir le dossier des &amp;journaux</translation>
     </message>
     <message>
         <source>Copied to the clipboard.</source>
@@ -88,11 +120,11 @@
     </message>
     <message>
         <source>Log folder</source>
-        <translation>Dossier du journal</translation>
+        <translation>Dossier des journaux</translation>
     </message>
     <message>
         <source>The log folder could not be opened. It is here: {path}</source>
-        <translation>Le dossier du journal n’a pas pu être ouvert. Il se trouve ici&#xa0;: {path}</translation>
+        <translation>Impossible d’ouvrir le dossier des journaux. Il se trouve ici&#xa0;: {path}</translation>
     </message>
 </context>
 <context>
@@ -112,7 +144,7 @@
 The QR code will be taken off the screen. If the customer pays anyway, HPOS will still see it and mark the sale PAID LATE.</source>
         <translation>Annuler la vente {number} de {amount}&#x202f;?
 
-Le QR code sera retiré de l’écran. Si le client paie quand même, HPOS le verra et marquera la vente PAYÉE EN RETARD.</translation>
+Le code QR sera retiré de l’écran. Si le client paie quand même, HPOS le verra et marquera la vente PAYÉE EN RETARD.</translation>
     </message>
     <message>
         <source>Cancel this sale?</source>
@@ -322,7 +354,7 @@ Le QR code sera retiré de l’écran. Si le client paie quand même, HPOS le ve
     </message>
     <message>
         <source>{percent}%</source>
-        <translation>{percent}&#x202f;%</translation>
+        <translation>{percent} %</translation>
     </message>
 </context>
 <context>
@@ -354,11 +386,11 @@ Le QR code sera retiré de l’écran. Si le client paie quand même, HPOS le ve
     <message>
         <source>Payment received — please see the cashier.</source>
         <extracomment>What the customer sees. Seconds &quot;Paid — thank you&quot; or a message stays before the display goes idle.</extracomment>
-        <translation>Paiement reçu — veuillez voir la caisse.</translation>
+        <translation>Paiement reçu — veuillez vous adresser à la caisse.</translation>
     </message>
     <message>
         <source>Please see the cashier.</source>
-        <translation>Veuillez voir la caisse.</translation>
+        <translation>Veuillez vous adresser à la caisse.</translation>
     </message>
     <message>
         <source>Time left {time}</source>
@@ -394,7 +426,7 @@ Le QR code sera retiré de l’écran. Si le client paie quand même, HPOS le ve
     </message>
     <message>
         <source>Payment QR code</source>
-        <translation>QR code de paiement</translation>
+        <translation>Code QR de paiement</translation>
     </message>
 </context>
 <context>
@@ -409,7 +441,7 @@ Le QR code sera retiré de l’écran. Si le client paie quand même, HPOS le ve
     </message>
     <message>
         <source>The QR code cannot be drawn here; use Copy link.</source>
-        <translation>Le QR code ne peut pas être dessiné ici&#x202f;; utilisez Copier le lien.</translation>
+        <translation>Le code QR ne peut pas être dessiné ici&#x202f;; utilisez Copier le lien.</translation>
     </message>
     <message>
         <source>Date</source>
@@ -865,6 +897,7 @@ Le QR code sera retiré de l’écran. Si le client paie quand même, HPOS le ve
     <name>MainWindow</name>
     <message>
         <source>Starting…</source>
+        <extracomment>Latest start of the sales controller when the window is not painted (ms).</extracomment>
         <translation>Démarrage…</translation>
     </message>
     <message>
@@ -873,7 +906,7 @@ Le QR code sera retiré de l’écran. Si le client paie quand même, HPOS le ve
     </message>
     <message>
         <source>Open &amp;log folder</source>
-        <translation>Ouvrir le dossier du &amp;journal</translation>
+        <translation>Ouvrir le dossier des &amp;journaux</translation>
     </message>
     <message>
         <source>Not configured: try the demo or enter your HPAY keys.</source>
@@ -957,7 +990,7 @@ Le QR code sera retiré de l’écran. Si le client paie quand même, HPOS le ve
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation>&amp;Aide</translation>
+        <translation>Aid&amp;e</translation>
     </message>
     <message>
         <source>&amp;About HPOS</source>
@@ -1139,15 +1172,15 @@ Transaction {transaction}</translation>
     <message>
         <source>Payment QR code</source>
         <extracomment>White modules around the code (the standard asks for 4). Longest text we render (a checkout URL is far shorter). Modules of a version 4 code, the usual size of a checkout URL. Device pixels per module below which a phone struggles.</extracomment>
-        <translation>QR code de paiement</translation>
+        <translation>Code QR de paiement</translation>
     </message>
     <message>
         <source>QR code of the payment link</source>
-        <translation>QR code du lien de paiement</translation>
+        <translation>Code QR du lien de paiement</translation>
     </message>
     <message>
         <source>No QR code</source>
-        <translation>Aucun QR code</translation>
+        <translation>Aucun code QR</translation>
     </message>
 </context>
 <context>
@@ -1573,7 +1606,7 @@ En PROD, les paiements sont réels&#xa0;: les cartes des clients sont débitées
     </message>
     <message>
         <source>Comma-separated. A QR code is shown only for checkout links on these hosts (or on the API host).</source>
-        <translation>Séparés par des virgules. Un QR code n’est affiché que pour les liens de paiement sur ces hôtes (ou sur l’hôte de l’API).</translation>
+        <translation>Séparés par des virgules. Un code QR n’est affiché que pour les liens de paiement sur ces hôtes (ou sur l’hôte de l’API).</translation>
     </message>
     <message>
         <source>Connection</source>
@@ -1717,8 +1750,8 @@ En PROD, les paiements sont réels&#xa0;: les cartes des clients sont débitées
         <translation>Effacer le dernier chiffre</translation>
     </message>
     <message>
-        <source>Charge · new sale after PAID</source>
-        <translation>Encaisser · nouvelle vente après PAYÉ</translation>
+        <source>Charge · new sale after PAID · open a payment in the history</source>
+        <translation>Encaisser · nouvelle vente après PAYÉ · ouvrir un paiement dans l’historique</translation>
     </message>
     <message>
         <source>Clear the amount · cancel the sale (asks first) · back</source>
@@ -1742,7 +1775,7 @@ En PROD, les paiements sont réels&#xa0;: les cartes des clients sont débitées
     </message>
     <message>
         <source>Print the receipt</source>
-        <translation>Imprimer le ticket</translation>
+        <translation>Imprimer le reçu</translation>
     </message>
     <message>
         <source>Settings</source>
@@ -1751,6 +1784,10 @@ En PROD, les paiements sont réels&#xa0;: les cartes des clients sont débitées
     <message>
         <source>Next / previous field</source>
         <translation>Champ suivant / précédent</translation>
+    </message>
+    <message>
+        <source>Search the history</source>
+        <translation>Rechercher dans l’historique</translation>
     </message>
     <message>
         <source>Quit</source>
@@ -1775,7 +1812,7 @@ En PROD, les paiements sont réels&#xa0;: les cartes des clients sont débitées
     </message>
     <message>
         <source>Type an amount, show the customer a QR code, and HPOS tells you when the card payment has gone through HPAY — card details never touch this till.</source>
-        <translation>Saisissez un montant, montrez un QR code au client, et HPOS vous dit quand le paiement par carte est passé par HPAY — les données de carte ne touchent jamais cette caisse.</translation>
+        <translation>Saisissez un montant, montrez un code QR au client, et HPOS vous dit quand le paiement par carte est passé par HPAY — les données de carte ne touchent jamais cette caisse.</translation>
     </message>
     <message>
         <source>A built-in test server plays the bank and the customer. No account needed.</source>
@@ -1806,7 +1843,7 @@ En PROD, les paiements sont réels&#xa0;: les cartes des clients sont débitées
     </message>
     <message>
         <source>Show the last &amp;QR code</source>
-        <translation>Afficher le dernier &amp;QR code</translation>
+        <translation>Réafficher le dernier code &amp;QR</translation>
     </message>
 </context>
 </TS>
