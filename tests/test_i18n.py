@@ -235,7 +235,7 @@ def test_language_switches_at_runtime_on_the_real_window(
     install_language(english, "fr")
     qtbot.waitUntil(lambda: window.cashier.entry_page.charge_button.text() == "Encaisser")
     french = texts(window)
-    assert french["menus"] == "&Fichier &Affichage &Aide"
+    assert french["menus"] == "&Fichier &Affichage Aid&e"
     assert french["tabs"] == "Caisse / Historique (F2)"
     assert french["banner"].startswith("MODE TEST")
     assert french["status"] == "MODE TEST · Prêt · montants en XOF"
