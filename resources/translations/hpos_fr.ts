@@ -374,7 +374,7 @@ Le code QR sera retiré de l’écran. Si le client paie quand même, HPOS le ve
     </message>
     <message>
         <source>HPOS — unexpected error</source>
-        <translation>HPOS — erreur inattendue</translation>
+        <translation>HPOS&#xa0;— erreur inattendue</translation>
     </message>
     <message>
         <source>Unexpected error</source>
@@ -386,7 +386,7 @@ Le code QR sera retiré de l’écran. Si le client paie quand même, HPOS le ve
     <message>
         <source>Payment received — please see the cashier.</source>
         <extracomment>What the customer sees. Seconds &quot;Paid — thank you&quot; or a message stays before the display goes idle.</extracomment>
-        <translation>Paiement reçu — veuillez vous adresser à la caisse.</translation>
+        <translation>Paiement reçu&#xa0;— veuillez vous adresser à la caisse.</translation>
     </message>
     <message>
         <source>Please see the cashier.</source>
@@ -402,11 +402,11 @@ Le code QR sera retiré de l’écran. Si le client paie quand même, HPOS le ve
     </message>
     <message>
         <source>HPOS — customer display</source>
-        <translation>HPOS — écran client</translation>
+        <translation>HPOS&#xa0;— écran client</translation>
     </message>
     <message>
         <source>TEST MODE — no real money moves</source>
-        <translation>MODE TEST — aucun argent réel ne circule</translation>
+        <translation>MODE TEST&#xa0;— aucun argent réel ne circule</translation>
     </message>
     <message>
         <source>Welcome</source>
@@ -422,7 +422,7 @@ Le code QR sera retiré de l’écran. Si le client paie quand même, HPOS le ve
     </message>
     <message>
         <source>Paid — thank you</source>
-        <translation>Payé — merci</translation>
+        <translation>Payé&#xa0;— merci</translation>
     </message>
     <message>
         <source>Payment QR code</source>
@@ -527,11 +527,11 @@ Le code QR sera retiré de l’écran. Si le client paie quand même, HPOS le ve
     </message>
     <message>
         <source>{status} — paid after the sale was cancelled or expired</source>
-        <translation>{status} — payé après l’annulation ou l’expiration de la vente</translation>
+        <translation>{status}&#xa0;— payé après l’annulation ou l’expiration de la vente</translation>
     </message>
     <message>
         <source>TEST — test payment, no real money</source>
-        <translation>TEST — paiement de test, aucun argent réel</translation>
+        <translation>TEST&#xa0;— paiement de test, aucun argent réel</translation>
     </message>
     <message>
         <source>HPAY history</source>
@@ -934,7 +934,7 @@ Le code QR sera retiré de l’écran. Si le client paie quand même, HPOS le ve
     </message>
     <message>
         <source>Connection to HPAY lost — retrying; no sale is lost.</source>
-        <translation>Connexion à HPAY perdue — nouvelle tentative&#x202f;; aucune vente n’est perdue.</translation>
+        <translation>Connexion à HPAY perdue&#xa0;— nouvelle tentative&#x202f;; aucune vente n’est perdue.</translation>
     </message>
     <message>
         <source>{company} · {mode} · balance {amount}</source>
@@ -950,15 +950,15 @@ Le code QR sera retiré de l’écran. Si le client paie quand même, HPOS le ve
     </message>
     <message>
         <source>HPOS — DEMO</source>
-        <translation>HPOS — DÉMO</translation>
+        <translation>HPOS&#xa0;— DÉMO</translation>
     </message>
     <message>
         <source>TEST MODE — test payments only, no real money moves</source>
-        <translation>MODE TEST — paiements de test uniquement, aucun argent réel ne circule</translation>
+        <translation>MODE TEST&#xa0;— paiements de test uniquement, aucun argent réel ne circule</translation>
     </message>
     <message>
         <source>DEMO — a local HPAY sandbox plays the bank and the customer.</source>
-        <translation>DÉMO — un bac à sable HPAY local joue la banque et le client.</translation>
+        <translation>DÉMO&#xa0;— un bac à sable HPAY local joue la banque et le client.</translation>
     </message>
     <message>
         <source>Simulate customer payment</source>
@@ -1574,11 +1574,11 @@ En PROD, les paiements sont réels&#xa0;: les cartes des clients sont débitées
     </message>
     <message>
         <source>TEST — test payments, no real money</source>
-        <translation>TEST — paiements de test, aucun argent réel</translation>
+        <translation>TEST&#xa0;— paiements de test, aucun argent réel</translation>
     </message>
     <message>
         <source>PROD — real payments</source>
-        <translation>PROD — paiements réels</translation>
+        <translation>PROD&#xa0;— paiements réels</translation>
     </message>
     <message>
         <source>Test connection</source>
@@ -1812,7 +1812,7 @@ En PROD, les paiements sont réels&#xa0;: les cartes des clients sont débitées
     </message>
     <message>
         <source>Type an amount, show the customer a QR code, and HPOS tells you when the card payment has gone through HPAY — card details never touch this till.</source>
-        <translation>Saisissez un montant, montrez un code QR au client, et HPOS vous dit quand le paiement par carte est passé par HPAY — les données de carte ne touchent jamais cette caisse.</translation>
+        <translation>Saisissez un montant, montrez un code QR au client, et HPOS vous dit quand le paiement par carte est passé par HPAY&#xa0;— les données de carte ne touchent jamais cette caisse.</translation>
     </message>
     <message>
         <source>A built-in test server plays the bank and the customer. No account needed.</source>
