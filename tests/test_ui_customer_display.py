@@ -324,6 +324,7 @@ def test_two_screens_the_display_follows_a_real_sale(tmp_path: Path) -> None:
     assert "Paid — thank you" in paid["texts"]
     assert paid["cashier_active"], "the cashier's window stays active"
     assert paid["focus_in_cashier"], "the keyboard stays on the cashier"
+    assert seen["swapped"] == {"visible": True, "screen": "Cashier"}, "never under the cashier"
     assert seen["unplugged_visible"] is False, "screen removed: the display closes"
     assert seen["plugged_again"] == {"visible": True, "screen": "Customer"}
     assert seen["setting_off_visible"] is False
@@ -408,6 +409,12 @@ def two_screens(workdir: Path) -> dict[str, Any]:
         server.mark_paid(payment.transaction_id)
         wait(lambda: display.view() == PAID, "PAID")
         seen["paid"] = look()
+
+        win.move(1100, 40)  # the cashier's window dragged onto the customer's screen
+        wait(lambda: display.screen().name() == "Cashier", "the display to swap screens")
+        seen["swapped"] = {"visible": display.isVisible(), "screen": display.screen().name()}
+        win.move(40, 40)
+        wait(lambda: display.screen().name() == "Customer", "the display back on its screen")
 
         manager = win.customer_display
         customer = display.screen()

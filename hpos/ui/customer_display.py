@@ -3,7 +3,9 @@
 :func:`choose_screen` (pure) picks the screen from the ``customer_display``
 setting: "off"; "auto" = the first screen that is not the cashier's (so no
 display with one screen); or a screen name (``QScreen.name()``), never the
-cashier's own screen (a full-screen window there would hide the till).
+cashier's own screen (a full-screen window there would hide the till). When
+the cashier's window shows up on, or is moved to, another screen, the choice is
+made again.
 
 :class:`CustomerDisplayManager` opens the :class:`~hpos.ui.customer_view.CustomerDisplay`
 full-screen there, moves or closes it when the settings change and when screens
@@ -19,7 +21,7 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt, QTimer, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Slot
 from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QWidget
 from shiboken6 import isValid
@@ -70,6 +72,9 @@ class CustomerDisplayManager(QObject):
         self._cashier: Any = None
         self.display: CustomerDisplay | None = None
         self._closed = False
+        self._cashier_screen: str | None = None  # the cashier's screen at the last placing
+        self._watching_screen = False
+        window.installEventFilter(self)  # the cashier's window shown or moved to a screen
         app = QGuiApplication.instance()
         app.screenAdded.connect(self._screen_added)
         app.screenRemoved.connect(self._screen_removed)
@@ -83,6 +88,7 @@ class CustomerDisplayManager(QObject):
         cashier.page_changed.connect(self._page_changed)
         cashier.destroyed.connect(self._cashier_destroyed)
         controller.ready.connect(self._ready)
+        self._watch_screen()
         self._settings = settings
         self._setting = settings.customer_display
         self._test = settings.mode == "TEST"
@@ -98,9 +104,8 @@ class CustomerDisplayManager(QObject):
             return
         screens = [s for s in self.screens() if s is not removed]
         own = self._window.screen()
-        name = choose_screen(
-            self._setting, [s.name() for s in screens], own.name() if own is not None else None
-        )
+        self._cashier_screen = own.name() if own is not None else None
+        name = choose_screen(self._setting, [s.name() for s in screens], self._cashier_screen)
         target = next((s for s in screens if s.name() == name), None)
         display = self.display
         if target is None or self._cashier is None:
@@ -113,6 +118,7 @@ class CustomerDisplayManager(QObject):
         if display.isVisible() and display.screen().name() == target.name():
             return
         display.hide()
+        display.setWindowState(Qt.WindowState.WindowNoState)  # full screen pins the geometry
         display.setScreen(target)
         display.setGeometry(target.geometry())
         display.setWindowState(Qt.WindowState.WindowFullScreen)
@@ -146,6 +152,25 @@ class CustomerDisplayManager(QObject):
             self.display.close()
             self.display.deleteLater()
             self.display = None
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """The cashier's window is shown: follow its screen from now on."""
+        if watched is self._window and event.type() == QEvent.Type.Show:
+            self._watch_screen()
+            self._cashier_moved()
+        return False
+
+    def _watch_screen(self) -> None:
+        handle = self._window.windowHandle()  # exists once the window was shown
+        if handle is not None and not self._watching_screen:
+            self._watching_screen = True
+            handle.screenChanged.connect(self._cashier_moved)
+
+    @Slot()
+    def _cashier_moved(self) -> None:
+        own = self._window.screen()
+        if own is not None and own.name() != self._cashier_screen:
+            QTimer.singleShot(0, self, self.place)
 
     @Slot()
     def _cashier_destroyed(self) -> None:
