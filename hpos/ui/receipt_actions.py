@@ -38,7 +38,7 @@ from hpos.sales.receipt import (
     till_of,
 )
 from hpos.settings import Profile, replace_settings
-from hpos.ui.history_rows import SOURCE_JOURNAL, HistoryRow
+from hpos.ui.history_rows import SOURCE_JOURNAL, HistoryRow, status_text
 from hpos.ui.receipt_render import render_receipt, write_pdf
 from hpos.ui.runner import Runner
 
@@ -141,7 +141,7 @@ class ReceiptActions(QObject):
                 "No receipt for sale {name}: it is {status}, not paid. "
                 "A receipt is printed only for a paid sale."
             )
-            self._fail(text.format(name=exc.name or "—", status=exc.status or "?"))
+            self._fail(text.format(name=exc.name or "—", status=status_text(exc.status) or "?"))
         except ValueError as exc:
             self._fail(self.tr("No receipt for this sale: {reason}").format(reason=exc))
         return None
@@ -299,7 +299,10 @@ class ReceiptActions(QObject):
         dialog = QFileDialog(
             self._parent(),
             self.tr("Save receipt as PDF"),
-            str(Path(folder or ".") / _file_name(receipt)),
+            str(
+                Path(folder if folder and Path(folder).is_dir() else Path.home())
+                / _file_name(receipt)
+            ),
             self.tr("PDF files (*.pdf)"),
         )
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)

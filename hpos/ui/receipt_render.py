@@ -72,10 +72,6 @@ LAYOUTS: dict[str, Layout] = {
 }
 
 
-def _tr(text: str) -> str:  # only for texts already collected by a literal translate() call
-    return QCoreApplication.translate("Receipt", text)
-
-
 def status_text(receipt: Receipt) -> str:
     """ "PAID" or "PAID LATE", in the UI language."""
     if receipt.paid_late:
@@ -87,33 +83,45 @@ def date_text(receipt: Receipt) -> str:
     """The receipt's date in the shop's local time, with its UTC offset."""
     local = receipt.local_date()
     offset = local.strftime("%z")
-    return f"{local:%Y-%m-%d %H:%M:%S} (UTC{offset[:3]}:{offset[3:]})"
+    return f"{local:%Y-%m-%d %H:%M:%S} UTC{offset[:3]}:{offset[3:]}"
 
 
 def _blocks(receipt: Receipt) -> list[tuple[str, str, str]]:
     """(kind, label, text) in order; kinds: shop, centre, rule, field, id, amount, status, stamp."""
-    tr = QCoreApplication.translate
     blocks: list[tuple[str, str, str]] = [("shop", "", receipt.shop_name)]
     if receipt.till:
-        blocks.append(("centre", "", tr("Receipt", "Till {till}").format(till=receipt.till)))
+        blocks.append(
+            (
+                "centre",
+                "",
+                QCoreApplication.translate("Receipt", "Till {till}").format(till=receipt.till),
+            )
+        )
     if receipt.is_test:
-        blocks.append(("stamp", "", tr("Receipt", "TEST")))
-        blocks.append(("centre", "", tr("Receipt", "Test payment — no real money")))
-    blocks += [("rule", "", ""), ("field", tr("Receipt", "Date"), date_text(receipt))]
-    if receipt.sale_number:
-        blocks.append(("field", tr("Receipt", "Sale"), receipt.sale_number))
-    blocks.append(("field", tr("Receipt", "Product"), receipt.product))
-    if receipt.description:
-        blocks.append(("field", tr("Receipt", "Description"), receipt.description))
+        blocks.append(("stamp", "", QCoreApplication.translate("Receipt", "TEST")))
+        blocks.append(
+            ("centre", "", QCoreApplication.translate("Receipt", "Test payment — no real money"))
+        )
     blocks += [
         ("rule", "", ""),
-        ("centre", "", tr("Receipt", "Amount")),
+        ("field", QCoreApplication.translate("Receipt", "Date"), date_text(receipt)),
+    ]
+    if receipt.sale_number:
+        blocks.append(("field", QCoreApplication.translate("Receipt", "Sale"), receipt.sale_number))
+    blocks.append(("field", QCoreApplication.translate("Receipt", "Product"), receipt.product))
+    if receipt.description:
+        blocks.append(
+            ("field", QCoreApplication.translate("Receipt", "Description"), receipt.description)
+        )
+    blocks += [
+        ("rule", "", ""),
+        ("centre", "", QCoreApplication.translate("Receipt", "Amount")),
         ("amount", "", format_money(receipt.amount, receipt.currency)),
-        ("field", tr("Receipt", "Currency"), receipt.currency),
-        ("id", tr("Receipt", "Transaction"), receipt.transaction_id),
+        ("field", QCoreApplication.translate("Receipt", "Currency"), receipt.currency),
+        ("id", QCoreApplication.translate("Receipt", "Transaction"), receipt.transaction_id),
         ("rule", "", ""),
         ("status", "", status_text(receipt)),
-        ("centre", "", tr("Receipt", "Thank you")),
+        ("centre", "", QCoreApplication.translate("Receipt", "Thank you")),
     ]
     return blocks
 
@@ -174,7 +182,7 @@ class _Painter:
     def _field(self, y: float, label: str, value: str, flags: object, draw: bool) -> float:
         body = self.layout.body_pt
         if self.layout.two_columns:
-            label_w = self.w * 0.34
+            label_w = self.w * 0.3
             end_label = self._text(y, self.x, label_w, label, _font(body, bold=True), _WRAP, draw)
             end_value = self._text(
                 y, self.x + label_w, self.w - label_w, value, _font(body), flags, draw
@@ -246,7 +254,9 @@ def _paint(painter: QPainter, receipt: Receipt, layout: Layout, dpi: float, size
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     engine = _Painter(painter, layout, dpi, size.width())
     if receipt.is_test and layout.height_mm is not None:
-        engine.diagonal_stamp(_tr("TEST"), size.width(), size.height())
+        engine.diagonal_stamp(
+            QCoreApplication.translate("Receipt", "TEST"), size.width(), size.height()
+        )
     engine.run(_blocks(receipt), draw=True)
 
 
