@@ -1,11 +1,12 @@
 """Receipts from the window: print (with or without the print dialog) or save as PDF.
 
 :class:`ReceiptActions` is the Qt glue between a paid sale (the PAID page, a
-history row) and :mod:`hpos.ui.receipt_render`. Only a paid sale gets a
-receipt; anything else is refused with a message saying why.
+history row) and :mod:`hpos.ui.receipt_render` (painting) and
+:mod:`hpos.ui.receipt_print` (printers). Only a paid sale gets a receipt;
+anything else is refused with a message saying why.
 
-- Print: a window-modal QPrintDialog (``open()``, never a blocking ``exec()``);
-  or, with "print without dialog", straight to the remembered printer (the
+- Print: a window-modal QPrintDialog that never blocks (no ``exec()``); or,
+  with "print without dialog", straight to the remembered printer (the
   system default when none). A remembered printer that is gone, or no printer
   at all, is said in a message and the dialog opens instead: nothing is lost.
 - The printer chosen is remembered (``printer_name`` saved on a worker).
@@ -20,12 +21,11 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QStandardPaths, Qt, Signal, Slot
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox, QWidget
 
 from hpos.sales.model import Sale
@@ -39,44 +39,19 @@ from hpos.sales.receipt import (
 )
 from hpos.settings import Profile, replace_settings
 from hpos.ui.history_rows import SOURCE_JOURNAL, HistoryRow, status_text
+from hpos.ui.receipt_print import (
+    PrinterFactory,
+    PrinterUnavailable,
+    chosen_printer_name,
+    dialog_printer,
+    open_print_dialog,
+    print_job,
+    printer_label,
+)
 from hpos.ui.receipt_render import render_receipt, write_pdf
 from hpos.ui.runner import Runner
 
 log = logging.getLogger(__name__)
-
-#: Makes the QPrinter of a print without dialog (tests hand in a PDF-format one).
-PrinterFactory = Callable[[], QPrinter]
-
-
-class PrinterUnavailable(Exception):
-    """The remembered printer is gone, or the computer has none (``name`` may be "")."""
-
-    def __init__(self, name: str) -> None:
-        super().__init__(name)
-        self.name = name
-
-
-def system_printer(name: str) -> QPrinter:
-    """A high-resolution QPrinter on printer ``name`` ("" = the system default).
-
-    Asks the print system (may be slow: call it on a worker). PrinterUnavailable
-    when there is no such printer.
-    """
-    if name:
-        if name not in QPrinterInfo.availablePrinterNames():
-            raise PrinterUnavailable(name)
-        info = QPrinterInfo.printerInfo(name)
-    else:
-        info = QPrinterInfo.defaultPrinter()
-        if info.isNull():
-            raise PrinterUnavailable("")
-    return QPrinter(info, QPrinter.PrinterMode.HighResolution)
-
-
-def _printer_label(printer: QPrinter) -> str:
-    if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat:
-        return printer.outputFileName() or "PDF"
-    return printer.printerName() or "PDF"
 
 
 def _file_name(receipt: Receipt) -> str:
@@ -193,57 +168,38 @@ class ReceiptActions(QObject):
         """Print with the dialog, or straight away when "print without dialog" is on."""
         eff = self.profile.effective()
         if not eff.print_without_dialog:
-            self._open_print_dialog(receipt, self._new_printer())
+            self._open_print_dialog(receipt)
             return
-        factory = self.printer_factory
         name = eff.printer_name
-        layout = eff.receipt_layout
-
-        def job() -> str:
-            printer = factory() if factory is not None else system_printer(name)
-            render_receipt(printer, receipt, layout)
-            return _printer_label(printer)
 
         def gone(exc: BaseException) -> None:
-            if isinstance(exc, PrinterUnavailable):
-                if exc.name:
-                    text = self.tr("The printer “{name}” is not available. Choose a printer.")
-                else:
-                    text = self.tr("No printer is set up on this computer. Choose a printer.")
-                self._open_print_dialog(receipt, self._new_printer())
-                self._fail(text.format(name=exc.name))  # over the dialog: read, then choose
-            else:
+            if not isinstance(exc, PrinterUnavailable):
                 self._print_failed(name, exc)
+                return
+            if exc.name:
+                text = self.tr("The printer “{name}” is not available. Choose a printer.")
+            else:
+                text = self.tr("No printer is set up on this computer. Choose a printer.")
+            self._open_print_dialog(receipt)
+            self._fail(text.format(name=exc.name))  # over the dialog: read, then choose
 
+        job = print_job(receipt, eff.receipt_layout, name, self.printer_factory)
         self.runner.submit(job, on_done=self._printed, on_error=gone, name="print receipt")
 
-    def _new_printer(self) -> QPrinter:
-        if self.printer_factory is not None:
-            return self.printer_factory()
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        name = self.profile.effective().printer_name
-        if name:
-            printer.setPrinterName(name)
-        return printer
-
-    def _open_print_dialog(self, receipt: Receipt, printer: QPrinter) -> None:
+    def _open_print_dialog(self, receipt: Receipt) -> None:
         if self.print_dialog is not None:
             self.print_dialog.close()
-        dialog = QPrintDialog(printer, self._parent())
-        dialog.setWindowTitle(self.tr("Print receipt"))
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        eff = self.profile.effective()
+        printer = dialog_printer(eff.printer_name, self.printer_factory)
+        dialog = open_print_dialog(printer, self._parent(), self.tr("Print receipt"))
         dialog.accepted.connect(lambda: self._print_chosen(receipt, printer))
-        dialog.finished.connect(self._print_dialog_gone)
+        dialog.finished.connect(lambda _result: setattr(self, "print_dialog", None))
         self.print_dialog = dialog
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.show()  # as open() does (PySide6 has no open() without a receiver here)
 
     def _print_chosen(self, receipt: Receipt, printer: QPrinter) -> None:
         printer.setFullPage(True)
         layout = self.profile.effective().receipt_layout
-        name = _printer_label(printer)
-        native = printer.outputFormat() == QPrinter.OutputFormat.NativeFormat
-        chosen = printer.printerName() if native else ""
+        name, chosen = printer_label(printer), chosen_printer_name(printer)
 
         def printed(label: str) -> None:
             self._printed(label)
@@ -256,10 +212,6 @@ class ReceiptActions(QObject):
             on_error=lambda exc: self._print_failed(name, exc),
             name="print receipt",
         )
-
-    @Slot()
-    def _print_dialog_gone(self) -> None:
-        self.print_dialog = None
 
     def _printed(self, label: str) -> None:
         self._done(self.tr("Receipt printed on {printer}.").format(printer=label))
@@ -310,15 +262,11 @@ class ReceiptActions(QObject):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.setOption(QFileDialog.Option.DontUseNativeDialog, not self._native)
         dialog.fileSelected.connect(lambda path: self.write_pdf_to(receipt, Path(path)))
-        dialog.finished.connect(self._file_dialog_gone)
+        dialog.finished.connect(lambda _result: setattr(self, "file_dialog", None))
         if self.file_dialog is not None:
             self.file_dialog.close()
         self.file_dialog = dialog
         dialog.open()
-
-    @Slot()
-    def _file_dialog_gone(self) -> None:
-        self.file_dialog = None
 
     def write_pdf_to(self, receipt: Receipt, path: Path) -> None:
         """Write the receipt's PDF to ``path`` in the background; a message either way."""
@@ -354,10 +302,6 @@ class ReceiptActions(QObject):
             self.message_box.close()
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Receipt"), text, parent=self._parent())
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.finished.connect(self._message_gone)
+        box.finished.connect(lambda _result: setattr(self, "message_box", None))
         self.message_box = box
         box.open()
-
-    @Slot()
-    def _message_gone(self) -> None:
-        self.message_box = None
