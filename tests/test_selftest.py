@@ -15,7 +15,7 @@ import pytest
 
 from hpos.cli.exits import EXIT_USAGE
 from hpos.cli.main import main
-from hpos.selftest import FAILED, PASSED, Check, default_checks, run_self_test
+from hpos.selftest import FAILED, PASSED, Check, basic, default_checks, run_self_test
 from hpos.selftest.basic import KEY_MODULES, all_module_names
 
 CHECK_NAMES = [
@@ -125,3 +125,18 @@ def test_the_module_walk_finds_every_layer_and_skips_the_entry_point() -> None:
 def test_self_test_takes_no_command(extra: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--self-test", *extra]) == EXIT_USAGE
     assert "hpos: error: --self-test takes no command or other option" in capsys.readouterr().err
+
+
+def test_an_unusable_native_keyring_fails_where_it_always_exists(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import keyring.backend
+
+    monkeypatch.setattr(keyring.backend, "get_all_keyring", list)  # no viable backend at all
+    monkeypatch.setattr(basic, "STRICT_KEYRING", (sys.platform,))
+    out = io.StringIO()
+    assert run_self_test(out, [Check("keyring", basic.check_keyring)]) == FAILED
+    native = basic.NATIVE_KEYRING[sys.platform][0].removeprefix("keyring.backends.")
+    assert (
+        f"  FAIL  keyring       RuntimeError: {native} cannot be used (active: " in out.getvalue()
+    )

@@ -35,6 +35,8 @@ NATIVE_KEYRING = {
     "darwin": ("keyring.backends.macOS", "Keyring"),
     "linux": ("keyring.backends.SecretService", "Keyring"),
 }
+#: Where the native backend is always there: unusable means a broken build.
+STRICT_KEYRING = ("win32", "darwin")
 SELF_TEST_AMOUNT = Decimal(1500)
 
 
@@ -99,7 +101,9 @@ def check_data_dirs(workdir: Path) -> str:
 def check_keyring(_workdir: Path) -> str:
     """keyring finds its backends (entry points) and this OS's native one imports.
 
-    Nothing is read from or written to the keyring.
+    On Windows and macOS the native backend must be usable; on Linux it needs a
+    Secret Service on the session bus, which a headless machine may lack. Nothing
+    is read from or written to the keyring.
     """
     import keyring
     from keyring.backend import get_all_keyring
@@ -117,6 +121,8 @@ def check_keyring(_workdir: Path) -> str:
     native = module_name.removeprefix("keyring.backends.")
     if module_name in viable:
         return f"{name} active"
+    if sys.platform in STRICT_KEYRING:
+        raise RuntimeError(f"{native} cannot be used (active: {name})")
     return f"{name} active; {native} present, not usable here (secret kept for the session)"
 
 
