@@ -140,3 +140,11 @@ def test_an_unusable_native_keyring_fails_where_it_always_exists(
     assert (
         f"  FAIL  keyring       RuntimeError: {native} cannot be used (active: " in out.getvalue()
     )
+
+
+def test_a_console_that_cannot_show_arrows_gets_question_marks() -> None:
+    raw = io.BytesIO()
+    out = io.TextIOWrapper(raw, encoding="ascii", newline="\n")
+    assert run_self_test(out, [Check("arrows", lambda _dir: "token → payment")]) == PASSED
+    out.flush()
+    assert "  ok    arrows        token ? payment\n" in raw.getvalue().decode("ascii")

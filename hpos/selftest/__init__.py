@@ -77,7 +77,11 @@ def run_self_test(out: TextIO | None, checks: Sequence[Check] | None = None) -> 
     """Run the checks, print the report on ``out``; 0 when all passed, else 1."""
     out = out if out is not None else io.StringIO()  # a windowed exe has no stdout
     checks = default_checks() if checks is None else list(checks)
-    say = lambda text: print(text, file=out, flush=True)  # noqa: E731
+    encoding = getattr(out, "encoding", None) or "utf-8"
+
+    def say(text: str) -> None:  # "·" and "→" become "?" on a console that cannot show them
+        print(text.encode(encoding, "replace").decode(encoding), file=out, flush=True)
+
     say(_header())
     failed: list[str] = []
     started = time.perf_counter()
