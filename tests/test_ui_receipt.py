@@ -28,9 +28,11 @@ from hpos.settings import Profile, replace_settings
 from hpos.ui.amount import format_money
 from hpos.ui.details import DetailsDialog
 from hpos.ui.history_rows import row_from_sale
+from hpos.ui.i18n import install_language
 from hpos.ui.main_window import MainWindow
 from hpos.ui.receipt_actions import ReceiptActions
-from hpos.ui.receipt_render import LAYOUTS, ReceiptRenderError, render_image, write_pdf
+from hpos.ui.receipt_layout import LAYOUTS, date_text
+from hpos.ui.receipt_render import ReceiptRenderError, render_image, write_pdf
 from hpos.ui.runner import Runner
 from tests.test_keystore import MemoryKeyring
 from tests.test_ui_main_window import charge, make_profile, ready
@@ -101,7 +103,7 @@ def test_pdf_says_everything_in_every_layout(
     text = pdf_text(path)
     assert "Boutique Awa" in text
     assert "Till TILL1" in text
-    assert "2026-11-28" in text
+    assert " ".join(date_text(receipt(mode)).split()) in text  # local time, with its offset
     assert "TILL1-000042" in text
     assert "Coffee beans" in text
     assert "Arabica ground for espresso" in text
@@ -122,6 +124,21 @@ def test_pdf_says_everything_in_every_layout(
 def test_pdf_says_paid_late(qtbot: QtBot, tmp_path: Path) -> None:
     text = pdf_text(write_pdf(receipt("PROD", "PAID LATE"), tmp_path / "late.pdf", "80mm"))
     assert "PAID LATE" in text
+
+
+@pytest.fixture
+def french(qapp: Any) -> Iterator[None]:
+    install_language(qapp, "fr")
+    yield
+    install_language(qapp, "en")
+
+
+def test_receipt_follows_the_ui_language(qtbot: QtBot, tmp_path: Path, french: None) -> None:
+    text = pdf_text(write_pdf(receipt("PROD", "PAID LATE"), tmp_path / "fr.pdf", "80mm"))
+    assert "PAYÉ EN RETARD" in text
+    french_money = format_money(Decimal("14900"), "XOF", "fr")
+    assert " ".join(french_money.replace("\xa0", " ").replace("\u202f", " ").split()) in text
+    assert "PAID" not in text
 
 
 def test_test_stamp_is_red_and_large_only_in_test_mode(qtbot: QtBot) -> None:
@@ -427,3 +444,48 @@ def test_ctrl_p_with_nothing_to_print_says_so(
     press_ctrl_p(qtbot, win)
     assert "Nothing to print" in shown_message(win.receipts)
     assert printers.files == []
+
+
+def test_ctrl_p_in_the_history_prints_the_selected_paid_sale(
+    qtbot: QtBot, main_window: MainWindow, sandbox: Any, tmp_path: Path
+) -> None:
+    win = main_window
+    printers = PdfPrinters(tmp_path)
+    win.receipts.printer_factory = printers
+    ready(qtbot, win)
+    charge(qtbot, win, "2500")
+    qtbot.waitUntil(lambda: win.cashier.current_page() == "payment", timeout=WAIT)
+    win.toggle_history()
+    qtbot.waitUntil(lambda: len(win.history.shown_rows()) == 1, timeout=WAIT)
+    win.history.view.setCurrentIndex(win.history.proxy.index(0, 0))
+    press_ctrl_p(qtbot, win)  # not paid yet: refused, nothing printed
+    refusal = shown_message(win.receipts)
+    assert "it is UNPAID, not paid" in refusal
+    assert printers.files == []
+    win.receipts.message_box.close()
+    [payment] = sandbox.payments()
+    sandbox.mark_paid(payment.transaction_id)
+    win.history.refresh()
+    qtbot.waitUntil(lambda: win.history.shown_rows()[0].is_paid, timeout=WAIT)
+    win.history.view.setCurrentIndex(win.history.proxy.index(0, 0))
+    press_ctrl_p(qtbot, win)
+    qtbot.waitUntil(lambda: "Receipt printed" in win.statusBar().currentMessage(), timeout=WAIT)
+    [printed] = printers.files
+    assert payment.transaction_id in squeezed(pdf_text(printed))
+
+
+def test_window_prints_automatically_when_paid(
+    qtbot: QtBot, main_window: MainWindow, sandbox: Any, tmp_path: Path
+) -> None:
+    win = main_window
+    set_settings(win.profile, auto_print=True)
+    printers = PdfPrinters(tmp_path)
+    win.receipts.printer_factory = printers
+    ready(qtbot, win)
+    charge(qtbot, win, "700")
+    qtbot.waitUntil(lambda: win.cashier.current_page() == "payment", timeout=WAIT)
+    [payment] = sandbox.payments()
+    sandbox.mark_paid(payment.transaction_id)
+    qtbot.waitUntil(lambda: len(printers.files) == 1 and printers.files[0].exists(), timeout=WAIT)
+    qtbot.waitUntil(lambda: "Receipt printed" in win.statusBar().currentMessage(), timeout=WAIT)
+    assert "Chez Awa" in pdf_text(printers.files[0])

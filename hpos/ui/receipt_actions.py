@@ -39,6 +39,7 @@ from hpos.sales.receipt import (
 )
 from hpos.settings import Profile, replace_settings
 from hpos.ui.history_rows import SOURCE_JOURNAL, HistoryRow, status_text
+from hpos.ui.i18n import current_language
 from hpos.ui.receipt_print import (
     PrinterFactory,
     PrinterUnavailable,
@@ -183,7 +184,8 @@ class ReceiptActions(QObject):
             self._open_print_dialog(receipt)
             self._fail(text.format(name=exc.name))  # over the dialog: read, then choose
 
-        job = print_job(receipt, eff.receipt_layout, name, self.printer_factory)
+        language = current_language()  # decided here, on the GUI thread
+        job = print_job(receipt, eff.receipt_layout, language, name, self.printer_factory)
         self.runner.submit(job, on_done=self._printed, on_error=gone, name="print receipt")
 
     def _open_print_dialog(self, receipt: Receipt) -> None:
@@ -198,7 +200,7 @@ class ReceiptActions(QObject):
 
     def _print_chosen(self, receipt: Receipt, printer: QPrinter) -> None:
         printer.setFullPage(True)
-        layout = self.profile.effective().receipt_layout
+        layout, language = self.profile.effective().receipt_layout, current_language()
         name, chosen = printer_label(printer), chosen_printer_name(printer)
 
         def printed(label: str) -> None:
@@ -207,7 +209,7 @@ class ReceiptActions(QObject):
                 self.remember_printer(chosen)
 
         self.runner.submit(
-            lambda: render_receipt(printer, receipt, layout) or name,
+            lambda: render_receipt(printer, receipt, layout, language) or name,
             on_done=printed,
             on_error=lambda exc: self._print_failed(name, exc),
             name="print receipt",
@@ -270,7 +272,7 @@ class ReceiptActions(QObject):
 
     def write_pdf_to(self, receipt: Receipt, path: Path) -> None:
         """Write the receipt's PDF to ``path`` in the background; a message either way."""
-        layout = self.profile.effective().receipt_layout
+        layout, language = self.profile.effective().receipt_layout, current_language()
 
         def failed(exc: BaseException) -> None:
             log.warning("receipt PDF not written: %s", exc)
@@ -281,7 +283,7 @@ class ReceiptActions(QObject):
             )
 
         self.runner.submit(
-            lambda: write_pdf(receipt, path, layout),
+            lambda: write_pdf(receipt, path, layout, language),
             on_done=lambda p: self._done(self.tr("Receipt saved: {path}").format(path=str(p))),
             on_error=failed,
             name="save receipt PDF",

@@ -71,14 +71,14 @@ def chosen_printer_name(printer: QPrinter) -> str:
 
 
 def print_job(
-    receipt: Receipt, layout: str, printer_name: str, factory: PrinterFactory | None
+    receipt: Receipt, layout: str, language: str, printer_name: str, factory: PrinterFactory | None
 ) -> Callable[[], str]:
     """The worker job of a print without dialog; it returns the printer's label."""
 
     def job() -> str:
         printer = factory() if factory is not None else system_printer(printer_name)
         printer.setFullPage(True)
-        render_receipt(printer, receipt, layout)
+        render_receipt(printer, receipt, layout, language)
         return printer_label(printer)
 
     return job

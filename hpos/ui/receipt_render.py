@@ -1,13 +1,10 @@
 """Paint a :class:`~hpos.sales.receipt.Receipt` with QPainter: PDF, printer or image.
 
-Three layouts (:data:`LAYOUTS`): the 58 mm and 80 mm thermal rolls, whose page
-is the roll's width and exactly as tall as the content, and A4. Each has its
-own margins and font sizes; the amount is the biggest line. A TEST receipt
-carries a large boxed "TEST" stamp (and, on A4, a diagonal one across the
-page) so it can never pass for a real payment.
-
-Labels go through ``QCoreApplication.translate("Receipt", ...)`` so a receipt
-follows the UI language; money is :func:`hpos.ui.amount.format_money`.
+The lines come from :func:`hpos.ui.receipt_layout.receipt_blocks`, the paper
+from :data:`~hpos.ui.receipt_layout.LAYOUTS`: a roll's page is fitted to the
+content's height. The amount is the biggest line. A TEST receipt carries a
+large boxed "TEST" stamp (and, on A4, a diagonal one across the page) so it
+can never pass for a real payment.
 
 Only QPainter on paint devices here (no widgets), so everything may run on a
 worker thread: :func:`write_pdf` writes to disk and belongs on the Runner.
@@ -17,10 +14,9 @@ from __future__ import annotations
 
 import os
 import tempfile
-from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -35,9 +31,9 @@ from PySide6.QtGui import (
 )
 
 from hpos.sales.receipt import Receipt
-from hpos.ui.amount import format_money
+from hpos.ui.receipt_layout import LAYOUTS, Blocks, Layout, receipt_blocks
 
-__all__ = ["LAYOUTS", "Layout", "ReceiptRenderError", "render_image", "render_receipt", "write_pdf"]
+__all__ = ["LAYOUTS", "ReceiptRenderError", "render_image", "render_receipt", "write_pdf"]
 
 STAMP_COLOUR = QColor("#b71c1c")
 _FAMILIES = ["DejaVu Sans", "Arial", "Helvetica", "Liberation Sans"]
@@ -48,82 +44,6 @@ _CENTRE = Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap
 
 class ReceiptRenderError(OSError):
     """The receipt could not be painted or written (the message says where)."""
-
-
-@dataclass(frozen=True)
-class Layout:
-    """Paper and type of one receipt layout (lengths in mm, fonts in points)."""
-
-    name: str
-    width_mm: float
-    height_mm: float | None  # None: a roll, as tall as the content
-    margin_mm: float
-    body_pt: float
-    shop_pt: float
-    amount_pt: float
-    stamp_pt: float
-    two_columns: bool  # label and value side by side (else the label above its value)
-
-
-LAYOUTS: dict[str, Layout] = {
-    "58mm": Layout("58mm", 58, None, 3, 7.5, 11, 17, 24, False),
-    "80mm": Layout("80mm", 80, None, 4, 8.5, 13, 21, 30, True),
-    "A4": Layout("A4", 210, 297, 20, 12, 22, 34, 54, True),
-}
-
-
-def status_text(receipt: Receipt) -> str:
-    """ "PAID" or "PAID LATE", in the UI language."""
-    if receipt.paid_late:
-        return QCoreApplication.translate("Receipt", "PAID LATE")
-    return QCoreApplication.translate("Receipt", "PAID")
-
-
-def date_text(receipt: Receipt) -> str:
-    """The receipt's date in the shop's local time, with its UTC offset."""
-    local = receipt.local_date()
-    offset = local.strftime("%z")
-    return f"{local:%Y-%m-%d %H:%M:%S} UTC{offset[:3]}:{offset[3:]}"
-
-
-def _blocks(receipt: Receipt) -> list[tuple[str, str, str]]:
-    """(kind, label, text) in order; kinds: shop, centre, rule, field, id, amount, status, stamp."""
-    blocks: list[tuple[str, str, str]] = [("shop", "", receipt.shop_name)]
-    if receipt.till:
-        blocks.append(
-            (
-                "centre",
-                "",
-                QCoreApplication.translate("Receipt", "Till {till}").format(till=receipt.till),
-            )
-        )
-    if receipt.is_test:
-        blocks.append(("stamp", "", QCoreApplication.translate("Receipt", "TEST")))
-        blocks.append(
-            ("centre", "", QCoreApplication.translate("Receipt", "Test payment — no real money"))
-        )
-    blocks += [
-        ("rule", "", ""),
-        ("field", QCoreApplication.translate("Receipt", "Date"), date_text(receipt)),
-    ]
-    if receipt.sale_number:
-        blocks.append(("field", QCoreApplication.translate("Receipt", "Sale"), receipt.sale_number))
-    blocks.append(("field", QCoreApplication.translate("Receipt", "Product"), receipt.product))
-    if receipt.description:
-        blocks.append(
-            ("field", QCoreApplication.translate("Receipt", "Description"), receipt.description)
-        )
-    blocks += [
-        ("rule", "", ""),
-        ("centre", "", QCoreApplication.translate("Receipt", "Amount")),
-        ("amount", "", format_money(receipt.amount, receipt.currency)),
-        ("field", QCoreApplication.translate("Receipt", "Currency"), receipt.currency),
-        ("id", QCoreApplication.translate("Receipt", "Transaction"), receipt.transaction_id),
-        ("rule", "", ""),
-        ("status", "", status_text(receipt)),
-        ("centre", "", QCoreApplication.translate("Receipt", "Thank you")),
-    ]
-    return blocks
 
 
 def _font(points: float, *, bold: bool = False) -> QFont:
@@ -222,7 +142,7 @@ def _dpi(device: QPaintDevice) -> float:
     return float(device.logicalDpiY())
 
 
-def content_height_mm(receipt: Receipt, layout: Layout, dpi: float = 600.0) -> float:
+def content_height_mm(blocks: Blocks, layout: Layout, dpi: float = 600.0) -> float:
     """How tall the receipt is in ``layout`` (the page height of a roll), in mm."""
     probe = QImage(1, 1, QImage.Format.Format_ARGB32)
     dots_per_metre = round(dpi / 0.0254)
@@ -232,16 +152,16 @@ def content_height_mm(receipt: Receipt, layout: Layout, dpi: float = 600.0) -> f
     try:
         real_dpi = _dpi(probe)
         height = _Painter(painter, layout, real_dpi, layout.width_mm * real_dpi / 25.4).run(
-            _blocks(receipt), draw=False
+            blocks, draw=False
         )
     finally:
         painter.end()
     return height / (real_dpi / 25.4)
 
 
-def page_layout(receipt: Receipt, layout: Layout, dpi: float) -> QPageLayout:
-    """The page of ``receipt`` in ``layout``: A4, or the roll's width × the content height."""
-    height = layout.height_mm or max(40.0, content_height_mm(receipt, layout, dpi) + 2)
+def page_layout(blocks: Blocks, layout: Layout, dpi: float) -> QPageLayout:
+    """The page in ``layout``: A4, or the roll's width × the height of ``blocks``."""
+    height = layout.height_mm or max(40.0, content_height_mm(blocks, layout, dpi) + 2)
     size = QPageSize(
         QSizeF(layout.width_mm, height), QPageSize.Unit.Millimeter, f"Receipt {layout.name}"
     )
@@ -250,40 +170,45 @@ def page_layout(receipt: Receipt, layout: Layout, dpi: float) -> QPageLayout:
     )
 
 
-def _paint(painter: QPainter, receipt: Receipt, layout: Layout, dpi: float, size: QSizeF) -> None:
+def _paint(painter: QPainter, blocks: Blocks, layout: Layout, dpi: float, size: QSizeF) -> None:
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     engine = _Painter(painter, layout, dpi, size.width())
-    if receipt.is_test and layout.height_mm is not None:
-        engine.diagonal_stamp(
-            QCoreApplication.translate("Receipt", "TEST"), size.width(), size.height()
-        )
-    engine.run(_blocks(receipt), draw=True)
+    stamp = next((text for kind, _label, text in blocks if kind == "stamp"), None)
+    if stamp is not None and layout.height_mm is not None:  # a page: TEST across it too
+        engine.diagonal_stamp(stamp, size.width(), size.height())
+    engine.run(blocks, draw=True)
 
 
-def render_receipt(device: QPagedPaintDevice, receipt: Receipt, layout_name: str) -> None:
+def render_receipt(
+    device: QPagedPaintDevice, receipt: Receipt, layout_name: str, language: str | None = None
+) -> None:
     """Set the page of ``device`` (QPdfWriter or QPrinter) for the layout and paint the receipt.
 
     ReceiptRenderError when the device cannot be painted on (a file that cannot
     be created, a printer that is not available).
     """
     layout = LAYOUTS.get(layout_name) or LAYOUTS["80mm"]
+    blocks = receipt_blocks(receipt, language)
     dpi = _dpi(device)
-    device.setPageLayout(page_layout(receipt, layout, dpi))
+    device.setPageLayout(page_layout(blocks, layout, dpi))
     painter = QPainter()
     if not painter.begin(device):
         raise ReceiptRenderError("The receipt could not be started on this device.")
     try:
         full = device.pageLayout().fullRectPixels(round(dpi))
-        _paint(painter, receipt, layout, dpi, QSizeF(full.width(), full.height()))
+        _paint(painter, blocks, layout, dpi, QSizeF(full.width(), full.height()))
     finally:
         if not painter.end():
             raise ReceiptRenderError("The receipt could not be finished on this device.")
 
 
-def render_image(receipt: Receipt, layout_name: str, dpi: float = 203.0) -> QImage:
+def render_image(
+    receipt: Receipt, layout_name: str, dpi: float = 203.0, language: str | None = None
+) -> QImage:
     """The receipt as a white image (for a preview; 203 dpi is a thermal printer's)."""
     layout = LAYOUTS.get(layout_name) or LAYOUTS["80mm"]
-    height_mm = layout.height_mm or content_height_mm(receipt, layout, dpi)
+    blocks = receipt_blocks(receipt, language)
+    height_mm = layout.height_mm or content_height_mm(blocks, layout, dpi)
     width = round(layout.width_mm * dpi / 25.4)
     image = QImage(width, round(height_mm * dpi / 25.4), QImage.Format.Format_RGB32)
     dots_per_metre = round(dpi / 0.0254)
@@ -292,13 +217,15 @@ def render_image(receipt: Receipt, layout_name: str, dpi: float = 203.0) -> QIma
     image.fill(QColor("white"))
     painter = QPainter(image)
     try:
-        _paint(painter, receipt, layout, _dpi(image), QSizeF(image.width(), image.height()))
+        _paint(painter, blocks, layout, _dpi(image), QSizeF(image.width(), image.height()))
     finally:
         painter.end()
     return image
 
 
-def write_pdf(receipt: Receipt, path: Path | str, layout_name: str) -> Path:
+def write_pdf(
+    receipt: Receipt, path: Path | str, layout_name: str, language: str | None = None
+) -> Path:
     """Write the receipt as a one-page PDF at ``path`` (blocking disk I/O: use the Runner).
 
     Written to a temporary file beside ``path`` first, then moved into place, so
@@ -316,7 +243,7 @@ def write_pdf(receipt: Receipt, path: Path | str, layout_name: str) -> Path:
         writer.setResolution(600)
         writer.setCreator("HPOS")
         writer.setTitle(f"Receipt {receipt.name}")
-        render_receipt(writer, receipt, layout_name)
+        render_receipt(writer, receipt, layout_name, language)
         del writer
         os.replace(tmp, target)
     except ReceiptRenderError:
