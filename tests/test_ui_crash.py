@@ -234,19 +234,3 @@ def test_crash_during_a_sale_leaves_it_recoverable(
     qtbot.waitUntil(paid, timeout=WAIT)
     second.close()
     assert current_file_logging() is log_file
-
-
-def test_qt_warnings_go_to_the_log(log_file: FileLogging) -> None:
-    from PySide6.QtCore import qInstallMessageHandler, qWarning
-
-    from hpos.ui.crash import log_qt_message
-
-    previous = qInstallMessageHandler(log_qt_message)
-    try:
-        qWarning("QSoundEffect: no audio device")
-    finally:
-        qInstallMessageHandler(previous)
-    text = log_text(log_file)
-    assert "WARNING" in text
-    assert "hpos.qt: " in text
-    assert "QSoundEffect: no audio device" in text

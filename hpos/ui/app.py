@@ -8,8 +8,7 @@ and journal work start in the background once the window is up.
 
 Before the window opens, the log file goes to the profile's log folder
 (:mod:`hpos.logging_setup`) and the crash handler (:mod:`hpos.ui.crash`) takes
-over ``sys.excepthook`` and ``threading.excepthook``; Qt's own warnings go to
-the log too.
+over ``sys.excepthook`` and ``threading.excepthook``.
 """
 
 from __future__ import annotations
@@ -30,7 +29,7 @@ from hpos.keystore import KeyStore
 from hpos.logging_setup import install_file_logging, register_secrets
 from hpos.resources import resource_path
 from hpos.settings import Profile, open_profile, replace_settings
-from hpos.ui.crash import CrashHandler, install_qt_message_logging
+from hpos.ui.crash import CrashHandler
 
 if TYPE_CHECKING:
     from hpos.sandbox import SandboxServer
@@ -103,7 +102,6 @@ def run_app(
     install_language(app, profile.settings.language)  # before any widget reads its texts
     crash = CrashHandler(start_logging(profile, env), parent=app)
     crash.install()
-    install_qt_message_logging()
     window = MainWindow(profile, demo=running_demo)
     crash.set_window(window)
     window.show()

@@ -13,8 +13,6 @@ count. The handler never touches the journal: the journal writes every change
 in its own transaction, so a sale interrupted by an error is either before or
 after a state change, never half-written, and the next start-up's recovery picks
 it up. ``KeyboardInterrupt`` goes to the previous hook unchanged.
-
-:func:`install_qt_message_logging` also sends Qt's own warnings to the log.
 """
 
 from __future__ import annotations
@@ -27,16 +25,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from PySide6.QtCore import (
-    QCoreApplication,
-    QMessageLogContext,
-    QObject,
-    Qt,
-    QtMsgType,
-    Signal,
-    Slot,
-    qInstallMessageHandler,
-)
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 log = logging.getLogger(__name__)
@@ -153,27 +142,6 @@ class CrashHandler(QObject):
         dialog, self.dialog = self.dialog, None
         if dialog is not None:
             dialog.deleteLater()
-
-
-_QT_LEVELS = {
-    QtMsgType.QtDebugMsg: logging.DEBUG,
-    QtMsgType.QtInfoMsg: logging.INFO,
-    QtMsgType.QtWarningMsg: logging.WARNING,
-    QtMsgType.QtCriticalMsg: logging.ERROR,
-    QtMsgType.QtFatalMsg: logging.CRITICAL,
-}
-qt_log = logging.getLogger("hpos.qt")
-
-
-def log_qt_message(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
-    """Qt's own warnings (a missing audio device, a printer plugin...) into the log file."""
-    category = context.category if context is not None and context.category else "qt"
-    qt_log.log(_QT_LEVELS.get(kind, logging.WARNING), "%s: %s", category, message)
-
-
-def install_qt_message_logging() -> None:
-    """Send Qt's messages to :func:`log_qt_message` (a windowed app has no stderr to read)."""
-    qInstallMessageHandler(log_qt_message)
 
 
 def install_crash_handler(log_path: Path | None, parent: QObject | None = None) -> CrashHandler:
