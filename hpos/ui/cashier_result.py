@@ -44,7 +44,7 @@ class PaidPage(QWidget):
         self.detail_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.new_sale_button = big_button("", "newSaleButton", self)
         self._late = False
-        # receipts (hpos.ui.receipt_actions): the main window connects it; texts set in show_sale
+        # receipts (hpos.ui.receipt_actions): the main window connects it
         self.print_button = big_button("Print receipt", "printReceiptButton", self)
         self.countdown_label = QLabel("", self)
         self.countdown_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -91,9 +91,6 @@ class PaidPage(QWidget):
                 product=sale.product, number=sale.sale_number
             )
         )
-        self.print_button.setText(self.tr("Print receipt"))
-        self.print_button.setAccessibleName(self.tr("Print receipt"))
-        self.print_button.setToolTip(self.tr("Print receipt (Ctrl+P)"))
 
     def set_countdown(self, seconds: int | None) -> None:
         """Seconds until the automatic new sale (None: no automatic return)."""
