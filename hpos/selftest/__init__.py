@@ -17,6 +17,7 @@ checks themselves live in ``basic`` (no Qt) and ``qt`` (offscreen Qt).
 from __future__ import annotations
 
 import io
+import os
 import platform
 import shutil
 import sys
@@ -76,7 +77,11 @@ def _one_line(exc: BaseException) -> str:
 def run_self_test(out: TextIO | None, checks: Sequence[Check] | None = None) -> int:
     """Run the checks, print the report on ``out``; 0 when all passed, else 1."""
     out = out if out is not None else io.StringIO()  # a windowed exe has no stdout
-    checks = default_checks() if checks is None else list(checks)
+    if checks is None:
+        # QtMultimedia lists every optional library it did not find (pipewire, VA-API...)
+        # on stderr as it loads: noise next to the report.
+        os.environ.setdefault("QT_LOGGING_RULES", "qt.multimedia.symbolsresolver=false")
+        checks = default_checks()
     encoding = getattr(out, "encoding", None) or "utf-8"
 
     def say(text: str) -> None:  # "·" and "→" become "?" on a console that cannot show them
