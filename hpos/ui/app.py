@@ -115,9 +115,7 @@ def run_app(
 
 def start_logging(profile: Profile, env: Mapping[str, str]) -> Path | None:
     """The rotating log file in the profile's log folder (None: it cannot be written)."""
-    from PySide6.QtCore import qVersion
-
-    from hpos.ui.about import pyside_version
+    from PySide6 import QtCore  # not hpos.ui.about: its dialog classes are not needed yet
 
     effective = profile.effective()
     register_secrets((effective.api_key, effective.public_key, env.get("HPOS_SECRET_KEY")))
@@ -129,8 +127,8 @@ def start_logging(profile: Profile, env: Mapping[str, str]) -> Path | None:
     log.info(
         "HPOS %s starting: Qt %s, PySide6 %s, Python %s; profile %s",
         __version__,
-        qVersion(),
-        pyside_version(),
+        QtCore.qVersion(),
+        getattr(QtCore, "__version__", "?"),
         sys.version.split()[0],
         profile.config_dir,
     )
