@@ -2,64 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
-    <name></name>
-    <message>
-        <source>Receipt</source>
-        <comment>Till {till}</comment>
-        <translation>Receipt</translation>
-    </message>
-    <message>
-        <source>Receipt</source>
-        <comment>TEST</comment>
-        <translation>Receipt</translation>
-    </message>
-    <message>
-        <source>Receipt</source>
-        <comment>Test payment — no real money</comment>
-        <translation>Receipt</translation>
-    </message>
-    <message>
-        <source>Receipt</source>
-        <comment>Date</comment>
-        <translation>Receipt</translation>
-    </message>
-    <message>
-        <source>Receipt</source>
-        <comment>Sale</comment>
-        <translation>Receipt</translation>
-    </message>
-    <message>
-        <source>Receipt</source>
-        <comment>Product</comment>
-        <translation>Receipt</translation>
-    </message>
-    <message>
-        <source>Receipt</source>
-        <comment>Description</comment>
-        <translation>Receipt</translation>
-    </message>
-    <message>
-        <source>Receipt</source>
-        <comment>Amount</comment>
-        <translation>Receipt</translation>
-    </message>
-    <message>
-        <source>Receipt</source>
-        <comment>Currency</comment>
-        <translation>Receipt</translation>
-    </message>
-    <message>
-        <source>Receipt</source>
-        <comment>Transaction</comment>
-        <translation>Receipt</translation>
-    </message>
-    <message>
-        <source>Receipt</source>
-        <comment>Thank you</comment>
-        <translation>Receipt</translation>
-    </message>
-</context>
-<context>
     <name>AboutDialog</name>
     <message>
         <source>HPOS version</source>
@@ -1193,12 +1135,56 @@ Transaction {transaction}</translation>
         <source>PAID</source>
         <translation>PAID</translation>
     </message>
+    <message>
+        <source>Till {till}</source>
+        <translation>Till {till}</translation>
+    </message>
+    <message>
+        <source>TEST</source>
+        <translation>TEST</translation>
+    </message>
+    <message>
+        <source>Test payment — no real money</source>
+        <translation>Test payment — no real money</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Sale</source>
+        <translation>Sale</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Currency</translation>
+    </message>
+    <message>
+        <source>Transaction</source>
+        <translation>Transaction</translation>
+    </message>
+    <message>
+        <source>Thank you</source>
+        <translation>Thank you</translation>
+    </message>
 </context>
 <context>
     <name>ReceiptActions</name>
     <message>
         <source>No receipt for sale {name}: it is {status}, not paid. A receipt is printed only for a paid sale.</source>
-        <extracomment>Makes the QPrinter of a print without dialog (tests hand in a PDF-format one). A receipt was printed or saved: a sentence for the status bar. Something went wrong (also shown in a message box): the sentence shown. HPAY&apos;s company name (from the token): the shop name when the settings have none. Makes the printer (tests: a PDF-format QPrinter); None: the system&apos;s printers.</extracomment>
+        <extracomment>A receipt was printed or saved: a sentence for the status bar. Something went wrong (also shown in a message box): the sentence shown. HPAY&apos;s company name (from the token): the shop name when the settings have none. Makes the printer (tests: a PDF-format QPrinter); None: the system&apos;s printers.</extracomment>
         <translation>No receipt for sale {name}: it is {status}, not paid. A receipt is printed only for a paid sale.</translation>
     </message>
     <message>

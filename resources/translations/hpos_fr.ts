@@ -2,64 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en">
 <context>
-    <name></name>
-    <message>
-        <source>Receipt</source>
-        <comment>Till {till}</comment>
-        <translation type="unfinished">Reçu</translation>
-    </message>
-    <message>
-        <source>Receipt</source>
-        <comment>TEST</comment>
-        <translation type="unfinished">Reçu</translation>
-    </message>
-    <message>
-        <source>Receipt</source>
-        <comment>Test payment — no real money</comment>
-        <translation type="unfinished">Reçu</translation>
-    </message>
-    <message>
-        <source>Receipt</source>
-        <comment>Date</comment>
-        <translation type="unfinished">Reçu</translation>
-    </message>
-    <message>
-        <source>Receipt</source>
-        <comment>Sale</comment>
-        <translation type="unfinished">Reçu</translation>
-    </message>
-    <message>
-        <source>Receipt</source>
-        <comment>Product</comment>
-        <translation type="unfinished">Reçu</translation>
-    </message>
-    <message>
-        <source>Receipt</source>
-        <comment>Description</comment>
-        <translation type="unfinished">Reçu</translation>
-    </message>
-    <message>
-        <source>Receipt</source>
-        <comment>Amount</comment>
-        <translation type="unfinished">Reçu</translation>
-    </message>
-    <message>
-        <source>Receipt</source>
-        <comment>Currency</comment>
-        <translation type="unfinished">Reçu</translation>
-    </message>
-    <message>
-        <source>Receipt</source>
-        <comment>Transaction</comment>
-        <translation type="unfinished">Reçu</translation>
-    </message>
-    <message>
-        <source>Receipt</source>
-        <comment>Thank you</comment>
-        <translation type="unfinished">Reçu</translation>
-    </message>
-</context>
-<context>
     <name>AboutDialog</name>
     <message>
         <source>HPOS version</source>
@@ -1193,12 +1135,56 @@ Transaction {transaction}</translation>
         <source>PAID</source>
         <translation>PAYÉ</translation>
     </message>
+    <message>
+        <source>Till {till}</source>
+        <translation>Caisse {till}</translation>
+    </message>
+    <message>
+        <source>TEST</source>
+        <translation>TEST</translation>
+    </message>
+    <message>
+        <source>Test payment — no real money</source>
+        <translation>Paiement de test&#xa0;— aucun argent réel</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Sale</source>
+        <translation>Vente</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Produit</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Devise</translation>
+    </message>
+    <message>
+        <source>Transaction</source>
+        <translation>Transaction</translation>
+    </message>
+    <message>
+        <source>Thank you</source>
+        <translation>Merci</translation>
+    </message>
 </context>
 <context>
     <name>ReceiptActions</name>
     <message>
         <source>No receipt for sale {name}: it is {status}, not paid. A receipt is printed only for a paid sale.</source>
-        <extracomment>Makes the QPrinter of a print without dialog (tests hand in a PDF-format one). A receipt was printed or saved: a sentence for the status bar. Something went wrong (also shown in a message box): the sentence shown. HPAY&apos;s company name (from the token): the shop name when the settings have none. Makes the printer (tests: a PDF-format QPrinter); None: the system&apos;s printers.</extracomment>
+        <extracomment>A receipt was printed or saved: a sentence for the status bar. Something went wrong (also shown in a message box): the sentence shown. HPAY&apos;s company name (from the token): the shop name when the settings have none. Makes the printer (tests: a PDF-format QPrinter); None: the system&apos;s printers.</extracomment>
         <translation>Pas de reçu pour la vente {name}&#xa0;: elle est {status}, pas payée. Un reçu n’est imprimé que pour une vente payée.</translation>
     </message>
     <message>
