@@ -7,6 +7,7 @@ kept out of the report (they are collected in :data:`QT_MESSAGES`).
 
 from __future__ import annotations
 
+import atexit
 import os
 import time
 import wave
@@ -50,6 +51,8 @@ def application() -> QApplication:
         return existing
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     qInstallMessageHandler(_collect)
+    # Qt may still log while it tears down after Python is gone: no Python handler then.
+    atexit.register(qInstallMessageHandler, None)
     _app = QApplication(["hpos-selftest"])
     return _app
 
