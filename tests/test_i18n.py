@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import importlib.util
 import logging
+import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -190,6 +192,50 @@ def test_every_ui_string_is_in_the_french_catalogue() -> None:
         cwd=ROOT,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def _script() -> Any:
+    spec = importlib.util.spec_from_file_location(
+        "translations", ROOT / "scripts" / "translations.py"
+    )
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_check_catches_a_new_string_without_french(tmp_path: Path) -> None:
+    script = _script()
+    widget = tmp_path / "new_widget.py"
+    widget.write_text(
+        "from PySide6.QtCore import QCoreApplication\n"
+        'QCoreApplication.translate("NewWidget", "A brand new text")\n',
+        encoding="utf-8",
+    )
+    catalogue = tmp_path / "hpos_fr.ts"
+    shutil.copyfile(ROOT / "resources" / "translations" / "hpos_fr.ts", catalogue)
+    files = [str(p) for p in script.source_files()] + [str(widget)]
+    cmd = [script.qt_tool("lupdate"), "-silent", "-no-obsolete", *files, "-ts", str(catalogue)]
+    subprocess.run(cmd, check=True, timeout=120, cwd=ROOT)
+    assert script.problems(catalogue) == ["unfinished NewWidget: 'A brand new text'"]
+
+
+def test_the_check_catches_empty_and_placeholder_mistakes(tmp_path: Path) -> None:
+    catalogue = tmp_path / "bad.ts"
+    catalogue.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n<TS version="2.1" language="fr">'
+        "<context><name>X</name>"
+        "<message><source>Sale {number}</source><translation>Vente {numero}</translation></message>"
+        "<message><source>Empty</source><translation> </translation></message>"
+        "<message><source>Fine {n}</source><translation>Bien {n}</translation></message>"
+        "</context></TS>\n",
+        encoding="utf-8",
+    )
+    assert _script().problems(catalogue) == [
+        "placeholders differ X: 'Sale {number}' -> 'Vente {numero}'",
+        "empty X: 'Empty'",
+    ]
 
 
 # -- the real window ------------------------------------------------------------------------
