@@ -148,3 +148,25 @@ def test_a_console_that_cannot_show_arrows_gets_question_marks() -> None:
     assert run_self_test(out, [Check("arrows", lambda _dir: "token → payment")]) == PASSED
     out.flush()
     assert "  ok    arrows        token ? payment\n" in raw.getvalue().decode("ascii")
+
+
+def test_the_release_pins_and_versions_agree() -> None:
+    """What the installers are built from: one version, one PyInstaller, exact pins."""
+    import tomllib
+
+    import hpos
+
+    root = Path(__file__).resolve().parent.parent
+    project = tomllib.loads((root / "pyproject.toml").read_text("utf-8"))["project"]
+    assert project["version"] == hpos.__version__  # the spec and the release tag read this
+    pins = {}
+    for line in (root / "packaging" / "constraints.txt").read_text("utf-8").splitlines():
+        if line and not line.startswith("#"):
+            name, _, version = line.partition("==")
+            assert version, f"not an exact pin: {line}"
+            pins[name.lower().replace("_", "-")] = version
+    assert project["optional-dependencies"]["build"] == [f"pyinstaller=={pins['pyinstaller']}"]
+    pyside = pins["pyside6"]
+    assert pins["pyside6-essentials"] == pins["pyside6-addons"] == pins["shiboken6"] == pyside
+    assert pyside.startswith("6.11.")  # LSMinimumSystemVersion 13.0 in the spec is for 6.11
+    assert 'MACOS_MINIMUM = "13.0"' in (root / "build_installer.spec").read_text("utf-8")
