@@ -20,6 +20,16 @@ PURE_MODULES = [
     "hpos.settings",
     "hpos.keystore",
     "hpos.cli.main",
+    "hpos.logging_setup",
+    "hpos.sales.journal",
+    "hpos.sales.receipt",
+    "hpos.sales.recovery",
+    "hpos.sales.reconcile",
+    "hpos.sales.report",
+    "hpos.sales.report_check",
+    "hpos.sales.service",
+    "hpos.sales.watcher",
+    "hpos.selftest",
 ]
 
 
