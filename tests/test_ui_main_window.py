@@ -186,3 +186,69 @@ def test_unconfigured_profile_starts_on_the_welcome_panel(qtbot: QtBot, tmp_path
     qtbot.addWidget(win)
     assert isinstance(win._stack.currentWidget(), WelcomePanel)
     win.close()
+
+
+def test_settings_saved_twice_quickly_reopens_without_lock_error(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The old sales service releases the profile lock on a worker; the new one waits for it."""
+    import time
+
+    from hpos.ui import main_window as main_window_module
+
+    failures: list[str] = []
+    monkeypatch.setattr(main_window_module.QMessageBox, "warning", lambda *a: failures.append(a[2]))
+    ready(qtbot, window)
+    for _ in range(2):
+        service = window.controller.service
+        if service is not None:
+            real_close = service.close
+
+            def slow_close(close: Any = real_close) -> None:
+                time.sleep(0.3)  # a slow disk: the lock is held a little longer
+                close()
+
+            monkeypatch.setattr(service, "close", slow_close)
+        window._settings_saved(window.profile.settings)
+        window.controller.failed_to_start.connect(failures.append)
+        ready(qtbot, window)
+    assert failures == []
+    charge(qtbot, window, "500")
+    qtbot.waitUntil(lambda: window.cashier.current_page() == "payment", timeout=WAIT)
+
+
+def test_window_is_never_larger_than_the_screen(qtbot: QtBot, window: MainWindow) -> None:
+    free = window.screen().availableGeometry()
+    assert window.width() <= max(free.width(), 1024)
+    assert window.height() <= max(free.height(), 600)
+
+
+def test_window_closed_while_opening_leaves_the_profile_free(
+    qtbot: QtBot, profile: Profile, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A journal that finishes opening after the window closed is closed, not leaked."""
+    import time
+
+    from hpos.sales.service import SalesService
+
+    real_open = SalesService.open
+
+    def slow_open(*args: Any, **kwargs: Any) -> SalesService:
+        time.sleep(0.3)  # a slow disk: the window closes before the journal is open
+        return real_open(*args, **kwargs)
+
+    monkeypatch.setattr(SalesService, "open", slow_open)
+    for _ in range(3):
+        first = MainWindow(profile)
+        qtbot.addWidget(first)
+        first.show()
+        qtbot.waitUntil(lambda w=first: w.controller is not None, timeout=WAIT)
+        first.close()
+    second = MainWindow(profile)
+    qtbot.addWidget(second)
+    second.show()
+    failures: list[str] = []
+    second.controller.failed_to_start.connect(failures.append)
+    ready(qtbot, second)
+    assert failures == []
+    second.close()

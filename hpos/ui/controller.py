@@ -55,6 +55,10 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
+class StartCancelled(Exception):
+    """The controller was stopped while its sales service was opening (not an error)."""
+
+
 S = SaleState
 #: Every allowed transition goes up this scale (see ``states.TRANSITIONS``).
 _PROGRESS: dict[SaleState, int] = {
@@ -235,7 +239,7 @@ class SaleController(QObject):
         self._update_busy()
         if self._service is None:
             self._runner.submit(
-                self._open_service,
+                self._open_unless_stopped,
                 on_done=self._opened,
                 on_error=self._start_failed,
                 name="open sales service",
@@ -243,13 +247,27 @@ class SaleController(QObject):
         else:
             self._submit_prepare()
 
+    def _open_unless_stopped(self) -> SalesService:
+        """On a worker: open the service; one opened after ``stop()`` is closed at once.
+
+        Otherwise a window closed (or a workspace rebuilt) while the journal was opening
+        would keep the profile lock held by a service nobody owns.
+        """
+        service = self._open_service()
+        if self._stopped:
+            service.close()
+            raise StartCancelled("the till was closed while it was opening")
+        return service
+
     def _opened(self, service: SalesService) -> None:
+        if self._stopped:
+            self._starting = False
+            if not self._runner.submit(service.close, name="close unused sales service"):
+                service.close()
+            return
         self._service = service
         service.add_listener(self.listen)
         self._runner.add_abort_hook(service.client.transport.abort)
-        if self._stopped:
-            self._starting = False
-            return
         self._submit_prepare()
 
     def _submit_prepare(self) -> None:
@@ -280,6 +298,8 @@ class SaleController(QObject):
     def _start_failed(self, exc: BaseException) -> None:
         self._starting = False
         self._update_busy()
+        if isinstance(exc, StartCancelled):
+            return
         if not isinstance(exc, HpayError):
             log.error("HPOS could not start selling: %r", exc)
         self.failed_to_start.emit(error_text(exc))

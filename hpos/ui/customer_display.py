@@ -140,6 +140,10 @@ class CustomerDisplayManager(QObject):
             display.follow(self._cashier.current_page(), self._cashier.current_sale())
         return display
 
+    def _alive(self) -> bool:
+        """False while Python tears this object down (a signal may still reach a slot then)."""
+        return "_closed" in self.__dict__ and not self._closed
+
     def close(self) -> None:
         """Close the display for good (the main window is closing)."""
         if not self._closed:
@@ -155,7 +159,9 @@ class CustomerDisplayManager(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """The cashier's window is shown: follow its screen from now on."""
-        if watched is self._window and event.type() == QEvent.Type.Show:
+        # Qt may still deliver events while Python tears this object down (window closing).
+        window = self.__dict__.get("_window")
+        if window is not None and watched is window and event.type() == QEvent.Type.Show:
             self._watch_screen()
             self._cashier_moved()
         return False
@@ -168,31 +174,43 @@ class CustomerDisplayManager(QObject):
 
     @Slot()
     def _cashier_moved(self) -> None:
+        if not self._alive():
+            return
         own = self._window.screen()
         if own is not None and own.name() != self._cashier_screen:
             QTimer.singleShot(0, self, self.place)
 
     @Slot()
     def _cashier_destroyed(self) -> None:
+        if not self._alive():
+            return
         if self._cashier is not None and not isValid(self._cashier):
             self._cashier = None
             self.place()  # no cashier screen: no customer display
 
     @Slot(str)
     def _page_changed(self, page: str) -> None:
+        if not self._alive():
+            return
         if self.display is not None and self._cashier is not None and isValid(self._cashier):
             self.display.follow(page, self._cashier.current_sale())
 
     @Slot(object)
     def _ready(self, token: Any) -> None:
+        if not self._alive():
+            return
         self._test = str(token.mode).upper() == "TEST"
         if self.display is not None:
             self.display.set_test_mode(self._test)
 
     @Slot(QScreen)
     def _screen_added(self, _screen: QScreen) -> None:
+        if not self._alive():
+            return
         QTimer.singleShot(0, self, self.place)
 
     @Slot(QScreen)
     def _screen_removed(self, screen: QScreen) -> None:
+        if not self._alive():
+            return
         self.place(removed=screen)

@@ -13,12 +13,13 @@ calls in flight and waits at most ~1.5 s; every sale is already in the journal.
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -53,6 +54,9 @@ BALANCE_REFRESH_MS = 60_000
 #: Latest start of the sales controller when the window is not painted (ms).
 START_FALLBACK_MS = 1000
 MIN_SIZE = (1024, 600)
+PREFERRED_SIZE = (1280, 800)
+#: How long a new sales service waits for the previous one to release the profile lock.
+SERVICE_CLOSE_WAIT_S = 5.0
 
 
 class MainWindow(QMainWindow):
@@ -76,7 +80,9 @@ class MainWindow(QMainWindow):
         self._status_text: Callable[[], str] = lambda: self.tr("Starting…")
         self._account_text: Callable[[], str] = str
         self.setMinimumSize(*MIN_SIZE)
-        self.resize(1280, 800)
+        self._service_closed = threading.Event()
+        self._service_closed.set()
+        self._fit_to_screen()
 
         self._test_banner = _banner("", "#b71c1c")
         self._demo_bar = self._make_demo_bar()
@@ -107,6 +113,15 @@ class MainWindow(QMainWindow):
             self._show_welcome()
 
     # -- building ---------------------------------------------------------------------
+
+    def _fit_to_screen(self) -> None:
+        """The preferred size, but never larger than the screen's free area (1024×600 counters)."""
+        width, height = PREFERRED_SIZE
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is not None:
+            free = screen.availableGeometry()
+            width, height = min(width, free.width()), min(height, free.height())
+        self.resize(max(width, MIN_SIZE[0]), max(height, MIN_SIZE[1]))
 
     def _configured(self) -> bool:
         eff = self.profile.effective()
@@ -233,6 +248,9 @@ class MainWindow(QMainWindow):
         from hpos.sales.service import SalesService
         from hpos.sales.watcher import WatchPolicy
 
+        # A workspace rebuilt right after a settings change: the old service releases the
+        # profile lock on another worker; wait for it rather than report "already open".
+        self._service_closed.wait(SERVICE_CLOSE_WAIT_S)
         eff = self.profile.effective()
         client = HpayClient(self.profile.client_config())
         self.runner.add_abort_hook(client.transport.abort)
@@ -463,7 +481,16 @@ class MainWindow(QMainWindow):
             self.controller.stop()
         service = self._service
         if service is not None:
-            self.runner.submit(service.close, name="close sales service")
+            closed = self._service_closed
+            closed.clear()
+
+            def close() -> None:
+                try:
+                    service.close()
+                finally:
+                    closed.set()
+
+            self.runner.submit(close, name="close sales service")
         while self._stack.count():
             widget = self._stack.widget(0)
             self._stack.removeWidget(widget)
