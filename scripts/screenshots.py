@@ -1,18 +1,23 @@
-"""Screenshots of the real HPOS window at 1024×600, for docs/ and the README.
+"""Screenshots of the real HPOS window at 1024×600, in English and French, for docs/.
 
 Run under a virtual X server (the window is a real X11 window, the pictures are
 grabs of the X screen):
 
     xvfb-run -a -s "-screen 0 1024x600x24" .venv/bin/python scripts/screenshots.py
 
-It starts the demo (built-in sandbox, a throw-away profile), takes a sale from
-the keypad to the QR to PAID, then shows the history and the settings dialog,
-and writes docs/screenshots/*.png.
+For each language (``--lang en``, ``--lang fr``, or both by default, each in its
+own process) it starts the demo (built-in sandbox, a throw-away profile in that
+language), takes a sale from the keypad to the QR to PAID, and writes
+``docs/screenshots/<lang>/*.png``: the cashier (keypad, QR, PAID), the customer
+display showing the QR, the receipt (80 mm, as printed), the history, the
+settings (both tabs) and the F1 shortcut list.
 """
 
 from __future__ import annotations
 
+import argparse
 import os
+import subprocess
 import sys
 import tempfile
 import time
@@ -25,7 +30,9 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 ROOT = Path(__file__).resolve().parent.parent
-OUT = ROOT / "docs" / "screenshots"
+SHOTS = ROOT / "docs" / "screenshots"
+LANGUAGES = ("en", "fr")
+OUT = SHOTS
 
 
 def wait_for(
@@ -53,15 +60,38 @@ def shot(app: QApplication, name: str, settle: float = 0.4) -> None:
     print(f"wrote {path.relative_to(ROOT)}")
 
 
-def main() -> int:
-    """Drive the demo and take the pictures."""
+def save(image: object, name: str) -> None:
+    """Write a QImage/QPixmap into docs/screenshots/<lang>/<name>.png."""
+    path = OUT / f"{name}.png"
+    if not image.save(str(path)):  # type: ignore[attr-defined]
+        raise SystemExit(f"screenshots: could not write {path}")
+    print(f"wrote {path.relative_to(ROOT)}")
+
+
+def take(language: str) -> int:
+    """Drive the demo in ``language`` and take the pictures."""
+    global OUT
+    OUT = SHOTS / language
     OUT.mkdir(parents=True, exist_ok=True)
     os.environ["HPOS_CONFIG_DIR"] = tempfile.mkdtemp(prefix="hpos-shots-")
+    from hpos.sales.receipt import receipt_from_sale
+    from hpos.settings import replace_settings
     from hpos.ui.app import start_demo
+    from hpos.ui.customer_view import CustomerDisplay
+    from hpos.ui.i18n import install_language
     from hpos.ui.main_window import MainWindow
+    from hpos.ui.receipt_render import render_image
 
     app = QApplication(sys.argv[:1])
     demo = start_demo(os.environ)
+    settings = replace_settings(
+        demo.profile.settings,
+        language=language,
+        customer_display="off",
+        shop_name="Chez Awa — Épicerie" if language == "fr" else "Awa's Corner Shop",
+    )
+    demo.profile.save(settings)
+    install_language(app, language)
     window = MainWindow(demo.profile, demo=demo)
     window.setGeometry(QGuiApplication.primaryScreen().availableGeometry())
     window.show()
@@ -74,20 +104,57 @@ def main() -> int:
     QTest.keyClick(cashier, Qt.Key.Key_Return)
     wait_for(app, lambda: cashier.current_page() == "payment", "the QR page")
     shot(app, "cashier-qr")
+    display = CustomerDisplay(shop_name=settings.shop_name, expiry_seconds=900)
+    display.set_test_mode(True)
+    display.setGeometry(0, 0, 1024, 600)
+    display.show()
+    display.follow("payment", cashier.current_sale())
+    wait_for(app, lambda: display.isVisible(), "the customer display")
+    end = time.monotonic() + 0.3
+    while time.monotonic() < end:
+        app.processEvents()
+    save(display.grab(), "customer-display-qr")
+    display.close()
+    window.activateWindow()
     window.simulate_payment()
     wait_for(app, lambda: cashier.current_page() == "paid", "the PAID page")
     shot(app, "cashier-paid", settle=0.2)
+    sale = cashier.current_sale()
+    receipt = receipt_from_sale(sale, shop_name=settings.shop_name)
+    save(render_image(receipt, "80mm", language=language), "receipt-80mm")
     window.toggle_history()
     wait_for(app, lambda: len(window.history.shown_rows()) > 0, "history rows")
     shot(app, "history")
+    window.toggle_history()
     from hpos.ui.settings_dialog import SettingsDialog
 
     dialog = SettingsDialog(window.profile, window.runner, parent=window)
     dialog.show()
     wait_for(app, dialog.is_loaded, "the settings to load")
     shot(app, "settings")
+    dialog.tabs.setCurrentIndex(1)
+    shot(app, "settings-counter")
     dialog.reject()
+    window.keys.overlay.toggle()
+    shot(app, "shortcuts")
+    window.keys.overlay.toggle()
     window.close()
+    return 0
+
+
+def main() -> int:
+    """Take the pictures in each language, one process per language."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--lang", choices=LANGUAGES, help="one language (default: all)")
+    lang = parser.parse_args().lang
+    if lang:
+        return take(lang)
+    for language in LANGUAGES:
+        done = subprocess.run(  # noqa: S603 - this interpreter, this script
+            [sys.executable, __file__, "--lang", language], check=False
+        )
+        if done.returncode:
+            return done.returncode
     return 0
 
 
