@@ -7,6 +7,7 @@ token a sandbox ever issued.
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 from collections.abc import Callable, Iterator
@@ -19,6 +20,7 @@ from hpos.hpay.client import ClientConfig, HpayClient
 from hpos.hpay.redact import install_redaction
 from hpos.sales.watcher import WatchPolicy
 from hpos.sandbox import DEMO_ACCOUNT, DEMO_CAD_ACCOUNT, SandboxServer
+from hpos.ui.gc_guard import collect_if_due
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -38,6 +40,25 @@ FAST_WATCH = WatchPolicy(
 _SANDBOXES: list[SandboxServer] = []
 #: Extra values a test wants checked against the run's log (e.g. secrets it made up).
 SECRETS_TO_CHECK: set[str] = {DEMO_ACCOUNT.secret_key, DEMO_CAD_ACCOUNT.secret_key}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def gui_thread_garbage_collection() -> Iterator[None]:
+    """As in the app (hpos.ui.gc_guard): cycles are collected on the main thread only.
+
+    Otherwise a worker thread that crosses a threshold may destroy a closed test
+    window's widgets off the GUI thread and crash the whole run.
+    """
+    gc.disable()
+    yield
+    gc.enable()
+
+
+@pytest.fixture(autouse=True)
+def _collect_between_tests() -> Iterator[None]:
+    yield
+    if not gc.isenabled():
+        collect_if_due()
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -85,6 +85,7 @@ def run_app(
     """Open the HPOS window; returns the application's exit code."""
     import os
 
+    from hpos.ui.gc_guard import GuiThreadCollector
     from hpos.ui.i18n import install_language
     from hpos.ui.main_window import MainWindow
 
@@ -102,12 +103,14 @@ def run_app(
     install_language(app, profile.settings.language)  # before any widget reads its texts
     crash = CrashHandler(start_logging(profile, env), parent=app)
     crash.install()
+    collector = GuiThreadCollector(app)  # Qt objects are never destroyed on a worker
     window = MainWindow(profile, demo=running_demo)
     crash.set_window(window)
     window.show()
     try:
         return int(app.exec())
     finally:
+        collector.stop()
         crash.uninstall()
         if running_demo is not None:
             running_demo.server.stop()
