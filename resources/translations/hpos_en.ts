@@ -839,7 +839,7 @@ The QR code will be taken off the screen. If the customer pays anyway, HPOS will
     <name>MainWindow</name>
     <message>
         <source>Starting…</source>
-        <extracomment>Latest start of the sales controller when the window is not painted (ms).</extracomment>
+        <extracomment>Latest start of the sales controller when the window is not painted (ms). How long a new sales service waits for the previous one to release the profile lock.</extracomment>
         <translation>Starting…</translation>
     </message>
     <message>

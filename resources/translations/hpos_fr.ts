@@ -839,7 +839,7 @@ Le code QR sera retiré de l’écran. Si le client paie quand même, HPOS le ve
     <name>MainWindow</name>
     <message>
         <source>Starting…</source>
-        <extracomment>Latest start of the sales controller when the window is not painted (ms).</extracomment>
+        <extracomment>Latest start of the sales controller when the window is not painted (ms). How long a new sales service waits for the previous one to release the profile lock.</extracomment>
         <translation>Démarrage…</translation>
     </message>
     <message>
