@@ -308,3 +308,35 @@ def test_default_policy_numbers() -> None:
 def test_policy_refuses_timings_that_would_spin(bad: dict[str, float]) -> None:
     with pytest.raises(ValueError, match="positive"):
         WatchPolicy(**bad)
+
+
+def test_first_check_can_wait(rig: Rig) -> None:
+    sale = rig.start()
+    rig.watcher.forget(sale.id)
+    assert rig.watcher.watch(sale, first_check_in=2.5)
+    assert rig.watcher.next_due() == rig.clock.now + 2.5
+    assert rig.watcher.run_due() == [], "nothing due yet"
+    assert rig.watcher.watch(sale, first_check_in=-1.0)
+    assert rig.watcher.next_due() == rig.clock.now, "a negative wait is no wait"
+
+
+def test_a_charge_costs_one_request_until_the_first_check(
+    sandbox: Any, client: HpayClient, tmp_path: Path
+) -> None:
+    from hpos.sales.service import SalesService
+
+    client.token()  # the token is cached before the sale, as at the counter
+    service = SalesService(client, Journal(tmp_path / "journal.sqlite3"), till_name="T1")
+    try:
+        before = sandbox.stats()["requests"]
+        sale = service.charge("1500", "Tea")
+        assert sale.state is S.AWAITING
+        assert service.watcher.run_due() == [], "not checked in the same second"
+        after = sandbox.stats()["requests"]
+        sent = {path: n - before.get(path, 0) for path, n in after.items() if n != before.get(path, 0)}
+        assert sent == {"/payment/": 1}, "one POST /payment/, no status request yet"
+        due = service.watcher.next_due()
+        assert due is not None
+        assert due - time.monotonic() > 0.5, "first check about one fast interval later"
+    finally:
+        service.journal.close()

@@ -86,9 +86,16 @@ class SalesService:
         return recover(self.journal, self.till, self.watcher)
 
     def charge(self, amount: Decimal | str | int, product: str, description: str = "") -> Sale:
-        """Start a sale; an awaiting or unknown one is watched from now on."""
+        """Start a sale; an awaiting or unknown one is watched from now on.
+
+        A new AWAITING payment is first checked one fast interval later (nobody
+        pays within the first second), so a charge costs one request; an UNKNOWN
+        one (the answer was lost) is looked for at once.
+        """
         sale = self.till.start_sale(amount, product, description)
-        if sale.state in (SaleState.AWAITING, SaleState.UNKNOWN):
+        if sale.state is SaleState.AWAITING:
+            self.watcher.watch(sale, first_check_in=self.watcher.policy.fast_interval)
+        elif sale.state is SaleState.UNKNOWN:
             self.watcher.watch(sale)
         return sale
 

@@ -123,21 +123,24 @@ class PaymentWatcher:
 
     # -- the schedule (no I/O: safe on the GUI thread) --------------------------------
 
-    def watch(self, sale: Sale) -> bool:
-        """(Re)start watching ``sale``, due now; False when it needs no watching.
+    def watch(self, sale: Sale, *, first_check_in: float = 0.0) -> bool:
+        """(Re)start watching ``sale``; False when it needs no watching.
 
+        The first check is due now, or ``first_check_in`` seconds from now (a
+        payment created a moment ago cannot be paid yet: one request per charge).
         Not watched: final or REVIEW sales, sales still being sent, and
         CANCELLED/EXPIRED sales whose grace period is over.
         """
         if not self._watchable(sale):
             return False
         now = self._mono()
+        due = now + max(0.0, first_check_in)
         with self._cond:
             w = self._watches.get(sale.id)
             if w is None:
-                self._watches[sale.id] = _Watch(sale.id, now, now, self.policy.fast_interval)
+                self._watches[sale.id] = _Watch(sale.id, now, due, self.policy.fast_interval)
             else:
-                w.started, w.due, w.interval = now, now, self.policy.fast_interval
+                w.started, w.due, w.interval = now, due, self.policy.fast_interval
                 w.restart = sale.id in self._busy
         return True
 
