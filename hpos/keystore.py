@@ -6,26 +6,20 @@ the keyring (no backend, locked, refused write...) becomes a
 :class:`KeyStoreError` whose message says what to do and never carries the
 secret, and whose ``reason`` tells a caller (the settings dialog) whether there
 is no usable keyring at all. The backend is resolved lazily, so building a
-``KeyStore`` never touches the keyring.
+``KeyStore`` never touches the keyring, and :mod:`keyring` itself is imported
+on first use (it costs ~50 ms, and the window's first paint does not need it).
 """
 
 from __future__ import annotations
 
 import logging
 import threading
-
-import keyring
-from keyring.backend import KeyringBackend
-from keyring.errors import (
-    InitError,
-    KeyringError,
-    KeyringLocked,
-    NoKeyringError,
-    PasswordDeleteError,
-    PasswordSetError,
-)
+from typing import TYPE_CHECKING
 
 from hpos.hpay.errors import ConfigError
+
+if TYPE_CHECKING:
+    from keyring.backend import KeyringBackend
 
 log = logging.getLogger(__name__)
 
@@ -74,6 +68,8 @@ class KeyStore:
         with self._lock:
             if self._backend is None:
                 try:
+                    import keyring  # here: importing it is most of a KeyStore's cost
+
                     self._backend = keyring.get_keyring()
                 except Exception as exc:  # noqa: BLE001 - any backend failure means "no keyring"
                     log.debug("keyring backend unavailable: %s", type(exc).__name__)
@@ -119,6 +115,8 @@ class KeyStore:
 
     def delete_secret(self, profile_id: str) -> None:
         """Forget the secret of ``profile_id``; deleting a missing secret is not an error."""
+        from keyring.errors import PasswordDeleteError
+
         _check_id(profile_id)
         backend = self.backend
         try:
@@ -139,6 +137,14 @@ def _check_id(profile_id: str) -> None:
 
 def _translate(exc: BaseException, action: str) -> KeyStoreError:
     """One clear error for a keyring failure; only the exception's type is logged."""
+    from keyring.errors import (
+        InitError,
+        KeyringError,
+        KeyringLocked,
+        NoKeyringError,
+        PasswordSetError,
+    )
+
     log.debug("keyring failed to %s it: %s", action, type(exc).__name__)
     if isinstance(exc, NoKeyringError | InitError):
         return KeyStoreError(_NO_KEYRING, reason=NO_KEYRING)

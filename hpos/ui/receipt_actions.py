@@ -22,10 +22,9 @@ from __future__ import annotations
 import logging
 import re
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QStandardPaths, Qt, Signal, Slot
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox, QWidget
 
 from hpos.sales.model import Sale
@@ -38,19 +37,15 @@ from hpos.sales.receipt import (
     till_of,
 )
 from hpos.settings import Profile, replace_settings
-from hpos.ui.history_rows import SOURCE_JOURNAL, HistoryRow, status_text
 from hpos.ui.i18n import current_language
-from hpos.ui.receipt_print import (
-    PrinterFactory,
-    PrinterUnavailable,
-    chosen_printer_name,
-    dialog_printer,
-    open_print_dialog,
-    print_job,
-    printer_label,
-)
-from hpos.ui.receipt_render import render_receipt, write_pdf
 from hpos.ui.runner import Runner
+
+if TYPE_CHECKING:  # printing, rendering and history rows are imported on first use, not at
+    # start-up: QtPrintSupport alone costs ~20 ms before the window's first paint
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+    from hpos.ui.history_rows import HistoryRow
+    from hpos.ui.receipt_print import PrinterFactory
 
 log = logging.getLogger(__name__)
 
@@ -93,6 +88,8 @@ class ReceiptActions(QObject):
 
     def receipt_for(self, item: Sale | HistoryRow) -> Receipt | None:
         """The receipt of a journal sale or a history row; None (and a message) if not paid."""
+        from hpos.ui.history_rows import SOURCE_JOURNAL, status_text
+
         eff = self.profile.effective()
         shop = shop_name_for(eff.shop_name, self.company)
         try:
@@ -167,6 +164,8 @@ class ReceiptActions(QObject):
 
     def print_receipt(self, receipt: Receipt) -> None:
         """Print with the dialog, or straight away when "print without dialog" is on."""
+        from hpos.ui.receipt_print import PrinterUnavailable, print_job
+
         eff = self.profile.effective()
         if not eff.print_without_dialog:
             self._open_print_dialog(receipt)
@@ -189,6 +188,8 @@ class ReceiptActions(QObject):
         self.runner.submit(job, on_done=self._printed, on_error=gone, name="print receipt")
 
     def _open_print_dialog(self, receipt: Receipt) -> None:
+        from hpos.ui.receipt_print import dialog_printer, open_print_dialog
+
         if self.print_dialog is not None:
             self.print_dialog.close()
         eff = self.profile.effective()
@@ -199,6 +200,9 @@ class ReceiptActions(QObject):
         self.print_dialog = dialog
 
     def _print_chosen(self, receipt: Receipt, printer: QPrinter) -> None:
+        from hpos.ui.receipt_print import chosen_printer_name, printer_label
+        from hpos.ui.receipt_render import render_receipt
+
         printer.setFullPage(True)
         layout, language = self.profile.effective().receipt_layout, current_language()
         name, chosen = printer_label(printer), chosen_printer_name(printer)
@@ -272,6 +276,8 @@ class ReceiptActions(QObject):
 
     def write_pdf_to(self, receipt: Receipt, path: Path) -> None:
         """Write the receipt's PDF to ``path`` in the background; a message either way."""
+        from hpos.ui.receipt_render import write_pdf  # imported here, on the GUI thread
+
         layout, language = self.profile.effective().receipt_layout, current_language()
 
         def failed(exc: BaseException) -> None:
