@@ -4,7 +4,10 @@ The window runs in this process on a sandbox on loopback, with the demo
 account. Each run types an amount on the cashier screen, presses Enter and
 stops the clock at the first paint of the QR widget on the payment page; the
 sale is then paid in the sandbox and the cashier goes back to a new sale (so no
-other sale is being watched during the next charge).
+other sale is being watched during the next charge). Before each charge the
+till is left idle until the sandbox has seen no API request for
+``QUIET_S`` (the balance refresh that follows PAID has landed), as at a
+counter where the next customer steps up: a charge is measured alone.
 
 - baseline: the raw HTTP round trip of one ``POST /payment/`` to the same
   sandbox with ``http.client`` on a kept-alive connection (token fetched once);
@@ -40,6 +43,8 @@ from hpos.sandbox.faults import API_PATHS
 
 NAME = "charge"
 AMOUNT = "14900"
+#: Idle time before each charge (no API request seen by the sandbox).
+QUIET_S = 0.3
 URLS = {
     "notify_url": "https://hpay.cash/third/notify/",
     "success_url": "https://hpay.cash/third/success/",
@@ -89,6 +94,20 @@ class RawApi:
         self.conn.close()
 
 
+def wait_quiet(server: Any, quiet_s: float) -> None:
+    """Run the event loop until the sandbox has had no API request for ``quiet_s``."""
+    seen = [api_requests(server.stats()), time.monotonic()]
+
+    def quiet() -> bool:
+        stats = server.stats()
+        count, now = api_requests(stats), time.monotonic()
+        if count != seen[0] or stats["in_flight"]:
+            seen[0], seen[1] = count, now
+        return now - seen[1] >= quiet_s
+
+    wait_until(quiet, what="quiet sandbox")
+
+
 def api_requests(stats: dict[str, Any]) -> int:
     """HPAY API requests the sandbox has received (control and checkout pages excluded)."""
     return sum(int(stats["requests"].get(path, 0)) for path in API_PATHS)
@@ -114,7 +133,7 @@ def run(workdir: Path, repeat: int, quick: bool = False) -> Benchmark:
         connections: list[float] = []
         server_connections = 0
         for i in range(-1, repeat):  # one untimed warm-up charge
-            wait_until(lambda: server.stats()["in_flight"] == 0, what="quiet sandbox")
+            wait_quiet(server, QUIET_S)
             for key in AMOUNT:
                 cashier.press_key(key)
             before, before_conns = server.stats(), client.transport.stats.connections
