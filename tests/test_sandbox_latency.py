@@ -25,6 +25,9 @@ URLS = {
     "cancel_url": "https://shop.example/cancel/",
 }
 LATENCY = 0.3
+#: Long enough that three requests started one after another are surely in flight together,
+#: even on a loaded CI machine (0.3 s was not: the first finished before the third started).
+OVERLAP_LATENCY = 2.0
 
 
 @pytest.fixture
@@ -92,7 +95,7 @@ def test_requests_in_flight_and_their_peak_are_counted(server: SandboxServer) ->
     tok = token(server)
     assert server.stats()["in_flight"] == 0
     assert server.stats()["max_in_flight"] == 1, "the token request was one at a time"
-    server.add_fault("/payment/", "latency", seconds=LATENCY)
+    server.add_fault("/payment/", "latency", seconds=OVERLAP_LATENCY)
     threads = [
         threading.Thread(target=post, args=(server, "/payment/", payment_body(tok)))
         for _ in range(3)
