@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hpos.settings import RECEIPT_LAYOUTS, Settings, replace_settings
+from hpos.settings_model import RECEIPT_LAYOUTS, Settings, replace_settings
 
 #: The customer display choices that are not a screen name.
 DISPLAY_AUTO = "auto"

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from hpos.hpay.urls import validate_base_url
-from hpos.settings import (
+from hpos.settings_model import (
     AUTO_RETURN_SECONDS_RANGE,
     EXPIRY_MINUTES_RANGE,
     Settings,

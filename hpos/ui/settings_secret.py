@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from hpos.settings import (
+from hpos.settings_secret import (
     ENV_SECRET_KEY,
     SOURCE_ENV,
     SOURCE_KEYRING,
