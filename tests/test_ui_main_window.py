@@ -88,6 +88,34 @@ def test_f2_shows_history(qtbot: QtBot, window: MainWindow) -> None:
     assert window._tabs.currentWidget() is window.history
 
 
+def test_history_pane_is_built_when_first_shown_and_lists_the_sale(
+    qtbot: QtBot, window: MainWindow, sandbox: Any
+) -> None:
+    from hpos.ui.history_pane import HistoryPane
+
+    ready(qtbot, window)
+    charge(qtbot, window, "14900")
+    qtbot.waitUntil(lambda: window.cashier.current_page() == "payment", timeout=WAIT)
+    sandbox.mark_paid(sandbox.payments()[0].transaction_id)
+    qtbot.waitUntil(lambda: window.cashier.current_page() == "paid", timeout=WAIT)
+    assert window.findChildren(HistoryPane) == [], "no history pane before it is shown"
+    assert window._tabs.tabText(1) == "History (F2)"
+
+    window._tabs.setCurrentIndex(1)  # a click on the tab, like F2
+    pane = window._tabs.currentWidget()
+    assert isinstance(pane, HistoryPane)
+    assert pane is window.history
+    assert window._tabs.count() == 2
+    assert window._tabs.tabText(1) == "History (F2)"
+    qtbot.waitUntil(lambda: len(pane.shown_rows()) == 1, timeout=WAIT)
+    assert pane.shown_rows()[0].amount == Decimal(14900)
+
+    window.toggle_history()
+    window.toggle_history()
+    assert window._tabs.currentWidget() is pane, "built once, kept"
+    assert window.findChildren(HistoryPane) == [pane]
+
+
 def test_close_with_a_request_in_flight_keeps_the_sale(
     qtbot: QtBot, profile: Profile, sandbox: Any
 ) -> None:

@@ -6,51 +6,52 @@ with the connection state, mode, company and balances, refreshed in the
 background. A profile without HPAY keys starts on the welcome panel.
 
 The window owns the Runner; everything else (controller, service, history
-sources) is rebuilt when the settings change. Closing the window aborts the
-calls in flight and waits at most ~1.5 s; every sale is already in the journal.
+sources) is rebuilt when the settings change. The history pane is built the
+first time it is shown (F2, its tab, or a caller asking for ``history``), not
+before the first paint. Closing the window aborts the calls in flight and waits
+at most ~1.5 s; every sale is already in the journal. The menus and banners live
+in :mod:`hpos.ui.main_chrome`, the status bar in :mod:`hpos.ui.main_status`.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QPaintEvent
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QPaintEvent
 from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
     QMainWindow,
     QMessageBox,
-    QPushButton,
     QStackedWidget,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from hpos.hpay.errors import HpayError
 from hpos.sales.model import Sale
 from hpos.sales.states import SaleState
 from hpos.settings import Profile
 from hpos.ui.customer_display import CustomerDisplayManager
 from hpos.ui.i18n import apply_catalogues, current_language, load_catalogues, resolve_language
 from hpos.ui.keyboard import WindowKeys
+from hpos.ui.main_chrome import DemoBar, WindowMenus, banner, set_banner_text
+from hpos.ui.main_status import StatusLine
 from hpos.ui.receipt_actions import ReceiptActions
 from hpos.ui.runner import Runner
 from hpos.ui.sound import SoundPlayer
 
 if TYPE_CHECKING:
     from hpos.hpay.client import HpayClient
+    from hpos.sales.journal import Journal
     from hpos.sales.service import SalesService
     from hpos.ui.app import Demo
+    from hpos.ui.history_pane import HistoryPane
 
 log = logging.getLogger(__name__)
 
-BALANCE_REFRESH_MS = 60_000
 #: Latest start of the sales controller when the window is not painted (ms).
 START_FALLBACK_MS = 1000
 MIN_SIZE = (1024, 600)
@@ -73,19 +74,19 @@ class MainWindow(QMainWindow):
         self.controller: Any = None
         self._painted = self._start_pending = False
         self.cashier: Any = None
-        self.history: Any = None
+        self._history: HistoryPane | None = None
+        self._history_sources: tuple[HpayClient, Journal] | None = None
+        self._tabs: QTabWidget | None = None
         self.about_dialog: Any = None
         self._last_awaiting: Sale | None = None
         self._connection_lost = False
-        self._status_text: Callable[[], str] = lambda: self.tr("Starting…")
-        self._account_text: Callable[[], str] = str
         self.setMinimumSize(*MIN_SIZE)
         self._service_closed = threading.Event()
         self._service_closed.set()
         self._fit_to_screen()
 
-        self._test_banner = _banner("", "#b71c1c")
-        self._demo_bar = self._make_demo_bar()
+        self._test_banner = banner("#b71c1c")
+        self._demo_bar = DemoBar(self.simulate_payment)
         self._stack = QStackedWidget()
         root = QWidget()
         layout = QVBoxLayout(root)
@@ -95,15 +96,23 @@ class MainWindow(QMainWindow):
         layout.addWidget(self._demo_bar)
         layout.addWidget(self._stack, 1)
         self.setCentralWidget(root)
-        self._status = QLabel()
-        self._account = QLabel("")
-        self.statusBar().addWidget(self._status, 1)
-        self.statusBar().addPermanentWidget(self._account)
-        self._balance_timer = QTimer(self)
-        self._balance_timer.setInterval(BALANCE_REFRESH_MS)
-        self._balance_timer.timeout.connect(self.refresh_balance)
+        self.status_line = StatusLine(
+            self, self.runner, self._connected_client, lambda: self.profile.effective().mode
+        )
+        self._account = self.status_line.account  # company · mode · balance
         self.keys = WindowKeys(self, self)  # F1 shortcuts list, F3 last QR, Esc back
-        self._make_menus()
+        self.menus = WindowMenus(
+            self,
+            settings=self.open_settings,
+            print_receipt=self.print_receipt,
+            history=self.toggle_history,
+            refresh=self.refresh,
+            about=self._about,
+            log_folder=self.open_log_folder,
+            extra_view=(self.keys.last_qr_action,),
+            extra_help=(self.keys.overlay_action,),
+        )
+        self.log_folder_action = self.menus.log_folder
         self.retranslate()
         self._test_banner.setVisible(profile.effective().mode == "TEST")
         self._demo_bar.setVisible(demo is not None)
@@ -127,53 +136,6 @@ class MainWindow(QMainWindow):
         eff = self.profile.effective()
         return bool(eff.api_url and eff.api_key and eff.public_key)
 
-    def _make_menus(self) -> None:
-        menu = self._file_menu = self.menuBar().addMenu("")
-        settings = self._settings_action = QAction(self)
-        settings.setShortcut(QKeySequence("Ctrl+,"))
-        settings.triggered.connect(self.open_settings)
-        menu.addAction(settings)
-        print_action = self._print_action = QAction(self.tr("&Print receipt…"), self)
-        print_action.setShortcut(QKeySequence.StandardKey.Print)
-        print_action.triggered.connect(self.print_receipt)
-        menu.addAction(print_action)
-        quit_action = self._quit_action = QAction(self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        menu.addAction(quit_action)
-        view = self._view_menu = self.menuBar().addMenu("")
-        history = self._history_action = QAction(self)
-        history.setShortcut(QKeySequence("F2"))
-        history.triggered.connect(self.toggle_history)
-        view.addAction(history)
-        refresh = self._refresh_action = QAction(self)
-        refresh.setShortcut(QKeySequence("F5"))
-        refresh.triggered.connect(self.refresh)
-        view.addAction(refresh)
-        view.addAction(self.keys.last_qr_action)
-        help_menu = self._help_menu = self.menuBar().addMenu("")
-        about = self._about_action = QAction(self)
-        about.triggered.connect(self._about)
-        help_menu.addAction(self.keys.overlay_action)
-        help_menu.addAction(about)
-        self.log_folder_action = QAction(self.tr("Open &log folder"), self)
-        self.log_folder_action.triggered.connect(self.open_log_folder)
-        help_menu.addAction(self.log_folder_action)
-
-    def _make_demo_bar(self) -> QWidget:
-        bar = QWidget()
-        bar.setStyleSheet("background:#0d47a1; color:white;")
-        row = QHBoxLayout(bar)
-        row.setContentsMargins(12, 4, 12, 4)
-        text = self._demo_text = QLabel()
-        text.setStyleSheet("font-weight:bold;")
-        row.addWidget(text, 1)
-        self._simulate = QPushButton()
-        self._simulate.setEnabled(False)
-        self._simulate.clicked.connect(self.simulate_payment)
-        row.addWidget(self._simulate)
-        return bar
-
     def _show_welcome(self) -> None:
         from hpos.ui.welcome import WelcomePanel
 
@@ -182,12 +144,13 @@ class MainWindow(QMainWindow):
         panel.configure_requested.connect(self.open_settings)
         self._stack.addWidget(panel)
         self._stack.setCurrentWidget(panel)
-        self._say(lambda: self.tr("Not configured: try the demo or enter your HPAY keys."))
+        self.status_line.say(
+            lambda: self.tr("Not configured: try the demo or enter your HPAY keys.")
+        )
 
     def _build_workspace(self) -> None:
         from hpos.ui.cashier import CashierScreen
         from hpos.ui.controller import SaleController
-        from hpos.ui.history_pane import HistoryPane
 
         eff = self.profile.effective()
         self._test_banner.setVisible(eff.mode == "TEST")
@@ -202,22 +165,51 @@ class MainWindow(QMainWindow):
             auto_return_seconds=float(eff.auto_return_seconds),
             expiry_seconds=float(eff.expiry_minutes * 60),
         )
-        self.history = HistoryPane(self.runner, client=None, journal=None)
         tabs = QTabWidget()
         tabs.addTab(self.cashier, self.tr("Cashier"))
-        tabs.addTab(self.history, self.tr("History (F2)"))
+        tabs.addTab(QWidget(), self.tr("History (F2)"))  # the pane itself: on first show
+        tabs.currentChanged.connect(self._tab_shown)  # before the keyboard's focus follows it
         self._tabs = tabs
         self._stack.addWidget(tabs)
         self._stack.setCurrentWidget(tabs)
         self.receipts.profile = self.profile  # the demo swaps profiles
         self.cashier.paid_page.print_button.clicked.connect(self.print_receipt)
-        self.history.receipt_requested.connect(self.receipts.row_requested)
         self.keys.watch_tabs(tabs)
         self.customer_display.follow(self.controller, self.cashier, eff)
         self.sound.follow(self.controller, self.cashier, eff)
         self._connection_lost = False
-        self._say(lambda: self.tr("Connecting to HPAY…"))
+        self.status_line.say(lambda: self.tr("Connecting to HPAY…"))
         self._start_after_first_paint()
+
+    @property
+    def history(self) -> HistoryPane | None:
+        """The history pane (built now if it was not yet); None without a workspace."""
+        if self._history is None and self._tabs is not None:
+            self._build_history()
+        return self._history
+
+    @Slot(int)
+    def _tab_shown(self, index: int) -> None:
+        if index == 1 and self._history is None:
+            self._build_history()
+
+    def _build_history(self) -> None:
+        """Put the real history pane in its tab, fed by the service once it is open."""
+        from hpos.ui.history_pane import HistoryPane
+
+        tabs = self._tabs
+        assert tabs is not None
+        pane = self._history = HistoryPane(self.runner, client=None, journal=None)
+        pane.receipt_requested.connect(self.receipts.row_requested)
+        if self._history_sources is not None:
+            pane.set_sources(*self._history_sources)
+        current, placeholder = tabs.currentIndex(), tabs.widget(1)
+        blocked = tabs.blockSignals(True)  # the swap is not a change of tab
+        tabs.removeTab(1)
+        tabs.insertTab(1, pane, self.tr("History (F2)"))
+        tabs.setCurrentIndex(current)
+        tabs.blockSignals(blocked)
+        placeholder.deleteLater()
 
     def _start_after_first_paint(self) -> None:
         """Start the controller (keyring, journal, token: all background work) once the
@@ -269,19 +261,20 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def _on_ready(self, token: Any) -> None:
         service = self._service
-        if service is not None and self.history is not None:
-            self.history.set_sources(service.client, service.journal)
+        if service is not None:
+            self._history_sources = (service.client, service.journal)
+            if self._history is not None:
+                self._history.set_sources(service.client, service.journal)
         mode = token.mode or self.profile.effective().mode
         self.receipts.company = token.company
         self._test_banner.setVisible(mode == "TEST")
-        self._say(lambda: self.tr("Connected to HPAY"))
-        self._show_account(lambda: f"{token.company} · {mode} · {token.currency}")
-        self.refresh_balance()
-        self._balance_timer.start()
+        self.status_line.say(lambda: self.tr("Connected to HPAY"))
+        self.status_line.show_account(lambda: f"{token.company} · {mode} · {token.currency}")
+        self.status_line.start_balance()
 
     @Slot(str)
     def _on_start_failed(self, message: str) -> None:
-        self._say(lambda: message)
+        self.status_line.say(lambda: message)
         QMessageBox.warning(self, self.tr("HPOS cannot start selling"), message)
 
     @Slot(object)
@@ -290,7 +283,9 @@ class MainWindow(QMainWindow):
             self._last_awaiting = sale
         elif self._last_awaiting is not None and sale.id == self._last_awaiting.id:
             self._last_awaiting = None
-        self._simulate.setEnabled(self.demo is not None and self._last_awaiting is not None)
+        self._demo_bar.simulate.setEnabled(
+            self.demo is not None and self._last_awaiting is not None
+        )
         if sale.state is SaleState.PAID:
             self.refresh_balance()
             self.receipts.sale_paid(sale)  # automatic receipt, when that setting is on
@@ -299,80 +294,39 @@ class MainWindow(QMainWindow):
     def _on_sale_event(self, event: Any) -> None:
         if event.kind == "connection_lost":
             self._connection_lost = True
-            self._say(lambda: self.tr("Connection to HPAY lost — retrying; no sale is lost."))
+            self.status_line.say(
+                lambda: self.tr("Connection to HPAY lost — retrying; no sale is lost.")
+            )
         elif self._connection_lost and (
             event.kind == "connection_restored" or (event.kind == "checked" and event.error is None)
         ):
             self._connection_lost = False
-            self._say(lambda: self.tr("Connected to HPAY"))
+            self.status_line.say(lambda: self.tr("Connected to HPAY"))
 
     @Slot()
     def refresh_balance(self) -> None:
         """Ask /getCollectBalance/ in the background; show it in the status bar."""
+        self.status_line.refresh_balance()
+
+    def _connected_client(self) -> HpayClient | None:
         service = self._service
-        if service is None:
-            return
-        client: HpayClient = service.client
-        self.runner.submit(client.balance, on_done=self._show_balance, on_error=self._no_balance)
-
-    def _show_balance(self, balance: Any) -> None:
-        from hpos.ui.amount import format_money
-
-        mode = self.profile.effective().mode
-        self._show_account(
-            lambda: self.tr("{company} · {mode} · balance {amount}").format(
-                company=balance.company,
-                mode=mode,
-                amount=format_money(balance.main_balance, balance.currency),
-            )
-        )
-
-    def _no_balance(self, exc: BaseException) -> None:
-        def text() -> str:
-            reason = exc.message if isinstance(exc, HpayError) else self.tr("balance unavailable")
-            return self.tr("Balance not refreshed: {reason}").format(reason=reason)
-
-        self._say(text)
+        return service.client if service is not None else None
 
     # -- language -------------------------------------------------------------------------
-
-    def _say(self, text: Callable[[], str]) -> None:
-        """The status line; ``text`` is asked again after a language switch."""
-        self._status_text = text
-        self._status.setText(text())
-
-    def _show_account(self, text: Callable[[], str]) -> None:
-        """Company, mode and balance on the right of the status bar (re-read on a switch)."""
-        self._account_text = text
-        self._account.setText(text())
 
     def retranslate(self) -> None:
         """Every text of the window in the UI language (again on LanguageChange)."""
         self.setWindowTitle(self.tr("HPOS — DEMO") if self.demo is not None else "HPOS")
-        banner = self.tr("TEST MODE — test payments only, no real money moves")
-        self._test_banner.setText(banner)
-        self._test_banner.setAccessibleName(banner)
-        self._demo_text.setText(
-            self.tr("DEMO — a local HPAY sandbox plays the bank and the customer.")
+        set_banner_text(
+            self._test_banner, self.tr("TEST MODE — test payments only, no real money moves")
         )
-        self._simulate.setText(self.tr("Simulate customer payment"))
-        self._simulate.setAccessibleName(self.tr("Simulate customer payment"))
-        self._file_menu.setTitle(self.tr("&File"))
-        self._settings_action.setText(self.tr("&Settings…"))
-        self._print_action.setText(self.tr("&Print receipt…"))
-        self._quit_action.setText(self.tr("&Quit"))
-        self._view_menu.setTitle(self.tr("&View"))
-        self._history_action.setText(self.tr("&History"))
-        self._refresh_action.setText(self.tr("&Refresh"))
-        self._help_menu.setTitle(self.tr("&Help"))
-        self._about_action.setText(self.tr("&About HPOS"))
-        self.log_folder_action.setText(self.tr("Open &log folder"))
-        tabs = getattr(self, "_tabs", None)
+        self._demo_bar.retranslate()
+        self.menus.retranslate()
+        tabs = self._tabs
         if tabs is not None and self.cashier is not None:
             tabs.setTabText(0, self.tr("Cashier"))
             tabs.setTabText(1, self.tr("History (F2)"))
-        self._status.setText(self._status_text())
-        self._account.setText(self._account_text())
+        self.status_line.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:
         """Re-read the texts when the language changes."""
@@ -395,24 +349,24 @@ class MainWindow(QMainWindow):
     @Slot()
     def toggle_history(self) -> None:
         """F2: between the cashier and the history."""
-        tabs = getattr(self, "_tabs", None)
+        tabs = self._tabs
         if tabs is not None:
             tabs.setCurrentIndex(1 - tabs.currentIndex())
-            if tabs.currentIndex() == 1 and self.history is not None:
-                self.history.refresh()
+            if tabs.currentIndex() == 1 and self._history is not None:
+                self._history.refresh()
 
     @Slot()
     def refresh(self) -> None:
         """F5: refresh what is on screen, and the balance."""
-        tabs = getattr(self, "_tabs", None)
-        if tabs is not None and tabs.currentIndex() == 1 and self.history is not None:
-            self.history.refresh()
-        self.refresh_balance()
+        tabs = self._tabs
+        if tabs is not None and tabs.currentIndex() == 1 and self._history is not None:
+            self._history.refresh()
+        self.status_line.refresh_balance()
 
     @Slot()
     def show_last_qr(self) -> None:
         """F3: the QR code of the sale awaiting payment, on the cashier screen again."""
-        sale, tabs = self._last_awaiting, getattr(self, "_tabs", None)
+        sale, tabs = self._last_awaiting, self._tabs
         if sale is None or self.cashier is None or tabs is None:
             self.statusBar().showMessage(self.tr("No sale is waiting for payment."), 5000)
             return
@@ -421,7 +375,7 @@ class MainWindow(QMainWindow):
 
     def escape_back(self) -> bool:
         """Esc that no widget used: from the history back to the cashier."""
-        tabs = getattr(self, "_tabs", None)
+        tabs = self._tabs
         if tabs is None or self.cashier is None or tabs.currentWidget() is self.cashier:
             return False
         tabs.setCurrentWidget(self.cashier)
@@ -430,9 +384,9 @@ class MainWindow(QMainWindow):
     @Slot()
     def print_receipt(self) -> None:
         """Ctrl+P: the receipt of the sale on the PAID page, or of the selected history row."""
-        tabs = getattr(self, "_tabs", None)
-        on_history = tabs is not None and tabs.currentWidget() is self.history
-        self.receipts.print_shown(self.cashier, self.history, on_history)
+        tabs = self._tabs
+        on_history = tabs is not None and tabs.currentIndex() == 1
+        self.receipts.print_shown(self.cashier, self._history, on_history)
 
     @Slot()
     def simulate_payment(self) -> None:
@@ -476,7 +430,7 @@ class MainWindow(QMainWindow):
         self._build_workspace()
 
     def _teardown_workspace(self) -> None:
-        self._balance_timer.stop()
+        self.status_line.stop_balance()
         if self.controller is not None:
             self.controller.stop()
         service = self._service
@@ -495,7 +449,8 @@ class MainWindow(QMainWindow):
             widget = self._stack.widget(0)
             self._stack.removeWidget(widget)
             widget.deleteLater()
-        self.controller = self.cashier = self.history = None
+        self.controller = self.cashier = self._history = self._tabs = None
+        self._history_sources = None
 
     def _about(self) -> None:
         """Help → About: versions and paths, selectable, with Copy (hpos.ui.about)."""
@@ -528,7 +483,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Abort calls in flight, wait briefly, close the journal: every sale is kept."""
-        self._balance_timer.stop()
+        self.status_line.stop_balance()
         self.customer_display.close()
         if self.controller is not None:
             self.controller.stop()
@@ -539,13 +494,3 @@ class MainWindow(QMainWindow):
         if self.demo is not None:
             self.demo.server.stop()
         event.accept()
-
-
-def _banner(text: str, colour: str) -> QLabel:
-    label = QLabel(text)
-    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-    label.setStyleSheet(
-        f"background:{colour}; color:white; font-weight:bold; font-size:16px; padding:6px;"
-    )
-    label.setAccessibleName(text)
-    return label
