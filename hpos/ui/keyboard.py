@@ -47,11 +47,12 @@ class WindowKeys(QObject):
         # weak: the window owns this object; a strong reference back would be a cycle,
         # and a cycle holding widgets may be collected on a worker thread
         self._target = weakref.ref(target)
-        self.overlay = ShortcutsOverlay(window)
+        self._window = window
+        self._overlay: ShortcutsOverlay | None = None  # built on the first F1
         self.overlay_action = QAction(self)
         self.overlay_action.setShortcut(QKeySequence(Qt.Key.Key_F1))
         self.overlay_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        self.overlay_action.triggered.connect(self.overlay.toggle)
+        self.overlay_action.triggered.connect(self._toggle_overlay)
         self.last_qr_action = QAction(self)
         self.last_qr_action.setShortcut(QKeySequence(Qt.Key.Key_F3))
         self.last_qr_action.triggered.connect(target.show_last_qr)
@@ -60,6 +61,17 @@ class WindowKeys(QObject):
         window.installEventFilter(self)
         self._tabs: QTabWidget | None = None
         self.retranslate()
+
+    @property
+    def overlay(self) -> ShortcutsOverlay:
+        """The F1 list of shortcuts over the window (built on first use, not at start-up)."""
+        if self._overlay is None:
+            self._overlay = ShortcutsOverlay(self._window)
+        return self._overlay
+
+    @Slot()
+    def _toggle_overlay(self) -> None:
+        self.overlay.toggle()
 
     def watch_tabs(self, tabs: QTabWidget) -> None:
         """Give the keyboard focus to the tab shown, now and whenever it changes."""
@@ -93,8 +105,8 @@ class WindowKeys(QObject):
                 and event.key() == Qt.Key.Key_Escape
                 and event.modifiers() == Qt.KeyboardModifier.NoModifier
             ):
-                if self.overlay.isVisible():
-                    self.overlay.close_overlay()
+                if self._overlay is not None and self._overlay.isVisible():
+                    self._overlay.close_overlay()
                     return True
                 target = self._target()
                 return target is not None and target.escape_back()
