@@ -7,140 +7,46 @@ Results and the sales layer's events come back as Qt signals on the GUI thread:
 - the service's listener is called on worker threads; it only emits a private
   signal from there, which Qt queues to this object's (GUI) thread; widgets are
   never touched from a worker;
-- a single-shot QTimer is armed at ``watcher.next_due()``; each tick runs
-  ``watcher.run_due`` in the background (at most one in flight) and re-arms the
-  timer when it is done; watching a new sale re-arms it at once;
+- the watcher's checks are timed by a :class:`~hpos.ui.controller_clock.WatcherClock`
+  (one QTimer, at most one tick in flight), re-armed whenever a sale may have a
+  new due time;
 - at most one charge is in flight: a second Enter or click cannot create a
   second payment (:meth:`SaleController.charge` returns False).
 
 Signals carry plain data (Sale, SaleEvent, Token, str), never widgets. A sale
 seen twice (e.g. a charge result arriving after the watcher already saw it
-PAID) never goes backwards: every allowed transition moves a sale forward in
-:data:`_PROGRESS`, so the controller always re-emits the most advanced version.
+PAID) never goes backwards: the controller always re-emits the most advanced
+version (:class:`~hpos.ui.controller_latest.LatestSales`). The sentences for the
+cashier are in :mod:`hpos.ui.controller_text`.
 """
 
 from __future__ import annotations
 
 import logging
-import math
-import time
-from collections import OrderedDict
 from collections.abc import Callable
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 
-from hpos.hpay.errors import (
-    ApiRefused,
-    BadCredentials,
-    ConfigError,
-    HpayError,
-    InvalidRequest,
-    NetworkError,
-    OutcomeUnknown,
-    ProtocolError,
-    TokenInvalid,
-    UnsafeCheckoutUrl,
-)
+from hpos.hpay.errors import HpayError
 from hpos.hpay.models import Token
-from hpos.sales.lock import ProfileLocked
 from hpos.sales.model import Sale, SaleEvent
-from hpos.sales.states import SaleState
+from hpos.ui.controller_clock import WatcherClock
+from hpos.ui.controller_latest import LatestSales
+from hpos.ui.controller_text import cancel_text, error_text, event_text
 from hpos.ui.runner import Runner
 
 if TYPE_CHECKING:
     from hpos.sales.service import SalesService
+
+__all__ = ["SaleController", "StartCancelled", "error_text", "event_text"]
 
 log = logging.getLogger(__name__)
 
 
 class StartCancelled(Exception):
     """The controller was stopped while its sales service was opening (not an error)."""
-
-
-S = SaleState
-#: Every allowed transition goes up this scale (see ``states.TRANSITIONS``).
-_PROGRESS: dict[SaleState, int] = {
-    S.CREATED: 0,
-    S.REQUESTING: 1,
-    S.UNKNOWN: 2,
-    S.REVIEW: 3,
-    S.AWAITING: 4,
-    S.CANCELLED: 5,
-    S.EXPIRED: 5,
-    S.PAID: 6,
-    S.FAILED: 6,
-}
-#: Sales remembered for the "never go backwards" rule.
-_REMEMBERED = 256
-#: Pause after a watcher tick that raised (a bug or a broken journal): no busy loop.
-_RETRY_AFTER_FAILURE_MS = 1000
-
-
-def _lead(exc: HpayError) -> str:
-    """What kind of failure, in the UI language (the pure layers' messages are English)."""
-    if isinstance(exc, ProfileLocked):
-        return QCoreApplication.translate("SaleController", "HPOS is already open for this profile")
-    if isinstance(exc, ConfigError):
-        return QCoreApplication.translate("SaleController", "Settings problem")
-    if isinstance(exc, InvalidRequest):
-        return QCoreApplication.translate("SaleController", "This amount or sale cannot be sent")
-    if isinstance(exc, BadCredentials | TokenInvalid):
-        return QCoreApplication.translate("SaleController", "HPAY refused the keys")
-    if isinstance(exc, ApiRefused):
-        return QCoreApplication.translate("SaleController", "HPAY refused")
-    if isinstance(exc, NetworkError):
-        return QCoreApplication.translate("SaleController", "HPAY cannot be reached")
-    if isinstance(exc, ProtocolError):
-        return QCoreApplication.translate("SaleController", "HPAY answered something unexpected")
-    if isinstance(exc, UnsafeCheckoutUrl):
-        return QCoreApplication.translate("SaleController", "Unsafe payment link refused")
-    if isinstance(exc, OutcomeUnknown):
-        return QCoreApplication.translate("SaleController", "HPAY did not answer in time")
-    return QCoreApplication.translate("SaleController", "HPAY problem")
-
-
-def error_text(exc: BaseException) -> str:
-    """A sentence for the cashier from any exception a job raised.
-
-    The kind of failure is said in the UI language; the detail (HPAY's or the
-    sales layer's own words, in English) follows as it is.
-    """
-    if isinstance(exc, HpayError):
-        return QCoreApplication.translate("SaleController", "{what}: {detail}").format(
-            what=_lead(exc), detail=exc.message
-        )
-    return (
-        QCoreApplication.translate("SaleController", "Unexpected error ({kind}): {detail}")
-        .format(kind=type(exc).__name__, detail=exc)
-        .strip()
-    )
-
-
-def event_text(event: SaleEvent) -> str:
-    """What a watcher's check found, in the UI language (unknown news: its own words)."""
-    message = event.message
-    if event.kind == "connection_lost":
-        detail = event.error.message.rstrip(".") if event.error is not None else ""
-        return QCoreApplication.translate(
-            "SaleController", "Connection to HPAY lost ({detail}); retrying."
-        ).format(detail=detail)
-    if event.kind == "connection_restored":
-        return QCoreApplication.translate("SaleController", "Connection to HPAY restored.")
-    if event.kind == "checked" and event.error is not None:
-        return QCoreApplication.translate(
-            "SaleController", "Still no connection to HPAY; retrying."
-        )
-    if message == "Not paid yet.":
-        return QCoreApplication.translate("SaleController", "Not paid yet.")
-    if message.startswith("HPAY does not list payment"):
-        return QCoreApplication.translate("SaleController", "HPAY does not list this payment yet.")
-    if message.startswith("No payment for "):
-        return QCoreApplication.translate(
-            "SaleController", "No payment for this sale in HPAY's history yet."
-        )
-    return message
 
 
 class SaleController(QObject):
@@ -182,13 +88,10 @@ class SaleController(QObject):
         self._starting = False
         self._charging = False
         self._cancelling: set[int] = set()
-        self._ticking = False
         self._stopped = False
         self._busy = False
-        self._latest: OrderedDict[int, Sale] = OrderedDict()
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.timeout.connect(self._tick)
+        self._latest = LatestSales()
+        self._clock = WatcherClock(runner, self)
         self._event_from_worker.connect(self._on_event)
 
     # -- state ------------------------------------------------------------------------
@@ -223,7 +126,7 @@ class SaleController(QObject):
 
     def timer_interval_ms(self) -> int | None:
         """The watcher timer's delay when armed, else None (for tests)."""
-        return self._timer.interval() if self._timer.isActive() else None
+        return self._clock.interval_ms()
 
     # -- start-up ---------------------------------------------------------------------
 
@@ -290,10 +193,12 @@ class SaleController(QObject):
             return
         self._token = token
         for sale in recovered:
-            self._remember(sale)
+            self._latest.remember(sale)
+        assert self._service is not None  # opened before the token was asked for
+        self._clock.watch(self._service)
         self.ready.emit(token)
         self.recovered.emit(list(recovered))
-        self._arm()
+        self._clock.arm()
 
     def _start_failed(self, exc: BaseException) -> None:
         self._starting = False
@@ -308,7 +213,7 @@ class SaleController(QObject):
     def stop(self) -> None:
         """Stop ticking and accept no more work (the app then shuts the runner down)."""
         self._stopped = True
-        self._timer.stop()
+        self._clock.stop()
 
     # -- the cashier's verbs ----------------------------------------------------------
 
@@ -332,10 +237,10 @@ class SaleController(QObject):
     def _charge_done(self, sale: Sale) -> None:
         self._charging = False
         self._update_busy()
-        newest = self._remember(sale)
+        newest = self._latest.remember(sale)
         self.charged.emit(newest)
         self.sale_changed.emit(newest)
-        self._arm()
+        self._clock.arm()
 
     def _charge_error(self, exc: BaseException) -> None:
         self._charging = False
@@ -355,14 +260,14 @@ class SaleController(QObject):
         def done(sale: Sale) -> None:
             self._cancelling.discard(sale_id)
             self._update_busy()
-            self.sale_changed.emit(self._remember(sale))
-            self._arm()
+            self.sale_changed.emit(self._latest.remember(sale))
+            self._clock.arm()
 
         def failed(exc: BaseException) -> None:
             self._cancelling.discard(sale_id)
             self._update_busy()
             log.info("cancel of sale %s refused: %r", sale_id, exc)
-            self.cancel_failed.emit(sale_id, _cancel_text(exc))
+            self.cancel_failed.emit(sale_id, cancel_text(exc))
 
         self._runner.submit(
             lambda: service.cancel(sale_id), on_done=done, on_error=failed, name="cancel"
@@ -376,8 +281,8 @@ class SaleController(QObject):
             return False
 
         def done(sale: Sale) -> None:
-            self.sale_changed.emit(self._remember(sale))
-            self._arm()
+            self.sale_changed.emit(self._latest.remember(sale))
+            self._clock.arm()
 
         def failed(exc: BaseException) -> None:
             log.warning("check of sale %s failed: %r", sale_id, exc)
@@ -395,73 +300,13 @@ class SaleController(QObject):
 
     @Slot(object)
     def _on_event(self, event: SaleEvent) -> None:
-        newest = self._remember(event.sale)
+        newest = self._latest.remember(event.sale)
         self.sale_event.emit(event)
         if event.kind == "state":
             self.sale_changed.emit(newest)
-
-    def _remember(self, sale: Sale) -> Sale:
-        """Keep and return the most advanced version of ``sale`` seen so far."""
-        known = self._latest.get(sale.id)
-        if known is not None and (
-            _PROGRESS[known.state] > _PROGRESS[sale.state]
-            or (known.state is sale.state and known.updated_at > sale.updated_at)
-        ):
-            return known
-        self._latest[sale.id] = sale
-        self._latest.move_to_end(sale.id)
-        while len(self._latest) > _REMEMBERED:
-            self._latest.popitem(last=False)
-        return sale
-
-    # -- the watcher's clock -----------------------------------------------------------
-
-    def _arm(self, min_delay_ms: int = 0) -> None:
-        """(Re)arm the single-shot timer at the watcher's next due check."""
-        service = self._service
-        if service is None or self._stopped or self._token is None or self._ticking:
-            return  # a tick in flight re-arms when it is done
-        due = service.watcher.next_due()
-        if due is None:
-            self._timer.stop()
-            return
-        delay_ms = max(min_delay_ms, math.ceil((due - time.monotonic()) * 1000))
-        self._timer.start(delay_ms)
-
-    @Slot()
-    def _tick(self) -> None:
-        service = self._service
-        if service is None or self._stopped or self._ticking:
-            return
-        self._ticking = True
-        self._runner.submit(
-            service.watcher.run_due,
-            on_done=self._tick_done,
-            on_error=self._tick_failed,
-            name="payment watcher",
-        )
-
-    def _tick_done(self, _changed: list[Sale]) -> None:
-        self._ticking = False
-        self._arm()
-
-    def _tick_failed(self, exc: BaseException) -> None:
-        self._ticking = False
-        log.error("payment watcher tick failed: %r", exc)
-        self._arm(min_delay_ms=_RETRY_AFTER_FAILURE_MS)
 
     def _update_busy(self) -> None:
         busy = self._starting or self._charging or bool(self._cancelling)
         if busy != self._busy:
             self._busy = busy
             self.busy_changed.emit(busy)
-
-
-def _cancel_text(exc: BaseException) -> str:
-    if isinstance(exc, ValueError) and not isinstance(exc, HpayError):  # IllegalTransition
-        return QCoreApplication.translate(
-            "SaleController", "This sale can no longer be cancelled (it changed meanwhile)."
-        )
-    if isinstance(exc, KeyError):
-        return QCoreApplication.translate("SaleController", "This sale is not in the journal.")
-    return error_text(exc)
