@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication
 
 from hpos.hpay.client import ClientConfig
 from hpos.hpay.models import Token
-from hpos.settings import api_host
+from hpos.settings_secret import api_host
 from hpos.ui.runner import Runner
 from hpos.ui.settings_form import SettingsForm
 from hpos.ui.settings_io import ClientFactory, error_text, fetch_token, token_text

@@ -45,7 +45,8 @@ from shiboken6 import isValid
 
 from hpos.hpay.client import ClientConfig, HpayClient
 from hpos.hpay.errors import ConfigError
-from hpos.settings import Profile, Settings
+from hpos.settings import Profile
+from hpos.settings_model import Settings
 from hpos.settings_secret import ENV_SECRET_KEY, SOURCE_ENV, api_host
 from hpos.ui.runner import Runner
 from hpos.ui.settings_connection import ConnectionTest

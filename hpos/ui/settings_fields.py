@@ -19,7 +19,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from hpos.hpay.client import ClientConfig
 from hpos.hpay.errors import ConfigError
 from hpos.hpay.urls import CheckoutUrlPolicy, validate_base_url
-from hpos.settings import ENV_OVERRIDES, Settings, client_config_from
+from hpos.settings import ENV_OVERRIDES, client_config_from
+from hpos.settings_model import Settings
 from hpos.settings_secret import ENV_SECRET_KEY
 
 URL_FIRST_TEXT = QT_TRANSLATE_NOOP(

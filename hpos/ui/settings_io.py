@@ -23,7 +23,8 @@ from hpos.hpay.errors import ConfigError, HpayError
 from hpos.hpay.models import Token
 from hpos.hpay.redact import default_redactor
 from hpos.keystore import EMPTY, KeyStoreError
-from hpos.settings import Profile, Settings
+from hpos.settings import Profile
+from hpos.settings_model import Settings
 from hpos.settings_secret import SOURCE_NONE, SOURCE_SESSION
 
 ClientFactory = Callable[[ClientConfig], HpayClient]
