@@ -14,12 +14,14 @@ Everything that touches the disk, the keyring or the network runs on the
   company, mode, currency and balances, or HPAY's exact error message.
 
 The secret is bound to the API host: when the API URL's host changes, the
-secret field empties and the user is asked for the secret of the new host. When
-no system keyring exists, the secret is kept in memory for this session only
+secret field empties and the user is asked for the secret of the new host
+(:mod:`hpos.ui.settings_secret_field`). When no system keyring exists, the
+secret is kept in memory for this session only
 (:meth:`Profile.set_session_secret`) and the dialog says so. Switching the mode
 to PROD asks for confirmation; refused, the mode stays TEST. Fields are
 validated as they are typed (:mod:`hpos.ui.settings_fields`); OK is disabled
-while one is invalid. The widgets are built by :mod:`hpos.ui.settings_form`.
+while one is invalid. The widgets are built by :mod:`hpos.ui.settings_form`
+(connection, shop, payments) and :mod:`hpos.ui.settings_counter` (the Counter tab).
 On ``LanguageChange`` the form re-reads its texts and the dialog re-says its
 own: title, the environment warning, the secret note, the field errors and a
 "Loading…"/"Saving…" status.
@@ -47,7 +49,7 @@ from hpos.hpay.client import ClientConfig, HpayClient
 from hpos.hpay.errors import ConfigError
 from hpos.settings import Profile
 from hpos.settings_model import Settings
-from hpos.settings_secret import ENV_SECRET_KEY, SOURCE_ENV, api_host
+from hpos.settings_secret import SOURCE_ENV
 from hpos.ui.runner import Runner
 from hpos.ui.settings_connection import ConnectionTest
 from hpos.ui.settings_counter import CounterPage, SettingsTabs
@@ -61,12 +63,8 @@ from hpos.ui.settings_io import (
     load_settings,
     save_settings,
 )
-from hpos.ui.settings_secret import (
-    StoredSecret,
-    no_keyring_text,
-    secret_action,
-    secret_note,
-)
+from hpos.ui.settings_secret import no_keyring_text
+from hpos.ui.settings_secret_field import SecretField
 from hpos.ui.settings_widgets import STYLE, ask_yes_no, fit_to_screen, open_warning, role_label
 
 Confirm = Callable[[str], bool]
@@ -99,8 +97,6 @@ class SettingsDialog(QDialog):
         self._confirm = confirm or self._ask
         self._inform = inform or self._tell
         self._base = Settings()
-        self._stored = StoredSecret()
-        self._secret_cleared = False
         self._is_loaded = False
         self._saving = False
         self._errors: dict[str, str] = {}
@@ -108,6 +104,7 @@ class SettingsDialog(QDialog):
         self.setObjectName("settingsDialog")
         self.setStyleSheet(STYLE)
         self._build()
+        self._secret = SecretField(self._form, profile.env, is_loaded=lambda: self._is_loaded)
         self._tester = ConnectionTest(
             self._form,
             runner,
@@ -165,13 +162,10 @@ class SettingsDialog(QDialog):
         self.resize(1000, 560)
 
     def _connect(self) -> None:
-        self.reveal_button.toggled.connect(self._reveal)
         self.mode_combo.currentIndexChanged.connect(self._mode_changed)
         self.test_button.clicked.connect(self.test_connection)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        self.api_url_edit.textChanged.connect(self._host_changed)
-        self.secret_edit.textChanged.connect(self._secret_changed)
         for edit in self._form.text_edits():
             edit.textChanged.connect(self._revalidate)
 
@@ -212,10 +206,7 @@ class SettingsDialog(QDialog):
             if self._errors.get(key):
                 raise ConfigError(self._errors[key])
         settings = self.settings_from_fields()
-        secret = self.secret_edit.text().strip()
-        if not secret and self._stored.source == SOURCE_ENV:
-            secret = self.profile.env.get(ENV_SECRET_KEY, "").strip()
-        return client_config(settings, secret)
+        return client_config(settings, self._secret.for_test())
 
     @Slot()
     def test_connection(self) -> None:
@@ -240,8 +231,8 @@ class SettingsDialog(QDialog):
         except ConfigError as exc:
             self._set_status(exc.message, "error")
             return
-        secret = self.secret_edit.text().strip()
-        action = secret_action(self._stored, api_host(settings.api_url), secret)
+        secret = self._secret.typed()
+        action = self._secret.action(settings.api_url)
         self._saving = True
         self._set_inputs_enabled(False)
         self._update_ok()
@@ -259,23 +250,16 @@ class SettingsDialog(QDialog):
     def _on_loaded(self, loaded: Loaded) -> None:
         s = loaded.settings
         self._base = s
-        self._stored = StoredSecret(
-            value=loaded.secret,
-            source=loaded.source,
-            host=api_host(s.api_url),
-            no_keyring=loaded.no_keyring,
-            keyring_problem=loaded.keyring_problem,
-        )
+        self._secret.load(loaded)
         self._form.fill(s, loaded.secret if loaded.source != SOURCE_ENV else "")
         self.counter_page.fill(s)
-        self._secret_cleared = False
         self._is_loaded = True
         self._set_inputs_enabled(True)
         if loaded.settings_problem:
             self._set_status(loaded.settings_problem, "error")
         else:
             self._set_status("", "note")
-        self._update_secret_note()
+        self._secret.update_note()
         self._revalidate()
         self.loaded.emit()
 
@@ -306,42 +290,12 @@ class SettingsDialog(QDialog):
 
     # -- reacting to the user ---------------------------------------------------------
 
-    @Slot(bool)
-    def _reveal(self, shown: bool) -> None:
-        self._form.show_reveal(shown)
-
     @Slot(int)
     def _mode_changed(self, _index: int) -> None:
         if self.mode() != "PROD":
             return
         if not self._confirm(prod_question()):
             self._form.set_mode("TEST")
-
-    @Slot(str)
-    def _host_changed(self, text: str) -> None:
-        """The secret is bound to the host: a new host needs its own secret."""
-        stored = self._stored
-        if not self._is_loaded or stored.source == SOURCE_ENV:
-            return
-        host = api_host(text.strip())
-        if host != stored.host:
-            if stored.value and self.secret_edit.text().strip() == stored.value:
-                self.secret_edit.clear()
-                self._secret_cleared = True
-        elif self._secret_cleared and not self.secret_edit.text():
-            self.secret_edit.setText(stored.value)
-            self._secret_cleared = False
-        self._update_secret_note()
-
-    @Slot(str)
-    def _secret_changed(self, _text: str) -> None:
-        if self._is_loaded:
-            self._update_secret_note()
-
-    def _update_secret_note(self) -> None:
-        host = api_host(self.api_url_edit.text().strip())
-        text, role = secret_note(self._stored, host, self.secret_edit.text().strip())
-        self._form.set_role_text(self.secret_note, text, role)
 
     @Slot()
     def _revalidate(self) -> None:
@@ -381,7 +335,7 @@ class SettingsDialog(QDialog):
         elif self._status_kind == "saving":
             self._set_status(self.tr("Saving…"), "note", "saving")
         if self._is_loaded:
-            self._update_secret_note()
+            self._secret.update_note()
             self._revalidate()
 
     def changeEvent(self, event: QEvent) -> None:
