@@ -35,6 +35,7 @@ from hpos.sales.model import Sale, SaleEvent
 from hpos.ui.controller_clock import WatcherClock
 from hpos.ui.controller_latest import LatestSales
 from hpos.ui.controller_text import cancel_text, error_text, event_text
+from hpos.ui.qr_widget import build_matrix
 from hpos.ui.runner import Runner
 
 if TYPE_CHECKING:
@@ -226,8 +227,14 @@ class SaleController(QObject):
             raise TypeError("amounts are Decimal")
         self._charging = True
         self._update_busy()
+        def charge() -> Sale:
+            sale = service.charge(amount, product, description)
+            if sale.checkout_url:
+                build_matrix(sale.checkout_url)  # here, not on the GUI thread (it is cached)
+            return sale
+
         self._runner.submit(
-            lambda: service.charge(amount, product, description),
+            charge,
             on_done=self._charge_done,
             on_error=self._charge_error,
             name="charge",
