@@ -75,6 +75,10 @@ def start_demo(env: Mapping[str, str], config_dir: Path | None = None) -> Demo:
     return Demo(server, profile)
 
 
+#: Qt logging categories kept off stderr (``QT_LOGGING_RULES`` syntax).
+QUIET_QT_CATEGORIES = "qt.multimedia.symbolsresolver=false;qt.multimedia.ffmpeg.info=false"
+
+
 def run_app(
     *,
     demo: bool = False,
@@ -90,6 +94,10 @@ def run_app(
     from hpos.ui.main_window import MainWindow
 
     env = dict(os.environ) if env is None else env
+    # QtMultimedia lists every codec library it probes and misses (a dozen lines per start on
+    # a till without VA-API); the sound module logs the one line that matters. A user's own
+    # QT_LOGGING_RULES wins.
+    os.environ.setdefault("QT_LOGGING_RULES", QUIET_QT_CATEGORIES)
     QApplication.setHighDpiScaleFactorRoundingPolicy(
         Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
     )
