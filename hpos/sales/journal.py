@@ -335,6 +335,43 @@ class Journal:
             args.append(mode)
         return [_sale(r) for r in self._conn().execute(sql + " ORDER BY created_at, id", args)]
 
+    def latest_sales(
+        self, start: datetime, end: datetime, limit: int, *, paid: bool | None = None
+    ) -> list[Sale]:
+        """The ``limit`` newest sales created in [start, end), newest first.
+
+        ``paid`` True: only PAID sales (paid late included); False: only the others.
+        The history's first screen: one indexed query, whatever the journal's size.
+        """
+        sql, args = _created_in(start, end, paid)
+        sql += " ORDER BY created_at DESC, id DESC LIMIT ?"
+        return [_sale(r) for r in self._conn().execute(sql, [*args, max(0, limit)])]
+
+    def iter_sales_between(
+        self,
+        start: datetime,
+        end: datetime,
+        *,
+        paid: bool | None = None,
+        newest_first: bool = False,
+    ) -> Iterator[Sale]:
+        """Sales created in [start, end), one at a time, oldest (or newest) first.
+
+        For long reads: no list of every sale is kept (100,000 objects alive at once make
+        each garbage collection meanwhile walk them all). ``paid`` as in :meth:`latest_sales`.
+        """
+        sql, args = _created_in(start, end, paid)
+        sql += " ORDER BY created_at DESC, id DESC" if newest_first else " ORDER BY created_at, id"
+        for row in self._conn().execute(sql, args):
+            yield _sale(row)
+
+    def sales_changed_since(self, start: datetime, end: datetime, since: datetime) -> list[Sale]:
+        """Sales created in [start, end) and written (created or changed) at or after ``since``,
+        oldest first: what a view of that range must re-read to be up to date."""
+        sql, args = _created_in(start, end, None)
+        sql += " AND updated_at >= ? ORDER BY created_at, id"
+        return [_sale(r) for r in self._conn().execute(sql, [*args, _ts(since)])]
+
     def events(self, sale_id: int) -> list[EventRow]:
         """The state changes of one sale, in order."""
         rows = self._conn().execute(
@@ -354,6 +391,15 @@ class Journal:
     def count(self) -> int:
         """How many sales the journal holds."""
         return int(self._conn().execute("SELECT COUNT(*) FROM sales").fetchone()[0])
+
+
+def _created_in(start: datetime, end: datetime, paid: bool | None) -> tuple[str, list[str]]:
+    sql = "SELECT * FROM sales WHERE created_at >= ? AND created_at < ?"
+    args = [_ts(start), _ts(end)]
+    if paid is not None:
+        sql += " AND state = ?" if paid else " AND state != ?"
+        args.append(SaleState.PAID.value)
+    return sql, args
 
 
 def _sale(row: sqlite3.Row) -> Sale:
