@@ -12,33 +12,44 @@ GUI thread only inserts the rows that come back.
   ``canFetchMore`` is False, so a page is never asked twice. The status and
   date filters go to HPAY (``statut``, ``date_from``/``date_to``) so that the
   paging stays right. Rows already shown (same transaction id) are skipped.
-- Journal source: the sales of the date range in one background query; the
-  status filter is applied there (PAID = paid, paid late included; UNPAID =
+- Journal source (:mod:`hpos.ui.history_journal`): first the newest 200 sales
+  of the query (one indexed query: the first screen is painted at once), then,
+  when there are more, every sale of the query read on a worker into a ready
+  :class:`~hpos.ui.history_store.RowStore` (search texts, the sort column's
+  keys and the summary's sums made there), which the GUI thread swaps in: the
+  rows beyond the first screen are inserted below it in one step. That read
+  starts after the first screen's paint (a low-priority posted event). The
+  status filter is applied there too (PAID = paid, paid late included; UNPAID =
   every other state).
 - A generation counter: a reload or a new query makes the answers of earlier
   requests stale; they are dropped when they arrive.
-- :meth:`HistoryModel.refresh_quietly` re-reads what is loaded (one request of
-  up to 500 rows, or the journal) and merges it: changed rows are updated in
-  place, new rows inserted, rows that no longer match removed — the view keeps
-  its selection and scroll position. With more than 500 HPAY rows loaded it
-  does nothing (the user is browsing far down; Refresh reloads).
+- :meth:`HistoryModel.refresh_quietly` re-reads what is loaded and merges it:
+  changed rows are updated in place, new rows inserted, rows that no longer
+  match removed — the view keeps its selection and scroll position. HPAY: one
+  request of up to 500 rows (with more than 500 HPAY rows loaded it does
+  nothing: the user is browsing far down; Refresh reloads). Journal: only the
+  sales written since the last read (``updated_at``, less a few minutes of
+  slack), not the whole journal again.
 - Failures become an :attr:`HistoryModel.error` message (translated, context
   "HistoryModel"), never an exception.
 
-Sorting and the text search are :class:`~hpos.ui.history_proxy.HistoryProxy`'s.
+Sorting and the text search are :class:`~hpos.ui.history_table.HistoryTable`'s.
 """
 
 from __future__ import annotations
 
 import logging
+from datetime import UTC, datetime
 from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QCoreApplication,
+    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    Qt,
     Signal,
     Slot,
 )
@@ -46,13 +57,12 @@ from PySide6.QtCore import (
 from hpos.hpay.errors import HpayError
 from hpos.hpay.models import HistoryPage
 from hpos.sales.journal import JournalError
+from hpos.ui.history_journal import JournalRead, read_all, read_changes, read_first_screen
 from hpos.ui.history_rows import (
     SOURCE_HPAY,
     SOURCE_JOURNAL,
     HistoryQuery,
-    HistoryRow,
     read_hpay_page,
-    read_journal_rows,
     row_from_entry,
 )
 from hpos.ui.history_table import HistoryTable
@@ -67,6 +77,9 @@ log = logging.getLogger(__name__)
 
 #: Most rows a quiet refresh re-reads in one request (HPAY's page limit in the client).
 QUIET_REFRESH_LIMIT = 500
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_READ_ALL = QEvent.Type(QEvent.registerEventType())
+_LOW_PRIORITY = Qt.EventPriority.LowEventPriority.value
 
 
 def _error_text(exc: BaseException) -> str:
@@ -115,6 +128,8 @@ class HistoryModel(HistoryTable):
         self._failed = False
         self._want_all = False
         self._loaded = False  # the current query has been loaded at least once
+        self._journal_mark: datetime | None = None  # latest journal write the rows include
+        self._read_all_gen = -1  # the generation whose journal is to be read whole
 
     # -- state --------------------------------------------------------------------------
 
@@ -243,13 +258,11 @@ class HistoryModel(HistoryTable):
     def _clear(self) -> None:
         self._gen += 1
         was_loading = self.is_loading
-        self.beginResetModel()
-        self._rows = []
-        self._keys = set()
+        self._clear_rows()
         self._offset = 0
         self._has_more = False
         self._pending = self._quiet = self._failed = self._want_all = self._loaded = False
-        self.endResetModel()
+        self._journal_mark = None
         if was_loading:
             self.loading_changed.emit(False)
 
@@ -334,29 +347,73 @@ class HistoryModel(HistoryTable):
         gen, query = self._gen, self._query
         if quiet:
             self._set_busy(quiet=True)
-        else:
-            self._set_busy(pending=True)
-
+            since = self._journal_mark or _EPOCH
+            self._runner.submit(
+                partial(read_changes, journal, query, since),
+                on_done=lambda read: self._changes_arrived(gen, read),
+                on_error=lambda exc: self._quiet_failed(gen, exc),
+                name="journal history refresh",
+            )
+            return
+        self._set_busy(pending=True)
         self._runner.submit(
-            partial(read_journal_rows, journal, query),
-            on_done=lambda rows: self._journal_arrived(gen, rows, quiet),
-            on_error=(
-                (lambda exc: self._quiet_failed(gen, exc))
-                if quiet
-                else (lambda exc: self._load_failed(gen, exc))
-            ),
+            partial(read_first_screen, journal, query),
+            on_done=lambda read: self._first_screen_arrived(gen, read),
+            on_error=lambda exc: self._load_failed(gen, exc),
             name="journal history",
         )
 
-    def _journal_arrived(self, gen: int, rows: list[HistoryRow], quiet: bool) -> None:
+    def _first_screen_arrived(self, gen: int, read: JournalRead) -> None:
         if gen != self._gen:
             return
-        self._merge(rows)
+        self._append(read.rows)
         self._loaded = True
-        if quiet:
-            self._set_busy(quiet=False)
-        else:
+        if read.complete:
+            self._journal_mark = read.mark
             self._set_busy(pending=False)
+        else:  # the rest in the background, once the first screen is painted
+            self._read_all_gen = gen
+            QCoreApplication.postEvent(self, QEvent(_READ_ALL), _LOW_PRIORITY)
+        self.page_loaded.emit()
+
+    def customEvent(self, event: QEvent) -> None:
+        """Read the rest of the journal: posted after the first screen's paint request (both
+        at low priority, in order), so that the read's worker does not compete for Python's
+        GIL with the first paint of the table (every cell is a Python call)."""
+        if event.type() != _READ_ALL:
+            super().customEvent(event)
+            return
+        gen = self._read_all_gen
+        if gen != self._gen or self._journal is None:
+            return
+        columns = (self.sort_column,) if self.sort_column >= 0 else ()
+        self._runner.submit(
+            partial(read_all, self._journal, self._query, columns),
+            on_done=lambda read: self._all_arrived(gen, read),
+            on_error=lambda exc: self._load_failed(gen, exc),
+            name="journal history (all)",
+        )
+
+    def _all_arrived(self, gen: int, read: JournalRead) -> None:
+        if gen != self._gen or read.store is None:
+            return
+        old, store = self._store, read.store
+        changed = [
+            at
+            for row in old.live_rows()
+            if (at := store.positions.get(row.key)) is not None and store.differs(at, row)
+        ]
+        self._replace_store(store, changed)
+        self._journal_mark = read.mark
+        self._set_busy(pending=False)
+        self.page_loaded.emit()
+
+    def _changes_arrived(self, gen: int, read: JournalRead) -> None:
+        if gen != self._gen:
+            return
+        self._update(read.rows, read.gone)
+        self._journal_mark = read.mark
+        self._set_busy(quiet=False)
         self.page_loaded.emit()
 
     def _load_failed(self, gen: int, exc: BaseException) -> None:

@@ -3,14 +3,17 @@
 Two sources: HPAY's history (paged as the user scrolls) and this till's
 journal. The status and date filters go into the query (a new query reloads);
 the text search filters the loaded rows at once (transaction id, product, sale
-number). The summary always describes the rows shown: count, total, fees and
-the paid total, per currency when they are mixed.
+number). The summary always describes the rows shown — every one, not only
+those on screen: count, total, fees and the paid total, per currency when they
+are mixed (:class:`~hpos.ui.history_summary.HistorySummary` keeps it, off the
+GUI thread when the rows are many).
 
-Every load and the CSV write run on the :class:`Runner`. While the pane is
+Every load, and the CSV (made and written), run on the :class:`Runner`. While the pane is
 visible it refreshes quietly every minute: the loaded rows are re-read and
 merged in place (new payments appear, statuses change), so the selection and
 the scroll position stay; see :meth:`HistoryModel.refresh_quietly`. Export
-first loads every remaining HPAY page of the query, then writes the rows shown
+first loads every remaining HPAY page of the query (or waits for the rest of
+the journal), then writes the rows shown
 (search applied) in the order shown. Double-click or Enter opens the details.
 
 Static texts are set in :meth:`HistoryPane.retranslate` (called again on
@@ -40,7 +43,7 @@ from PySide6.QtWidgets import (
 )
 
 from hpos.hpay.errors import HpayError
-from hpos.ui.csv_export import export_file_name, has_test_rows, rows_to_csv, write_csv
+from hpos.ui.csv_export import export_file_name, rows_to_csv, write_csv
 from hpos.ui.details import CheckUrl, DetailsDialog
 from hpos.ui.history_model import HistoryModel
 from hpos.ui.history_proxy import HistoryProxy
@@ -50,8 +53,8 @@ from hpos.ui.history_rows import (
     HistoryQuery,
     HistoryRow,
     status_text,
-    summary_text,
 )
+from hpos.ui.history_summary import HistorySummary
 from hpos.ui.history_widgets import (
     buddy,
     checkout_checker,
@@ -114,6 +117,7 @@ class HistoryPane(QWidget):
             runner, client=client, journal=journal, page_size=page_size, parent=self
         )
         self.proxy = HistoryProxy(self.model, parent=self)
+        self.summary = HistorySummary(self.model, runner, parent=self)
 
         self.auto_refresh_timer = QTimer(self)
         self.auto_refresh_timer.setInterval(auto_refresh_ms)
@@ -122,10 +126,6 @@ class HistoryPane(QWidget):
         self._date_timer.setSingleShot(True)
         self._date_timer.setInterval(DATE_DEBOUNCE_MS)
         self._date_timer.timeout.connect(self._apply_query)
-        self._summary_timer = QTimer(self)
-        self._summary_timer.setSingleShot(True)
-        self._summary_timer.setInterval(0)
-        self._summary_timer.timeout.connect(self._update_summary)
 
         self._build_filters()
         self._build_table()
@@ -153,14 +153,7 @@ class HistoryPane(QWidget):
         self.model.error.connect(self._show_error)
         self.model.loading_changed.connect(self._show_loading)
         self.model.page_loaded.connect(self._page_loaded)
-        for signal in (
-            self.proxy.rowsInserted,
-            self.proxy.rowsRemoved,
-            self.proxy.modelReset,
-            self.proxy.layoutChanged,
-            self.proxy.dataChanged,
-        ):
-            signal.connect(self._schedule_summary)
+        self.summary.changed.connect(self._show_summary)
         self.retranslate()
 
     # -- building ---------------------------------------------------------------------------------
@@ -249,7 +242,7 @@ class HistoryPane(QWidget):
         self.refresh_button.setToolTip(self.tr("Load the history again (F5)"))
         self.export_button.setText(self.tr("&Export CSV…"))
         self.export_button.setToolTip(self.tr("Save the rows shown as a CSV file"))
-        self._update_summary()
+        self._show_summary()
         if self._message_kind == "loading":
             self._set_message(self.tr("Loading…"), "loading")
         self._update_sources_ui()
@@ -311,8 +304,8 @@ class HistoryPane(QWidget):
         if self.model.has_more and not self.model.failed:
             self._set_message(self.tr("Loading every page before the export…"))
             self.model.load_all()
-            if self.model.is_loading:
-                return
+        if self.model.is_loading:
+            return  # written when the rows are in (see _page_loaded)
         self._write_export()
 
     def open_details(self, proxy_row: int) -> DetailsDialog:
@@ -350,10 +343,6 @@ class HistoryPane(QWidget):
     @Slot()
     def _date_edited(self) -> None:
         self._date_timer.start()
-
-    @Slot()
-    def _schedule_summary(self) -> None:
-        self._summary_timer.start()
 
     @Slot()
     def _auto_refresh(self) -> None:
@@ -401,8 +390,8 @@ class HistoryPane(QWidget):
             self.proxy.fetchMore(QModelIndex())
 
     @Slot()
-    def _update_summary(self) -> None:
-        self.summary_label.setText(summary_text(self.shown_rows()))
+    def _show_summary(self) -> None:
+        self.summary_label.setText(self.summary.text())
 
     @Slot(QModelIndex)
     def _open_index(self, index: QModelIndex) -> None:
@@ -425,10 +414,8 @@ class HistoryPane(QWidget):
         path, self._export_to = self._export_to, None
         if path is None:
             return
-        rows = self.shown_rows()
-        text = rows_to_csv(rows)
+        count, rows = self.model.shown_rows_lazily()  # made and written on the Runner
         self._set_message(self.tr("Exporting…"))
-        count = len(rows)
 
         def done(_result: object) -> None:
             if count == 1:
@@ -449,12 +436,14 @@ class HistoryPane(QWidget):
             self.export_failed.emit(text)
             self._show_error(text)
 
-        self.runner.submit(lambda: write_csv(path, text), on_done=done, on_error=failed)
+        self.runner.submit(
+            lambda: write_csv(path, rows_to_csv(rows)), on_done=done, on_error=failed, name="csv"
+        )
 
     def suggested_file_name(self) -> str:
         """The export's default name; it starts with "TEST-" when TEST payments are in it."""
         client = self._client
-        test = has_test_rows(self.shown_rows()) or (
+        test = self.model.shows_test_rows() or (
             self.current_query().source == SOURCE_HPAY
             and client is not None
             and client.config.mode == "TEST"

@@ -4,10 +4,12 @@
 :class:`~hpos.hpay.models.HistoryEntry` (:func:`row_from_entry`) or a journal
 :class:`~hpos.sales.model.Sale` (:func:`row_from_sale`). :class:`HistoryQuery`
 is what to load (source, status and date filters). Also here: the column
-numbers, what each column sorts by (:func:`sort_key`), the journal's reading of
-the status filter, the blocking reads of a query (:func:`read_hpay_page`,
-:func:`read_journal_rows`), local-day ranges, the money and date texts, and the summary
-of some rows (:func:`summarize`, :func:`summary_text`).
+numbers, the journal's reading of the status filter, the blocking read of an
+HPAY page (:func:`read_hpay_page`; the journal's are in
+:mod:`hpos.ui.history_journal`), local-day ranges, the money and date texts,
+and the summary of some rows (:func:`summarize`, :func:`summarize_by_mode`,
+:func:`summary_text`: the sums are plain data any thread can make, the text is
+made on the GUI thread).
 
 Texts the user reads are translated at call time (context "HistoryRows"): the
 column titles (:func:`column_title`), the statuses (:func:`status_text`; the rows
@@ -23,7 +25,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
@@ -35,7 +37,6 @@ from hpos.ui.i18n import format_datetime
 
 if TYPE_CHECKING:
     from hpos.hpay.client import HpayClient
-    from hpos.sales.journal import Journal
 
 SOURCE_HPAY = "hpay"
 SOURCE_JOURNAL = "journal"
@@ -247,31 +248,6 @@ def read_hpay_page(client: HpayClient, query: HistoryQuery, offset: int, count: 
     )
 
 
-def read_journal_rows(journal: Journal, query: HistoryQuery) -> list[HistoryRow]:
-    """The journal's rows for ``query``, newest first (blocking: run it on the Runner)."""
-    start, end = local_day_range(query.date_from, query.date_to)
-    sales = journal.sales_between(start, end)
-    rows = (row_from_sale(s) for s in reversed(sales))  # newest first
-    return [r for r in rows if status_matches(r, query.status)]
-
-
-def sort_key(row: HistoryRow, column: int) -> Any:
-    """What a column sorts by: instants, exact Decimals, case-folded text."""
-    if column == COL_DATE:
-        return row.date
-    if column == COL_TXID:
-        return row.transaction_id.casefold()
-    if column == COL_PRODUCT:
-        return row.product.casefold()
-    if column == COL_AMOUNT:
-        return row.amount
-    if column == COL_FEES:
-        return (row.fees is not None, row.fees if row.fees is not None else Decimal(0))
-    if column == COL_STATUS:
-        return row.status
-    return row.mode
-
-
 @dataclass
 class Totals:
     """Sums of one currency over some rows."""
@@ -295,15 +271,36 @@ def summarize(rows: Iterable[HistoryRow]) -> Summary:
     """Count, total, fees and paid total of ``rows``, per currency (exact Decimals)."""
     summary = Summary()
     for row in rows:
-        summary.count += 1
-        totals = summary.by_currency.setdefault(row.currency, Totals())
-        totals.count += 1
-        totals.amount += row.amount
-        totals.fees += row.fees or Decimal(0)
-        if row.is_paid:
-            totals.paid_count += 1
-            totals.paid += row.amount
+        _add(summary, row)
     return summary
+
+
+def summarize_by_mode(rows: Iterable[HistoryRow]) -> dict[str, Summary]:
+    """:func:`summarize` per mode ("PROD", "TEST", "" when not given): plain data, any thread.
+
+    One pass, keeping no row: ``rows`` may be made one at a time.
+    """
+    by_mode: dict[str, Summary] = {}
+    for row in rows:
+        summary = by_mode.get(row.mode)
+        if summary is None:
+            summary = by_mode[row.mode] = Summary()
+        _add(summary, row)
+    return by_mode
+
+
+def _add(summary: Summary, row: HistoryRow) -> None:
+    summary.count += 1
+    totals = summary.by_currency.get(row.currency)
+    if totals is None:
+        totals = summary.by_currency[row.currency] = Totals()
+    totals.count += 1
+    totals.amount += row.amount
+    if row.fees is not None:
+        totals.fees += row.fees
+    if row.is_paid:
+        totals.paid_count += 1
+        totals.paid += row.amount
 
 
 def summary_text(rows: Iterable[HistoryRow]) -> str:
@@ -312,11 +309,13 @@ def summary_text(rows: Iterable[HistoryRow]) -> str:
     Rows of several modes get one summary per mode, a line each, PROD first: a TEST amount is
     never added into a PROD total (nor is a row whose mode HPAY did not give).
     """
-    by_mode: dict[str, list[HistoryRow]] = {}
-    for row in rows:
-        by_mode.setdefault(row.mode, []).append(row)
+    return summary_text_of(summarize_by_mode(rows))
+
+
+def summary_text_of(by_mode: dict[str, Summary]) -> str:
+    """The text of :func:`summarize_by_mode`'s sums, in the current language."""
     if len(by_mode) <= 1:
-        return _summary_of(next(iter(by_mode.values()), []))
+        return _summary_of(next(iter(by_mode.values()), Summary()))
     labels = {
         "PROD": QCoreApplication.translate("HistoryRows", "PROD"),
         "TEST": QCoreApplication.translate("HistoryRows", "TEST (not in PROD totals)"),
@@ -330,8 +329,7 @@ def summary_text(rows: Iterable[HistoryRow]) -> str:
     )
 
 
-def _summary_of(rows: list[HistoryRow]) -> str:
-    summary = summarize(rows)
+def _summary_of(summary: Summary) -> str:
     if summary.count == 0:
         return QCoreApplication.translate("HistoryRows", "No payments shown.")
     per = sorted(summary.by_currency.items())
