@@ -34,7 +34,7 @@ from hpos.ui.history_rows import (
     row_from_sale,
     status_matches,
 )
-from hpos.ui.history_store import RowStore, build_store
+from hpos.ui.history_store import RowStore, breather, build_store
 
 if TYPE_CHECKING:
     from hpos.sales.journal import Journal
@@ -84,14 +84,18 @@ def read_all(
 ) -> JournalRead:
     """Every row of ``query``, newest first, as a store with ``sort_columns``' keys built.
 
-    The sales are read one at a time and kept only as the store's plain values.
+    The sales are read one at a time and kept only as the store's plain values; the loop
+    pauses now and then so that the GUI thread can paint meanwhile (see
+    :func:`~hpos.ui.history_store.breather`).
     """
     start, end = local_day_range(query.date_from, query.date_to)
     latest: list[datetime] = []
 
     def rows() -> Iterator[HistoryRow]:
         mark: datetime | None = None
+        breathe = breather()
         for sale in journal.iter_sales_between(start, end, paid=_paid(query), newest_first=True):
+            breathe()
             if mark is None or sale.updated_at > mark:
                 mark = sale.updated_at
             row = row_from_sale(sale)

@@ -18,7 +18,8 @@ GUI thread only inserts the rows that come back.
   :class:`~hpos.ui.history_store.RowStore` (search texts, the sort column's
   keys and the summary's sums made there), which the GUI thread swaps in: the
   rows beyond the first screen are inserted below it in one step. That read
-  starts after the first screen's paint (a low-priority posted event). The
+  starts 100 ms after the first screen, once it is painted, and pauses now and
+  then (the GIL: see :func:`~hpos.ui.history_store.breather`). The
   status filter is applied there too (PAID = paid, paid late included; UNPAID =
   every other state).
 - A generation counter: a reload or a new query makes the answers of earlier
@@ -45,11 +46,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QCoreApplication,
-    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    Qt,
+    QTimer,
     Signal,
     Slot,
 )
@@ -78,8 +78,8 @@ log = logging.getLogger(__name__)
 #: Most rows a quiet refresh re-reads in one request (HPAY's page limit in the client).
 QUIET_REFRESH_LIMIT = 500
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
-_READ_ALL = QEvent.Type(QEvent.registerEventType())
-_LOW_PRIORITY = Qt.EventPriority.LowEventPriority.value
+#: The rest of a long journal is read this long after its first screen is shown.
+READ_ALL_DELAY_MS = 100
 
 
 def _error_text(exc: BaseException) -> str:
@@ -130,6 +130,10 @@ class HistoryModel(HistoryTable):
         self._loaded = False  # the current query has been loaded at least once
         self._journal_mark: datetime | None = None  # latest journal write the rows include
         self._read_all_gen = -1  # the generation whose journal is to be read whole
+        self._read_all_timer = QTimer(self)
+        self._read_all_timer.setSingleShot(True)
+        self._read_all_timer.setInterval(READ_ALL_DELAY_MS)
+        self._read_all_timer.timeout.connect(self._read_all)
 
     # -- state --------------------------------------------------------------------------
 
@@ -258,6 +262,7 @@ class HistoryModel(HistoryTable):
     def _clear(self) -> None:
         self._gen += 1
         was_loading = self.is_loading
+        self._read_all_timer.stop()
         self._clear_rows()
         self._offset = 0
         self._has_more = False
@@ -373,16 +378,15 @@ class HistoryModel(HistoryTable):
             self._set_busy(pending=False)
         else:  # the rest in the background, once the first screen is painted
             self._read_all_gen = gen
-            QCoreApplication.postEvent(self, QEvent(_READ_ALL), _LOW_PRIORITY)
+            self._read_all_timer.start()
         self.page_loaded.emit()
 
-    def customEvent(self, event: QEvent) -> None:
-        """Read the rest of the journal: posted after the first screen's paint request (both
-        at low priority, in order), so that the read's worker does not compete for Python's
-        GIL with the first paint of the table (every cell is a Python call)."""
-        if event.type() != _READ_ALL:
-            super().customEvent(event)
-            return
+    @Slot()
+    def _read_all(self) -> None:
+        """Read the rest of the journal, :data:`READ_ALL_DELAY_MS` after the first screen:
+        the read's worker then does not compete for Python's GIL with the first paints of
+        the table (every cell is a Python call; the scroll bar appears and the table is laid
+        out and painted again)."""
         gen = self._read_all_gen
         if gen != self._gen or self._journal is None:
             return

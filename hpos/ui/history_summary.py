@@ -119,7 +119,7 @@ class HistorySummary(QObject):
                 self._busy = False
 
         self._runner.submit(
-            partial(summarize_positions, store, shown),
+            partial(summarize_positions, store, shown, worker=True),
             on_done=done,
             on_error=failed,
             name="history summary",
