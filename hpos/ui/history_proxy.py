@@ -8,14 +8,21 @@ number). A :class:`QSortFilterProxyModel` would call a Python ``lessThan`` and
 ``filterAcceptsRow`` from C++ for every comparison and every row — about 1.7
 million calls to sort 100,000 rows — where the model sorts precomputed keys
 with one ``sorted()``. The view's sort requests reach the model through
-:meth:`QAbstractProxyModel.sort`.
+:meth:`QAbstractProxyModel.sort`; a delegate's ``multiData`` (every role of a
+cell in one call) is passed on whole.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QIdentityProxyModel, QObject
+from PySide6.QtCore import (
+    QIdentityProxyModel,
+    QModelIndex,
+    QModelRoleDataSpan,
+    QObject,
+    QPersistentModelIndex,
+)
 
 from hpos.ui.history_rows import HistoryRow
 
@@ -47,3 +54,10 @@ class HistoryProxy(QIdentityProxyModel):
     def row_at(self, proxy_row: int) -> HistoryRow:
         """The row shown at ``proxy_row``."""
         return self._model.row_at(proxy_row)
+
+    def multiData(
+        self, index: QModelIndex | QPersistentModelIndex, roleDataSpan: QModelRoleDataSpan
+    ) -> None:
+        """Pass the delegate's one call per cell on (Qt's proxies split it into one call per
+        role, each a Python call)."""
+        self._model.multiData(self.mapToSource(index), roleDataSpan)

@@ -29,6 +29,7 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
+    QModelRoleDataSpan,
     QObject,
     QPersistentModelIndex,
     Qt,
@@ -61,6 +62,8 @@ _LATE_COLOR = QColor("#e65100")
 _PROBLEM_COLOR = QColor("#b71c1c")
 _TEST_COLOR = QColor("#b71c1c")
 _PROBLEM_STATES = frozenset({"FAILED", "UNKNOWN", "REVIEW"})
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 
 
 class HistoryTable(QAbstractTableModel):
@@ -148,6 +151,17 @@ class HistoryTable(QAbstractTableModel):
 
     # -- Qt model interface -----------------------------------------------------------------
 
+    def index(
+        self,
+        row: int,
+        column: int,
+        parent: QModelIndex | QPersistentModelIndex = QModelIndex(),  # noqa: B008
+    ) -> QModelIndex:
+        """One Python call per index (Qt's own asks rowCount and columnCount: two)."""
+        if parent.isValid() or not (0 <= row < len(self._shown) and 0 <= column < len(COLUMNS)):
+            return QModelIndex()
+        return self.createIndex(row, column)
+
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._shown)
 
@@ -171,16 +185,30 @@ class HistoryTable(QAbstractTableModel):
     ) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._shown):
             return None
-        row = self._store.row(self._shown[index.row()])
-        column = index.column()
+        return self._value(self._store.row(self._shown[index.row()]), index.column(), role)
+
+    def multiData(
+        self, index: QModelIndex | QPersistentModelIndex, roleDataSpan: QModelRoleDataSpan
+    ) -> None:
+        """Every role a delegate asks for a cell, in one call (a Python call per cell, not per
+        cell and role: each is a wait for the GIL while a worker runs)."""
+        if not index.isValid() or not 0 <= index.row() < len(self._shown):
+            for role_data in roleDataSpan:
+                role_data.clearData()
+            return
+        row, column = self._store.row(self._shown[index.row()]), index.column()
+        for role_data in roleDataSpan:
+            role_data.setData(self._value(row, column, role_data.role()))
+
+    def _value(self, row: HistoryRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, column)
         if role == ROW_ROLE:
             return row
         if role == Qt.ItemDataRole.TextAlignmentRole:
             if column in (COL_AMOUNT, COL_FEES):
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+                return _RIGHT
+            return _LEFT
         if role == Qt.ItemDataRole.ForegroundRole:
             return self._color(row, column)
         if role == Qt.ItemDataRole.FontRole and (
