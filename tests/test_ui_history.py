@@ -388,7 +388,7 @@ def test_journal_source_shows_this_tills_sales(
     till.transition(late.id, SaleState.PAID, "paid after all")
     cancelled = till.start_sale(Decimal(300), "Water")
     till.cancel(cancelled.id)
-    # every journal read the history makes: the first screen, and the rest of a long journal
+    # the journal read the history makes first (a journal this short is read whole by it)
     spy = ThreadSpy(journal.latest_sales)
     monkeypatch.setattr(journal, "latest_sales", spy)
 
