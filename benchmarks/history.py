@@ -7,15 +7,28 @@ real :class:`~hpos.ui.history_pane.HistoryPane` with its own Runner, shown at
 
 On the local journal ("This till", every date), each run times:
 
-- open: pane created, source chosen, shown → every row loaded and painted;
-- sort by amount: a click on the Amount header → painted;
+- open: pane created, source chosen, shown → the first screen of rows painted
+  (the newest sales, read first; the pane takes input from then on);
+- all rows available: the same start → all 100,000 rows in the model, the
+  ones sort and search work on (read in the background; no goal: a figure);
+- sort by amount: ``sortByColumn`` (a click on the Amount header) → painted;
 - filter by text: a sale number typed in the search → painted;
 - scroll to the end → painted.
 
+Sort, filter and scroll start once every row is available and are done when
+the call returns (the model sorts and searches synchronously), so "painted"
+shows the result over all 100,000 rows.
+
 Goal: each under 200 ms. On HPAY's history: open → first page painted, and
 scrolling to the end fetching every page (one request per page of 50), per
-page. The heartbeat (5 ms timer) gives the longest GUI pause while the journal
-loads and while the pages are fetched (goal: none over 50 ms).
+page. The heartbeat (5 ms timer) gives the longest GUI pause from open until
+every journal row is available, and while the HPAY pages are fetched (goal:
+none over 50 ms).
+
+Until issue 7, "open" meant every row loaded and painted: the pane read the
+whole journal before showing any of it. It now shows the first screen first,
+so that figure is split in two: open (first screen, goal 200 ms) and all rows
+available (no goal).
 Baseline: ``sqlite3`` reading every row of the journal (``SELECT *``).
 """
 
@@ -26,7 +39,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 
 from benchmarks import Benchmark, Case, timed
 from benchmarks._qt import (
@@ -48,9 +61,8 @@ SALES = 100_000
 PAYMENTS = 10_000
 GOAL_MS = 200.0
 GAP_MS = 50.0
-#: At most this many runs of each part: at full size one journal run takes ~25 s today
-#: (the proxy sorts 100,000 rows with a Python lessThan).
-SLOW_RUNS = 2
+#: At most this many runs of each part (building the journal and the sandbox takes a while).
+SLOW_RUNS = 3
 
 
 def _fill_sandbox(server: Any, payments: int) -> None:
@@ -127,9 +139,13 @@ class Pane:
         return ((self.probe.first_after(done[0]) or start) - start) * 1000
 
     def close(self) -> None:
+        """Close and delete the pane now: its teardown (100,000 rows freed) must not land in
+        the next run's figures."""
         self.probe.remove()
         self.pane.close()
         self.pane.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+        app().processEvents()
 
 
 def _read_all(path: Path) -> None:
@@ -147,10 +163,21 @@ def _journal_run(
     pane = Pane(runner, client, journal, SOURCE_JOURNAL)
     model, view, search = pane.pane.model, pane.pane.view, pane.pane.search_edit
     figures = {}
+    all_in: list[float] = []
+
+    def every_row() -> None:
+        if model.total_rows == sales and not model.is_loading and not all_in:
+            all_in.append(time.perf_counter())
+
+    model.page_loaded.connect(every_row)
     with beat.measuring():
+        start = time.perf_counter()
         figures["open"] = pane.painted_after(
-            pane.open, model.page_loaded, lambda: model.rowCount() == sales
+            pane.open, model.page_loaded, lambda: model.rowCount() > 0
         )
+        wait_until(lambda: bool(all_in), what="every journal row")
+    model.page_loaded.disconnect(every_row)
+    figures["all"] = (all_in[0] - start) * 1000
     figures["gap"] = beat.max_gap_ms
     order = Qt.SortOrder.AscendingOrder if i % 2 else Qt.SortOrder.DescendingOrder
     figures["sort"] = pane.painted_after(lambda: view.sortByColumn(COL_AMOUNT, order))
@@ -211,7 +238,9 @@ def run(workdir: Path, repeat: int, quick: bool = False) -> Benchmark:
         baseline = timed(
             "baseline: sqlite3 SELECT * FROM sales", lambda _i: _read_all(path), repeat=repeat
         )
-        figures: dict[str, list[float]] = {k: [] for k in ("open", "sort", "filter", "end", "gap")}
+        figures: dict[str, list[float]] = {
+            k: [] for k in ("open", "all", "sort", "filter", "end", "gap")
+        }
         runs = repeat if quick else min(repeat, SLOW_RUNS)
         for i in range(runs):
             for key, value in _journal_run(runner, client, journal, sales, i, beat).items():
@@ -223,7 +252,8 @@ def run(workdir: Path, repeat: int, quick: bool = False) -> Benchmark:
             per_page.append(page)
             paging_gap.append(gap)
         cases = [
-            Case("journal: open pane, all rows painted", tuple(figures["open"]), goal=GOAL_MS),
+            Case("journal: open pane, first screen painted", tuple(figures["open"]), goal=GOAL_MS),
+            Case("journal: all rows available", tuple(figures["all"])),
             Case("journal: sort by amount", tuple(figures["sort"]), goal=GOAL_MS),
             Case("journal: filter by text", tuple(figures["filter"]), goal=GOAL_MS),
             Case("journal: scroll to the end", tuple(figures["end"]), goal=GOAL_MS),
