@@ -9,8 +9,9 @@ amounts numerically, dates by instant). The view's proxy
 sorting or searching 100,000 rows is one ``sorted()`` of precomputed keys, not a
 Python ``lessThan`` per comparison.
 
-Cells: text, alignment, colours, bold status, tool tips; ``data(index,
-ROW_ROLE)`` is the row itself. Changes reach the views with few signals so that
+Cells are :func:`~hpos.ui.history_cells.cell_value`'s (``data(index,
+ROW_ROLE)`` is the row itself), every role of a cell in one ``multiData`` call
+when a delegate paints. Changes reach the views with few signals so that
 a view keeps its selection and scroll position: rows that land at the bottom or
 the top are inserted, anything else (a sort, a search, rows removed or moved) is
 one layout change with the persistent indexes moved to the same rows (those no
@@ -27,7 +28,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QModelRoleDataSpan,
     QObject,
@@ -35,35 +35,21 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont
 
+from hpos.ui.history_cells import ROW_ROLE, cell_value
 from hpos.ui.history_rows import (
     COL_AMOUNT,
-    COL_DATE,
     COL_FEES,
-    COL_MODE,
-    COL_PRODUCT,
-    COL_STATUS,
-    COL_TXID,
     COLUMNS,
     HistoryRow,
     column_title,
-    local_time_text,
-    money_text,
-    status_text,
 )
 from hpos.ui.history_store import RowStore
 
-#: ``data(index, ROW_ROLE)`` is the row's :class:`HistoryRow`.
-ROW_ROLE = int(Qt.ItemDataRole.UserRole) + 1
+__all__ = ["ROW_ROLE", "HistoryTable"]
 
-_PAID_COLOR = QColor("#1b5e20")
-_LATE_COLOR = QColor("#e65100")
-_PROBLEM_COLOR = QColor("#b71c1c")
-_TEST_COLOR = QColor("#b71c1c")
-_PROBLEM_STATES = frozenset({"FAILED", "UNKNOWN", "REVIEW"})
+
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 
 
 class HistoryTable(QAbstractTableModel):
@@ -185,7 +171,7 @@ class HistoryTable(QAbstractTableModel):
     ) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._shown):
             return None
-        return self._value(self._store.row(self._shown[index.row()]), index.column(), role)
+        return cell_value(self._store.row(self._shown[index.row()]), index.column(), role)
 
     def multiData(
         self, index: QModelIndex | QPersistentModelIndex, roleDataSpan: QModelRoleDataSpan
@@ -198,75 +184,7 @@ class HistoryTable(QAbstractTableModel):
             return
         row, column = self._store.row(self._shown[index.row()]), index.column()
         for role_data in roleDataSpan:
-            role_data.setData(self._value(row, column, role_data.role()))
-
-    def _value(self, row: HistoryRow, column: int, role: int) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, column)
-        if role == ROW_ROLE:
-            return row
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            if column in (COL_AMOUNT, COL_FEES):
-                return _RIGHT
-            return _LEFT
-        if role == Qt.ItemDataRole.ForegroundRole:
-            return self._color(row, column)
-        if role == Qt.ItemDataRole.FontRole and (
-            column == COL_STATUS or (column == COL_MODE and row.is_test)
-        ):
-            font = QFont()
-            font.setBold(True)
-            return font
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(row, column)
-        return None
-
-    # -- display ------------------------------------------------------------------------------
-
-    @staticmethod
-    def _display(row: HistoryRow, column: int) -> str:
-        if column == COL_DATE:
-            return local_time_text(row.date)
-        if column == COL_TXID:
-            return row.transaction_id or "—"
-        if column == COL_PRODUCT:
-            return row.product
-        if column == COL_AMOUNT:
-            return money_text(row.amount, row.currency)
-        if column == COL_FEES:
-            return money_text(row.fees, row.currency) or "—"
-        if column == COL_STATUS:
-            return status_text(row.status)
-        return row.mode
-
-    @staticmethod
-    def _color(row: HistoryRow, column: int) -> QColor | None:
-        if column == COL_STATUS:
-            if row.paid_late:
-                return _LATE_COLOR
-            if row.is_paid:
-                return _PAID_COLOR
-            if row.status in _PROBLEM_STATES:
-                return _PROBLEM_COLOR
-        if column == COL_MODE and row.is_test:
-            return _TEST_COLOR
-        return None
-
-    @staticmethod
-    def _tooltip(row: HistoryRow, column: int) -> str | None:
-        if column == COL_STATUS and row.paid_late:
-            return QCoreApplication.translate(
-                "HistoryTable", "Paid after the sale was cancelled or expired."
-            )
-        if column == COL_MODE and row.is_test:
-            return QCoreApplication.translate("HistoryTable", "TEST mode: no real money moved.")
-        if column == COL_TXID and row.sale_number:
-            return QCoreApplication.translate("HistoryTable", "Sale {number}").format(
-                number=row.sale_number
-            )
-        if column == COL_PRODUCT and row.description:
-            return row.description
-        return None
+            role_data.setData(cell_value(row, column, role_data.role()))
 
     # -- changes ----------------------------------------------------------------------------
 
