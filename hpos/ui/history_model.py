@@ -163,6 +163,12 @@ class HistoryModel(HistoryTable):
         return self._pending or self._quiet
 
     @property
+    def is_reading(self) -> bool:
+        """Rows of the current query are being read (a page, the journal; not a quiet
+        refresh of rows already shown)."""
+        return self._pending
+
+    @property
     def has_more(self) -> bool:
         """HPAY may have more rows than are loaded."""
         return self._has_more

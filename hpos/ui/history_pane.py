@@ -304,7 +304,7 @@ class HistoryPane(QWidget):
         if self.model.has_more and not self.model.failed:
             self._set_message(self.tr("Loading every page before the export…"))
             self.model.load_all()
-        if self.model.is_loading:
+        if self.model.is_reading:
             return  # written when the rows are in (see _page_loaded)
         self._write_export()
 
