@@ -48,12 +48,20 @@ class MemoryKeyring(KeyringBackend):
             raise PasswordDeleteError("no such password")
 
 
+_collector: list[Any] = []
+
+
 def app() -> QApplication:
-    """The process's QApplication (made on first use)."""
+    """The process's QApplication (made on first use), collecting garbage as the app does:
+    on the GUI thread only (:class:`~hpos.ui.gc_guard.GuiThreadCollector`)."""
     instance = QApplication.instance()
     if isinstance(instance, QApplication):
         return instance
-    return QApplication(["hpos-benchmarks"])
+    from hpos.ui.gc_guard import GuiThreadCollector
+
+    made = QApplication(["hpos-benchmarks"])
+    _collector.append(GuiThreadCollector(made))
+    return made
 
 
 def make_profile(directory: Path, url: str, **changes: Any) -> Profile:
