@@ -437,9 +437,7 @@ def test_summary_counts_the_rows_shown(
     pane.refresh()
     wait_loaded(qtbot, pane, 3)
     # fees 1.5 %, XOF rounded: 15 + 38 + 14
-    expected = (
-        "3 payments shown · total 4,400\xa0FCFA · fees 67\xa0FCFA · paid 2,500\xa0FCFA (1)"
-    )
+    expected = "3 payments shown · total 4,400\xa0FCFA · fees 67\xa0FCFA · paid 2,500\xa0FCFA (1)"
     qtbot.waitUntil(lambda: pane.summary_label.text() == expected, timeout=WAIT)
     pane.search_edit.setText("CAFÉ")  # é is in no transaction id
     qtbot.waitUntil(lambda: pane.summary_label.text().startswith("2 payments"), timeout=WAIT)

@@ -333,7 +333,9 @@ def test_a_charge_costs_one_request_until_the_first_check(
         assert sale.state is S.AWAITING
         assert service.watcher.run_due() == [], "not checked in the same second"
         after = sandbox.stats()["requests"]
-        sent = {path: n - before.get(path, 0) for path, n in after.items() if n != before.get(path, 0)}
+        sent = {
+            path: n - before.get(path, 0) for path, n in after.items() if n != before.get(path, 0)
+        }
         assert sent == {"/payment/": 1}, "one POST /payment/, no status request yet"
         due = service.watcher.next_due()
         assert due is not None

@@ -227,6 +227,7 @@ class SaleController(QObject):
             raise TypeError("amounts are Decimal")
         self._charging = True
         self._update_busy()
+
         def charge() -> Sale:
             sale = service.charge(amount, product, description)
             if sale.checkout_url:
