@@ -9,8 +9,8 @@ demo keys in ``HPOS_*`` variables). When the main window's first paint event
 has happened and the event loop is idle again, it prints one line
 ``READY <VmRSS kB>`` on stdout. With SALES > 0 (hpos only) it then takes that
 many sales through the cashier screen — each paid in the sandbox through its
-``/_sandbox/pay`` control — and prints ``SALES <VmRSS kB>``. Then it closes the
-window and exits.
+``/_sandbox/pay`` control — and prints ``HALF <VmRSS kB>`` half-way and
+``SALES <VmRSS kB>`` at the end. Then it closes the window and exits.
 
 Only the standard library and what each mode needs are imported before the
 window is up: the parent times this process from its start to ``READY``.
@@ -116,6 +116,8 @@ def take_sales(window: object, count: int) -> None:
     wait(lambda: controller.current_token() is not None, "token")
     pay_url = os.environ["HPOS_API_URL"] + "/_sandbox/pay"
     for n in range(count):
+        if n == count // 2:
+            print(f"HALF {rss_kb()}", flush=True)
         for key in str(500 + n % 50 * 100):
             cashier.press_key(key)
         cashier.charge()

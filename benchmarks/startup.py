@@ -63,7 +63,10 @@ def child_env(workdir: Path, url: str) -> dict[str, str]:
 
 
 def launch(mode: str, env: dict[str, str], sales: int = 0) -> dict[str, Any]:
-    """Run one child; {"ready_ms", "ready_rss_kb", "sales_rss_kb"?}. RuntimeError if it fails."""
+    """Run one child; {"ready_ms", "ready_rss_kb", "half_rss_kb"?, "sales_rss_kb"?}.
+
+    RuntimeError if it fails.
+    """
     args = [sys.executable, str(CHILD), mode, *([str(sales)] if sales else [])]
     start = time.perf_counter()
     proc = subprocess.Popen(  # noqa: S603 (our own interpreter and script)
@@ -79,6 +82,8 @@ def launch(mode: str, env: dict[str, str], sales: int = 0) -> dict[str, Any]:
                 result["ready_rss_kb"] = int(value)
                 if not sales:
                     break
+            elif word == "HALF":
+                result["half_rss_kb"] = int(value)
             elif word == "SALES":
                 result["sales_rss_kb"] = int(value)
                 break
