@@ -280,3 +280,25 @@ def test_window_closed_while_opening_leaves_the_profile_free(
     ready(qtbot, second)
     assert failures == []
     second.close()
+
+
+def test_demo_bar_is_blue_from_edge_to_edge(qtbot: QtBot) -> None:
+    from PySide6.QtGui import QColor
+    from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+    from hpos.ui.main_chrome import DemoBar
+
+    window = QWidget()  # inside a window, as in the app (a top-level widget fills itself)
+    qtbot.addWidget(window)
+    bar = DemoBar(lambda: None)
+    QVBoxLayout(window).addWidget(bar)
+    window.resize(800, 60)
+    window.show()
+    image = window.grab().toImage()  # the bar as painted in its window, not on its own
+    blue = QColor("#0d47a1")
+    top_left = bar.mapTo(window, bar.rect().topLeft())
+    for dx, dy in ((1, 1), (bar.width() // 2, 2), (bar.width() - 2, bar.height() - 2)):
+        x, y = top_left.x() + dx, top_left.y() + dy
+        assert image.pixelColor(x, y) == blue, f"pixel {x},{y} is not the bar's blue"
+    assert bar.simulate.text() == "Simulate customer payment"
+    assert not bar.simulate.isEnabled(), "nothing to pay until a sale awaits payment"

@@ -100,6 +100,8 @@ class DemoBar(QWidget):
 
     def __init__(self, simulate: Slot0, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # a QWidget subclass paints a style sheet's background only when asked to
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setStyleSheet("background:#0d47a1; color:white;")
         row = QHBoxLayout(self)
         row.setContentsMargins(12, 4, 12, 4)
