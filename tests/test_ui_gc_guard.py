@@ -83,3 +83,23 @@ def test_stop_gives_the_automatic_collector_back(qtbot: QtBot) -> None:
     assert gc.isenabled()
     if not was_enabled:
         gc.disable()
+
+
+def test_a_full_collection_waits_for_a_quarter_more_long_lived_objects(
+    collector: GuiThreadCollector,
+) -> None:
+    from hpos.ui.gc_guard import _FullCollectionRule
+
+    gc.collect()
+    rule = _FullCollectionRule()
+    rule.collected()
+    held = len(gc.get_objects(generation=2))
+    threshold = gc.get_threshold()[2]
+    assert not rule.due(threshold + 1, threshold), "nothing new since the last full collection"
+    keep = [[] for _ in range(held // 4 + 1000)]  # long-lived containers...
+    gc.collect(1)  # ...moved to the oldest generation, as surviving young collections does
+    assert not rule.due(threshold + 2, threshold), "not counted again before its turn"
+    assert rule.due(2 * threshold + 1, threshold), "over a quarter more: a full collection"
+    rule.collected()
+    assert not rule.due(threshold + 1, threshold), "they are the new reference"
+    del keep
