@@ -11,9 +11,10 @@ take about a minute rather than 17.
 - baseline: the bare PySide6 window (QMainWindow + one QLabel);
 - HPOS after start-up;
 - HPOS after ``SALES`` sales, and the growth per 1,000 sales over the second
-  half of them: the first few hundred sales fill caches once (Qt's glyphs at
-  each size, the QR library, SQLite's page cache: ~25 MB, measured flat from
-  250 to 3,000 sales), so the second half shows whether anything keeps growing.
+  half of them: the first few hundred sales add ~25 MB once (native memory:
+  tracemalloc sees ~3 MB of Python objects over them; the resident set is then
+  flat from sale 250 to 3,000), so the second half shows whether anything keeps
+  growing.
 
 The run after the sales is repeated at most ``SALES_RUNS`` times (it is long).
 """
