@@ -302,3 +302,15 @@ def test_demo_bar_is_blue_from_edge_to_edge(qtbot: QtBot) -> None:
         assert image.pixelColor(x, y) == blue, f"pixel {x},{y} is not the bar's blue"
     assert bar.simulate.text() == "Simulate customer payment"
     assert not bar.simulate.isEnabled(), "nothing to pay until a sale awaits payment"
+
+
+def test_first_f2_reads_the_history_once(qtbot: QtBot, window: MainWindow, sandbox: Any) -> None:
+    ready(qtbot, window)
+    window.toggle_history()  # builds and shows the pane, which loads; then F2's refresh
+    qtbot.waitUntil(lambda: window.history.model.loaded, timeout=WAIT)
+    assert sandbox.stats()["requests"].get("/getPaymentHistory/") == 1
+    window.toggle_history()
+    window.toggle_history()  # loaded now: F2 refreshes it
+    qtbot.waitUntil(
+        lambda: sandbox.stats()["requests"].get("/getPaymentHistory/") == 2, timeout=WAIT
+    )

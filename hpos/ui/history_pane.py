@@ -287,11 +287,13 @@ class HistoryPane(QWidget):
         self._date_timer.stop()
         self._clear_error()
         query = self.current_query()
-        if query != self.model.query or self._needs_load or not self.model.loaded:
+        if query != self.model.query or self._needs_load:
             self._needs_load = False
             self.model.set_query(query)
-        else:
+        elif self.model.loaded:
             self.model.refresh()
+        elif not self.model.is_reading:  # its first load failed; one under way is left to finish
+            self.model.set_query(query)
         self._update_sources_ui()
 
     @Slot()
