@@ -45,7 +45,6 @@ from hpos.ui.sound import SoundPlayer
 
 if TYPE_CHECKING:
     from hpos.hpay.client import HpayClient
-    from hpos.sales.journal import Journal
     from hpos.sales.service import SalesService
     from hpos.ui.app import Demo
     from hpos.ui.history_pane import HistoryPane
@@ -75,7 +74,6 @@ class MainWindow(QMainWindow):
         self._painted = self._start_pending = False
         self.cashier: Any = None
         self._history: HistoryPane | None = None
-        self._history_sources: tuple[HpayClient, Journal] | None = None
         self._tabs: QTabWidget | None = None
         self.about_dialog: Any = None
         self._last_awaiting: Sale | None = None
@@ -112,7 +110,6 @@ class MainWindow(QMainWindow):
             extra_view=(self.keys.last_qr_action,),
             extra_help=(self.keys.overlay_action,),
         )
-        self.log_folder_action = self.menus.log_folder
         self.retranslate()
         self._test_banner.setVisible(profile.effective().mode == "TEST")
         self._demo_bar.setVisible(demo is not None)
@@ -201,8 +198,9 @@ class MainWindow(QMainWindow):
         assert tabs is not None
         pane = self._history = HistoryPane(self.runner, client=None, journal=None)
         pane.receipt_requested.connect(self.receipts.row_requested)
-        if self._history_sources is not None:
-            pane.set_sources(*self._history_sources)
+        service = self._service
+        if service is not None and self.controller.is_ready:
+            pane.set_sources(service.client, service.journal)
         current, placeholder = tabs.currentIndex(), tabs.widget(1)
         blocked = tabs.blockSignals(True)  # the swap is not a change of tab
         tabs.removeTab(1)
@@ -261,10 +259,8 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def _on_ready(self, token: Any) -> None:
         service = self._service
-        if service is not None:
-            self._history_sources = (service.client, service.journal)
-            if self._history is not None:
-                self._history.set_sources(service.client, service.journal)
+        if service is not None and self._history is not None:
+            self._history.set_sources(service.client, service.journal)
         mode = token.mode or self.profile.effective().mode
         self.receipts.company = token.company
         self._test_banner.setVisible(mode == "TEST")
@@ -450,7 +446,6 @@ class MainWindow(QMainWindow):
             self._stack.removeWidget(widget)
             widget.deleteLater()
         self.controller = self.cashier = self._history = self._tabs = None
-        self._history_sources = None
 
     def _about(self) -> None:
         """Help → About: versions and paths, selectable, with Copy (hpos.ui.about)."""
