@@ -348,21 +348,15 @@ class Journal:
         return [_sale(r) for r in self._conn().execute(sql, [*args, max(0, limit)])]
 
     def iter_sales_between(
-        self,
-        start: datetime,
-        end: datetime,
-        *,
-        paid: bool | None = None,
-        newest_first: bool = False,
+        self, start: datetime, end: datetime, *, paid: bool | None = None
     ) -> Iterator[Sale]:
-        """Sales created in [start, end), one at a time, oldest (or newest) first.
+        """Sales created in [start, end), one at a time, newest first.
 
         For long reads: no list of every sale is kept (100,000 objects alive at once make
         each garbage collection meanwhile walk them all). ``paid`` as in :meth:`latest_sales`.
         """
         sql, args = _created_in(start, end, paid)
-        sql += " ORDER BY created_at DESC, id DESC" if newest_first else " ORDER BY created_at, id"
-        for row in self._conn().execute(sql, args):
+        for row in self._conn().execute(sql + " ORDER BY created_at DESC, id DESC", args):
             yield _sale(row)
 
     def sales_changed_since(self, start: datetime, end: datetime, since: datetime) -> list[Sale]:

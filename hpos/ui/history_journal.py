@@ -94,7 +94,7 @@ def read_all(
     def rows() -> Iterator[HistoryRow]:
         mark: datetime | None = None
         breathe = breather()
-        for sale in journal.iter_sales_between(start, end, paid=_paid(query), newest_first=True):
+        for sale in journal.iter_sales_between(start, end, paid=_paid(query)):
             breathe()
             if mark is None or sale.updated_at > mark:
                 mark = sale.updated_at

@@ -119,13 +119,6 @@ class HistoryRow:
         """A TEST-mode payment (no real money)."""
         return self.mode == "TEST"
 
-    def matches(self, needle: str) -> bool:
-        """True when ``needle`` (already case-folded) is in the id, product or sale number."""
-        return any(
-            needle in text.casefold()
-            for text in (self.transaction_id, self.product, self.sale_number or "")
-        )
-
 
 @dataclass(frozen=True, slots=True)
 class HistoryQuery:

@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import fields
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from time import perf_counter, sleep
 from typing import Any
 
@@ -78,24 +78,9 @@ def fast_sort_key(row: HistoryRow, column: int) -> Any:
 
     Dates: the instant in microseconds since 1970 (an int, exact); amounts and
     fees: the exact Decimal (no fees before any fees); text columns: case-folded
-    text; status and mode: the code. The same order as
-    :func:`~hpos.ui.history_rows.sort_key`.
+    text; status and mode: the code.
     """
-    if column == COL_DATE:
-        return (row.date - _EPOCH) // _MICROSECOND
-    if column == COL_TXID:
-        return row.transaction_id.casefold()
-    if column == COL_PRODUCT:
-        return row.product.casefold()
-    if column == COL_AMOUNT:
-        return row.amount
-    if column == COL_FEES:
-        return _NO_FEES if row.fees is None else row.fees
-    if column == COL_STATUS:
-        return row.status
-    if column == COL_MODE:
-        return row.mode
-    raise ValueError(f"no column {column}")
+    return _key_of(column)(_values(row))
 
 
 def search_text(row: HistoryRow) -> str:
@@ -196,7 +181,7 @@ class RowStore:
             self.keys.append(key)
             self._texts.append(search_text(row))
             for column, keys in self._sort_keys.items():
-                keys.append(fast_sort_key(row, column))
+                keys.append(_key_of(column)(self.values[-1]))
         if added:
             self.sums = None
         return added
@@ -212,7 +197,7 @@ class RowStore:
         self.sums = None
         self._texts[position] = search_text(row)
         for column, keys in self._sort_keys.items():
-            keys[position] = fast_sort_key(row, column)
+            keys[position] = _key_of(column)(self.values[position])
         self._gone.discard(position)
 
     def mark_gone(self, position: int) -> None:
@@ -244,21 +229,27 @@ class RowStore:
         return found
 
 
-def _column_keys(values: list[tuple[Any, ...]], column: int) -> list[Any]:
-    """:func:`fast_sort_key` of ``column`` for every stored row, straight from the values."""
+def _key_of(column: int) -> Callable[[tuple[Any, ...]], Any]:
+    """:func:`fast_sort_key` of ``column``, read from a stored row's values."""
     if column == COL_DATE:
         at = _FIELD["date"]
-        return [(v[at] - _EPOCH) // _MICROSECOND for v in values]
+        return lambda v: (v[at] - _EPOCH) // _MICROSECOND
     if column in (COL_TXID, COL_PRODUCT):
         at = _FIELD["transaction_id" if column == COL_TXID else "product"]
-        return [v[at].casefold() for v in values]
+        return lambda v: v[at].casefold()
     if column == COL_FEES:
         at = _FIELD["fees"]
-        return [_NO_FEES if v[at] is None else v[at] for v in values]
+        return lambda v: _NO_FEES if v[at] is None else v[at]
     if column in (COL_AMOUNT, COL_STATUS, COL_MODE):
-        at = _FIELD[{COL_AMOUNT: "amount", COL_STATUS: "status", COL_MODE: "mode"}[column]]
-        return [v[at] for v in values]
+        return itemgetter(
+            _FIELD[{COL_AMOUNT: "amount", COL_STATUS: "status", COL_MODE: "mode"}[column]]
+        )
     raise ValueError(f"no column {column}")
+
+
+def _column_keys(values: list[tuple[Any, ...]], column: int) -> list[Any]:
+    """:func:`fast_sort_key` of ``column`` for every stored row, straight from the values."""
+    return list(map(_key_of(column), values))
 
 
 def summarize_positions(
