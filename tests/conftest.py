@@ -18,6 +18,7 @@ import pytest
 
 from hpos.hpay.client import ClientConfig, HpayClient
 from hpos.hpay.redact import install_redaction
+from hpos.sales.journal import Journal
 from hpos.sales.watcher import WatchPolicy
 from hpos.sandbox import DEMO_ACCOUNT, DEMO_CAD_ACCOUNT, SandboxServer
 from hpos.ui.gc_guard import collect_if_due
@@ -133,3 +134,26 @@ def make_client(sandbox: SandboxServer) -> Iterator[Callable[..., HpayClient]]:
 def client(make_client: Callable[..., HpayClient]) -> HpayClient:
     """A client on the sandbox's XOF demo account."""
     return make_client()
+
+
+@pytest.fixture(scope="module")
+def long_journal_file(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Path:
+    """A journal of the test module's ``SALES`` sales (the benchmarks' generator), built once
+    per module; tests use copies (:func:`long_journal`)."""
+    from benchmarks.journal import build
+
+    path = tmp_path_factory.mktemp("long-journal") / "journal.sqlite3"
+    build(path, request.module.SALES)
+    return path
+
+
+@pytest.fixture
+def long_journal(long_journal_file: Path, tmp_path: Path) -> Iterator[Journal]:
+    """A copy of :func:`long_journal_file` of this test's own, open."""
+    copy = tmp_path / "journal.sqlite3"
+    copy.write_bytes(long_journal_file.read_bytes())
+    journal = Journal(copy)
+    yield journal
+    journal.close()

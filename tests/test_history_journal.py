@@ -6,14 +6,11 @@ states and modes, many equal amounts) and by the journal's own API.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
-from benchmarks.journal import build
 from hpos.sales.journal import Journal
 from hpos.sales.states import SaleState
 from hpos.ui.history_journal import read_all, read_changes, read_first_screen
@@ -29,20 +26,10 @@ from hpos.ui.history_rows import (
 SALES = 1_200
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("history-journal") / "journal.sqlite3"
-    build(path, SALES)
-    return path
-
-
 @pytest.fixture
-def journal(built: Path, tmp_path: Path) -> Iterator[Journal]:
-    copy = tmp_path / "journal.sqlite3"
-    copy.write_bytes(built.read_bytes())
-    j = Journal(copy)
-    yield j
-    j.close()
+def journal(long_journal: Journal) -> Journal:
+    """A copy of a journal of SALES sales (conftest's ``long_journal``)."""
+    return long_journal
 
 
 def expected_rows(journal: Journal, query: HistoryQuery) -> list:

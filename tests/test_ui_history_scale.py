@@ -19,7 +19,6 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from benchmarks.journal import build
 from hpos.sales.journal import Journal
 from hpos.sales.states import SaleState
 from hpos.ui.history_journal import FIRST_SCREEN_ROWS
@@ -46,20 +45,10 @@ def collect_on_the_gui_thread() -> Iterator[None]:
     gc.collect()
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("long-journal") / "journal.sqlite3"
-    build(path, SALES)
-    return path
-
-
 @pytest.fixture
-def journal(built: Path, tmp_path: Path) -> Iterator[Journal]:
-    copy = tmp_path / "journal.sqlite3"
-    copy.write_bytes(built.read_bytes())
-    j = Journal(copy)
-    yield j
-    j.close()
+def journal(long_journal: Journal) -> Journal:
+    """A copy of a journal of SALES sales (conftest's ``long_journal``)."""
+    return long_journal
 
 
 @pytest.fixture
