@@ -76,6 +76,7 @@ class _HTTPServer(ThreadingHTTPServer):
 
 class _Handler(WireHandler):
     server: _HTTPServer
+    _counted = False  # the API request being handled is counted in flight
 
     @property
     def _owner(self) -> SandboxServer:
@@ -99,10 +100,11 @@ class _Handler(WireHandler):
         raw = self._read_body()
         if path in API_PATHS:
             self._owner._api_started()
+            self._counted = True
             try:
                 self._api(path, raw)
             finally:
-                self._owner._api_finished()
+                self._answered()
         elif path in ACTION_PATHS:
             self._reply(checkout_action(self._owner.state, path, raw))
         elif path in CONTROL_POST:
@@ -114,6 +116,21 @@ class _Handler(WireHandler):
                 self._send_json(answer)
         else:
             self._refuse_path(path, "POST")
+
+    def _answered(self) -> None:
+        """This API request is no longer in flight: its answer begins (or it gets none).
+
+        Counted before the first byte goes out, so a client holding the answer never
+        sees its request still in flight in :meth:`SandboxServer.stats`."""
+        if self._counted:
+            self._counted = False
+            self._owner._api_finished()
+
+    def _send_head(
+        self, status: int, length: int, ctype: str, headers: Iterable[tuple[str, str]] = ()
+    ) -> None:
+        self._answered()
+        super()._send_head(status, length, ctype, headers)
 
     def _refuse_path(self, path: str, method: str) -> None:
         if path in _KNOWN_PATHS:
@@ -199,7 +216,7 @@ class SandboxServer:
         self._lock = threading.Lock()
         self._connections = 0
         self._requests: Counter[str] = Counter()
-        self._in_flight = 0  # API requests being answered now (faults' delays included)
+        self._in_flight = 0  # API requests not answered yet (a latency fault's delay included)
         self._max_in_flight = 0  # the most at once since start or reset_peak()
         self._open: set[Any] = set()
         self._httpd: _HTTPServer | None = None
@@ -296,7 +313,7 @@ class SandboxServer:
 
     def stats(self) -> dict[str, Any]:
         """Counters: {"connections": accepted, "open_connections": n, "requests": {path: n},
-        "in_flight": API requests being answered now, "max_in_flight": the peak}."""
+        "in_flight": API requests whose answer has not begun, "max_in_flight": the peak}."""
         with self._lock:
             return {
                 "connections": self._connections,
