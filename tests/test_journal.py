@@ -38,7 +38,9 @@ def test_new_sale_is_written_with_number_and_event(journal: Journal) -> None:
     sale = new_sale(journal)
     assert sale.state is S.CREATED
     assert sale.sale_number == "TILL1-000001"
-    assert sale.description == "TILL1-000001 école"
+    assert sale.reference is not None
+    assert sale.reference.startswith(f"HPOS-{journal.journal_id}-000001-")
+    assert sale.description == f"{sale.reference} TILL1-000001 école"
     assert sale.amount == Decimal(14900)
     assert sale.created_at.tzinfo is not None
     assert [(e.from_state, e.to_state) for e in journal.events(sale.id)] == [(None, S.CREATED)]

@@ -35,6 +35,12 @@ ALLOWED = {
     (S.REVIEW, S.AWAITING),
     (S.REVIEW, S.PAID),
     (S.REVIEW, S.FAILED),
+    # a payment that is not the sale's own (another sale holds it, or HPAY lists it with
+    # another amount or reference) goes to a person, never to PAID:
+    (S.REQUESTING, S.REVIEW),
+    (S.AWAITING, S.REVIEW),
+    (S.CANCELLED, S.REVIEW),
+    (S.EXPIRED, S.REVIEW),
 }
 
 

@@ -44,7 +44,7 @@ def test_sale_goes_to_awaiting_with_its_link_committed(
     [held] = sandbox.payments()
     assert sale.transaction_id == held.transaction_id
     assert sale.checkout_url == held.checkout_url
-    assert held.description.startswith("T1-000001 "), "the sale number travels to HPAY"
+    assert held.description.startswith(f"{sale.reference} T1-000001 "), "reference, then number"
     assert sale.fees == held.fees
     assert journal.get(sale.id) == sale, "what the caller shows is what the journal holds"
     assert [e.sale.state for e in events] == [S.CREATED, S.REQUESTING, S.AWAITING]

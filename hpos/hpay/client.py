@@ -169,6 +169,7 @@ class HpayClient:
         try:
             payment = parse_payment(obj)
         except ProtocolError as exc:
+            exc.http_status = 200  # a complete JSON answer, but not a usable one
             raise _unknown(exc) from exc
         if payment.amount != value or payment.currency != token.currency:
             log.warning(
@@ -335,7 +336,11 @@ class HpayClient:
         if time.monotonic() >= deadline:
             raise HpayTimeout("HPAY did not answer in time.", maybe_reached=False)
         raw = self._transport.post_json(endpoint, payload, deadline=deadline)
-        return _decode(raw)
+        try:
+            return _decode(raw)
+        except ProtocolError as exc:
+            exc.http_status = raw.status  # HPAY answered, though not usably
+            raise
 
     def _should_retry(self, exc: HpayError, attempt: int, deadline: float, *, read: bool) -> bool:
         if attempt >= self.config.read_retries:
@@ -377,10 +382,28 @@ def _maybe_created(exc: HpayError) -> bool:
     return isinstance(exc, ProtocolError)
 
 
+#: HTTP 504: a gateway gave up waiting for HPAY, which may still be working on it.
+GATEWAY_TIMEOUT = 504
+
+
 def _unknown(cause: HpayError) -> OutcomeUnknown:
+    """The error of a payment request that may have created a payment.
+
+    A complete answer (any HTTP status but 504) means the request finished at HPAY:
+    the message says HPAY answered, and the sales layer settles it within seconds.
+    """
+    status = getattr(cause, "http_status", None)
+    if status is not None and status != GATEWAY_TIMEOUT:
+        what = "an error" if status >= 400 else "an unreadable answer"
+        return OutcomeUnknown(
+            f"HPAY answered with {what} (HTTP {status}). HPOS is checking HPAY's history"
+            " for this sale before saying whether it is safe to try again.",
+            cause=cause,
+            http_status=status,
+        )
     return OutcomeUnknown(
-        "The payment request may have reached HPAY, but no usable answer came back "
-        f"({cause.message.rstrip('.')}). Do not charge again before checking the history.",
+        f"{cause.message.rstrip('.')}: the payment request may have reached HPAY. "
+        "Do not charge again before HPOS has checked the history.",
         cause=cause,
     )
 

@@ -95,7 +95,13 @@ class HpayTimeout(NetworkError):
 
 
 class ProtocolError(HpayError):
-    """The answer is not what HPAY documents: HTML page, truncated or wrong-shaped JSON."""
+    """The answer is not what HPAY documents: HTML page, truncated or wrong-shaped JSON.
+
+    ``http_status`` is the HTTP status of a complete answer that could not be used
+    (None when no complete answer came): HPAY did answer, so the request finished there.
+    """
+
+    http_status: int | None = None
 
 
 class ServerError(ProtocolError):
@@ -104,6 +110,7 @@ class ServerError(ProtocolError):
     def __init__(self, message: str, *, status: int) -> None:
         super().__init__(message)
         self.status = status
+        self.http_status = status
 
 
 class UnsafeCheckoutUrl(HpayError):
@@ -122,10 +129,21 @@ class OutcomeUnknown(HpayError):
     """A payment request may have created a payment, but we got no usable answer.
 
     Never resend blindly: HPAY has no idempotency key. The sales layer reconciles
-    through /getPaymentHistory/ using the sale number carried in the description.
+    through /getPaymentHistory/ using the sale reference carried in the description.
     ``cause`` is the underlying error (a NetworkError, HpayTimeout or ProtocolError).
+    ``http_status`` is set when HPAY *answered* (any complete HTTP answer but a 504
+    gateway timeout): the request finished there, so a short search of the history
+    settles it; None when no answer came (timeout, reset mid-answer, 504).
     """
 
-    def __init__(self, message: str, *, cause: HpayError | None = None) -> None:
+    def __init__(
+        self, message: str, *, cause: HpayError | None = None, http_status: int | None = None
+    ) -> None:
         super().__init__(message)
         self.cause = cause
+        self.http_status = http_status
+
+    @property
+    def answered(self) -> bool:
+        """Did HPAY answer (the request finished there)?"""
+        return self.http_status is not None

@@ -19,56 +19,32 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
 
+from hpos.sales import journal_seal as seals
+from hpos.sales.journal_schema import MIGRATIONS, SCHEMA_VERSION, iso, missing_tables
+from hpos.sales.journal_seal import JournalNotice, Seal
 from hpos.sales.model import Sale
+from hpos.sales.reference import compose_description, format_sale_number, new_reference
 from hpos.sales.states import OPEN, SaleState, check_transition, is_paid_late
+
+__all__ = ["JOURNAL_FILE", "SCHEMA_VERSION", "DuplicateTransaction", "Journal", "JournalError"]
 
 JOURNAL_FILE = "journal.sqlite3"
 
-_V1 = """
-CREATE TABLE sales (
-    id             INTEGER PRIMARY KEY,
-    sale_number    TEXT NOT NULL UNIQUE,
-    till           TEXT NOT NULL,
-    created_at     TEXT NOT NULL,
-    updated_at     TEXT NOT NULL,
-    paid_seen_at   TEXT,
-    amount         TEXT NOT NULL,
-    currency       TEXT NOT NULL,
-    product        TEXT NOT NULL,
-    description    TEXT NOT NULL,
-    mode           TEXT NOT NULL,
-    transaction_id TEXT,
-    checkout_url   TEXT,
-    fees           TEXT,
-    state          TEXT NOT NULL,
-    paid_late      INTEGER NOT NULL DEFAULT 0,
-    last_error     TEXT
-);
-CREATE INDEX sales_created ON sales (created_at);
-CREATE INDEX sales_state ON sales (state);
-CREATE INDEX sales_transaction ON sales (transaction_id);
-CREATE TABLE events (
-    id         INTEGER PRIMARY KEY,
-    sale_id    INTEGER NOT NULL REFERENCES sales (id),
-    at         TEXT NOT NULL,
-    from_state TEXT,
-    to_state   TEXT NOT NULL,
-    note       TEXT NOT NULL DEFAULT ''
-);
-CREATE INDEX events_sale ON events (sale_id);
-CREATE TABLE counters (
-    till TEXT PRIMARY KEY,
-    last INTEGER NOT NULL
-);
-"""
-
-#: MIGRATIONS[n] brings a journal from schema version n to n + 1.
-MIGRATIONS: tuple[str, ...] = (_V1,)
-SCHEMA_VERSION = len(MIGRATIONS)
-
 
 class JournalError(Exception):
-    """The journal cannot be opened or written (disk full, newer schema, corrupt file)."""
+    """The journal cannot be opened, read or written (disk full, read-only, damaged, newer).
+
+    The message names the journal file and says what to do.
+    """
+
+
+class DuplicateTransaction(JournalError):
+    """A transaction id is already the payment of another sale of this journal."""
+
+    def __init__(self, message: str, *, transaction_id: str, holder: str) -> None:
+        super().__init__(message)
+        self.transaction_id = transaction_id
+        self.holder = holder  # the sale number that holds it
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,10 +61,7 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
-def _ts(value: datetime) -> str:
-    if value.tzinfo is None:
-        raise ValueError("journal times must be timezone-aware")
-    return value.astimezone(UTC).isoformat(timespec="microseconds")
+_ts = iso
 
 
 def _dt(text: str | None) -> datetime | None:
@@ -96,19 +69,55 @@ def _dt(text: str | None) -> datetime | None:
 
 
 class Journal:
-    """The sales journal of one profile. Safe to use from several threads."""
+    """The sales journal of one profile. Safe to use from several threads.
 
-    def __init__(self, path: Path | str, *, clock: Callable[[], datetime] = _now) -> None:
+    ``seal_path`` (the profile's :data:`~hpos.sales.journal_seal.SEAL_FILE`) makes a
+    lost, emptied, replaced or rolled-back journal noticed (:attr:`notice`); without
+    it (tests, tools) nothing is compared.
+    """
+
+    def __init__(
+        self,
+        path: Path | str,
+        *,
+        clock: Callable[[], datetime] = _now,
+        seal_path: Path | None = None,
+    ) -> None:
         self.path = Path(path)
         self._clock = clock
         self._local = threading.local()
         self._all: list[sqlite3.Connection] = []
         self._lock = threading.Lock()
+        self._seal_path = seal_path
+        before = seals.file_state(self.path)
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._migrate(self._conn())
+            conn = self._conn()
+            self._migrate(conn)
+            missing = missing_tables(conn)
+            meta = {} if missing else dict(conn.execute("SELECT key, value FROM meta").fetchall())
         except (OSError, sqlite3.Error) as exc:
-            raise JournalError(f"Cannot open the sales journal {self.path}: {exc}.") from None
+            self.close()
+            raise JournalError(self._says("Cannot open", exc)) from None
+        if missing:
+            self.close()
+            raise JournalError(
+                f"The sales journal {self.path} is damaged (table {', '.join(missing)} missing);"
+                " move it aside and start again, HPAY's history keeps the payments."
+            )
+        self.journal_id: str = meta["journal_id"]
+        #: Sales created before this instant (ISO UTC) carry no reference (older HPOS).
+        self.references_since: str = meta["references_since"]
+        self.notice: JournalNotice | None = None
+        if "notice" in meta:
+            kind, at, message = meta["notice"].split("|", 2)
+            self.notice = JournalNotice(kind, message, at)
+        if seal_path is not None:
+            self._check_seal(seal_path, before)
+
+    def _says(self, what: str, exc: BaseException) -> str:
+        detail = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+        return f"{what} the sales journal {self.path}: {str(detail).rstrip('.')}."
 
     # -- connections and schema -------------------------------------------------------
 
@@ -126,15 +135,28 @@ class Journal:
                 self._all.append(conn)
         return conn
 
+    def _query(self, sql: str, args: Iterable[object] = ()) -> sqlite3.Cursor:
+        """A read; any SQLite failure becomes a JournalError naming the file."""
+        try:
+            return self._conn().execute(sql, tuple(args))
+        except sqlite3.Error as exc:
+            raise JournalError(self._says("Cannot read", exc)) from None
+
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
         conn = self._conn()
         try:
             conn.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as exc:
-            raise JournalError(f"The sales journal is not writable: {exc}.") from None
+            raise JournalError(self._says("Cannot write", exc)) from None
         try:
             yield conn
+        except sqlite3.IntegrityError:
+            conn.execute("ROLLBACK")
+            raise
+        except sqlite3.Error as exc:
+            conn.execute("ROLLBACK")
+            raise JournalError(self._says("Cannot write", exc)) from None
         except BaseException:
             conn.execute("ROLLBACK")
             raise
@@ -142,25 +164,62 @@ class Journal:
             conn.execute("COMMIT")
         except sqlite3.Error as exc:
             conn.execute("ROLLBACK")
-            raise JournalError(f"The sales journal could not be saved: {exc}.") from None
+            raise JournalError(self._says("Cannot save", exc)) from None
 
     def _migrate(self, conn: sqlite3.Connection) -> None:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         if version > SCHEMA_VERSION:
             raise JournalError(
-                f"The journal was written by a newer HPOS (schema {version}); update HPOS."
+                f"The sales journal {self.path} was written by a newer HPOS (schema {version});"
+                " update HPOS."
             )
         for target in range(version, SCHEMA_VERSION):
             with self._write() as tx:
-                for statement in MIGRATIONS[target].split(";"):
-                    if statement.strip():
-                        tx.execute(statement)
+                MIGRATIONS[target](tx, _ts(self._clock()))
                 tx.execute(f"PRAGMA user_version={target + 1}")
+
+    def _check_seal(self, seal_path: Path, before: str) -> None:
+        counters = self.counters()
+        notice = seals.compare(
+            seals.read_seal(seal_path), before, self.journal_id, counters, self.path,
+            _ts(self._clock()),
+        )  # fmt: skip
+        if notice is not None:
+            old = seals.read_seal(seal_path)
+            assert old is not None
+            with self._write() as tx:
+                for till, last in old.counters.items():
+                    tx.execute(
+                        "INSERT INTO counters (till, last) VALUES (?, ?) ON CONFLICT (till)"
+                        " DO UPDATE SET last = MAX(last, excluded.last)",
+                        (till, last),
+                    )
+                tx.execute(
+                    "INSERT OR REPLACE INTO meta (key, value) VALUES ('notice', ?)",
+                    (f"{notice.kind}|{notice.at}|{notice.message}",),
+                )
+            self.notice = notice
+            counters = self.counters()
+        self._seal(counters)
+
+    def _seal(self, counters: dict[str, int]) -> None:
+        if self._seal_path is not None:
+            seals.write_seal(self._seal_path, Seal(self.journal_id, str(self.path), counters))
+
+    def acknowledge_notice(self) -> None:
+        """A person has read :attr:`notice`: stop saying it."""
+        with self._write() as tx:
+            tx.execute("DELETE FROM meta WHERE key = 'notice'")
+        self.notice = None
+
+    def counters(self) -> dict[str, int]:
+        """The last counter used, per till name."""
+        return {r[0]: int(r[1]) for r in self._query("SELECT till, last FROM counters")}
 
     @property
     def schema_version(self) -> int:
         """The schema version of the file on disk."""
-        return int(self._conn().execute("PRAGMA user_version").fetchone()[0])
+        return int(self._query("PRAGMA user_version").fetchone()[0])
 
     def close(self) -> None:
         """Close every thread's connection."""
@@ -182,9 +241,10 @@ class Journal:
         description: str,
         mode: str,
     ) -> Sale:
-        """Write a new CREATED sale with the till's next sale number.
+        """Write a new CREATED sale with the till's next sale number and a fresh reference.
 
-        The description stored (and sent to HPAY) starts with the sale number.
+        The description stored (and sent to HPAY) is the reference, the sale number
+        and the cleaned typed text (:func:`~hpos.sales.reference.compose_description`).
         """
         now = _ts(self._clock())
         with self._write() as tx:
@@ -193,11 +253,13 @@ class Journal:
                 "ON CONFLICT (till) DO UPDATE SET last = last + 1 RETURNING last",
                 (till,),
             ).fetchone()
-            number = f"{till}-{row[0]:06d}"
-            text = f"{number} {description}".strip()
+            counter = int(row[0])
+            number = format_sale_number(till, counter)
+            reference = new_reference(self.journal_id, counter)
+            text = compose_description(reference, number, description)
             cur = tx.execute(
                 "INSERT INTO sales (sale_number, till, created_at, updated_at, amount, currency,"
-                " product, description, mode, state) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                " product, description, mode, state, reference) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                 (
                     number,
                     till,
@@ -209,6 +271,7 @@ class Journal:
                     text,
                     mode,
                     SaleState.CREATED.value,
+                    reference,
                 ),
             )
             sale_id = int(cur.lastrowid or 0)
@@ -216,6 +279,8 @@ class Journal:
                 "INSERT INTO events (sale_id, at, from_state, to_state, note) VALUES (?,?,?,?,?)",
                 (sale_id, now, None, SaleState.CREATED.value, "sale written"),
             )
+        if self._seal_path is not None:
+            self._seal(self.counters())
         return self._require(sale_id)
 
     def transition(
@@ -228,45 +293,72 @@ class Journal:
         checkout_url: str | None = None,
         fees: Decimal | None = None,
         error: str | None = None,
+        answered: bool | None = None,
     ) -> Sale:
         """Move a sale to ``target`` (checked against the lifecycle) and log the event.
 
         Given fields are stored in the same transaction; ``error`` becomes
         ``last_error`` (None clears it). Reaching PAID records when it was seen,
-        and from CANCELLED or EXPIRED marks the sale paid late.
+        and from CANCELLED or EXPIRED marks the sale paid late. A transaction id
+        another sale holds raises :class:`DuplicateTransaction` (nothing written).
         """
         now = _ts(self._clock())
-        with self._write() as tx:
-            row = tx.execute("SELECT state FROM sales WHERE id = ?", (sale_id,)).fetchone()
-            if row is None:
-                raise KeyError(sale_id)
-            current = SaleState(row["state"])
-            check_transition(current, target)
-            tx.execute(
-                "UPDATE sales SET state = ?, updated_at = ?, last_error = ?,"
-                " transaction_id = COALESCE(?, transaction_id),"
-                " checkout_url = COALESCE(?, checkout_url),"
-                " fees = COALESCE(?, fees),"
-                " paid_seen_at = CASE WHEN ? THEN ? ELSE paid_seen_at END,"
-                " paid_late = paid_late OR ? WHERE id = ?",
-                (
-                    target.value,
-                    now,
-                    error,
-                    transaction_id,
-                    checkout_url,
-                    None if fees is None else str(fees),
-                    target is SaleState.PAID,
-                    now,
-                    is_paid_late(current, target),
-                    sale_id,
-                ),
-            )
-            tx.execute(
-                "INSERT INTO events (sale_id, at, from_state, to_state, note) VALUES (?,?,?,?,?)",
-                (sale_id, now, current.value, target.value, note),
-            )
+        try:
+            with self._write() as tx:
+                row = tx.execute("SELECT state FROM sales WHERE id = ?", (sale_id,)).fetchone()
+                if row is None:
+                    raise KeyError(sale_id)
+                current = SaleState(row["state"])
+                check_transition(current, target)
+                tx.execute(
+                    "UPDATE sales SET state = ?, updated_at = ?, last_error = ?,"
+                    " transaction_id = COALESCE(?, transaction_id),"
+                    " checkout_url = COALESCE(?, checkout_url),"
+                    " fees = COALESCE(?, fees),"
+                    " answered = COALESCE(?, answered),"
+                    " paid_seen_at = CASE WHEN ? THEN ? ELSE paid_seen_at END,"
+                    " paid_late = paid_late OR ? WHERE id = ?",
+                    (
+                        target.value,
+                        now,
+                        error,
+                        transaction_id,
+                        checkout_url,
+                        None if fees is None else str(fees),
+                        answered,
+                        target is SaleState.PAID,
+                        now,
+                        is_paid_late(current, target),
+                        sale_id,
+                    ),
+                )
+                tx.execute(
+                    "INSERT INTO events (sale_id, at, from_state, to_state, note)"
+                    " VALUES (?,?,?,?,?)",
+                    (sale_id, now, current.value, target.value, note),
+                )
+        except sqlite3.IntegrityError as exc:
+            holder = self.holder_of(transaction_id or "") if transaction_id else None
+            if holder is None:
+                raise JournalError(self._says("Cannot write", exc)) from None
+            raise DuplicateTransaction(
+                f"HPAY payment {transaction_id} is already the payment of sale"
+                f" {holder.sale_number}.",
+                transaction_id=transaction_id or "",
+                holder=holder.sale_number,
+            ) from None
         return self._require(sale_id)
+
+    def holder_of(self, transaction_id: str) -> Sale | None:
+        """The sale whose payment is ``transaction_id``, if any."""
+        row = self._query(
+            "SELECT * FROM sales WHERE transaction_id = ?", (transaction_id,)
+        ).fetchone()
+        return _sale(row) if row else None
+
+    def is_legacy(self, sale: Sale) -> bool:
+        """Was ``sale`` created before this journal had references (an older HPOS)?"""
+        return sale.reference is None and _ts(sale.created_at) < self.references_since
 
     def note_error(self, sale_id: int, error: str | None) -> Sale:
         """Record (or clear) the last error of a sale without changing its state."""
@@ -281,7 +373,7 @@ class Journal:
 
     def get(self, sale_id: int) -> Sale | None:
         """The sale with this local id."""
-        row = self._conn().execute("SELECT * FROM sales WHERE id = ?", (sale_id,)).fetchone()
+        row = self._query("SELECT * FROM sales WHERE id = ?", (sale_id,)).fetchone()
         return _sale(row) if row else None
 
     def _require(self, sale_id: int) -> Sale:
@@ -291,22 +383,18 @@ class Journal:
         return sale
 
     def find(self, key: str) -> Sale | None:
-        """The sale with this sale number or HPAY transaction id."""
-        row = (
-            self._conn()
-            .execute(
-                "SELECT * FROM sales WHERE sale_number = ? OR transaction_id = ? "
-                "ORDER BY id DESC LIMIT 1",
-                (key, key),
-            )
-            .fetchone()
-        )
+        """The sale with this sale number, sale reference or HPAY transaction id."""
+        row = self._query(
+            "SELECT * FROM sales WHERE sale_number = ? OR transaction_id = ? OR reference = ?"
+            " ORDER BY id DESC LIMIT 1",
+            (key, key, key),
+        ).fetchone()
         return _sale(row) if row else None
 
     def open_sales(self) -> list[Sale]:
         """Sales that still need work (see ``states.OPEN``), oldest first."""
         marks = ",".join("?" * len(OPEN))
-        rows = self._conn().execute(
+        rows = self._query(
             f"SELECT * FROM sales WHERE state IN ({marks}) ORDER BY id",  # noqa: S608
             [s.value for s in OPEN],
         )
@@ -322,7 +410,7 @@ class Journal:
         if updated_since is not None:
             sql += " AND updated_at >= ?"
             args.append(_ts(updated_since))
-        return [_sale(r) for r in self._conn().execute(sql + " ORDER BY id", args)]
+        return [_sale(r) for r in self._query(sql + " ORDER BY id", args)]
 
     def sales_between(
         self, start: datetime, end: datetime, *, mode: str | None = None
@@ -333,7 +421,7 @@ class Journal:
         if mode is not None:
             sql += " AND mode = ?"
             args.append(mode)
-        return [_sale(r) for r in self._conn().execute(sql + " ORDER BY created_at, id", args)]
+        return [_sale(r) for r in self._query(sql + " ORDER BY created_at, id", args)]
 
     def latest_sales(
         self, start: datetime, end: datetime, limit: int, *, paid: bool | None = None
@@ -345,7 +433,7 @@ class Journal:
         """
         sql, args = _created_in(start, end, paid)
         sql += " ORDER BY created_at DESC, id DESC LIMIT ?"
-        return [_sale(r) for r in self._conn().execute(sql, [*args, max(0, limit)])]
+        return [_sale(r) for r in self._query(sql, [*args, max(0, limit)])]
 
     def iter_sales_between(
         self, start: datetime, end: datetime, *, paid: bool | None = None
@@ -356,7 +444,7 @@ class Journal:
         each garbage collection meanwhile walk them all). ``paid`` as in :meth:`latest_sales`.
         """
         sql, args = _created_in(start, end, paid)
-        for row in self._conn().execute(sql + " ORDER BY created_at DESC, id DESC", args):
+        for row in self._query(sql + " ORDER BY created_at DESC, id DESC", args):
             yield _sale(row)
 
     def sales_changed_since(self, start: datetime, end: datetime, since: datetime) -> list[Sale]:
@@ -364,11 +452,11 @@ class Journal:
         oldest first: what a view of that range must re-read to be up to date."""
         sql, args = _created_in(start, end, None)
         sql += " AND updated_at >= ? ORDER BY created_at, id"
-        return [_sale(r) for r in self._conn().execute(sql, [*args, _ts(since)])]
+        return [_sale(r) for r in self._query(sql, [*args, _ts(since)])]
 
     def events(self, sale_id: int) -> list[EventRow]:
         """The state changes of one sale, in order."""
-        rows = self._conn().execute(
+        rows = self._query(
             "SELECT at, from_state, to_state, note FROM events WHERE sale_id = ? ORDER BY id",
             (sale_id,),
         )
@@ -384,7 +472,7 @@ class Journal:
 
     def count(self) -> int:
         """How many sales the journal holds."""
-        return int(self._conn().execute("SELECT COUNT(*) FROM sales").fetchone()[0])
+        return int(self._query("SELECT COUNT(*) FROM sales").fetchone()[0])
 
 
 def _created_in(start: datetime, end: datetime, paid: bool | None) -> tuple[str, list[str]]:
@@ -417,4 +505,6 @@ def _sale(row: sqlite3.Row) -> Sale:
         checkout_url=row["checkout_url"],
         fees=Decimal(row["fees"]) if row["fees"] is not None else None,
         last_error=row["last_error"],
+        reference=row["reference"],
+        answered=bool(row["answered"]),
     )

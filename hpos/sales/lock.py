@@ -21,6 +21,10 @@ class ProfileLocked(ConfigError):
     """Another HPOS process holds this profile."""
 
 
+class ProfileUnwritable(ConfigError):
+    """The profile's data folder cannot be written (read-only, no permission, disk full)."""
+
+
 class ProfileLock:
     """Exclusive, non-blocking lock on ``<dir>/hpos.lock``; a context manager too."""
 
@@ -30,8 +34,14 @@ class ProfileLock:
 
     def acquire(self) -> ProfileLock:
         """Take the lock or raise ProfileLocked naming the holder's process id."""
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        handle = open(self.path, "a+", encoding="utf-8")  # noqa: SIM115 (held until release)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            handle = open(self.path, "a+", encoding="utf-8")  # noqa: SIM115 (held until release)
+        except OSError as exc:
+            raise ProfileUnwritable(
+                f"Cannot write in the profile's data folder {self.path.parent}:"
+                f" {exc.strerror or exc}. Nothing was sent to HPAY."
+            ) from None
         try:
             _lock(handle)
         except OSError:
@@ -42,10 +52,17 @@ class ProfileLock:
                 f"HPOS is already running on this profile (process {holder}); "
                 "close it first or use another profile (--config-dir)."
             ) from None
-        handle.seek(0)
-        handle.truncate()
-        handle.write(str(os.getpid()))
-        handle.flush()
+        try:
+            handle.seek(0)
+            handle.truncate()
+            handle.write(str(os.getpid()))
+            handle.flush()
+        except OSError as exc:
+            handle.close()
+            raise ProfileUnwritable(
+                f"Cannot write in the profile's data folder {self.path.parent}:"
+                f" {exc.strerror or exc}. Nothing was sent to HPAY."
+            ) from None
         self._file = handle
         return self
 

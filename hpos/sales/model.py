@@ -19,7 +19,7 @@ class Sale:
     """One sale of this till (a row of the journal's ``sales`` table)."""
 
     id: int
-    sale_number: str  # "<till>-<counter>", unique, sent in the payment description
+    sale_number: str  # "<till>-<counter>", unique in its journal, what people read
     till: str
     created_at: datetime  # aware, UTC
     updated_at: datetime
@@ -27,7 +27,7 @@ class Sale:
     amount: Decimal
     currency: str
     product: str
-    description: str  # as sent to HPAY (starts with the sale number)
+    description: str  # as sent to HPAY: reference, sale number, typed text (see reference.py)
     mode: str  # TEST | PROD
     state: SaleState
     paid_late: bool = False
@@ -35,6 +35,12 @@ class Sale:
     checkout_url: str | None = None
     fees: Decimal | None = None
     last_error: str | None = None
+    #: The sale reference (``HPOS-…``) matched against HPAY's history; None for a legacy
+    #: sale written before references existed (see ``reference.py``).
+    reference: str | None = None
+    #: HPAY answered the payment request with an error (HTTP status, not 504): the
+    #: request finished there, so an UNKNOWN sale is settled within seconds.
+    answered: bool = False
 
 
 @dataclass(frozen=True, slots=True)

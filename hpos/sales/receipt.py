@@ -20,6 +20,7 @@ from datetime import datetime
 from decimal import Decimal
 
 from hpos.sales.model import Sale
+from hpos.sales.reference import parse_sale_number, typed_part
 from hpos.sales.states import SaleState
 
 __all__ = [
@@ -41,7 +42,6 @@ RECEIPT_STATUSES = (STATUS_PAID, STATUS_PAID_LATE)
 #: What a receipt says when neither the settings nor HPAY name the shop.
 DEFAULT_SHOP_NAME = "HPOS"
 
-_SALE_NUMBER = re.compile(r"^(?P<till>\S+)-\d{6}$")
 
 
 class ReceiptRefused(ValueError):
@@ -99,15 +99,8 @@ def shop_name_for(shop_name: str, company: str = "") -> str:
 
 def till_of(sale_number: str | None, fallback: str = "") -> str:
     """The till a sale number was made on (``"TILL1-000042"`` -> ``"TILL1"``), else ``fallback``."""
-    match = _SALE_NUMBER.match(sale_number or "")
-    return match.group("till") if match else fallback
-
-
-def _strip_sale_number(description: str, sale_number: str) -> str:
-    text = " ".join(description.split())
-    if sale_number and (text == sale_number or text.startswith(sale_number + " ")):
-        text = text[len(sale_number) :].strip()
-    return text
+    parsed = parse_sale_number(sale_number or "")
+    return parsed[0] if parsed else fallback
 
 
 def make_receipt(
@@ -146,7 +139,7 @@ def make_receipt(
         till=till.strip(),
         date=date,
         product=" ".join(product.split()),
-        description=_strip_sale_number(description, number),
+        description=typed_part(description),
         amount=amount,
         currency=currency.strip().upper(),
         transaction_id=transaction_id.strip(),

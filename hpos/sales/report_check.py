@@ -23,7 +23,6 @@ threads.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from decimal import Decimal
@@ -33,11 +32,11 @@ from hpos.hpay.errors import HpayError
 from hpos.hpay.models import HistoryEntry
 from hpos.sales.journal import Journal
 from hpos.sales.model import Sale
+from hpos.sales.reference import parse_sale_number, reference_in, sale_number_in
 from hpos.sales.report_types import Discrepancy, money_text
 from hpos.sales.states import SaleState
 
 PAID = SaleState.PAID
-_SALE_NUMBER = re.compile(r"(\S+)-(\d{6,})(?=\s|$)")
 
 
 @dataclass
@@ -160,19 +159,32 @@ def _unknown(
         )
         return Discrepancy("other_day", tx, sale.sale_number, amount, text)
     paid = f"Payment {tx} ({_show(amount, entry.currency)}) was paid on HPAY"
-    match = _SALE_NUMBER.match(entry.description)
-    if match is None:
+    ref, number = reference_in(entry.description), sale_number_in(entry.description)
+    if ref is None and number is None:
         text = f"{paid} but not from this till ({entry.product or 'no product name'})."
         return Discrepancy("not_from_this_till", tx, None, amount, text)
-    number, till = match.group(0), match.group(1)
-    own = journal.find(number)
-    if own is not None and own.sale_number == number:
+    own = journal.find(ref or number or "")
+    if own is not None and _carries(own, ref, number):
         if own.transaction_id is None or own.state is not PAID:
             return _paid_there(entry, own)
-        text = f"{paid} for sale {number}, already paid here by {own.transaction_id}: paid twice?"
-        return Discrepancy("not_from_this_till", tx, number, amount, text)
-    text = f"{paid} for sale {number} of till {till}: not from this till."
+        text = (
+            f"{paid} for sale {own.sale_number}, already paid here by {own.transaction_id}:"
+            " paid twice?"
+        )
+        return Discrepancy("not_from_this_till", tx, own.sale_number, amount, text)
+    parsed = parse_sale_number(number) if number else None
+    where = f"till {parsed[0]}" if parsed else "another till"
+    if ref is not None:
+        where += f" (reference {ref}, another journal)"
+    text = f"{paid} for sale {number or ref} of {where}: not from this till."
     return Discrepancy("not_from_this_till", tx, number, amount, text)
+
+
+def _carries(sale: Sale, ref: str | None, number: str | None) -> bool:
+    """Is an entry with this reference (or, for legacy sales, this number) the sale's?"""
+    if ref is not None:
+        return sale.reference == ref
+    return sale.reference is None and sale.sale_number == number
 
 
 def other_mode_issue(entry: HistoryEntry) -> Discrepancy:

@@ -20,7 +20,7 @@ from hpos.sales.model import Sale, SaleEvent
 from hpos.sales.reconcile import Reconciler
 from hpos.sales.recovery import recover
 from hpos.sales.states import SaleState
-from hpos.sales.till import Till
+from hpos.sales.till import AnswerNotRecorded, Till
 from hpos.sales.watcher import PaymentWatcher, WatchPolicy
 
 Listener = Callable[[SaleEvent], None]
@@ -69,11 +69,16 @@ class SalesService:
         till_name: str,
         policy: WatchPolicy | None = None,
         listener: Listener | None = None,
+        seal_path: Path | None = None,
     ) -> SalesService:
-        """Lock the profile (ProfileLocked if another HPOS holds it) and open its journal."""
+        """Lock the profile (ProfileLocked if another HPOS holds it) and open its journal.
+
+        ``seal_path`` (in the profile's config folder) lets a lost or replaced journal
+        be noticed (``journal.notice``).
+        """
         lock = ProfileLock(data_dir).acquire()
         try:
-            journal = Journal(data_dir / JOURNAL_FILE)
+            journal = Journal(data_dir / JOURNAL_FILE, seal_path=seal_path)
         except BaseException:
             lock.release()
             raise
@@ -90,9 +95,16 @@ class SalesService:
 
         A new AWAITING payment is first checked one fast interval later (nobody
         pays within the first second), so a charge costs one request; an UNKNOWN
-        one (the answer was lost) is looked for at once.
+        one (the answer was lost) is looked for at once. Raises
+        :class:`~hpos.sales.till.AnswerNotRecorded` when the journal failed while the
+        request was out (the sale is watched if the journal took it as UNKNOWN).
         """
-        sale = self.till.start_sale(amount, product, description)
+        try:
+            sale = self.till.start_sale(amount, product, description)
+        except AnswerNotRecorded as exc:  # the journal failed mid-request
+            if exc.sale.state is SaleState.UNKNOWN:
+                self.watcher.watch(exc.sale)
+            raise
         if sale.state is SaleState.AWAITING:
             self.watcher.watch(sale, first_check_in=self.watcher.policy.fast_interval)
         elif sale.state is SaleState.UNKNOWN:

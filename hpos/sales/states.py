@@ -44,10 +44,10 @@ S = SaleState
 #: from-state -> the states it may move to.
 TRANSITIONS: dict[SaleState, frozenset[SaleState]] = {
     S.CREATED: frozenset({S.REQUESTING, S.FAILED}),
-    S.REQUESTING: frozenset({S.AWAITING, S.FAILED, S.UNKNOWN}),
-    S.AWAITING: frozenset({S.PAID, S.CANCELLED, S.EXPIRED}),
-    S.CANCELLED: frozenset({S.PAID}),
-    S.EXPIRED: frozenset({S.PAID}),
+    S.REQUESTING: frozenset({S.AWAITING, S.FAILED, S.UNKNOWN, S.REVIEW}),
+    S.AWAITING: frozenset({S.PAID, S.CANCELLED, S.EXPIRED, S.REVIEW}),
+    S.CANCELLED: frozenset({S.PAID, S.REVIEW}),
+    S.EXPIRED: frozenset({S.PAID, S.REVIEW}),
     S.UNKNOWN: frozenset({S.AWAITING, S.PAID, S.FAILED, S.REVIEW}),
     S.REVIEW: frozenset({S.AWAITING, S.PAID, S.FAILED}),
     S.PAID: frozenset(),

@@ -15,8 +15,15 @@ One check, by state:
 - CANCELLED / EXPIRED: until ``grace_period`` after their last update; PAID ->
   PAID (the journal marks it paid late).
 - UNKNOWN: the reconciler's candidates and :func:`~hpos.sales.reconcile.decide`:
-  adopt (``Till.adopt``), REVIEW (never guess), FAILED after
-  ``reconcile_window`` (``Till.give_up``: safe to try again), or wait.
+  adopt (``Till.adopt``), REVIEW (never guess), FAILED (``Till.give_up``: safe
+  to try again), or wait. When HPAY *answered* the payment request (an HTTP
+  error, not a 504) the request finished there: the history is searched at once
+  and once more ``answered_recheck`` seconds later, then FAILED if nothing
+  carries the reference. When no answer came, FAILED only after
+  ``reconcile_window``.
+- AWAITING, CANCELLED, EXPIRED: the entry of the sale's own transaction id must
+  be the sale's (amount, currency and, when the sale has one, its reference);
+  one that is not goes to REVIEW, never PAID.
 - anything else: stop.
 
 Interval: ``fast_interval`` for ``fast_period`` after watching starts, then
@@ -44,6 +51,7 @@ from hpos.hpay.errors import HpayError
 from hpos.hpay.models import HistoryEntry
 from hpos.sales.model import Sale, SaleEvent
 from hpos.sales.reconcile import Reconciler, decide
+from hpos.sales.reference import reference_in
 from hpos.sales.states import IllegalTransition, SaleState
 from hpos.sales.till import Till
 
@@ -74,6 +82,7 @@ class WatchPolicy:
     grace_interval: float = 10.0
     reconcile_interval: float = 2.0
     reconcile_window: float = 120.0  # UNKNOWN -> FAILED when nothing found by then
+    answered_recheck: float = 5.0  # HPAY answered: the second search, then FAILED
 
     def __post_init__(self) -> None:
         if any(v <= 0 for v in vars(self).values()) or self.growth < 1:
@@ -88,6 +97,7 @@ class _Watch:
     interval: float  # the last normal (error-free) interval
     failures: int = 0
     restart: bool = False  # watch() was called while a check was in flight
+    searches: int = 0  # complete history searches of an UNKNOWN sale
 
 
 @dataclass
@@ -96,6 +106,7 @@ class _Result:
     delay: float = 0.0
     stopped: str | None = None  # the "stopped" message, when watching ends
     changed: bool = False  # the sale's state changed
+    error: HpayError | None = None  # the check could not reach HPAY
 
 
 class PaymentWatcher:
@@ -120,6 +131,7 @@ class PaymentWatcher:
         self._cond = threading.Condition()
         self._watches: dict[int, _Watch] = {}
         self._busy: set[int] = set()  # ids of the sales being checked right now
+        self._errors: dict[int, HpayError] = {}  # why a sale's last check failed
 
     # -- the schedule (no I/O: safe on the GUI thread) --------------------------------
 
@@ -196,6 +208,18 @@ class PaymentWatcher:
             self._run(w)
         return self._get(sale_id)
 
+    def refresh(self, sale_id: int) -> tuple[Sale, HpayError | None]:
+        """:meth:`check_now`, and why the sale could not be refreshed (None: it was, or
+        it needs no checking). A sale returned with an error is its *last known* state."""
+        sale = self.check_now(sale_id)
+        with self._cond:
+            return sale, self._errors.get(sale_id)
+
+    def last_error(self, sale_id: int) -> HpayError | None:
+        """Why the last check of a sale failed; None after a successful one."""
+        with self._cond:
+            return self._errors.get(sale_id)
+
     def run_until(
         self,
         done: Callable[[], bool],
@@ -261,6 +285,10 @@ class PaymentWatcher:
         finally:
             with self._cond:
                 self._busy.discard(w.sale_id)
+                if result is not None and result.error is not None:
+                    self._errors[w.sale_id] = result.error
+                else:
+                    self._errors.pop(w.sale_id, None)
                 if self._watches.get(w.sale_id) is w:
                     if result is not None and result.stopped is not None:
                         del self._watches[w.sale_id]
@@ -270,6 +298,8 @@ class PaymentWatcher:
                         w.restart = False
                 self._cond.notify_all()
         assert result is not None  # _check raised otherwise
+        if result.stopped is not None:
+            self.reconciler.forget(w.sale_id)
         if result.stopped is not None and result.sale is not None:
             self._emit("stopped", result.sale, result.stopped)
         return result.sale if result.changed else None
@@ -288,7 +318,9 @@ class PaymentWatcher:
             return _Result(sale, stopped="This sale has no HPAY transaction id; checks stopped.")
         try:
             if sale.state is S.UNKNOWN:
-                found = self.reconciler.candidates(sale)
+                legacy = self.till.journal.is_legacy(sale)
+                found = self.reconciler.candidates(sale, legacy=legacy)
+                w.searches += 1
                 self._restored(w, sale)
                 return self._reconcile(w, sale, found)
             entry = self.till.client.find_payment(sale.transaction_id or "")
@@ -306,9 +338,14 @@ class PaymentWatcher:
             self._emit("connection_restored", sale, "Connection to HPAY restored.")
 
     def _status(self, w: _Watch, sale: Sale, entry: HistoryEntry | None) -> _Result:
+        if entry is not None and (why := _not_its_own(sale, entry)):
+            text = (
+                f"HPAY lists payment {entry.transaction_id} with {why}, not as the payment of"
+                f" sale {sale.sale_number}; a person must check this sale."
+            )
+            new = self.transition(sale.id, S.REVIEW, text, error=text)
+            return _Result(new, stopped=_stop_message(new), changed=True)
         if entry is not None and entry.is_paid:
-            if entry.amount != sale.amount:
-                log.warning("HPAY reports %s paid with %s", sale.sale_number, entry.amount)
             late = sale.state is not S.AWAITING
             text = f"Paid late (after it was {sale.state.value})." if late else "Paid."
             new = self.transition(sale.id, S.PAID, text, fees=entry.fees)
@@ -326,10 +363,18 @@ class PaymentWatcher:
 
     def _reconcile(self, w: _Watch, sale: Sale, found: list[HistoryEntry]) -> _Result:
         p = self.policy
-        verdict = decide(sale, found, waited=self._age(sale.updated_at), window=p.reconcile_window)
+        waited = self._age(sale.updated_at)
+        window = p.answered_recheck if sale.answered else p.reconcile_window
+        verdict = decide(
+            sale, found, waited=waited, window=window, searches=w.searches,
+            min_searches=2 if sale.answered else 1,
+        )  # fmt: skip
         if verdict.action == "wait":
             self._emit("checked", sale, verdict.message)
-            return _Result(sale, delay=p.reconcile_interval)
+            delay = p.reconcile_interval
+            if sale.answered:  # the second search once the recheck time is reached
+                delay = max(p.answered_recheck - waited, min(p.reconcile_interval, window))
+            return _Result(sale, delay=delay)
         if verdict.entry is not None:
             new = self.till.adopt(sale.id, verdict.entry, verdict.message)
         elif verdict.action == "review":
@@ -352,7 +397,7 @@ class PaymentWatcher:
         else:
             text = f"Still no connection to HPAY; next try in {delay:.0f} s."
             self._emit("checked", sale, text, exc)
-        return _Result(sale, delay=delay)
+        return _Result(sale, delay=delay, error=exc)
 
     def _interval(self, w: _Watch, sale: Sale, *, grow: bool = True) -> float:
         p = self.policy
@@ -379,6 +424,15 @@ class PaymentWatcher:
         if self._listener is not None:
             event = SaleEvent(kind=kind, sale=sale, message=message, at=self._wall(), error=error)
             self._listener(event)
+
+
+def _not_its_own(sale: Sale, entry: HistoryEntry) -> str:
+    """Why HPAY's entry for the sale's transaction id is not the sale's payment ("" if it is)."""
+    if entry.amount != sale.amount or entry.currency.upper() != sale.currency.upper():
+        return f"{entry.amount} {entry.currency}"
+    if sale.reference is not None and reference_in(entry.description) != sale.reference:
+        return "another sale's reference" if reference_in(entry.description) else "no reference"
+    return ""
 
 
 def _stop_message(sale: Sale) -> str:

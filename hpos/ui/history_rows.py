@@ -20,7 +20,6 @@ query problems and the summary. Dates are written for the language
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
@@ -31,6 +30,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from hpos.hpay.models import HistoryEntry, HistoryPage
 from hpos.sales.model import Sale
+from hpos.sales.reference import sale_number_in
 from hpos.sales.states import SaleState
 from hpos.ui.amount import format_money
 from hpos.ui.i18n import format_datetime
@@ -69,7 +69,6 @@ _STATUS_TEXTS = {
     "REVIEW": QT_TRANSLATE_NOOP("HistoryRows", "REVIEW"),
 }
 
-_SALE_NUMBER = re.compile(r"(\S+-\d{6})(?:\s|$)")
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _FAR_FUTURE = datetime(9999, 12, 31, tzinfo=UTC)
 
@@ -155,12 +154,6 @@ def status_text(status: str) -> str:
     """A status as the user reads it ("PAID" → "PAYÉ" in French); unknown ones unchanged."""
     source = _STATUS_TEXTS.get(status)
     return status if source is None else QCoreApplication.translate("HistoryRows", source)
-
-
-def sale_number_in(description: str) -> str | None:
-    """The sale number HPOS puts at the start of a payment's description, if any."""
-    match = _SALE_NUMBER.match(description)
-    return match.group(1) if match else None
 
 
 def row_from_entry(entry: HistoryEntry) -> HistoryRow:

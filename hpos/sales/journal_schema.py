@@ -1,0 +1,144 @@
+"""The journal's schema: its versions and the steps between them.
+
+``PRAGMA user_version`` holds the version; :data:`MIGRATIONS` ``[n]`` brings a
+journal from version n to n + 1 inside one write transaction.
+
+- 1: sales, events, per-till counters.
+- 2: sale references. A ``meta`` table (the journal id drawn when the journal
+  got references, and ``references_since``: sales created before it are legacy
+  sales without a reference), ``sales.reference`` (unique), ``sales.answered``
+  (HPAY answered the payment request with an error: it finished there) and one
+  sale per transaction id (a unique index). A journal that already has two sales
+  holding one transaction id (the false PAID this version fixes) keeps it on the
+  first and sends the others to REVIEW, naming both sales, before the index is made.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from hpos.sales.reference import new_journal_id
+from hpos.sales.states import SaleState
+
+_V1 = """
+CREATE TABLE sales (
+    id             INTEGER PRIMARY KEY,
+    sale_number    TEXT NOT NULL UNIQUE,
+    till           TEXT NOT NULL,
+    created_at     TEXT NOT NULL,
+    updated_at     TEXT NOT NULL,
+    paid_seen_at   TEXT,
+    amount         TEXT NOT NULL,
+    currency       TEXT NOT NULL,
+    product        TEXT NOT NULL,
+    description    TEXT NOT NULL,
+    mode           TEXT NOT NULL,
+    transaction_id TEXT,
+    checkout_url   TEXT,
+    fees           TEXT,
+    state          TEXT NOT NULL,
+    paid_late      INTEGER NOT NULL DEFAULT 0,
+    last_error     TEXT
+);
+CREATE INDEX sales_created ON sales (created_at);
+CREATE INDEX sales_state ON sales (state);
+CREATE INDEX sales_transaction ON sales (transaction_id);
+CREATE TABLE events (
+    id         INTEGER PRIMARY KEY,
+    sale_id    INTEGER NOT NULL REFERENCES sales (id),
+    at         TEXT NOT NULL,
+    from_state TEXT,
+    to_state   TEXT NOT NULL,
+    note       TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX events_sale ON events (sale_id);
+CREATE TABLE counters (
+    till TEXT PRIMARY KEY,
+    last INTEGER NOT NULL
+)
+"""
+
+_V2 = """
+CREATE TABLE meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+ALTER TABLE sales ADD COLUMN reference TEXT;
+ALTER TABLE sales ADD COLUMN answered INTEGER NOT NULL DEFAULT 0;
+CREATE UNIQUE INDEX sales_reference ON sales (reference) WHERE reference IS NOT NULL
+"""
+
+_V2_INDEX = """
+DROP INDEX sales_transaction;
+CREATE UNIQUE INDEX sales_transaction ON sales (transaction_id) WHERE transaction_id IS NOT NULL
+"""
+
+#: Tables a journal of the current version must have (a missing one: damaged).
+TABLES = ("sales", "events", "counters", "meta")
+
+
+def _run(tx: sqlite3.Connection, script: str) -> None:
+    for statement in script.split(";"):
+        if statement.strip():
+            tx.execute(statement)
+
+
+def _to_v1(tx: sqlite3.Connection, now: str) -> None:
+    _run(tx, _V1)
+
+
+def _to_v2(tx: sqlite3.Connection, now: str) -> None:
+    _run(tx, _V2)
+    tx.execute("INSERT INTO meta (key, value) VALUES ('journal_id', ?)", (new_journal_id(),))
+    tx.execute("INSERT INTO meta (key, value) VALUES ('references_since', ?)", (now,))
+    _split_shared_transactions(tx, now)
+    _run(tx, _V2_INDEX)
+
+
+def _split_shared_transactions(tx: sqlite3.Connection, now: str) -> None:
+    """Keep each transaction id on its first sale; later holders go to REVIEW."""
+    shared = tx.execute(
+        "SELECT transaction_id, MIN(id) AS first FROM sales WHERE transaction_id IS NOT NULL"
+        " GROUP BY transaction_id HAVING COUNT(*) > 1"
+    ).fetchall()
+    for txid, first in shared:
+        owner = tx.execute("SELECT sale_number FROM sales WHERE id = ?", (first,)).fetchone()[0]
+        others = tx.execute(
+            "SELECT id, sale_number, state FROM sales WHERE transaction_id = ? AND id != ?",
+            (txid, first),
+        ).fetchall()
+        for sale_id, number, state in others:
+            note = (
+                f"HPAY payment {txid} was also taken as the payment of sale {owner}; one"
+                f" payment cannot pay both. A person must check whether {number} was paid."
+            )
+            tx.execute(
+                "UPDATE sales SET state = ?, transaction_id = NULL, last_error = ?,"
+                " updated_at = ? WHERE id = ?",
+                (SaleState.REVIEW.value, note, now, sale_id),
+            )
+            tx.execute(
+                "INSERT INTO events (sale_id, at, from_state, to_state, note) VALUES (?,?,?,?,?)",
+                (sale_id, now, state, SaleState.REVIEW.value, note),
+            )
+
+
+#: MIGRATIONS[n] brings a journal from schema version n to n + 1 (given the time, ISO UTC).
+MIGRATIONS: tuple[Callable[[sqlite3.Connection, str], None], ...] = (_to_v1, _to_v2)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def missing_tables(conn: sqlite3.Connection) -> list[str]:
+    """The tables of :data:`TABLES` that the journal lacks."""
+    rows = conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()
+    present = {r[0] for r in rows}
+    return [t for t in TABLES if t not in present]
+
+
+def iso(value: datetime) -> str:
+    """A journal time: ISO 8601 UTC text, which sorts like time."""
+    if value.tzinfo is None:
+        raise ValueError("journal times must be timezone-aware")
+    return value.astimezone(UTC).isoformat(timespec="microseconds")
