@@ -14,7 +14,6 @@ local time by the front end.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -41,7 +40,6 @@ STATUS_PAID_LATE = "PAID LATE"
 RECEIPT_STATUSES = (STATUS_PAID, STATUS_PAID_LATE)
 #: What a receipt says when neither the settings nor HPAY name the shop.
 DEFAULT_SHOP_NAME = "HPOS"
-
 
 
 class ReceiptRefused(ValueError):

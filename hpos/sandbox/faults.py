@@ -13,6 +13,11 @@ kind        processed what the client sees
 latency     yes       the normal answer after ``seconds`` (processed first, so a
                       payment exists even while its answer is still delayed)
 http_500    no        HTTP 500 with an HTML error page
+http_502    no        HTTP 502 Bad Gateway, HTML page (a proxy before HPAY failed)
+bad_gateway yes       HTTP 502 Bad Gateway after the request was processed (the
+                      proxy failed on HPAY's answer: the payment exists)
+http_504    yes       HTTP 504 Gateway Timeout after the request was processed
+                      (the gateway gave up waiting; HPAY went on)
 truncated   yes       full Content-Length, half of the JSON body, then EOF
 empty       no        HTTP 200 with an empty body (Content-Length: 0)
 refuse      no        ``success: false`` "Service temporarily unavailable"
@@ -30,9 +35,14 @@ import threading
 from dataclasses import dataclass
 
 API_PATHS = ("/getToken/", "/payment/", "/getPaymentHistory/", "/getCollectBalance/")
-KINDS = ("latency", "http_500", "truncated", "empty", "refuse", "reset", "trickle", "no_answer")
+KINDS = (
+    "latency", "http_500", "http_502", "bad_gateway", "http_504", "truncated", "empty",
+    "refuse", "reset", "trickle", "no_answer",
+)  # fmt: skip
 #: Kinds after which the request has been processed (a /payment/ created its payment).
-PROCESSING_KINDS = frozenset({"latency", "truncated", "trickle", "no_answer"})
+PROCESSING_KINDS = frozenset(
+    {"latency", "bad_gateway", "http_504", "truncated", "trickle", "no_answer"}
+)
 #: ``seconds`` when the caller gives none.
 DEFAULT_SECONDS = {"latency": 5.0, "trickle": 0.1, "no_answer": 60.0}
 

@@ -46,6 +46,15 @@ _PAGE_500 = (
     b"<body><h1>Internal Server Error</h1><p>The server encountered an internal error "
     b"and was unable to complete your request.</p></body></html>\n"
 )
+_PAGE_502 = (
+    b"<html><head><title>502 Bad Gateway</title></head>\n"
+    b"<body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>\n"
+)
+_PAGE_504 = (
+    b"<html><head><title>504 Gateway Time-out</title></head>\n"
+    b"<body><center><h1>504 Gateway Time-out</h1></center><hr><center>nginx</center>"
+    b"</body></html>\n"
+)
 
 
 class _HTTPServer(ThreadingHTTPServer):
@@ -152,6 +161,9 @@ class _Handler(WireHandler):
             if fault.kind == "http_500":
                 self._send(500, _PAGE_500, HTML_TYPE)
                 return
+            if fault.kind == "http_502":
+                self._send(502, _PAGE_502, HTML_TYPE)
+                return
             if fault.kind == "empty":
                 self._send(200, b"", JSON_TYPE)
                 return
@@ -168,6 +180,9 @@ class _Handler(WireHandler):
                 self.close_connection = True
             else:
                 self._send(200, data, JSON_TYPE)
+        elif fault.kind in ("bad_gateway", "http_504"):
+            page = _PAGE_502 if fault.kind == "bad_gateway" else _PAGE_504
+            self._send(502 if fault.kind == "bad_gateway" else 504, page, HTML_TYPE)
         elif fault.kind == "truncated":
             self.close_connection = True
             self._send_head(200, len(data), JSON_TYPE)
