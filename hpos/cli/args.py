@@ -174,8 +174,18 @@ def build_parser() -> argparse.ArgumentParser:
         "--timeout", type=positive_number, default=900.0, metavar="SECONDS", help="for --wait (900)"
     )
 
-    p = add("status", "one sale of this till, or any HPAY payment (exit code 3: unknown)")
-    p.add_argument("key", metavar="SALE|TXID", help="sale number (TILL1-000042) or transaction id")
+    p = add(
+        "status",
+        "one sale of this till, or any HPAY payment (exit code 3: unknown)",
+        "An open sale is checked with HPAY first. When HPAY cannot be asked, the sale is\n"
+        'printed with its state marked "last known, not refreshed: <reason>" and the\n'
+        "exit code is 4.",
+    )
+    p.add_argument(
+        "key",
+        metavar="SALE|TXID",
+        help="sale number (TILL1-000042), sale reference (HPOS-...) or transaction id",
+    )
 
     p = add("resume", "follow the sales an earlier run left open until HPAY settles them")
     p.add_argument(
@@ -190,6 +200,17 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = add("sales", "this till's sales of one day, from the local journal")
     p.add_argument("--date", type=iso_date, metavar="YYYY-MM-DD", help="day (default: today)")
+
+    p = add(
+        "journal",
+        "where this till's journal is, its id, its sales and any notice about it",
+        "A journal found missing, emptied, replaced by another or restored from an older\n"
+        'copy is said on every command that opens it (one "hpos: warning:" line on\n'
+        "stderr) until a person has read it: `hpos journal --acknowledge`.",
+    )
+    p.add_argument(
+        "--acknowledge", action="store_true", help="I have read the notice: stop repeating it"
+    )
 
     add("balance", "show the account balances")
 

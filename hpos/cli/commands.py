@@ -14,7 +14,7 @@ import shlex
 import signal
 import threading
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, TextIO
 
 from hpos.cli import output
@@ -39,6 +39,8 @@ class Context:
     err: TextIO
     stdin: TextIO
     client_factory: Callable[[Any], Any]
+    #: Journal notices already said on stderr by this command (said once, not per open).
+    noticed: set[str] = field(default_factory=set)
 
     @contextlib.contextmanager
     def client(self) -> Iterator[Any]:

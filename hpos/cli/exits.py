@@ -30,9 +30,9 @@ EXIT_BROKEN_PIPE = 141
 EXIT_CODES = {
     EXIT_OK: "success",
     EXIT_INTERNAL: "internal error (a bug; run with -v for the traceback)",
-    EXIT_USAGE: "usage or configuration error (bad option, missing key, invalid amount)",
+    EXIT_USAGE: "usage or configuration error, or a journal that cannot be written (nothing sent)",
     EXIT_REFUSED: "refused: HPAY said no, transaction not found, or unsafe checkout URL",
-    EXIT_NETWORK: "network, timeout or nonsense answer from HPAY; nothing was charged",
+    EXIT_NETWORK: "network, timeout or bad HPAY answer: nothing charged (status: not refreshed)",
     EXIT_UNKNOWN: "payment outcome unknown: check `hpos history` before charging again",
     EXIT_UNPAID: "charge --wait / resume: still unpaid when the timeout ran out",
     EXIT_MISMATCH: "report: the till's figures and HPAY's history differ (see the flags)",

@@ -1,107 +1,70 @@
-"""The ``hpos`` commands that go through the sales layer and the profile's journal.
+"""The ``hpos`` commands that sell: ``charge`` and ``resume`` (and the table of every
+command on the journal, ``SALES_COMMANDS``).
 
 ``charge`` writes the sale to the journal before asking HPAY and (with
-``--wait``) lets the payment watcher follow it; ``status`` reads the journal and
-refreshes an open sale; ``resume`` finishes what an earlier run left open;
-``report`` prints the day report checked against HPAY; ``sales`` lists the
-journal. Commands that write take the profile lock: a second HPOS on the same
-profile is refused with a clear message.
+``--wait``) lets the payment watcher follow it; ``resume`` finishes what an
+earlier run left open. Both take the profile lock: a second HPOS on the same
+profile is refused with a clear message. ``status`` lives in ``status_command``,
+``journal``, ``sales`` and ``report`` in ``journal_commands``.
+
+How ``charge`` ends when the payment request did not simply succeed:
+
+- HPAY refused it (JSON ``success: false``): FAILED, exit 3, safe to try again.
+- HPAY *answered* with an error (an HTTP error page, not a 504): the request
+  finished at HPAY, so ``charge`` searches HPAY's history itself for up to
+  :data:`ANSWERED_SETTLE` seconds. Nothing carries the sale's reference: FAILED,
+  "nothing was charged, safe to try again", exit 4 (a server failure, as for any
+  HTTP 5xx; exit 3 is kept for HPAY's own refusals). A payment carries it: it is
+  adopted and the sale goes on as if the answer had come.
+- No answer (timeout, connection reset, 504): exit 5, "do not charge again",
+  `hpos resume` finds out (the payment may still appear for two minutes).
+- The journal cannot be written before the request: exit 2, nothing sent. While
+  the request is out: exit 5, outcome unknown; `hpos resume` finds the payment.
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
-from collections.abc import Iterator
-from datetime import date, datetime, timedelta
-from typing import Any
+from collections.abc import Callable
 
 from hpos.cli import output
 from hpos.cli.args import parse_amount
 from hpos.cli.commands import Context
 from hpos.cli.exits import (
     EXIT_INTERRUPTED,
-    EXIT_MISMATCH,
     EXIT_NETWORK,
     EXIT_OK,
     EXIT_REFUSED,
     EXIT_UNKNOWN,
     EXIT_UNPAID,
+    EXIT_USAGE,
     CliError,
     exit_code_for,
 )
-from hpos.cli.report_output import report_csv, report_json, report_text
-from hpos.hpay.errors import ConfigError
-from hpos.sales.journal import JOURNAL_FILE, Journal
-from hpos.sales.lock import ProfileLocked
-from hpos.sales.model import Sale, SaleEvent
-from hpos.sales.report import build_day_report
+from hpos.cli.journal_commands import cmd_journal, cmd_report, cmd_sales
+from hpos.cli.sales_common import (
+    Printer,
+    describe,
+    open_service,
+    reason,
+    settled_states,
+    state_text,
+)
+from hpos.cli.status_command import cmd_status
+from hpos.hpay.errors import HpayError, HpayTimeout
+from hpos.sales.journal import JournalError
+from hpos.sales.model import Sale
 from hpos.sales.service import SalesService
 from hpos.sales.states import SaleState
+from hpos.sales.till import AnswerNotRecorded
 
 S = SaleState
-#: The watcher's work for the CLI is done when no sale is waiting on HPAY any more.
-_PENDING = frozenset({S.CREATED, S.REQUESTING, S.AWAITING, S.UNKNOWN})
-
-
-class _Printer:
-    """Listener that prints what the sales layer decides, and keeps the last error."""
-
-    def __init__(self, ctx: Context) -> None:
-        self.ctx = ctx
-        self.live = False  # print events only once the command waits
-        self.last_error: Exception | None = None
-
-    def __call__(self, event: SaleEvent) -> None:
-        if event.error is not None:
-            self.last_error = event.error
-        if self.live and event.kind != "checked":
-            stamp = event.at.astimezone().strftime("%H:%M:%S")
-            self.ctx.say(f"[{stamp}] {event.sale.sale_number}: {event.message}")
-
-
-@contextlib.contextmanager
-def _service(ctx: Context, printer: _Printer) -> Iterator[SalesService]:
-    client = ctx.client_factory(ctx.profile.client_config())
-    try:
-        service = SalesService.open(
-            ctx.profile.data_dir,
-            client,
-            till_name=ctx.profile.effective().till_name,
-            listener=printer,
-        )
-    except BaseException:
-        client.close()
-        raise
-    try:
-        yield service
-    finally:
-        service.close()
-
-
-def _state_text(sale: Sale) -> str:
-    return "PAID LATE" if sale.paid_late else sale.state.value.upper()
-
-
-def _describe(sale: Sale, hpay_status: str | None = None) -> str:
-    pairs: list[tuple[str, object]] = [
-        ("Sale", sale.sale_number),
-        ("State", _state_text(sale)),
-        ("Transaction", sale.transaction_id or "-"),
-        ("Amount", output.money_text(sale.amount, sale.currency)),
-        ("Fees", output.money_text(sale.fees, sale.currency) or "-"),
-        ("Product", sale.product),
-        ("Mode", sale.mode),
-        ("Created", output.date_text(sale.created_at.astimezone())),
-        ("Checkout", sale.checkout_url or "-"),
-    ]
-    if sale.paid_seen_at:
-        pairs.append(("Paid seen", output.date_text(sale.paid_seen_at.astimezone())))
-    if hpay_status:
-        pairs.append(("At HPAY", hpay_status))
-    if sale.last_error:
-        pairs.append(("Note", sale.last_error))
-    return output.key_values(pairs)
+#: Seconds ``charge`` searches HPAY's history itself after HPAY answered with an error
+#: (the watcher searches at once and once more a few seconds later, then decides).
+ANSWERED_SETTLE = 15.0
+#: HTTP 504: a gateway gave up waiting for HPAY (no answer from HPAY itself).
+GATEWAY_TIMEOUT = 504
 
 
 def cmd_charge(args: argparse.Namespace, ctx: Context) -> int:
@@ -109,28 +72,136 @@ def cmd_charge(args: argparse.Namespace, ctx: Context) -> int:
     amount = parse_amount(args.amount)
     settings = ctx.profile.effective()
     product = (args.product or settings.default_product or "Sale").strip()
-    printer = _Printer(ctx)
-    with _service(ctx, printer) as service:
-        sale = service.charge(amount, product, args.description or "")
-        if sale.state is S.FAILED:
-            code = exit_code_for(printer.last_error) if printer.last_error else EXIT_REFUSED
-            raise CliError(f"Sale {sale.sale_number} failed: {sale.last_error}", code)
-        ctx.say(_describe(sale))
-        if sale.state is S.AWAITING and args.qr and sale.checkout_url:
-            ctx.say(output.render_qr(sale.checkout_url, **output.qr_style(ctx.out, ctx.env)))
-        if not args.wait:
-            if sale.state is S.UNKNOWN:
-                raise CliError(
-                    f"Sale {sale.sale_number}: the answer was lost; run `hpos resume` to find "
-                    "out whether the payment exists before charging again.",
-                    EXIT_UNKNOWN,
-                )
-            return EXIT_OK
-        return _follow(ctx, service, printer, sale, args.timeout)
+    printer = Printer(ctx)
+    with contextlib.ExitStack() as stack:
+        try:
+            service = stack.enter_context(open_service(ctx, printer))
+            sale = service.charge(amount, product, args.description or "")
+        except AnswerNotRecorded as exc:  # the journal failed while the request was out
+            raise CliError(_unrecorded_text(exc), EXIT_UNKNOWN) from None
+        except JournalError as exc:  # before the request: nothing left
+            raise CliError(f"{reason(exc)}. Nothing was sent to HPAY.", EXIT_USAGE) from None
+        return _after_request(ctx, service, printer, sale, args)
+    raise AssertionError("unreachable")  # pragma: no cover (ExitStack does not swallow)
+
+
+def _after_request(
+    ctx: Context, service: SalesService, printer: Printer, sale: Sale, args: argparse.Namespace
+) -> int:
+    """What the charge does once the payment request is over, by the sale's state."""
+    request_error = printer.last_error  # why the request did not simply succeed, if it did not
+    if sale.state is S.UNKNOWN and sale.answered:
+        sale = _settle_answered(ctx, service, printer, sale, request_error)
+    if sale.state is S.FAILED:
+        if sale.answered:
+            raise CliError(
+                f"Sale {sale.sale_number} failed: {_answered_what(request_error)} and no payment"
+                " of this sale is in its history: nothing was charged, it is safe to try again.",
+                EXIT_NETWORK,
+            )
+        code = exit_code_for(request_error) if request_error else EXIT_REFUSED
+        raise CliError(f"Sale {sale.sale_number} failed: {sale.last_error}", code)
+    if sale.state is S.REVIEW:
+        raise CliError(f"Sale {sale.sale_number} needs a person: {sale.last_error}", EXIT_UNKNOWN)
+    ctx.say(describe(sale))
+    if sale.state is S.AWAITING and args.qr and sale.checkout_url:
+        ctx.say(output.render_qr(sale.checkout_url, **output.qr_style(ctx.out, ctx.env)))
+    if not args.wait:
+        if sale.state is S.UNKNOWN:
+            raise CliError(
+                f"Sale {sale.sale_number}: {_no_answer_what(request_error)}, so the payment may"
+                " exist at HPAY. Outcome unknown — do not charge again: run `hpos resume` to"
+                " find out whether it exists.",
+                EXIT_UNKNOWN,
+            )
+        return EXIT_OK
+    return _follow(ctx, service, printer, sale, args.timeout)
+
+
+def _settle_answered(
+    ctx: Context, service: SalesService, printer: Printer, sale: Sale, error: HpayError | None
+) -> Sale:
+    """HPAY answered the request with an error: search its history now, for a little while.
+
+    Returns the sale no longer UNKNOWN (FAILED, or its payment adopted); raises
+    CliError (exit 5) when the history could not tell within :data:`ANSWERED_SETTLE`.
+    """
+    what = _answered_what(error)
+    ctx.say(
+        f"{what}: searching HPAY's history for sale {sale.sale_number}"
+        f" (up to {ANSWERED_SETTLE:g} s)..."
+    )
+    printer.live = True
+    try:
+        service.watcher.run_until(_left_unknown(service, sale.id), timeout=ANSWERED_SETTLE)
+    except KeyboardInterrupt:
+        raise CliError(
+            f"Stopped searching; sale {sale.sale_number} stays in the journal: `hpos resume`"
+            " settles it. Do not charge again before.",
+            EXIT_INTERRUPTED,
+        ) from None
+    finally:
+        printer.live = False
+    current = service.journal.get(sale.id) or sale
+    if current.state is S.UNKNOWN:
+        why = service.watcher.last_error(sale.id)
+        searched = f"could not be searched ({reason(why)})" if why else "did not settle it yet"
+        raise CliError(
+            f"Sale {sale.sale_number}: {what}, and HPAY's history {searched} within"
+            f" {ANSWERED_SETTLE:g} s. Outcome unknown — do not charge again: run `hpos resume`"
+            " to find out whether the payment exists.",
+            EXIT_UNKNOWN,
+        )
+    if current.state in (S.AWAITING, S.PAID) and current.transaction_id:
+        ctx.say(
+            f"{what}, but the payment was created: {current.transaction_id} found in HPAY's"
+            " history."
+        )
+    return current
+
+
+def _left_unknown(service: SalesService, sale_id: int) -> Callable[[], bool]:
+    def done() -> bool:
+        sale = service.journal.get(sale_id)
+        return sale is None or sale.state is not S.UNKNOWN
+
+    return done
+
+
+def _answered_what(error: HpayError | None) -> str:
+    """ "HPAY answered with an error (HTTP 502)", from the request's error."""
+    status = getattr(error, "http_status", None)
+    if not isinstance(status, int):
+        return "HPAY answered with an error"
+    if status >= 400:
+        return f"HPAY answered with an error (HTTP {status})"
+    return f"HPAY's answer could not be read (HTTP {status})"
+
+
+def _no_answer_what(error: HpayError | None) -> str:
+    """ "HPAY did not answer in time", with the cause when it says more."""
+    cause = getattr(error, "cause", None)
+    if cause is None or isinstance(cause, HpayTimeout):
+        return "HPAY did not answer in time"
+    if getattr(cause, "http_status", None) == GATEWAY_TIMEOUT:
+        return "HPAY did not answer in time (HTTP 504 gateway timeout)"
+    detail = reason(cause)
+    if detail[:2].istitle():  # "The connection..." reads on inside the sentence; "HPAY" stays
+        detail = detail[0].lower() + detail[1:]
+    return f"HPAY did not answer in time ({detail})"
+
+
+def _unrecorded_text(exc: AnswerNotRecorded) -> str:
+    return (
+        f"Sale {exc.sale.sale_number}: outcome unknown — do not charge again. The payment"
+        " request was sent, but the journal could not record what came of it"
+        f" ({reason(exc.journal_error)}). Once the journal can be written, `hpos resume`"
+        " finds the payment."
+    )
 
 
 def _follow(
-    ctx: Context, service: SalesService, printer: _Printer, sale: Sale, timeout: float
+    ctx: Context, service: SalesService, printer: Printer, sale: Sale, timeout: float
 ) -> int:
     ctx.say(f"Waiting for payment (up to {timeout:g} s, Ctrl+C to stop)...")
     printer.live = True
@@ -148,7 +219,7 @@ def _follow(
 
 def _ending(ctx: Context, sale: Sale, timeout: float) -> int:
     if sale.state is S.PAID:
-        ctx.say(f"{_state_text(sale)} {output.money_text(sale.amount, sale.currency)}")
+        ctx.say(f"{state_text(sale)} {output.money_text(sale.amount, sale.currency)}")
         return EXIT_OK
     if sale.state is S.FAILED:
         raise CliError(f"Sale {sale.sale_number} failed: {sale.last_error}", EXIT_REFUSED)
@@ -161,68 +232,10 @@ def _ending(ctx: Context, sale: Sale, timeout: float) -> int:
     return EXIT_UNPAID
 
 
-def cmd_status(args: argparse.Namespace, ctx: Context) -> int:
-    """One sale of this till (by sale number or transaction id), or any HPAY payment."""
-    key = args.key.strip()
-    journal = Journal(ctx.profile.data_dir / JOURNAL_FILE)
-    try:
-        sale = journal.find(key)
-    finally:
-        journal.close()
-    if sale is None:
-        return _hpay_status(ctx, key)
-    if sale.state.is_open and sale.state is not S.CREATED:
-        try:
-            with _service(ctx, _Printer(ctx)) as service:
-                sale = service.watcher.check_now(sale.id)
-        except ProfileLocked:
-            hpay = _peek(ctx, sale)
-            ctx.say(_describe(sale, hpay))
-            ctx.say("(Another HPOS holds this profile; it keeps the journal up to date.)")
-            return EXIT_OK
-    ctx.say(_describe(sale))
-    return EXIT_OK
-
-
-def _peek(ctx: Context, sale: Sale) -> str | None:
-    if not sale.transaction_id:
-        return None
-    with ctx.client() as client:
-        entry = client.find_payment(sale.transaction_id)
-    return entry.status if entry else "unknown to HPAY"
-
-
-def _hpay_status(ctx: Context, txid: str) -> int:
-    with ctx.client() as client:
-        entry = client.find_payment(txid)
-    if entry is None:
-        raise CliError(
-            f"{output.clean(txid)!r} is neither a sale of this till nor a payment HPAY knows.",
-            EXIT_REFUSED,
-        )
-    ctx.say(
-        output.key_values(
-            [
-                ("Transaction", entry.transaction_id),
-                ("Status", entry.status),
-                ("Amount", output.money_text(entry.amount, entry.currency)),
-                ("Fees", output.money_text(entry.fees, entry.currency) or "-"),
-                ("Product", entry.product),
-                ("Description", entry.description),
-                ("Date", output.date_text(entry.date_generated)),
-                ("Mode", entry.mode),
-                ("Link", entry.payment_link),
-                ("Till", "not a sale of this till"),
-            ]
-        )
-    )
-    return EXIT_OK
-
-
 def cmd_resume(args: argparse.Namespace, ctx: Context) -> int:
     """Resume every sale an earlier run left open, until none waits on HPAY."""
-    printer = _Printer(ctx)
-    with _service(ctx, printer) as service:
+    printer = Printer(ctx)
+    with open_service(ctx, printer) as service:
         resumed = service.recover()
         if not resumed:
             ctx.say("No open sales.")
@@ -240,71 +253,18 @@ def cmd_resume(args: argparse.Namespace, ctx: Context) -> int:
             output.write(ctx.err, "hpos: stopped; `hpos resume` goes on where it stopped.")
             return EXIT_INTERRUPTED
         final = [service.journal.get(i) for i in ids]
-    rows = [(s.sale_number, _state_text(s), s.transaction_id or "-") for s in final if s]
-    ctx.say(output.table(("SALE", "STATE", "TRANSACTION"), rows))
+    rows = [
+        (s.sale_number, state_text(s), s.transaction_id or "-", _resume_note(s)) for s in final if s
+    ]
+    ctx.say(output.table(("SALE", "STATE", "TRANSACTION", "NOTE"), rows))
     return EXIT_OK if settled_states(final) else EXIT_UNPAID
 
 
-def settled_states(sales: list[Sale | None]) -> bool:
-    """True when none of the sales still waits on HPAY."""
-    return all(s is not None and s.state not in _PENDING for s in sales)
-
-
-def cmd_report(args: argparse.Namespace, ctx: Context) -> int:
-    """The day report of this till, checked against HPAY's own history."""
-    tz = datetime.now().astimezone().tzinfo
-    assert tz is not None
-    start = args.date or datetime.now(tz).date()
-    mode = args.mode or ctx.profile.effective().mode
-    journal = Journal(ctx.profile.data_dir / JOURNAL_FILE)
-    try:
-        client: Any = None
-        try:
-            client = ctx.client_factory(ctx.profile.client_config())
-        except ConfigError as exc:
-            output.write(ctx.err, f"hpos: not checked against HPAY: {exc}")
-        try:
-            report = build_day_report(journal, client, start, args.to, mode=mode, tz=tz)
-        finally:
-            if client is not None:
-                client.close()
-    finally:
-        journal.close()
-    render = {"table": report_text, "csv": report_csv, "json": report_json}[args.format]
-    ctx.say(render(report).rstrip("\n"))
-    if report.discrepancies:
-        return EXIT_MISMATCH
-    return EXIT_OK if report.checked else EXIT_NETWORK
-
-
-def cmd_sales(args: argparse.Namespace, ctx: Context) -> int:
-    """This till's sales of one day, from the journal (no network)."""
-    local = datetime.now().astimezone()
-    day: date = args.date or local.date()
-    start = datetime.combine(day, datetime.min.time(), tzinfo=local.tzinfo)
-    journal = Journal(ctx.profile.data_dir / JOURNAL_FILE)
-    try:
-        sales = journal.sales_between(start, start + timedelta(days=1))
-    finally:
-        journal.close()
-    if not sales:
-        ctx.say(f"No sales on {day.isoformat()}.")
-        return EXIT_OK
-    rows = [
-        (
-            s.created_at.astimezone().strftime("%H:%M:%S"),
-            s.sale_number,
-            _state_text(s),
-            output.money_text(s.amount, s.currency),
-            s.mode,
-            s.transaction_id or "-",
-            s.product,
-        )
-        for s in sales
-    ]
-    headers = ("TIME", "SALE", "STATE", "AMOUNT", "MODE", "TRANSACTION", "PRODUCT")
-    ctx.say(output.table(headers, rows, right=(3,)))
-    return EXIT_OK
+def _resume_note(sale: Sale) -> str:
+    """What a person needs to know of a resumed sale: why it failed or waits."""
+    if sale.state in (S.FAILED, S.REVIEW, S.UNKNOWN) and sale.last_error:
+        return " ".join(sale.last_error.split())
+    return ""
 
 
 SALES_COMMANDS = {
@@ -313,4 +273,5 @@ SALES_COMMANDS = {
     "resume": cmd_resume,
     "report": cmd_report,
     "sales": cmd_sales,
+    "journal": cmd_journal,
 }

@@ -1,0 +1,101 @@
+"""Commands that read the profile's journal without selling: ``journal``, ``sales``, ``report``.
+
+``hpos journal`` shows where the journal is, its id, how many sales it holds and
+any notice about it (a journal found missing, emptied, replaced or rolled back);
+``--acknowledge`` says a person has read the notice, which stops it being
+repeated on every command.
+"""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from hpos.cli import output
+from hpos.cli.commands import Context
+from hpos.cli.exits import EXIT_MISMATCH, EXIT_NETWORK, EXIT_OK
+from hpos.cli.report_output import report_csv, report_json, report_text
+from hpos.cli.sales_common import open_journal, seal_path, state_text
+from hpos.hpay.errors import ConfigError
+from hpos.sales.report import build_day_report
+
+
+def cmd_journal(args: argparse.Namespace, ctx: Context) -> int:
+    """Where the journal is, its id and size, and its notice (cleared by --acknowledge)."""
+    with open_journal(ctx, warn=False) as journal:
+        notice = journal.notice
+        if notice is not None and args.acknowledge:
+            journal.acknowledge_notice()
+        pairs: list[tuple[str, object]] = [
+            ("Journal", journal.path),
+            ("Journal id", journal.journal_id),
+            ("Sales", journal.count()),
+            ("Seal", seal_path(ctx)),
+        ]
+        if notice is None:
+            pairs.append(("Notice", "none"))
+        else:
+            noticed = datetime.fromisoformat(notice.at).astimezone()
+            pairs.append(("Notice", " ".join(notice.message.split())))
+            pairs.append(("Noticed", output.date_text(noticed)))
+    ctx.say(output.key_values(pairs))
+    if notice is not None:
+        if args.acknowledge:
+            ctx.say("Notice acknowledged: it is no longer repeated.")
+        else:
+            ctx.say("Run `hpos journal --acknowledge` once you have read the notice.")
+    elif args.acknowledge:
+        ctx.say("Nothing to acknowledge.")
+    return EXIT_OK
+
+
+def cmd_report(args: argparse.Namespace, ctx: Context) -> int:
+    """The day report of this till, checked against HPAY's own history."""
+    tz = datetime.now().astimezone().tzinfo
+    assert tz is not None
+    start = args.date or datetime.now(tz).date()
+    mode = args.mode or ctx.profile.effective().mode
+    with open_journal(ctx) as journal:
+        client: Any = None
+        try:
+            client = ctx.client_factory(ctx.profile.client_config())
+        except ConfigError as exc:
+            output.write(ctx.err, f"hpos: not checked against HPAY: {exc}")
+        try:
+            report = build_day_report(journal, client, start, args.to, mode=mode, tz=tz)
+        finally:
+            if client is not None:
+                client.close()
+    render = {"table": report_text, "csv": report_csv, "json": report_json}[args.format]
+    ctx.say(render(report).rstrip("\n"))
+    if report.discrepancies:
+        return EXIT_MISMATCH
+    return EXIT_OK if report.checked else EXIT_NETWORK
+
+
+def cmd_sales(args: argparse.Namespace, ctx: Context) -> int:
+    """This till's sales of one day, from the journal (no network)."""
+    local = datetime.now().astimezone()
+    day: date = args.date or local.date()
+    start = datetime.combine(day, datetime.min.time(), tzinfo=local.tzinfo)
+    with open_journal(ctx) as journal:
+        sales = journal.sales_between(start, start + timedelta(days=1))
+    if not sales:
+        ctx.say(f"No sales on {day.isoformat()}.")
+        return EXIT_OK
+    rows = [
+        (
+            s.created_at.astimezone().strftime("%H:%M:%S"),
+            s.sale_number,
+            state_text(s),
+            output.money_text(s.amount, s.currency),
+            s.mode,
+            s.transaction_id or "-",
+            s.product,
+        )
+        for s in sales
+    ]
+    headers = ("TIME", "SALE", "STATE", "AMOUNT", "MODE", "TRANSACTION", "PRODUCT")
+    ctx.say(output.table(headers, rows, right=(3,)))
+    return EXIT_OK
