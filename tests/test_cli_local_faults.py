@@ -26,6 +26,7 @@ from typing import Any
 
 import pytest
 
+from hpos.cli import sales_commands
 from hpos.cli.main import main
 from hpos.keystore import KeyStore
 from hpos.sales.journal import JOURNAL_FILE, Journal
@@ -311,3 +312,38 @@ def test_journal_command_on_a_fresh_profile(till: Till) -> None:
     assert field(out, "Sales") == "0"
     assert field(out, "Notice") == "none"
     assert err == ""
+
+
+# -- charge when HPAY answered with an error ------------------------------------------------
+
+
+def test_answered_error_with_the_history_down_stays_unknown_then_resume_settles_it(
+    till: Till, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sales_commands, "ANSWERED_SETTLE", 1.0)  # not the real 15 s
+    till.server.add_fault("/payment/", "http_502", times=1)
+    till.server.add_fault("/getPaymentHistory/", "http_500")
+    code, out, err = till.hpos("charge", "1000")
+    assert code == 5, (out, err)
+    assert "HPAY answered with an error (HTTP 502)" in err
+    assert "could not be searched (HPAY's server failed (HTTP 500))" in err
+    assert "do not charge again" in err
+    assert "hpos resume" in err
+
+    till.server.clear_faults()
+    code, out, err = till.hpos("resume", "--timeout", "15")
+    assert code == 0, (out, err)
+    assert re.search(r"TILL1-000001\s+FAILED\s+-", out), out
+    assert "safe to try again" in out
+    assert till.payments() == []
+    till.check_invariant()
+
+
+def test_charge_wait_after_an_answered_error_ends_failed_exit_4(till: Till) -> None:
+    till.server.add_fault("/payment/", "http_502", times=1)
+    code, out, err = till.hpos("charge", "1000", "--wait", "--timeout", "30")
+    assert code == 4, (out, err)
+    assert "nothing was charged, it is safe to try again" in err
+    assert "Waiting for payment" not in out, "settled before any wait"
+    assert till.payments() == []
+    till.check_invariant()

@@ -82,7 +82,8 @@ def cmd_charge(args: argparse.Namespace, ctx: Context) -> int:
         except JournalError as exc:  # before the request: nothing left
             raise CliError(f"{reason(exc)}. Nothing was sent to HPAY.", EXIT_USAGE) from None
         return _after_request(ctx, service, printer, sale, args)
-    raise AssertionError("unreachable")  # pragma: no cover (ExitStack does not swallow)
+    raise AssertionError("unreachable")  # pragma: no cover (for type checkers: ExitStack
+    # could swallow an exception as far as they know; it does not here)
 
 
 def _after_request(
@@ -91,16 +92,9 @@ def _after_request(
     """What the charge does once the payment request is over, by the sale's state."""
     request_error = printer.last_error  # why the request did not simply succeed, if it did not
     if sale.state is S.UNKNOWN and sale.answered:
-        sale = _settle_answered(ctx, service, printer, sale, request_error)
+        sale = _settle_answered(ctx, service, printer, sale, request_error, args.wait)
     if sale.state is S.FAILED:
-        if sale.answered:
-            raise CliError(
-                f"Sale {sale.sale_number} failed: {_answered_what(request_error)} and no payment"
-                " of this sale is in its history: nothing was charged, it is safe to try again.",
-                EXIT_NETWORK,
-            )
-        code = exit_code_for(request_error) if request_error else EXIT_REFUSED
-        raise CliError(f"Sale {sale.sale_number} failed: {sale.last_error}", code)
+        raise _failure(sale, request_error)
     if sale.state is S.REVIEW:
         raise CliError(f"Sale {sale.sale_number} needs a person: {sale.last_error}", EXIT_UNKNOWN)
     ctx.say(describe(sale))
@@ -115,16 +109,36 @@ def _after_request(
                 EXIT_UNKNOWN,
             )
         return EXIT_OK
-    return _follow(ctx, service, printer, sale, args.timeout)
+    return _follow(ctx, service, printer, sale, args.timeout, request_error)
+
+
+def _failure(sale: Sale, request_error: HpayError | None) -> CliError:
+    """The error a FAILED sale ends the command with (nothing was charged)."""
+    if sale.answered:
+        return CliError(
+            f"Sale {sale.sale_number} failed: {_answered_what(request_error)} and no payment"
+            " of this sale is in its history: nothing was charged, it is safe to try again.",
+            EXIT_NETWORK,
+        )
+    code = exit_code_for(request_error) if request_error else EXIT_REFUSED
+    if code == EXIT_UNKNOWN:  # settled since: the request's doubt is over
+        code = EXIT_REFUSED
+    return CliError(f"Sale {sale.sale_number} failed: {sale.last_error}", code)
 
 
 def _settle_answered(
-    ctx: Context, service: SalesService, printer: Printer, sale: Sale, error: HpayError | None
+    ctx: Context,
+    service: SalesService,
+    printer: Printer,
+    sale: Sale,
+    error: HpayError | None,
+    keep_waiting: bool,
 ) -> Sale:
     """HPAY answered the request with an error: search its history now, for a little while.
 
-    Returns the sale no longer UNKNOWN (FAILED, or its payment adopted); raises
-    CliError (exit 5) when the history could not tell within :data:`ANSWERED_SETTLE`.
+    Returns the sale no longer UNKNOWN (FAILED, or its payment adopted). When the
+    history could not tell within :data:`ANSWERED_SETTLE`: raises CliError (exit 5),
+    or with ``keep_waiting`` (``--wait``) returns it UNKNOWN for the watcher to go on.
     """
     what = _answered_what(error)
     ctx.say(
@@ -143,7 +157,7 @@ def _settle_answered(
     finally:
         printer.live = False
     current = service.journal.get(sale.id) or sale
-    if current.state is S.UNKNOWN:
+    if current.state is S.UNKNOWN and not keep_waiting:
         why = service.watcher.last_error(sale.id)
         searched = f"could not be searched ({reason(why)})" if why else "did not settle it yet"
         raise CliError(
@@ -201,7 +215,12 @@ def _unrecorded_text(exc: AnswerNotRecorded) -> str:
 
 
 def _follow(
-    ctx: Context, service: SalesService, printer: Printer, sale: Sale, timeout: float
+    ctx: Context,
+    service: SalesService,
+    printer: Printer,
+    sale: Sale,
+    timeout: float,
+    request_error: HpayError | None,
 ) -> int:
     ctx.say(f"Waiting for payment (up to {timeout:g} s, Ctrl+C to stop)...")
     printer.live = True
@@ -214,15 +233,15 @@ def _follow(
             "`hpos resume` follows it again.",
         )
         return EXIT_INTERRUPTED
-    return _ending(ctx, sale, timeout)
+    return _ending(ctx, sale, timeout, request_error)
 
 
-def _ending(ctx: Context, sale: Sale, timeout: float) -> int:
+def _ending(ctx: Context, sale: Sale, timeout: float, request_error: HpayError | None) -> int:
     if sale.state is S.PAID:
         ctx.say(f"{state_text(sale)} {output.money_text(sale.amount, sale.currency)}")
         return EXIT_OK
     if sale.state is S.FAILED:
-        raise CliError(f"Sale {sale.sale_number} failed: {sale.last_error}", EXIT_REFUSED)
+        raise _failure(sale, request_error)
     if sale.state is S.REVIEW:
         raise CliError(f"Sale {sale.sale_number} needs a person: {sale.last_error}", EXIT_UNKNOWN)
     ctx.say(
