@@ -25,7 +25,8 @@ class Case:
     """One measured figure: every run in ``unit``, and the goal it should stay under.
 
     ``goal_on`` says which figure the goal applies to: "max" (every run must be
-    under it) or "median".
+    under it) or "median". ``versus``: the figure this one is compared with, when
+    not the benchmark's baseline (a benchmark with a before/after pair per figure).
     """
 
     name: str
@@ -33,6 +34,12 @@ class Case:
     goal: float | None = None  # in ``unit``; None: no goal (e.g. the baseline)
     unit: str = MS
     goal_on: str = "max"
+    versus: Case | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def is_baseline(self) -> bool:
+        """A figure others are compared with, listed among the cases (``versus`` is itself)."""
+        return self.versus is not None and self.versus.name == self.name
 
     @property
     def median(self) -> float:
@@ -53,7 +60,9 @@ class Case:
         return None if self.goal is None else self.judged < self.goal
 
     def ratio(self, baseline: Case) -> float | None:
-        """Median over the baseline's median, when both are in the same unit."""
+        """Median over the median of ``versus`` (else ``baseline``), when both are in the
+        same unit."""
+        baseline = self.versus or baseline
         if baseline.unit != self.unit or baseline.median <= 0:
             return None
         return self.median / baseline.median
@@ -68,7 +77,8 @@ class Case:
             "median": round(self.median, 3),
             "min": round(low, 3),
             "max": round(high, 3),
-            "ratio_to_baseline": None if ratio is None else round(ratio, 2),
+            "ratio_to_baseline": None if ratio is None else round(ratio, 4),
+            "versus": (self.versus or baseline).name,
             "goal": self.goal,
             "goal_on": self.goal_on,
             "within_goal": self.within_goal,

@@ -49,7 +49,14 @@ def _row(bench: str, case: Case, baseline: Case) -> list[str]:
         where = "median " if case.goal_on == "median" else ""
         goal = f"{where}< {_num(case.goal)} {'ok' if case.within_goal else 'MISSED'}"
     cells = [_num(v) for v in (case.median, low, high)]
-    return [bench, case.name, *cells, case.unit, "" if ratio is None else f"{ratio:.1f}x", goal]
+    return [bench, case.name, *cells, case.unit, _ratio(ratio), goal]
+
+
+def _ratio(ratio: float | None) -> str:
+    """ "2.5x"; under 0.1 two significant digits ("0.0033x"), not "0.0x"."""
+    if ratio is None:
+        return ""
+    return f"{ratio:.1f}x" if ratio >= 0.1 or ratio == 0 else f"{ratio:.2g}x"
 
 
 def table(results: list[Benchmark]) -> str:
@@ -74,7 +81,12 @@ def table(results: list[Benchmark]) -> str:
 def verdict(results: list[Benchmark]) -> list[str]:
     """The worst ratio to a baseline, and every missed goal with by how much."""
     lines = []
-    ratios = [(c.ratio(r.baseline) or 0.0, r.name, c.name) for r in results for c in r.cases]
+    ratios = [
+        (c.ratio(r.baseline) or 0.0, r.name, c.name)
+        for r in results
+        for c in r.cases
+        if not c.is_baseline
+    ]
     if ratios:
         ratio, bench, case = max(ratios)
         lines.append(f"worst ratio: {ratio:.1f}x  {bench} / {case}")

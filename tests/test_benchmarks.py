@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import math
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -24,12 +25,13 @@ EXPECTED = {
     "journal",
     "memory",
     "qr",
+    "reconcile",
     "responsiveness",
     "startup",
 }
 #: Figures that may be zero (counts of things that should not happen) or, being a
 #: difference, negative in a tiny run.
-MAY_BE_ZERO = ("new TCP connections", "overhead", "growth")
+MAY_BE_ZERO = ("new TCP connections", "overhead", "growth", "after: pages read again")
 
 
 def test_every_benchmark_runs_and_writes_its_figures(
@@ -65,6 +67,16 @@ def test_every_benchmark_runs_and_writes_its_figures(
     charge = {c["name"]: c for c in report["benchmarks"]["charge"]["cases"]}
     assert charge["HTTP requests per charge"]["unit"] == "requests"
     assert charge["new TCP connections per charge"]["min"] >= 0
+    reconcile = report["benchmarks"]["reconcile"]
+    assert reconcile["baseline"]["unit"] == "requests"
+    pairs = {c["name"]: c for c in reconcile["cases"]}
+    for name, case in pairs.items():
+        if name.startswith("after: ") and not name.startswith("after: first check"):
+            before = pairs["before: " + name.removeprefix("after: ")]
+            assert case["versus"] == before["name"] == before["versus"], name
+            assert case["unit"] == before["unit"], name
+    later = pairs["after: later check, nothing changed"]
+    assert later["max"] <= 2, "request counts do not depend on the machine"
 
 
 def test_table_and_verdict_name_missed_goals_and_the_worst_ratio() -> None:
@@ -83,6 +95,22 @@ def test_table_and_verdict_name_missed_goals_and_the_worst_ratio() -> None:
     median_goal = Case("median goal", (1.0, 5.0, 9.0), goal=6.0, goal_on="median")
     assert median_goal.within_goal is True
     assert median_goal.as_dict(base)["ratio_to_baseline"] == 2.5
+
+
+def test_a_case_can_be_compared_with_its_own_before_figure() -> None:
+    base = Case("baseline", (10.0,), unit="requests")
+    old = Case("before: later check", (600.0,), unit="requests")
+    before = replace(old, versus=old)
+    after = Case("after: later check", (2.0,), goal=2.5, unit="requests", versus=old)
+    result = Benchmark("demo", base, [before, after])
+    assert before.is_baseline
+    assert not after.is_baseline
+    assert after.as_dict(base)["ratio_to_baseline"] == 0.0033
+    assert after.as_dict(base)["versus"] == "before: later check"
+    text = table([result])
+    assert "0.0033x" in text, "a small ratio keeps two significant digits"
+    assert "60.0x" not in text, "the before figure is not compared with the baseline"
+    assert verdict([result]) == ["worst ratio: 0.0x  demo / after: later check"]
 
 
 def test_bad_arguments_are_refused(capsys: pytest.CaptureFixture[str]) -> None:

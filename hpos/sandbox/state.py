@@ -6,10 +6,12 @@ where a ``Decimal`` value means "a JSON number" and a ``str`` a JSON string,
 exactly as HPAY-API.md shows them — or raises :class:`Refusal`. Field checks
 live in :mod:`hpos.sandbox.validation`.
 
-One lock guards everything. With a state file (:mod:`hpos.sandbox.persistence`),
-payments and balances are saved after every change and loaded at construction;
-tokens are not saved, so a restarted sandbox refuses old tokens and the client
-simply fetches a new one.
+One lock guards everything. The history's listings (newest first, per account,
+mode and statut) are made on first use and kept in step as payments are created
+or paid, so a page costs the same with 50,000 payments as with 50. With a state
+file (:mod:`hpos.sandbox.persistence`), payments and balances are saved after
+every change and loaded at construction; tokens are not saved, so a restarted
+sandbox refuses old tokens and the client simply fetches a new one.
 
 Balances: one per account, shared by TEST and PROD payments (the sandbox has no
 real money, and a demo should see its balance move). ``main_balance`` grows by a
@@ -26,8 +28,10 @@ import math
 import secrets
 import threading
 import time
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any
@@ -91,6 +95,9 @@ class SandboxState:
         self._tokens: dict[str, _Token] = {}
         self._issued: list[str] = []
         self._payments: dict[str, Payment] = {}
+        #: What /getPaymentHistory/ lists per (api_key, mode, statut), made on first use
+        #: and kept in step as payments are created or paid (HPAY's index, in effect).
+        self._listings: dict[tuple[str, str, str], _Listing] = {}
         self._seq = 0
         #: Base URL of the server ("http://127.0.0.1:PORT"), set once it is bound.
         self.base_url = ""
@@ -152,6 +159,7 @@ class SandboxState:
                 txid, account.api_key, mode, amount, fees, account.currency, product,
                 description, *urls, created=self._clock(), seq=self._seq,
             )  # fmt: skip
+            self._relist(self._payments[txid])
             self._save()
         log.info("payment %s created: %s %s (%s)", txid, amount, account.currency, mode)
         return {
@@ -177,20 +185,14 @@ class SandboxState:
         offset, count = check.fetch_limit(body)
         txid = check.optional_text(body, "transaction_id", codes.BAD_FIELD)
         with self._lock:
-            found = [
-                p
-                for p in self._payments.values()
-                if p.api_key == account.api_key
-                and p.mode == mode
-                and (not statut or p.status == statut)
-                and (not txid or p.transaction_id == txid)
-                and (date_from is None or utc(p.created).date() >= date_from)
-                and (date_to is None or utc(p.created).date() <= date_to)
-            ]
-            found.sort(key=lambda p: (p.created, p.seq), reverse=True)
+            if txid:
+                one = self._payments.get(txid)
+                listing = _Listing([] if one is None else [one], account.api_key, mode, statut)
+            else:
+                listing = self._listing(account.api_key, mode, statut)
             page = [
                 history_entry(p, self.checkout_url(p.transaction_id))
-                for p in found[offset : offset + count]
+                for p in listing.page(date_from, date_to, offset, count)
             ]
         return {"success": True, "message": "Data Fetched", "error_code": codes.OK, "history": page}
 
@@ -225,6 +227,7 @@ class SandboxState:
             if payment.status != "PAID":
                 payment.status = "PAID"
                 payment.paid_at = self._clock()
+                self._relist(payment)
                 main, profit = self._balances.get(payment.api_key, (Decimal(0), Decimal(0)))
                 self._balances[payment.api_key] = (main + payment.amount - payment.fees, profit)
                 self._save()
@@ -299,6 +302,22 @@ class SandboxState:
         ):
             raise Refusal(codes.BAD_TOKEN, _EXPIRED)
 
+    def _listing(self, api_key: str, mode: str, statut: str) -> _Listing:
+        """The history's listing of every payment for these filters (lock held)."""
+        key = (api_key, mode, statut)
+        listing = self._listings.get(key)
+        if listing is None:
+            listing = self._listings[key] = _Listing(self._payments.values(), *key)
+        return listing
+
+    def _relist(self, payment: Payment) -> None:
+        """Keep the listings in step with a payment just created or paid (lock held)."""
+        for (api_key, mode, statut), listing in self._listings.items():
+            if (api_key, mode) == (payment.api_key, payment.mode):
+                listing.discard(payment)
+                if not statut or statut == payment.status:
+                    listing.add(payment)
+
     def _snapshot(self, p: Payment) -> PaymentSnapshot:
         account = self._accounts.get(p.api_key)
         company = account.company if account else ""
@@ -308,3 +327,53 @@ class SandboxState:
         """Write the state file, if any (lock held)."""
         if self._state_file is not None:
             persistence.save(self._state_file, self._payments.values(), self._balances, self._seq)
+
+
+def _newest_first(p: Payment) -> tuple[float, int]:
+    """Sort key of the history's order: newest first (creation time, then creation order)."""
+    return -p.created, -p.seq
+
+
+class _Listing:
+    """The payments the history lists for an account, mode and statut ("": any), newest
+    first, with each one's UTC day as a negated ordinal (rising along the list), so a
+    page of a date range is two bisections and a slice."""
+
+    def __init__(self, payments: Iterable[Payment], api_key: str, mode: str, statut: str) -> None:
+        self.payments = sorted(
+            (
+                p
+                for p in payments
+                if p.api_key == api_key and p.mode == mode and (not statut or p.status == statut)
+            ),
+            key=_newest_first,
+        )
+        self.keys = [_newest_first(p) for p in self.payments]
+        self.days = [_day(p) for p in self.payments]
+
+    def page(
+        self, date_from: date | None, date_to: date | None, offset: int, count: int
+    ) -> list[Payment]:
+        """``count`` payments from ``offset`` among those made from ``date_from`` to ``date_to``."""
+        start = 0 if date_to is None else bisect_left(self.days, -date_to.toordinal())
+        end = (
+            len(self.days) if date_from is None else bisect_right(self.days, -date_from.toordinal())
+        )
+        start += offset
+        return self.payments[start : min(end, start + count)]
+
+    def add(self, p: Payment) -> None:
+        i = bisect_left(self.keys, _newest_first(p))
+        self.keys.insert(i, _newest_first(p))
+        self.days.insert(i, _day(p))
+        self.payments.insert(i, p)
+
+    def discard(self, p: Payment) -> None:
+        i = bisect_left(self.keys, _newest_first(p))
+        if i < len(self.payments) and self.payments[i] is p:
+            del self.keys[i], self.days[i], self.payments[i]
+
+
+def _day(p: Payment) -> int:
+    """The payment's UTC day (the history's date filters), as a negated ordinal."""
+    return -utc(p.created).date().toordinal()
