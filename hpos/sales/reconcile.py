@@ -24,13 +24,16 @@ deadline) of midnight. Two scans, UNPAID then PAID, merged by transaction id wit
 PAID preferred. Pages overlap by one entry (an entry moving up while we page is
 not skipped). The reconciler remembers, per sale and status, every transaction
 id it has read and the order HPAY lists them in (newest first, oldest first, or
-no order it can prove). Then:
+no order it can prove, judged within each page: a payment made while we page
+shifts the next page by one and must not pass for disorder). Then:
 
 - newest first: a scan stops at a page ending with an entry older than the
   sale's earliest possible payment (nothing older can be it) or, on later
   checks, at a page ending with an entry already read (everything after it was
   read before): a later check with nothing new costs one request per status;
-- oldest first: a later check reads on from where the last one ended;
+- oldest first: a later check reads the last page again and on (entries paid
+  meanwhile leave the UNPAID listing and shift it left; more than a page of
+  them and the check reads it all again);
 - no provable order: every check reads every page.
 
 Nothing here creates or changes a payment: it only reads the history.
@@ -124,7 +127,7 @@ class _Scan:
     """What the reconciler has read of one status for one sale."""
 
     seen: set[str] = field(default_factory=set)
-    last: datetime | None = None  # date of the last entry read, in listing order
+    last: datetime | None = None  # date of the entry before, within a page
     rises: int = 0  # consecutive pairs going up in date
     falls: int = 0  # consecutive pairs going down
     end: int = 0  # entries listed at the end of the last complete read
@@ -140,6 +143,8 @@ class _Scan:
         return None
 
     def observe(self, entries: tuple[HistoryEntry, ...]) -> None:
+        """Count the rises and falls within one page (pages may shift while we read)."""
+        self.last = None
         for entry in entries:
             if self.last is not None:
                 if entry.date_generated > self.last:
@@ -217,9 +222,10 @@ class Reconciler:
         earliest = self.earliest(sale)
         fresh: list[HistoryEntry] = []
         step = max(1, self.page_size - 1)
-        resume_at_end = scan.done_once and scan.order == "asc"
-        offset = max(0, scan.end - 1) if resume_at_end else 0
-        scan.last = None  # the order is judged within one listing
+        resume = scan.done_once and scan.order == "asc"
+        # Oldest first, a later check reads the last page again and on: entries that left
+        # the listing since (paid) shift it left by up to a page without skipping any.
+        offset = max(0, scan.end - step) if resume else 0
         for _ in range(MAX_PAGES):
             page = self.client.history(
                 status=status,
@@ -230,6 +236,10 @@ class Reconciler:
             )
             self.stats.requests += 1
             entries = page.entries
+            if resume and offset and (not entries or entries[0].transaction_id not in scan.seen):
+                resume, offset = False, 0  # shifted by more than a page: read it all again
+                continue
+            resume = False
             scan.observe(entries)
             was_seen = bool(entries) and entries[-1].transaction_id in scan.seen
             new = [e for e in entries if e.transaction_id not in scan.seen]
