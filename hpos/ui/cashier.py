@@ -106,6 +106,10 @@ class CashierScreen(SaleFollowing, QWidget):
         self._pending_id: int | None = None  # id of that sale, once its first event came
         self._paid_deadline = 0.0  # monotonic time of the auto-return
         self._scale = 0.0  # font scale applied (1.0 at 1024×600)
+        # sale id -> the journal problem that kept HPAY's answer from being recorded
+        self._unrecorded: dict[int, str] = {}
+        # sale id -> the HTTP status HPAY answered its payment request with (an error)
+        self._http_status: dict[int, int] = {}
 
         self.notice = NoticeBar(self)
         self.entry_page = EntryPage(self._default_product, self)
@@ -157,6 +161,8 @@ class CashierScreen(SaleFollowing, QWidget):
         controller.failed_to_start.connect(self._on_failed_to_start)
         controller.charged.connect(self._on_charged)
         controller.charge_failed.connect(self._on_charge_failed)
+        controller.charge_unrecorded.connect(self._on_charge_unrecorded)
+        controller.refreshed.connect(self._on_refreshed)
         controller.cancel_failed.connect(self._on_cancel_failed)
         controller.sale_changed.connect(self._on_sale_changed)
         controller.sale_event.connect(self._on_sale_event)
@@ -266,6 +272,23 @@ class CashierScreen(SaleFollowing, QWidget):
         if self._current is None or self._current.id != sale.id:
             self._current = sale
         self._render()
+        return True
+
+    def check_current(self) -> bool:
+        """F5: ask HPAY about the sale on screen now; False when there is none to check.
+
+        The answer (or "Last known, not refreshed: …") replaces the page's check line.
+        """
+        sale = self._current
+        if sale is None or sale.state not in (S.AWAITING, S.UNKNOWN, S.CANCELLED, S.EXPIRED):
+            return False
+        if not self._controller.check_now(sale.id):
+            return False
+        asking = self.tr("Asking HPAY…")
+        if self.current_page() == "payment":
+            self.payment_page.checked_label.setText(asking)
+        elif self.current_page() == "problem":
+            self.problem_page.detail_label.setText(asking)
         return True
 
     def focus_page(self) -> None:

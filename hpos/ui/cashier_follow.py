@@ -19,7 +19,7 @@ from hpos.hpay.money import currency_decimals
 from hpos.sales.model import Sale, SaleEvent
 from hpos.sales.states import SaleState
 from hpos.ui.amount import format_money
-from hpos.ui.cashier_result import problem_wording
+from hpos.ui.cashier_wording import answered_status, problem_wording
 from hpos.ui.controller import event_text
 from hpos.ui.i18n import format_time
 
@@ -85,6 +85,29 @@ class SaleFollowing:
         self._show("entry")
         self._hint(message)
 
+    @Slot(object, str)
+    def _on_charge_unrecorded(self, sale: Sale, problem: str) -> None:
+        """The request left but the journal failed: outcome unknown, never "try again"."""
+        self._unrecorded[sale.id] = problem
+        if not self._waiting_charge:
+            return
+        self._waiting_charge = False
+        self._pending_id = None
+        self._current = sale
+        self._render()
+
+    @Slot(object, str)
+    def _on_refreshed(self, sale: Sale, not_refreshed: str) -> None:
+        """The result of "Check now" (or F5): say when the sale is only its last known state."""
+        if self._current is None or sale.id != self._current.id:
+            return
+        said = not_refreshed or QCoreApplication.translate("CashierScreen", "Checked with HPAY.")
+        line = f"{format_time(self._clock())} · {said}"
+        if self.current_page() == "payment":
+            self.payment_page.checked_label.setText(line)
+        elif self.current_page() == "problem":
+            self.problem_page.detail_label.setText(line)
+
     @Slot(int, str)
     def _on_cancel_failed(self, sale_id: int, message: str) -> None:
         if self._current is not None and self._current.id == sale_id:
@@ -122,7 +145,7 @@ class SaleFollowing:
         elif sale.state is S.REVIEW:
             self.show_notice(
                 QCoreApplication.translate(
-                    "CashierScreen", "Sale {number} needs a manager: several payments match."
+                    "CashierScreen", "Sale {number} needs a manager: its payment must be checked."
                 ).format(number=sale.sale_number)
             )
 
@@ -156,7 +179,7 @@ class SaleFollowing:
             numbers = ", ".join(s.sale_number for s in review[:3])
             self.show_notice(
                 QCoreApplication.translate(
-                    "CashierScreen", "Sale {number} needs a manager: several payments match."
+                    "CashierScreen", "Sale {number} needs a manager: its payment must be checked."
                 ).format(number=numbers)
             )
         elif len(sales) == 1:
@@ -178,13 +201,13 @@ class SaleFollowing:
         sale = self._current
         if sale is None:
             return
-        if sale.state in (S.CREATED, S.REQUESTING):
+        if sale.state in (S.CREATED, S.REQUESTING) and sale.id not in self._unrecorded:
             self._show("charging")
         elif sale.state is S.AWAITING:
             self._render_payment(sale)
         elif sale.state is S.PAID:
             self._render_paid(sale)
-        elif sale.state in _PROBLEM_STATES:
+        elif sale.state in _PROBLEM_STATES or sale.id in self._unrecorded:
             self._render_problem(sale)
 
     def _render_payment(self, sale: Sale) -> None:
@@ -205,7 +228,16 @@ class SaleFollowing:
 
     def _render_problem(self, sale: Sale) -> None:
         minutes = max(1, round(self._expiry.total_seconds() / 60))
-        wording = problem_wording(sale.state, minutes)
+        status = answered_status(sale)
+        if status is not None:
+            self._http_status[sale.id] = status  # FAILED's last error no longer says it
+        wording = problem_wording(
+            sale.state,
+            minutes,
+            answered=sale.answered,
+            http_status=self._http_status.get(sale.id),
+            unrecorded=self._unrecorded.get(sale.id),
+        )
         self.problem_page.show_sale(sale, wording, self._money(sale.amount, sale.currency))
         self._show("problem")
 
@@ -217,10 +249,7 @@ class SaleFollowing:
         elif wording.primary == "retry":
             self.try_again()
         elif wording.primary == "check":
-            self._controller.check_now(self._current.id)
-            self.problem_page.detail_label.setText(
-                QCoreApplication.translate("CashierScreen", "Asking HPAY…")
-            )
+            self.check_current()
         else:
             self.new_sale()
 

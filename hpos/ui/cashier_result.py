@@ -1,29 +1,21 @@
 """The cashier screen's end pages: (d) PAID and (e) a problem with its wording.
 
-:func:`problem_wording` says, for each state that did not end PAID, what went
-wrong and the one safe next step; :class:`ProblemPage` shows it. Widgets and
-words only: :class:`~hpos.ui.cashier.CashierScreen` decides when they show.
+:func:`~hpos.ui.cashier_wording.problem_wording` says, for each state that did
+not end PAID, what went wrong and the one safe next step; :class:`ProblemPage`
+shows it. Widgets only: :class:`~hpos.ui.cashier.CashierScreen` decides when they show.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
 
 from hpos.sales.model import Sale
 from hpos.sales.states import SaleState
-from hpos.ui.cashier_style import (
-    AMBER,
-    BLUE,
-    GREY,
-    RED,
-    FitLabel,
-    big_button,
-    set_pixels,
-    wrapping_label,
-)
+from hpos.ui.cashier_style import FitLabel, big_button, set_pixels, wrapping_label
+from hpos.ui.cashier_wording import Wording, problem_wording
+
+__all__ = ["PaidPage", "ProblemPage", "Wording", "problem_wording"]
 
 S = SaleState
 
@@ -113,98 +105,6 @@ class PaidPage(QWidget):
         set_pixels(self.print_button, 20 * scale, bold=True)
         self.print_button.setMinimumHeight(round(72 * scale))
         set_pixels(self.countdown_label, 16 * scale)
-
-
-@dataclass(frozen=True)
-class Wording:
-    """What the problem page says for one state, and what the cashier can do next."""
-
-    title: str
-    body: str
-    tone: str  # background colour of the title band
-    primary: str  # action of the primary button: "retry" | "new_sale" | "check"
-    primary_text: str
-    secondary_text: str | None  # always "new sale" when present
-
-
-def problem_wording(state: SaleState, expiry_minutes: int) -> Wording:
-    """The wording of the problem page for a sale in ``state``, in the UI language."""
-    new_sale = QCoreApplication.translate("ProblemPage", "New sale")
-    if state is S.FAILED:
-        return Wording(
-            QCoreApplication.translate("ProblemPage", "Payment not created"),
-            QCoreApplication.translate(
-                "ProblemPage",
-                "HPAY refused this payment or never received it. Nothing was charged. "
-                "Safe to try again.",
-            ),
-            RED,
-            "retry",
-            QCoreApplication.translate("ProblemPage", "Try again"),
-            new_sale,
-        )
-    if state is S.EXPIRED:
-        return Wording(
-            QCoreApplication.translate("ProblemPage", "Payment link expired"),
-            QCoreApplication.translate(
-                "ProblemPage",
-                "No payment within {minutes} minutes, so the link is no longer shown. "
-                "If the customer pays now, HPOS will still see it and mark the sale PAID LATE.",
-            ).format(minutes=expiry_minutes),
-            AMBER,
-            "new_sale",
-            new_sale,
-            None,
-        )
-    if state is S.UNKNOWN:
-        return Wording(
-            QCoreApplication.translate("ProblemPage", "Checking the payment…"),
-            QCoreApplication.translate(
-                "ProblemPage",
-                "Checking whether the payment went through: HPAY did not answer in time. "
-                "Do not charge again. HPOS is looking for this payment in HPAY's history.",
-            ),
-            BLUE,
-            "check",
-            QCoreApplication.translate("ProblemPage", "Check now"),
-            new_sale,
-        )
-    if state is S.REVIEW:
-        return Wording(
-            QCoreApplication.translate("ProblemPage", "A manager must check this sale"),
-            QCoreApplication.translate(
-                "ProblemPage",
-                "Several payments match this sale in HPAY. Do not charge again: "
-                "ask a manager to choose the right one in History.",
-            ),
-            AMBER,
-            "new_sale",
-            new_sale,
-            None,
-        )
-    if state is S.CANCELLED:
-        return Wording(
-            QCoreApplication.translate("ProblemPage", "Sale cancelled"),
-            QCoreApplication.translate(
-                "ProblemPage",
-                "Nothing to pay. If the customer pays anyway, HPOS will still see it "
-                "and mark the sale PAID LATE.",
-            ),
-            GREY,
-            "new_sale",
-            new_sale,
-            None,
-        )
-    return Wording(
-        QCoreApplication.translate("ProblemPage", "Sale needs attention"),
-        QCoreApplication.translate(
-            "ProblemPage", "This sale is being looked after. It stays in the journal."
-        ),
-        GREY,
-        "new_sale",
-        new_sale,
-        None,
-    )
 
 
 class ProblemPage(QWidget):

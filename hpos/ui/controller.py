@@ -34,7 +34,7 @@ from hpos.hpay.models import Token
 from hpos.sales.model import Sale, SaleEvent
 from hpos.ui.controller_clock import WatcherClock
 from hpos.ui.controller_latest import LatestSales
-from hpos.ui.controller_text import cancel_text, error_text, event_text
+from hpos.ui.controller_text import cancel_text, error_text, event_text, last_known_text
 from hpos.ui.qr_widget import build_matrix
 from hpos.ui.runner import Runner
 
@@ -63,8 +63,16 @@ class SaleController(QObject):
     sale_event = Signal(object)
     #: The sale a :meth:`charge` ended with (AWAITING, FAILED or UNKNOWN); sale_changed follows.
     charged = Signal(object)
-    #: A charge that could not even start (no sale written): invalid amount, no token...
+    #: A charge that could not even start (nothing sent): invalid amount, no token, journal...
     charge_failed = Signal(str)
+    #: The request left but the journal could not record its answer (``AnswerNotRecorded``):
+    #: (the sale as the journal last held it, REQUESTING or UNKNOWN; the journal's problem,
+    #: naming its file). Outcome unknown: never charge again; the watcher (or the next
+    #: start) finds the payment.
+    charge_unrecorded = Signal(object, str)
+    #: The result of :meth:`check_now`: (the sale, "" when HPAY was asked, else a
+    #: "Last known, not refreshed: <reason>" sentence: the sale is only its last known state).
+    refreshed = Signal(object, str)
     #: A cancel that did not happen (e.g. the sale was paid meanwhile): (sale id, message).
     cancel_failed = Signal(int, str)
     #: Starting, charging or cancelling is in flight (the cashier's inputs lock).
@@ -251,9 +259,19 @@ class SaleController(QObject):
         self._clock.arm()
 
     def _charge_error(self, exc: BaseException) -> None:
+        from hpos.sales.journal import JournalError  # loaded by the service already
+        from hpos.sales.till import AnswerNotRecorded
+
         self._charging = False
         self._update_busy()
-        if not isinstance(exc, HpayError):
+        if isinstance(exc, AnswerNotRecorded):  # the request left: never "try again"
+            log.warning("charge: %s", exc.message)
+            newest = self._latest.remember(exc.sale)
+            self.charge_unrecorded.emit(newest, str(exc.journal_error))
+            self.sale_changed.emit(newest)
+            self._clock.arm()
+            return
+        if not isinstance(exc, HpayError | JournalError):
             log.error("charge failed: %r", exc)
         self.charge_failed.emit(error_text(exc))
 
@@ -283,20 +301,30 @@ class SaleController(QObject):
         return True
 
     def check_now(self, sale_id: int) -> bool:
-        """Ask HPAY about one sale right away (in the background)."""
+        """Ask HPAY about one sale right away (in the background); :attr:`refreshed` follows.
+
+        When HPAY could not be asked, the sale comes back as its *last known* state
+        with the reason (``watcher.refresh``), never as if it were current.
+        """
         service = self._service
         if service is None or self._stopped:
             return False
 
-        def done(sale: Sale) -> None:
-            self.sale_changed.emit(self._latest.remember(sale))
+        def done(result: tuple[Sale, HpayError | None]) -> None:
+            sale, error = result
+            newest = self._latest.remember(sale)
+            self.sale_changed.emit(newest)
+            self.refreshed.emit(newest, "" if error is None else last_known_text(error))
             self._clock.arm()
 
         def failed(exc: BaseException) -> None:
             log.warning("check of sale %s failed: %r", sale_id, exc)
+            known = self._latest.get(sale_id)
+            if known is not None:
+                self.refreshed.emit(known, last_known_text(exc))
 
         self._runner.submit(
-            lambda: service.watcher.check_now(sale_id), on_done=done, on_error=failed, name="check"
+            lambda: service.watcher.refresh(sale_id), on_done=done, on_error=failed, name="check"
         )
         return True
 
