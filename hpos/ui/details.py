@@ -6,6 +6,12 @@ client's checkout-URL policy (``check_url``, which raises
 :class:`~hpos.hpay.errors.UnsafeCheckoutUrl`): a link from the history is
 data from the wire, and a QR sends a customer's phone to it.
 
+A row on screen may be old: :mod:`hpos.ui.history_details` reads it again when
+the dialog opens, and the dialog says how fresh it is (:meth:`DetailsDialog.set_checking`,
+:meth:`~DetailsDialog.set_refreshed`, :meth:`~DetailsDialog.set_not_refreshed`): a row
+HPAY could not confirm is marked "last known, not refreshed: <reason>", never shown
+as current.
+
 Texts are translated (context "DetailsDialog") in :meth:`DetailsDialog.retranslate`,
 called again on ``LanguageChange``; fields are still looked up by their English
 names (:meth:`DetailsDialog.value`).
@@ -15,6 +21,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from datetime import UTC, datetime
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
@@ -31,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from hpos.hpay.errors import UnsafeCheckoutUrl
+from hpos.ui.controller_text import last_known_text
 from hpos.ui.history_rows import (
     SOURCE_HPAY,
     HistoryRow,
@@ -38,6 +46,7 @@ from hpos.ui.history_rows import (
     money_text,
     status_text,
 )
+from hpos.ui.i18n import format_time
 
 log = logging.getLogger(__name__)
 
@@ -91,6 +100,10 @@ class DetailsDialog(QDialog):
         self._qr_message_source = ""
         self._fields: dict[str, QLabel | QLineEdit] = {}
         self._titles: dict[str, QLabel] = {}
+        #: How fresh the row is: "" (as listed), "checking", "checked" or "stale".
+        self.freshness = ""
+        self._stale_reason: BaseException | None = None  # None with "stale": not listed
+        self._checked_at: datetime | None = None
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -113,6 +126,11 @@ class DetailsDialog(QDialog):
         if qr_box is not None:
             body.addWidget(qr_box, 0, Qt.AlignmentFlag.AlignTop)
 
+        self.freshness_label = QLabel()
+        self.freshness_label.setWordWrap(True)
+        self.freshness_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.freshness_label.hide()
+
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.copy_button = QPushButton()
         self.copy_button.setEnabled(bool(row.link))
@@ -129,8 +147,10 @@ class DetailsDialog(QDialog):
             for button in (self.print_button, self.pdf_button):
                 buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
 
+        self._qr_box_widget = qr_box
         layout = QVBoxLayout(self)
         layout.addLayout(body, 1)
+        layout.addWidget(self.freshness_label)
         layout.addWidget(buttons)
         self.retranslate()
 
@@ -155,6 +175,7 @@ class DetailsDialog(QDialog):
             self.qr_widget.setToolTip(self.tr("Scan to pay"))
         if self.qr_message is not None:
             self.qr_message.setText(self.tr(self._qr_message_source))
+        self._show_freshness()
 
     def changeEvent(self, event: QEvent) -> None:
         """Re-read every text when the language changes."""
@@ -172,6 +193,30 @@ class DetailsDialog(QDialog):
         """The fields shown, in order."""
         return list(self._fields)
 
+    def set_checking(self) -> None:
+        """The row is being read again (HPAY is asked)."""
+        self.freshness = "checking"
+        self._show_freshness()
+
+    def set_refreshed(self, row: HistoryRow) -> None:
+        """HPAY answered: ``row`` is the current state."""
+        self.freshness, self._checked_at = "checked", datetime.now(UTC)
+        self._set_row(row)
+
+    def set_not_refreshed(self, row: HistoryRow, reason: BaseException) -> None:
+        """HPAY could not be read: ``row`` is only the last known state, and why."""
+        self.freshness, self._stale_reason = "stale", reason
+        self._set_row(row)
+
+    def set_not_listed(self) -> None:
+        """HPAY's history no longer lists this payment: the row is only the last known."""
+        self.freshness, self._stale_reason = "stale", None
+        self._set_row(self.row)
+
+    def freshness_text(self) -> str:
+        """What the dialog says about how fresh the row is ("" when it says nothing)."""
+        return self.freshness_label.text() if not self.freshness_label.isHidden() else ""
+
     @Slot()
     def copy_link(self) -> None:
         """Put the payment link on the clipboard."""
@@ -183,12 +228,44 @@ class DetailsDialog(QDialog):
 
     # -- building ---------------------------------------------------------------------------------
 
+    def _set_row(self, row: HistoryRow) -> None:
+        """Show ``row`` (a fresher read of the same payment); the QR goes once it is not payable."""
+        self.row = row
+        if self._qr_box_widget is not None and not row.awaiting_payment:
+            self._qr_box_widget.hide()
+        self.retranslate()
+
+    def _show_freshness(self) -> None:
+        label = self.freshness_label
+        if self.freshness == "checking":
+            text, style = self.tr("Checking with HPAY…"), "color: #444444;"
+        elif self.freshness == "checked" and self._checked_at is not None:
+            text = self.tr("Checked with HPAY at {time}.").format(
+                time=format_time(self._checked_at, seconds=True)
+            )
+            style = "color: #1e7e34;"
+        elif self.freshness == "stale":
+            if self._stale_reason is None:
+                text = self.tr("Last known, not refreshed: HPAY's history does not list it.")
+            else:
+                text = last_known_text(self._stale_reason)
+            style = "background: #fdecea; color: #b71c1c; padding: 6px; font-weight: bold;"
+        else:
+            label.hide()
+            return
+        label.setText(text)
+        label.setStyleSheet(f"QLabel {{ {style} }}")
+        label.setAccessibleName(text)
+        label.show()
+
     def _field_values(self, row: HistoryRow) -> list[tuple[str, str]]:
         status = status_text(row.status)
         if row.paid_late:
             status = self.tr("{status} — paid after the sale was cancelled or expired").format(
                 status=status
             )
+        if self.freshness == "stale":
+            status = self.tr("{status} (last known)").format(status=status)
         mode = self.tr("TEST — test payment, no real money") if row.is_test else row.mode
         if row.source == SOURCE_HPAY:
             source = self.tr("HPAY history")

@@ -14,7 +14,8 @@ merged in place (new payments appear, statuses change), so the selection and
 the scroll position stay; see :meth:`HistoryModel.refresh_quietly`. Export
 first loads every remaining HPAY page of the query (or waits for the rest of
 the journal), then writes the rows shown
-(search applied) in the order shown. Double-click or Enter opens the details.
+(search applied) in the order shown. Double-click or Enter opens the details
+(:mod:`hpos.ui.history_details`: the row is read again, or marked last known).
 
 Static texts are set in :meth:`HistoryPane.retranslate` (called again on
 ``LanguageChange``, with the table's titles and statuses and the summary); a
@@ -31,13 +32,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QDate, QEvent, QModelIndex, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -45,29 +42,24 @@ from PySide6.QtWidgets import (
 from hpos.hpay.errors import HpayError
 from hpos.ui.csv_export import export_file_name, rows_to_csv, write_csv
 from hpos.ui.details import CheckUrl, DetailsDialog
+from hpos.ui.history_details import DetailsOpener
+from hpos.ui.history_filters import build_filters
 from hpos.ui.history_model import HistoryModel
 from hpos.ui.history_proxy import HistoryProxy
 from hpos.ui.history_rows import (
     SOURCE_HPAY,
-    SOURCE_JOURNAL,
     HistoryQuery,
     HistoryRow,
     status_text,
 )
 from hpos.ui.history_summary import HistorySummary
-from hpos.ui.history_widgets import (
-    buddy,
-    checkout_checker,
-    date_edit,
-    day_of,
-    fit_columns,
-    make_history_view,
-)
+from hpos.ui.history_widgets import checkout_checker, day_of, fit_columns, make_history_view
 from hpos.ui.runner import Runner
 
 if TYPE_CHECKING:
     from hpos.hpay.client import HpayClient
     from hpos.sales.journal import Journal
+    from hpos.sales.watcher import PaymentWatcher
 
 #: Quiet background refresh while the pane is visible.
 AUTO_REFRESH_MS = 60_000
@@ -111,7 +103,8 @@ class HistoryPane(QWidget):
         self._needs_load = True
         self._export_to: Path | None = None
         self._message_kind = ""  # "loading", "waiting" or "" (any other message)
-        self.details_dialog: DetailsDialog | None = None
+        self._details = DetailsOpener(runner, parent=self)
+        self._details.set_sources(client, journal, None)
 
         self.model = HistoryModel(
             runner, client=client, journal=journal, page_size=page_size, parent=self
@@ -127,7 +120,7 @@ class HistoryPane(QWidget):
         self._date_timer.setInterval(DATE_DEBOUNCE_MS)
         self._date_timer.timeout.connect(self._apply_query)
 
-        self._build_filters()
+        self._filters_row1 = build_filters(self)  # the filter widgets, on self
         self._build_table()
         self.error_label = QLabel("")
         self.error_label.setWordWrap(True)
@@ -157,55 +150,6 @@ class HistoryPane(QWidget):
         self.retranslate()
 
     # -- building ---------------------------------------------------------------------------------
-
-    def _build_filters(self) -> None:
-        self.source_combo = QComboBox()
-        self.source_combo.addItem("HPAY", SOURCE_HPAY)
-        self.source_combo.addItem("", SOURCE_JOURNAL)
-        self.status_combo = QComboBox()
-        self.status_combo.addItem("", None)
-        self.status_combo.addItem("", "PAID")
-        self.status_combo.addItem("", "UNPAID")
-        today = QDate.currentDate()
-        self.from_check = QCheckBox()
-        self.from_edit = date_edit(today.addDays(-30))
-        self.to_check = QCheckBox()
-        self.to_edit = date_edit(today)
-        for check, edit in ((self.from_check, self.from_edit), (self.to_check, self.to_edit)):
-            edit.setEnabled(False)
-            check.toggled.connect(edit.setEnabled)
-            check.toggled.connect(self._apply_query)
-            edit.dateChanged.connect(self._date_edited)
-        self.search_edit = QLineEdit()
-        self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.setMinimumWidth(160)
-        self.search_edit.textChanged.connect(self.proxy.set_search)
-        self.refresh_button = QPushButton()
-        self.refresh_button.clicked.connect(self.refresh)
-        self.export_button = QPushButton()
-        self.export_button.clicked.connect(self.export_csv)
-        self.source_combo.currentIndexChanged.connect(self._apply_query)
-        self.status_combo.currentIndexChanged.connect(self._apply_query)
-        QShortcut(QKeySequence.StandardKey.Find, self, self.search_edit.setFocus)
-
-        self.source_label = buddy("", self.source_combo)
-        self.status_filter_label = buddy("", self.status_combo)
-        row = QHBoxLayout()
-        row.addWidget(self.source_label)
-        row.addWidget(self.source_combo)
-        row.addSpacing(6)
-        row.addWidget(self.status_filter_label)
-        row.addWidget(self.status_combo)
-        row.addSpacing(6)
-        row.addWidget(self.from_check)
-        row.addWidget(self.from_edit)
-        row.addWidget(self.to_check)
-        row.addWidget(self.to_edit)
-        row.addSpacing(6)
-        row.addWidget(self.search_edit, 1)
-        row.addWidget(self.refresh_button)
-        row.addWidget(self.export_button)
-        self._filters_row1 = row
 
     def _build_table(self) -> None:
         view = make_history_view(self.proxy)
@@ -257,10 +201,17 @@ class HistoryPane(QWidget):
 
     # -- public -----------------------------------------------------------------------------------
 
-    def set_sources(self, client: HpayClient | None, journal: Journal | None) -> None:
-        """New HPAY client and journal (e.g. after the settings changed)."""
+    def set_sources(
+        self,
+        client: HpayClient | None,
+        journal: Journal | None,
+        watcher: PaymentWatcher | None = None,
+    ) -> None:
+        """New HPAY client and journal (e.g. after the settings changed); the payment
+        watcher, when given, checks a journal row's open sale when its details open."""
         self._client = client
         self._journal = journal
+        self._details.set_sources(client, journal, watcher)
         self._check_url = self._check_url_override or checkout_checker(client)
         self.model.set_sources(client, journal)
         self._update_sources_ui()
@@ -310,17 +261,16 @@ class HistoryPane(QWidget):
             return  # written when the rows are in (see _page_loaded)
         self._write_export()
 
+    @property
+    def details_dialog(self) -> DetailsDialog | None:
+        """The details dialog open now, if any."""
+        return self._details.dialog
+
     def open_details(self, proxy_row: int) -> DetailsDialog:
-        """Open the details of the row shown at ``proxy_row`` (window-modal, not blocking)."""
-        row = self.proxy.row_at(proxy_row)
-        if self.details_dialog is not None:
-            self.details_dialog.close()
-        dialog = DetailsDialog(row, check_url=self._check_url, parent=self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.destroyed.connect(self._details_gone)
+        """Open the details of the row shown at ``proxy_row`` (window-modal, not blocking);
+        the row is read again in the background (or marked last known)."""
+        dialog = self._details.open(self.proxy.row_at(proxy_row), self._check_url, self)
         dialog.receipt_requested.connect(self.receipt_requested)
-        self.details_dialog = dialog
-        dialog.open()
         return dialog
 
     # -- events -----------------------------------------------------------------------------------
@@ -405,10 +355,6 @@ class HistoryPane(QWidget):
         index = self.view.currentIndex()
         if index.isValid():
             self.open_details(index.row())
-
-    @Slot()
-    def _details_gone(self) -> None:
-        self.details_dialog = None
 
     # -- helpers ----------------------------------------------------------------------------------
 
