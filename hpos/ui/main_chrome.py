@@ -6,16 +6,24 @@ log folder); the keyboard's F1 and F3 actions join the View and Help menus so th
 menus list every window shortcut. :class:`DemoBar` is the blue strip of the demo,
 with "Simulate customer payment". Each has ``retranslate()``; the window calls
 it when the language changes (the texts keep the ``MainWindow`` translation
-context they had when the window built them itself). No state of the sale lives here.
+context they had when the window built them itself). :class:`HelpActions` opens
+About and the log folder; :func:`fit_to_screen` sizes the window. No state of the
+sale lives here.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Slot
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QPushButton, QWidget
+
+if TYPE_CHECKING:
+    from hpos.settings import Profile
+    from hpos.ui.about import AboutDialog
 
 Slot0 = Callable[[], object]
 
@@ -79,6 +87,18 @@ class WindowMenus(QObject):
         self.log_folder.setText(QCoreApplication.translate("MainWindow", "Open &log folder"))
 
 
+def fit_to_screen(
+    window: QMainWindow, preferred: tuple[int, int], minimum: tuple[int, int]
+) -> None:
+    """The preferred size, but never larger than the screen's free area (1024×600 counters)."""
+    width, height = preferred
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    if screen is not None:
+        free = screen.availableGeometry()
+        width, height = min(width, free.width()), min(height, free.height())
+    window.resize(max(width, minimum[0]), max(height, minimum[1]))
+
+
 def banner(colour: str) -> QLabel:
     """A full-width bold white-on-colour strip (the TEST MODE banner)."""
     label = QLabel()
@@ -125,3 +145,46 @@ class DemoBar(QWidget):
         self.simulate.setAccessibleName(
             QCoreApplication.translate("MainWindow", "Simulate customer payment")
         )
+
+
+class HelpActions(QObject):
+    """Help → About (one dialog at a time) and Help → Open log folder, for the window.
+
+    :mod:`hpos.ui.about` is imported on first use, not before the window's first paint.
+    """
+
+    def __init__(self, window: QMainWindow, profile: Callable[[], Profile]) -> None:
+        super().__init__(window)
+        self._window = window
+        self._profile = profile  # the demo swaps the window's profile
+        self.dialog: AboutDialog | None = None
+
+    def log_path(self) -> Path:
+        """The log file in use (else where this profile's log file goes)."""
+        from hpos.logging_setup import current_file_logging, log_file_path
+
+        installed = current_file_logging()
+        return installed.path if installed is not None else log_file_path(self._profile().log_dir)
+
+    @Slot()
+    def show_about(self) -> None:
+        """Help → About: versions and paths, selectable, with Copy; replaces one already open."""
+        from hpos.ui.about import AboutDialog
+
+        if self.dialog is not None:
+            self.dialog.close()
+        dialog = self.dialog = AboutDialog(self._profile(), self.log_path(), parent=self._window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.destroyed.connect(self._gone)
+        dialog.open()
+
+    @Slot()
+    def _gone(self) -> None:
+        self.dialog = None
+
+    @Slot()
+    def open_log_folder(self) -> None:
+        """Help → Open log folder: the folder of the log file, in the file manager."""
+        from hpos.ui.about import open_log_folder
+
+        open_log_folder(self.log_path().parent, parent=self._window)  # a failure: a message

@@ -1,7 +1,9 @@
 """The main window: the cashier screen in the centre, history one key away.
 
 Above them, a permanent TEST MODE banner whenever the account is in TEST (and a
-DEMO banner with "Simulate customer payment" in the demo). Below, a status bar
+DEMO banner with "Simulate customer payment" in the demo), and an amber banner
+while the sales journal was found missing, emptied, replaced or rolled back
+(:mod:`hpos.ui.main_journal`, until acknowledged). Below, a status bar
 with the connection state, mode, company and balances, refreshed in the
 background. A profile without HPAY keys starts on the welcome panel.
 
@@ -10,18 +12,18 @@ sources) is rebuilt when the settings change. The history pane is built the
 first time it is shown (F2, its tab, or a caller asking for ``history``), not
 before the first paint. Closing the window aborts the calls in flight and waits
 at most ~1.5 s; every sale is already in the journal. The menus and banners live
-in :mod:`hpos.ui.main_chrome`, the status bar in :mod:`hpos.ui.main_status`.
+in :mod:`hpos.ui.main_chrome`, the status bar in :mod:`hpos.ui.main_status`, the
+opening and closing of the sales service in :mod:`hpos.ui.main_service`.
 """
 
 from __future__ import annotations
 
 import logging
-import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Slot
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QPaintEvent
+from PySide6.QtCore import QCoreApplication, QEvent, QTimer, Slot
+from PySide6.QtGui import QCloseEvent, QPaintEvent
 from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
@@ -37,7 +39,16 @@ from hpos.settings import Profile
 from hpos.ui.customer_display import CustomerDisplayManager
 from hpos.ui.i18n import apply_catalogues, current_language, load_catalogues, resolve_language
 from hpos.ui.keyboard import WindowKeys
-from hpos.ui.main_chrome import DemoBar, WindowMenus, banner, set_banner_text
+from hpos.ui.main_chrome import (
+    DemoBar,
+    HelpActions,
+    WindowMenus,
+    banner,
+    fit_to_screen,
+    set_banner_text,
+)
+from hpos.ui.main_journal import JournalBanner
+from hpos.ui.main_service import ServiceSlot
 from hpos.ui.main_status import StatusLine
 from hpos.ui.receipt_actions import ReceiptActions
 from hpos.ui.runner import Runner
@@ -46,6 +57,7 @@ from hpos.ui.sound import SoundPlayer
 if TYPE_CHECKING:
     from hpos.hpay.client import HpayClient
     from hpos.sales.service import SalesService
+    from hpos.sales.watcher import WatchPolicy
     from hpos.ui.app import Demo
     from hpos.ui.history_pane import HistoryPane
 
@@ -55,18 +67,26 @@ log = logging.getLogger(__name__)
 START_FALLBACK_MS = 1000
 MIN_SIZE = (1024, 600)
 PREFERRED_SIZE = (1280, 800)
-#: How long a new sales service waits for the previous one to release the profile lock.
-SERVICE_CLOSE_WAIT_S = 5.0
 
 
 class MainWindow(QMainWindow):
-    """HPOS's window for one profile (or the demo)."""
+    """HPOS's window for one profile (or the demo).
 
-    def __init__(self, profile: Profile, *, demo: Demo | None = None) -> None:
+    ``watch_policy`` replaces the payment watcher's default timings (tests shorten them).
+    """
+
+    def __init__(
+        self,
+        profile: Profile,
+        *,
+        demo: Demo | None = None,
+        watch_policy: WatchPolicy | None = None,
+    ) -> None:
         super().__init__()
         self.profile = profile
         self.demo = demo
         self.runner = Runner(workers=3, parent=self)
+        self._services = ServiceSlot(self.runner, watch_policy)
         self.receipts = ReceiptActions(profile, self.runner, parent=self)  # print / PDF
         self.customer_display = CustomerDisplayManager(self)  # the customer's screen
         self.sound = SoundPlayer(parent=self)
@@ -75,16 +95,14 @@ class MainWindow(QMainWindow):
         self.cashier: Any = None
         self._history: HistoryPane | None = None
         self._tabs: QTabWidget | None = None
-        self.about_dialog: Any = None
         self._last_awaiting: Sale | None = None
         self._connection_lost = False
         self.setMinimumSize(*MIN_SIZE)
-        self._service_closed = threading.Event()
-        self._service_closed.set()
-        self._fit_to_screen()
+        fit_to_screen(self, PREFERRED_SIZE, MIN_SIZE)
 
         self._test_banner = banner("#b71c1c")
         self._demo_bar = DemoBar(self.simulate_payment)
+        self.journal_banner = JournalBanner(self.runner)  # a lost or replaced journal
         self._stack = QStackedWidget()
         root = QWidget()
         layout = QVBoxLayout(root)
@@ -92,6 +110,7 @@ class MainWindow(QMainWindow):
         layout.setSpacing(0)
         layout.addWidget(self._test_banner)
         layout.addWidget(self._demo_bar)
+        layout.addWidget(self.journal_banner)
         layout.addWidget(self._stack, 1)
         self.setCentralWidget(root)
         self.status_line = StatusLine(
@@ -99,14 +118,15 @@ class MainWindow(QMainWindow):
         )
         self._account = self.status_line.account  # company · mode · balance
         self.keys = WindowKeys(self, self)  # F1 shortcuts list, F3 last QR, Esc back
+        self.help_actions = HelpActions(self, lambda: self.profile)  # About, Open log folder
         self.menus = WindowMenus(
             self,
             settings=self.open_settings,
             print_receipt=self.print_receipt,
             history=self.toggle_history,
             refresh=self.refresh,
-            about=self._about,
-            log_folder=self.open_log_folder,
+            about=self.help_actions.show_about,
+            log_folder=self.help_actions.open_log_folder,
             extra_view=(self.keys.last_qr_action,),
             extra_help=(self.keys.overlay_action,),
         )
@@ -119,15 +139,6 @@ class MainWindow(QMainWindow):
             self._show_welcome()
 
     # -- building ---------------------------------------------------------------------
-
-    def _fit_to_screen(self) -> None:
-        """The preferred size, but never larger than the screen's free area (1024×600 counters)."""
-        width, height = PREFERRED_SIZE
-        screen = self.screen() or QGuiApplication.primaryScreen()
-        if screen is not None:
-            free = screen.availableGeometry()
-            width, height = min(width, free.width()), min(height, free.height())
-        self.resize(max(width, MIN_SIZE[0]), max(height, MIN_SIZE[1]))
 
     def _configured(self) -> bool:
         eff = self.profile.effective()
@@ -151,7 +162,8 @@ class MainWindow(QMainWindow):
 
         eff = self.profile.effective()
         self._test_banner.setVisible(eff.mode == "TEST")
-        self.controller = SaleController(self._open_service, self.runner, parent=self)
+        open_service = lambda: self._services.open(self.profile)  # noqa: E731 (on a worker)
+        self.controller = SaleController(open_service, self.runner, parent=self)
         self.controller.ready.connect(self._on_ready)
         self.controller.failed_to_start.connect(self._on_start_failed)
         self.controller.sale_changed.connect(self._on_sale_changed)
@@ -200,7 +212,7 @@ class MainWindow(QMainWindow):
         pane.receipt_requested.connect(self.receipts.row_requested)
         service = self._service
         if service is not None and self.controller.is_ready:
-            pane.set_sources(service.client, service.journal)
+            pane.set_sources(service.client, service.journal, service.watcher)
         current, placeholder = tabs.currentIndex(), tabs.widget(1)
         blocked = tabs.blockSignals(True)  # the swap is not a change of tab
         tabs.removeTab(1)
@@ -232,23 +244,6 @@ class MainWindow(QMainWindow):
         if self._start_pending:
             QTimer.singleShot(0, self, self._start_pending_controller)
 
-    def _open_service(self) -> SalesService:
-        """Runs on a worker: keyring, journal and lock are I/O."""
-        from hpos.hpay.client import HpayClient
-        from hpos.sales.service import SalesService
-        from hpos.sales.watcher import WatchPolicy
-
-        # A workspace rebuilt right after a settings change: the old service releases the
-        # profile lock on another worker; wait for it rather than report "already open".
-        self._service_closed.wait(SERVICE_CLOSE_WAIT_S)
-        eff = self.profile.effective()
-        client = HpayClient(self.profile.client_config())
-        self.runner.add_abort_hook(client.transport.abort)
-        policy = WatchPolicy(expire_after=float(eff.expiry_minutes * 60))
-        return SalesService.open(
-            self.profile.data_dir, client, till_name=eff.till_name, policy=policy
-        )
-
     @property
     def _service(self) -> SalesService | None:
         """The sales service, once the controller has opened it (in the background)."""
@@ -260,7 +255,9 @@ class MainWindow(QMainWindow):
     def _on_ready(self, token: Any) -> None:
         service = self._service
         if service is not None and self._history is not None:
-            self._history.set_sources(service.client, service.journal)
+            self._history.set_sources(service.client, service.journal, service.watcher)
+        if service is not None:
+            self.journal_banner.follow(service.journal)  # its notice, read when it opened
         mode = token.mode or self.profile.effective().mode
         self.receipts.company = token.company
         self._test_banner.setVisible(mode == "TEST")
@@ -353,10 +350,12 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def refresh(self) -> None:
-        """F5: refresh what is on screen, and the balance."""
+        """F5: refresh what is on screen (the history, or the cashier's sale), and the balance."""
         tabs = self._tabs
         if tabs is not None and tabs.currentIndex() == 1 and self._history is not None:
             self._history.refresh()
+        elif tabs is not None and self.cashier is not None:
+            self.cashier.check_current()
         self.status_line.refresh_balance()
 
     @Slot()
@@ -429,52 +428,24 @@ class MainWindow(QMainWindow):
         self.status_line.stop_balance()
         if self.controller is not None:
             self.controller.stop()
+        self.journal_banner.clear()
         service = self._service
         if service is not None:
-            closed = self._service_closed
-            closed.clear()
-
-            def close() -> None:
-                try:
-                    service.close()
-                finally:
-                    closed.set()
-
-            self.runner.submit(close, name="close sales service")
+            self._services.close_later(service)
         while self._stack.count():
             widget = self._stack.widget(0)
             self._stack.removeWidget(widget)
             widget.deleteLater()
         self.controller = self.cashier = self._history = self._tabs = None
 
-    def _about(self) -> None:
-        """Help → About: versions and paths, selectable, with Copy (hpos.ui.about)."""
-        from hpos.ui.about import AboutDialog
-
-        if self.about_dialog is not None:
-            self.about_dialog.close()
-        self.about_dialog = AboutDialog(self.profile, self.log_path(), parent=self)
-        self.about_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.about_dialog.destroyed.connect(self._about_gone)
-        self.about_dialog.open()
-
-    @Slot()
-    def _about_gone(self) -> None:
-        self.about_dialog = None
+    @property
+    def about_dialog(self) -> Any:
+        """The About dialog open now, if any (Help → About)."""
+        return self.help_actions.dialog
 
     def log_path(self) -> Path:
         """The log file in use (else where this profile's log file goes)."""
-        from hpos.logging_setup import current_file_logging, log_file_path
-
-        installed = current_file_logging()
-        return installed.path if installed is not None else log_file_path(self.profile.log_dir)
-
-    @Slot()
-    def open_log_folder(self) -> None:
-        """Help → Open log folder: the folder of the log file, in the file manager."""
-        from hpos.ui.about import open_log_folder
-
-        open_log_folder(self.log_path().parent, parent=self)  # a failure: a message, parented
+        return self.help_actions.log_path()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Abort calls in flight, wait briefly, close the journal: every sale is kept."""
