@@ -109,6 +109,10 @@ The QR code will be taken off the screen. If the customer pays anyway, HPOS will
         <translation>Ready · amounts in {currency}</translation>
     </message>
     <message>
+        <source>Checked with HPAY.</source>
+        <translation>Checked with HPAY.</translation>
+    </message>
+    <message>
         <source>Sale {number} · {product}</source>
         <translation>Sale {number} · {product}</translation>
     </message>
@@ -121,8 +125,8 @@ The QR code will be taken off the screen. If the customer pays anyway, HPOS will
         <translation>Sale {number} was paid: {amount}.</translation>
     </message>
     <message>
-        <source>Sale {number} needs a manager: several payments match.</source>
-        <translation>Sale {number} needs a manager: several payments match.</translation>
+        <source>Sale {number} needs a manager: its payment must be checked.</source>
+        <translation>Sale {number} needs a manager: its payment must be checked.</translation>
     </message>
     <message>
         <source>Connection to HPAY lost: retrying. The customer can still pay; HPOS will see the payment when the connection is back.</source>
@@ -432,7 +436,7 @@ The QR code will be taken off the screen. If the customer pays anyway, HPOS will
     </message>
     <message>
         <source>Payment {name}</source>
-        <extracomment>A paid row&apos;s receipt was asked for: (row, &quot;print&quot; | &quot;pdf&quot;); see hpos.ui.receipt_actions.</extracomment>
+        <extracomment>A paid row&apos;s receipt was asked for: (row, &quot;print&quot; | &quot;pdf&quot;); see hpos.ui.receipt_actions. How fresh the row is: &quot;&quot; (as listed), &quot;checking&quot;, &quot;checked&quot; or &quot;stale&quot;.</extracomment>
         <translation>Payment {name}</translation>
     </message>
     <message>
@@ -468,8 +472,24 @@ The QR code will be taken off the screen. If the customer pays anyway, HPOS will
         <translation>Copied</translation>
     </message>
     <message>
+        <source>Checking with HPAY…</source>
+        <translation>Checking with HPAY…</translation>
+    </message>
+    <message>
+        <source>Checked with HPAY at {time}.</source>
+        <translation>Checked with HPAY at {time}.</translation>
+    </message>
+    <message>
+        <source>Last known, not refreshed: HPAY&apos;s history does not list it.</source>
+        <translation>Last known, not refreshed: HPAY&apos;s history does not list it.</translation>
+    </message>
+    <message>
         <source>{status} — paid after the sale was cancelled or expired</source>
         <translation>{status} — paid after the sale was cancelled or expired</translation>
+    </message>
+    <message>
+        <source>{status} (last known)</source>
+        <translation>{status} (last known)</translation>
     </message>
     <message>
         <source>TEST — test payment, no real money</source>
@@ -527,7 +547,7 @@ The QR code will be taken off the screen. If the customer pays anyway, HPOS will
     <name>HistoryModel</name>
     <message>
         <source>Unexpected error ({name}).</source>
-        <extracomment>Most rows a quiet refresh re-reads in one request (HPAY&apos;s page limit in the client).</extracomment>
+        <extracomment>Most rows a quiet refresh re-reads in one request (HPAY&apos;s page limit in the client). The rest of a long journal is read this long after its first screen is shown.</extracomment>
         <translation>Unexpected error ({name}).</translation>
     </message>
     <message>
@@ -802,6 +822,38 @@ The QR code will be taken off the screen. If the customer pays anyway, HPOS will
     </message>
 </context>
 <context>
+    <name>JournalBanner</name>
+    <message>
+        <source>{line} (Not recorded as read: {reason})</source>
+        <extracomment>Warning colours: dark text on amber, a darker edge (the TEST MODE banner is red).</extracomment>
+        <translation>{line} (Not recorded as read: {reason})</translation>
+    </message>
+    <message>
+        <source>I understand</source>
+        <translation>I understand</translation>
+    </message>
+    <message>
+        <source>I understand: hide this warning</source>
+        <translation>I understand: hide this warning</translation>
+    </message>
+    <message>
+        <source>⚠ The sales journal was missing: earlier sales are only in HPAY&apos;s history now.</source>
+        <translation>⚠ The sales journal was missing: earlier sales are only in HPAY&apos;s history now.</translation>
+    </message>
+    <message>
+        <source>⚠ The sales journal was emptied: earlier sales are only in HPAY&apos;s history now.</source>
+        <translation>⚠ The sales journal was emptied: earlier sales are only in HPAY&apos;s history now.</translation>
+    </message>
+    <message>
+        <source>⚠ The sales journal was replaced: earlier sales are only in HPAY&apos;s history now.</source>
+        <translation>⚠ The sales journal was replaced: earlier sales are only in HPAY&apos;s history now.</translation>
+    </message>
+    <message>
+        <source>⚠ The sales journal was restored from an older copy: later sales are only in HPAY&apos;s history.</source>
+        <translation>⚠ The sales journal was restored from an older copy: later sales are only in HPAY&apos;s history.</translation>
+    </message>
+</context>
+<context>
     <name>Keypad</name>
     <message>
         <source>Digit {digit}</source>
@@ -839,7 +891,6 @@ The QR code will be taken off the screen. If the customer pays anyway, HPOS will
     <name>MainWindow</name>
     <message>
         <source>Starting…</source>
-        <extracomment>Latest start of the sales controller when the window is not painted (ms). How long a new sales service waits for the previous one to release the profile lock.</extracomment>
         <translation>Starting…</translation>
     </message>
     <message>
@@ -852,6 +903,7 @@ The QR code will be taken off the screen. If the customer pays anyway, HPOS will
     </message>
     <message>
         <source>Not configured: try the demo or enter your HPAY keys.</source>
+        <extracomment>Latest start of the sales controller when the window is not painted (ms).</extracomment>
         <translation>Not configured: try the demo or enter your HPAY keys.</translation>
     </message>
     <message>
@@ -1042,6 +1094,7 @@ Transaction {transaction}</translation>
     <name>ProblemPage</name>
     <message>
         <source>New sale</source>
+        <extracomment>How the HPAY layer names the status of an answer in its messages (&quot;... (HTTP 502) ...&quot;).</extracomment>
         <translation>New sale</translation>
     </message>
     <message>
@@ -1051,6 +1104,10 @@ Transaction {transaction}</translation>
     <message>
         <source>HPAY refused this payment or never received it. Nothing was charged. Safe to try again.</source>
         <translation>HPAY refused this payment or never received it. Nothing was charged. Safe to try again.</translation>
+    </message>
+    <message>
+        <source>{answered}, and no payment of this sale is in HPAY&apos;s history. Nothing was charged. Safe to try again.</source>
+        <translation>{answered}, and no payment of this sale is in HPAY&apos;s history. Nothing was charged. Safe to try again.</translation>
     </message>
     <message>
         <source>Try again</source>
@@ -1073,16 +1130,28 @@ Transaction {transaction}</translation>
         <translation>Checking whether the payment went through: HPAY did not answer in time. Do not charge again. HPOS is looking for this payment in HPAY&apos;s history.</translation>
     </message>
     <message>
+        <source>{answered}. HPOS is making sure no payment was created (a few seconds). Do not charge again yet.</source>
+        <translation>{answered}. HPOS is making sure no payment was created (a few seconds). Do not charge again yet.</translation>
+    </message>
+    <message>
         <source>Check now</source>
         <translation>Check now</translation>
+    </message>
+    <message>
+        <source>Several payments match this sale in HPAY, or its payment is not its own. Do not charge again: ask a manager to check it in History.</source>
+        <translation>Several payments match this sale in HPAY, or its payment is not its own. Do not charge again: ask a manager to check it in History.</translation>
     </message>
     <message>
         <source>A manager must check this sale</source>
         <translation>A manager must check this sale</translation>
     </message>
     <message>
-        <source>Several payments match this sale in HPAY. Do not charge again: ask a manager to choose the right one in History.</source>
-        <translation>Several payments match this sale in HPAY. Do not charge again: ask a manager to choose the right one in History.</translation>
+        <source>The payment request was sent, but this till&apos;s journal could not record HPAY&apos;s answer: {problem} HPOS looks for the payment in HPAY&apos;s history once the journal can be written, at the latest at the next start.</source>
+        <translation>The payment request was sent, but this till&apos;s journal could not record HPAY&apos;s answer: {problem} HPOS looks for the payment in HPAY&apos;s history once the journal can be written, at the latest at the next start.</translation>
+    </message>
+    <message>
+        <source>Outcome unknown — do not charge again</source>
+        <translation>Outcome unknown — do not charge again</translation>
     </message>
     <message>
         <source>Sale cancelled</source>
@@ -1244,8 +1313,11 @@ Transaction {transaction}</translation>
     <name>SaleController</name>
     <message>
         <source>HPOS is already open for this profile</source>
-        <extracomment>Every allowed transition goes up this scale (see ``states.TRANSITIONS``). Sales remembered for the &quot;never go backwards&quot; rule. Pause after a watcher tick that raised (a bug or a broken journal): no busy loop.</extracomment>
         <translation>HPOS is already open for this profile</translation>
+    </message>
+    <message>
+        <source>The profile&apos;s folder cannot be written; nothing was sent to HPAY</source>
+        <translation>The profile&apos;s folder cannot be written; nothing was sent to HPAY</translation>
     </message>
     <message>
         <source>Settings problem</source>
@@ -1276,6 +1348,10 @@ Transaction {transaction}</translation>
         <translation>Unsafe payment link refused</translation>
     </message>
     <message>
+        <source>Outcome unknown — do not charge again (the journal failed)</source>
+        <translation>Outcome unknown — do not charge again (the journal failed)</translation>
+    </message>
+    <message>
         <source>HPAY did not answer in time</source>
         <translation>HPAY did not answer in time</translation>
     </message>
@@ -1284,8 +1360,20 @@ Transaction {transaction}</translation>
         <translation>HPAY problem</translation>
     </message>
     <message>
+        <source>HPAY answered with an error</source>
+        <translation>HPAY answered with an error</translation>
+    </message>
+    <message>
+        <source>HPAY answered with an error (HTTP {status})</source>
+        <translation>HPAY answered with an error (HTTP {status})</translation>
+    </message>
+    <message>
         <source>{what}: {detail}</source>
         <translation>{what}: {detail}</translation>
+    </message>
+    <message>
+        <source>The sales journal cannot be used; nothing was sent to HPAY: {detail}</source>
+        <translation>The sales journal cannot be used; nothing was sent to HPAY: {detail}</translation>
     </message>
     <message>
         <source>Unexpected error ({kind}): {detail}</source>
@@ -1316,8 +1404,11 @@ Transaction {transaction}</translation>
         <translation>No payment for this sale in HPAY&apos;s history yet.</translation>
     </message>
     <message>
+        <source>Last known, not refreshed: {reason}</source>
+        <translation>Last known, not refreshed: {reason}</translation>
+    </message>
+    <message>
         <source>This sale can no longer be cancelled (it changed meanwhile).</source>
-        <extracomment>The token (currency, company, mode) once the service is open and recovered. Start-up failed (profile locked, journal unreadable, HPAY unreachable...). A sale&apos;s new state: every &quot;state&quot; event and every result of charge/cancel/check. Every SaleEvent (&quot;state&quot;, &quot;checked&quot;, &quot;connection_lost&quot;, &quot;connection_restored&quot;, &quot;stopped&quot;). The sale a :meth:`charge` ended with (AWAITING, FAILED or UNKNOWN); sale_changed follows. A charge that could not even start (no sale written): invalid amount, no token... A cancel that did not happen (e.g. the sale was paid meanwhile): (sale id, message). Starting, charging or cancelling is in flight (the cashier&apos;s inputs lock). The sales recovery resumed at start-up (list of Sale). Internal: emitted on a worker thread by the listener, delivered queued here.</extracomment>
         <translation>This sale can no longer be cancelled (it changed meanwhile).</translation>
     </message>
     <message>

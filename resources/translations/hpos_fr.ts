@@ -109,6 +109,10 @@ Le code QR sera retiré de l’écran. Si le client paie quand même, HPOS le ve
         <translation>Prêt · montants en {currency}</translation>
     </message>
     <message>
+        <source>Checked with HPAY.</source>
+        <translation>Vérifié auprès de HPAY.</translation>
+    </message>
+    <message>
         <source>Sale {number} · {product}</source>
         <translation>Vente {number} · {product}</translation>
     </message>
@@ -121,8 +125,8 @@ Le code QR sera retiré de l’écran. Si le client paie quand même, HPOS le ve
         <translation>La vente {number} a été payée&#xa0;: {amount}.</translation>
     </message>
     <message>
-        <source>Sale {number} needs a manager: several payments match.</source>
-        <translation>La vente {number} doit être vérifiée par un responsable&#xa0;: plusieurs paiements correspondent.</translation>
+        <source>Sale {number} needs a manager: its payment must be checked.</source>
+        <translation>La vente {number} doit être vérifiée par un responsable&#xa0;: son paiement est à contrôler.</translation>
     </message>
     <message>
         <source>Connection to HPAY lost: retrying. The customer can still pay; HPOS will see the payment when the connection is back.</source>
@@ -432,7 +436,7 @@ Le code QR sera retiré de l’écran. Si le client paie quand même, HPOS le ve
     </message>
     <message>
         <source>Payment {name}</source>
-        <extracomment>A paid row&apos;s receipt was asked for: (row, &quot;print&quot; | &quot;pdf&quot;); see hpos.ui.receipt_actions.</extracomment>
+        <extracomment>A paid row&apos;s receipt was asked for: (row, &quot;print&quot; | &quot;pdf&quot;); see hpos.ui.receipt_actions. How fresh the row is: &quot;&quot; (as listed), &quot;checking&quot;, &quot;checked&quot; or &quot;stale&quot;.</extracomment>
         <translation>Paiement {name}</translation>
     </message>
     <message>
@@ -468,8 +472,24 @@ Le code QR sera retiré de l’écran. Si le client paie quand même, HPOS le ve
         <translation>Copié</translation>
     </message>
     <message>
+        <source>Checking with HPAY…</source>
+        <translation>Vérification auprès de HPAY…</translation>
+    </message>
+    <message>
+        <source>Checked with HPAY at {time}.</source>
+        <translation>Vérifié auprès de HPAY à {time}.</translation>
+    </message>
+    <message>
+        <source>Last known, not refreshed: HPAY&apos;s history does not list it.</source>
+        <translation>Dernier état connu, non actualisé&#xa0;: l’historique HPAY ne le liste pas.</translation>
+    </message>
+    <message>
         <source>{status} — paid after the sale was cancelled or expired</source>
         <translation>{status}&#xa0;— payé après l’annulation ou l’expiration de la vente</translation>
+    </message>
+    <message>
+        <source>{status} (last known)</source>
+        <translation>{status} (dernier état connu)</translation>
     </message>
     <message>
         <source>TEST — test payment, no real money</source>
@@ -527,7 +547,7 @@ Le code QR sera retiré de l’écran. Si le client paie quand même, HPOS le ve
     <name>HistoryModel</name>
     <message>
         <source>Unexpected error ({name}).</source>
-        <extracomment>Most rows a quiet refresh re-reads in one request (HPAY&apos;s page limit in the client).</extracomment>
+        <extracomment>Most rows a quiet refresh re-reads in one request (HPAY&apos;s page limit in the client). The rest of a long journal is read this long after its first screen is shown.</extracomment>
         <translation>Erreur inattendue ({name}).</translation>
     </message>
     <message>
@@ -802,6 +822,38 @@ Le code QR sera retiré de l’écran. Si le client paie quand même, HPOS le ve
     </message>
 </context>
 <context>
+    <name>JournalBanner</name>
+    <message>
+        <source>{line} (Not recorded as read: {reason})</source>
+        <extracomment>Warning colours: dark text on amber, a darker edge (the TEST MODE banner is red).</extracomment>
+        <translation>{line} (Lecture non enregistrée&#xa0;: {reason})</translation>
+    </message>
+    <message>
+        <source>I understand</source>
+        <translation>J’ai compris</translation>
+    </message>
+    <message>
+        <source>I understand: hide this warning</source>
+        <translation>J’ai compris&#xa0;: masquer cet avertissement</translation>
+    </message>
+    <message>
+        <source>⚠ The sales journal was missing: earlier sales are only in HPAY&apos;s history now.</source>
+        <translation>⚠ Le journal des ventes avait disparu&#xa0;: les ventes précédentes ne sont plus que dans l’historique HPAY.</translation>
+    </message>
+    <message>
+        <source>⚠ The sales journal was emptied: earlier sales are only in HPAY&apos;s history now.</source>
+        <translation>⚠ Le journal des ventes a été vidé&#xa0;: les ventes précédentes ne sont plus que dans l’historique HPAY.</translation>
+    </message>
+    <message>
+        <source>⚠ The sales journal was replaced: earlier sales are only in HPAY&apos;s history now.</source>
+        <translation>⚠ Le journal des ventes a été remplacé&#xa0;: les ventes précédentes ne sont plus que dans l’historique HPAY.</translation>
+    </message>
+    <message>
+        <source>⚠ The sales journal was restored from an older copy: later sales are only in HPAY&apos;s history.</source>
+        <translation>⚠ Le journal des ventes a été restauré d’une copie plus ancienne&#xa0;: les ventes suivantes ne sont que dans l’historique HPAY.</translation>
+    </message>
+</context>
+<context>
     <name>Keypad</name>
     <message>
         <source>Digit {digit}</source>
@@ -839,7 +891,6 @@ Le code QR sera retiré de l’écran. Si le client paie quand même, HPOS le ve
     <name>MainWindow</name>
     <message>
         <source>Starting…</source>
-        <extracomment>Latest start of the sales controller when the window is not painted (ms). How long a new sales service waits for the previous one to release the profile lock.</extracomment>
         <translation>Démarrage…</translation>
     </message>
     <message>
@@ -852,6 +903,7 @@ Le code QR sera retiré de l’écran. Si le client paie quand même, HPOS le ve
     </message>
     <message>
         <source>Not configured: try the demo or enter your HPAY keys.</source>
+        <extracomment>Latest start of the sales controller when the window is not painted (ms).</extracomment>
         <translation>Non configuré&#xa0;: essayez la démo ou saisissez vos clés HPAY.</translation>
     </message>
     <message>
@@ -1042,6 +1094,7 @@ Transaction {transaction}</translation>
     <name>ProblemPage</name>
     <message>
         <source>New sale</source>
+        <extracomment>How the HPAY layer names the status of an answer in its messages (&quot;... (HTTP 502) ...&quot;).</extracomment>
         <translation>Nouvelle vente</translation>
     </message>
     <message>
@@ -1051,6 +1104,10 @@ Transaction {transaction}</translation>
     <message>
         <source>HPAY refused this payment or never received it. Nothing was charged. Safe to try again.</source>
         <translation>HPAY a refusé ce paiement ou ne l’a jamais reçu. Rien n’a été débité. Vous pouvez réessayer sans risque.</translation>
+    </message>
+    <message>
+        <source>{answered}, and no payment of this sale is in HPAY&apos;s history. Nothing was charged. Safe to try again.</source>
+        <translation>{answered}, et aucun paiement de cette vente n’est dans l’historique HPAY. Rien n’a été débité. Vous pouvez réessayer sans risque.</translation>
     </message>
     <message>
         <source>Try again</source>
@@ -1073,16 +1130,28 @@ Transaction {transaction}</translation>
         <translation>Vérification du paiement&#xa0;: HPAY n’a pas répondu à temps. N’encaissez pas une deuxième fois. HPOS cherche ce paiement dans l’historique HPAY.</translation>
     </message>
     <message>
+        <source>{answered}. HPOS is making sure no payment was created (a few seconds). Do not charge again yet.</source>
+        <translation>{answered}. HPOS vérifie qu’aucun paiement n’a été créé (quelques secondes). N’encaissez pas encore une deuxième fois.</translation>
+    </message>
+    <message>
         <source>Check now</source>
         <translation>Vérifier maintenant</translation>
+    </message>
+    <message>
+        <source>Several payments match this sale in HPAY, or its payment is not its own. Do not charge again: ask a manager to check it in History.</source>
+        <translation>Plusieurs paiements HPAY correspondent à cette vente, ou son paiement n’est pas le sien. N’encaissez pas une deuxième fois&#xa0;: demandez à un responsable de la vérifier dans l’historique.</translation>
     </message>
     <message>
         <source>A manager must check this sale</source>
         <translation>Un responsable doit vérifier cette vente</translation>
     </message>
     <message>
-        <source>Several payments match this sale in HPAY. Do not charge again: ask a manager to choose the right one in History.</source>
-        <translation>Plusieurs paiements HPAY correspondent à cette vente. N’encaissez pas une deuxième fois&#xa0;: demandez à un responsable de choisir le bon dans l’Historique.</translation>
+        <source>The payment request was sent, but this till&apos;s journal could not record HPAY&apos;s answer: {problem} HPOS looks for the payment in HPAY&apos;s history once the journal can be written, at the latest at the next start.</source>
+        <translation>La demande de paiement est partie, mais le journal de cette caisse n’a pas pu enregistrer la réponse de HPAY&#xa0;: {problem} HPOS cherchera le paiement dans l’historique HPAY dès que le journal pourra être écrit, au plus tard au prochain démarrage.</translation>
+    </message>
+    <message>
+        <source>Outcome unknown — do not charge again</source>
+        <translation>Issue inconnue&#xa0;— n’encaissez pas une deuxième fois</translation>
     </message>
     <message>
         <source>Sale cancelled</source>
@@ -1244,8 +1313,11 @@ Transaction {transaction}</translation>
     <name>SaleController</name>
     <message>
         <source>HPOS is already open for this profile</source>
-        <extracomment>Every allowed transition goes up this scale (see ``states.TRANSITIONS``). Sales remembered for the &quot;never go backwards&quot; rule. Pause after a watcher tick that raised (a bug or a broken journal): no busy loop.</extracomment>
         <translation>HPOS est déjà ouvert pour ce profil</translation>
+    </message>
+    <message>
+        <source>The profile&apos;s folder cannot be written; nothing was sent to HPAY</source>
+        <translation>Impossible d’écrire dans le dossier du profil&#x202f;; rien n’a été envoyé à HPAY</translation>
     </message>
     <message>
         <source>Settings problem</source>
@@ -1276,6 +1348,10 @@ Transaction {transaction}</translation>
         <translation>Lien de paiement non sûr refusé</translation>
     </message>
     <message>
+        <source>Outcome unknown — do not charge again (the journal failed)</source>
+        <translation>Issue inconnue&#xa0;— n’encaissez pas une deuxième fois (le journal a échoué)</translation>
+    </message>
+    <message>
         <source>HPAY did not answer in time</source>
         <translation>HPAY n’a pas répondu à temps</translation>
     </message>
@@ -1284,8 +1360,20 @@ Transaction {transaction}</translation>
         <translation>Problème HPAY</translation>
     </message>
     <message>
+        <source>HPAY answered with an error</source>
+        <translation>HPAY a répondu par une erreur</translation>
+    </message>
+    <message>
+        <source>HPAY answered with an error (HTTP {status})</source>
+        <translation>HPAY a répondu par une erreur (HTTP {status})</translation>
+    </message>
+    <message>
         <source>{what}: {detail}</source>
         <translation>{what}&#xa0;: {detail}</translation>
+    </message>
+    <message>
+        <source>The sales journal cannot be used; nothing was sent to HPAY: {detail}</source>
+        <translation>Le journal des ventes est inutilisable&#x202f;; rien n’a été envoyé à HPAY&#xa0;: {detail}</translation>
     </message>
     <message>
         <source>Unexpected error ({kind}): {detail}</source>
@@ -1316,8 +1404,11 @@ Transaction {transaction}</translation>
         <translation>Pas encore de paiement pour cette vente dans l’historique HPAY.</translation>
     </message>
     <message>
+        <source>Last known, not refreshed: {reason}</source>
+        <translation>Dernier état connu, non actualisé&#xa0;: {reason}</translation>
+    </message>
+    <message>
         <source>This sale can no longer be cancelled (it changed meanwhile).</source>
-        <extracomment>The token (currency, company, mode) once the service is open and recovered. Start-up failed (profile locked, journal unreadable, HPAY unreachable...). A sale&apos;s new state: every &quot;state&quot; event and every result of charge/cancel/check. Every SaleEvent (&quot;state&quot;, &quot;checked&quot;, &quot;connection_lost&quot;, &quot;connection_restored&quot;, &quot;stopped&quot;). The sale a :meth:`charge` ended with (AWAITING, FAILED or UNKNOWN); sale_changed follows. A charge that could not even start (no sale written): invalid amount, no token... A cancel that did not happen (e.g. the sale was paid meanwhile): (sale id, message). Starting, charging or cancelling is in flight (the cashier&apos;s inputs lock). The sales recovery resumed at start-up (list of Sale). Internal: emitted on a worker thread by the listener, delivered queued here.</extracomment>
         <translation>Cette vente ne peut plus être annulée (elle a changé entre-temps).</translation>
     </message>
     <message>
