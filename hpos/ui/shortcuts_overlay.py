@@ -76,7 +76,9 @@ def shortcut_rows() -> list[tuple[str, str]]:
         ),
         (
             _keys("F5"),
-            QCoreApplication.translate("ShortcutsOverlay", "Refresh the history and the balance"),
+            QCoreApplication.translate(
+                "ShortcutsOverlay", "Refresh the history, or check the sale on screen; the balance"
+            ),
         ),
         (_keys("Ctrl+P"), QCoreApplication.translate("ShortcutsOverlay", "Print the receipt")),
         (_keys("Ctrl+,"), QCoreApplication.translate("ShortcutsOverlay", "Settings")),

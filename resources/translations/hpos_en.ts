@@ -1847,8 +1847,8 @@ In PROD, payments are real: customers&apos; cards are charged and real money mov
         <translation>Show the QR code of the sale waiting for payment</translation>
     </message>
     <message>
-        <source>Refresh the history and the balance</source>
-        <translation>Refresh the history and the balance</translation>
+        <source>Refresh the history, or check the sale on screen; the balance</source>
+        <translation>Refresh the history, or check the sale on screen; the balance</translation>
     </message>
     <message>
         <source>Print the receipt</source>

@@ -1847,8 +1847,8 @@ En PROD, les paiements sont réels&#xa0;: les cartes des clients sont débitées
         <translation>Réafficher le code QR de la vente en attente de paiement</translation>
     </message>
     <message>
-        <source>Refresh the history and the balance</source>
-        <translation>Actualiser l’historique et le solde</translation>
+        <source>Refresh the history, or check the sale on screen; the balance</source>
+        <translation>Actualiser l’historique, ou vérifier la vente à l’écran&#x202f;; le solde</translation>
     </message>
     <message>
         <source>Print the receipt</source>
