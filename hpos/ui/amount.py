@@ -12,7 +12,7 @@ empty.
 language: ``14,900 FCFA`` / ``14 900 FCFA`` (XOF and XAF), ``$12.50`` /
 ``12,50 $`` (CAD), ``€3.00`` / ``3,00 €``; other currencies keep their ISO
 code after the number. Digits are formatted from the Decimal's own text, never
-through a float. The language defaults to :func:`hpos.ui.i18n.current_language`
+through a float. The language defaults to :func:`hpos.ui.language.current_language`
 (the only Qt this module touches, and only when no language is passed).
 """
 
@@ -80,7 +80,7 @@ CURRENCY_SIGNS: dict[str, dict[str, tuple[str, bool]]] = {
 
 def _language(language: str | None) -> str:
     if language is None:
-        from hpos.ui.i18n import current_language  # Qt only when no language is given
+        from hpos.ui.language import current_language  # Qt only when no language is given
 
         language = current_language()
     code = language.lower()[:2]

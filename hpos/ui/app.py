@@ -16,63 +16,22 @@ from __future__ import annotations
 import logging
 import sys
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from hpos import __version__
-from hpos.keystore import KeyStore
 from hpos.logging_setup import install_file_logging, register_secrets
 from hpos.resources import resource_path
-from hpos.settings import Profile, open_profile, replace_settings
+from hpos.settings import Profile, open_profile
 from hpos.ui.crash import CrashHandler
+from hpos.ui.demo import Demo, demo_profile_dir, start_demo
 
-if TYPE_CHECKING:
-    from hpos.sandbox import SandboxServer
+__all__ = ["Demo", "demo_profile_dir", "run_app", "start_demo", "start_logging"]
 
 log = logging.getLogger(__name__)
-
-
-@dataclass
-class Demo:
-    """The sandbox of a demo session and its profile."""
-
-    server: SandboxServer
-    profile: Profile
-
-
-def demo_profile_dir(env: Mapping[str, str], config_dir: Path | None = None) -> Path:
-    """Where the demo keeps its profile: ``<dir>/demo``, or its own platform dir."""
-    from hpos.cli.demo import demo_config_dir  # the CLI's demo uses the same place
-
-    return demo_config_dir(env, config_dir)
-
-
-def start_demo(env: Mapping[str, str], config_dir: Path | None = None) -> Demo:
-    """Start the sandbox and point a separate, in-memory-secret profile at it."""
-    from hpos.sandbox import DEMO_ACCOUNT, SandboxServer  # only the demo needs it
-
-    directory = demo_profile_dir(env, config_dir)
-    profile = Profile(directory, KeyStore(), env={})
-    profile.data_dir.mkdir(parents=True, exist_ok=True)
-    server = SandboxServer(state_file=profile.data_dir / "sandbox-state.json").start()
-    settings = replace_settings(
-        profile.settings,
-        api_url=server.url,
-        api_key=DEMO_ACCOUNT.api_key,
-        public_key=DEMO_ACCOUNT.public_key,
-        mode="TEST",
-        shop_name=DEMO_ACCOUNT.company,
-        till_name="DEMO",
-        default_product="Demo sale",
-    )
-    profile.save(settings)
-    profile.set_session_secret(DEMO_ACCOUNT.secret_key)
-    return Demo(server, profile)
 
 
 #: Qt logging categories kept off stderr (``QT_LOGGING_RULES`` syntax).

@@ -35,6 +35,8 @@ from PySide6.QtCore import (
 
 from hpos.resources import resource_path
 from hpos.settings import LANGUAGES
+from hpos.ui.language import DEFAULT_LANGUAGE, current_language
+from hpos.ui.language import PROPERTY as _PROPERTY
 
 __all__ = [
     "DEFAULT_LANGUAGE",
@@ -56,10 +58,6 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-#: The language of the source strings, and the fallback for any other locale.
-DEFAULT_LANGUAGE = "en"
-#: Where the language in use is kept (a dynamic property of the application).
-_PROPERTY = "hposLanguage"
 #: objectName of the translators we install, so a switch removes exactly ours.
 _TRANSLATOR_NAME = "hpos-translator"
 _QT_LANGUAGES = {"en": QLocale.Language.English, "fr": QLocale.Language.French}
@@ -173,13 +171,6 @@ def install_language(app: QCoreApplication, setting: str, *, system: QLocale | N
     (:func:`load_catalogues` then :func:`apply_catalogues`).
     """
     return apply_catalogues(app, load_catalogues(setting, system=system))
-
-
-def current_language() -> str:
-    """The language in use ("en" or "fr"); English before :func:`install_language` ran."""
-    app = QCoreApplication.instance()
-    value = app.property(_PROPERTY) if app is not None else None
-    return value if isinstance(value, str) and value in LANGUAGES else DEFAULT_LANGUAGE
 
 
 def current_locale(language: str | None = None) -> QLocale:

@@ -58,7 +58,7 @@ if TYPE_CHECKING:
     from hpos.hpay.client import HpayClient
     from hpos.sales.service import SalesService
     from hpos.sales.watcher import WatchPolicy
-    from hpos.ui.app import Demo
+    from hpos.ui.demo import Demo
     from hpos.ui.history_pane import HistoryPane
 
 log = logging.getLogger(__name__)
@@ -415,7 +415,7 @@ class MainWindow(QMainWindow):
         """ "Try the demo": the sandbox and a separate demo profile, in this window."""
         import os
 
-        from hpos.ui.app import start_demo
+        from hpos.ui.demo import start_demo
 
         self.demo = start_demo(os.environ)
         self.profile = self.demo.profile
