@@ -19,7 +19,6 @@ opening and closing of the sales service in :mod:`hpos.ui.main_service`.
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QTimer, Slot
@@ -442,10 +441,6 @@ class MainWindow(QMainWindow):
     def about_dialog(self) -> Any:
         """The About dialog open now, if any (Help → About)."""
         return self.help_actions.dialog
-
-    def log_path(self) -> Path:
-        """The log file in use (else where this profile's log file goes)."""
-        return self.help_actions.log_path()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Abort calls in flight, wait briefly, close the journal: every sale is kept."""
