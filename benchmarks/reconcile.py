@@ -252,7 +252,7 @@ class World:
         self.server.add_fault("/payment/", fault, times=1)
         sale = self.till.start_sale(AMOUNT, "Sac")
         assert sale.state is S.UNKNOWN, sale
-        assert sale.answered == (fault == ANSWERED), sale
+        assert bool(sale.answered) == (fault == ANSWERED), sale
         return sale
 
     def __enter__(self) -> World:

@@ -374,3 +374,24 @@ def test_an_upgraded_journal_keeps_its_sales_and_reconciles_legacy_ones(
     assert new.reference is not None
     assert not journal.is_legacy(new)
     journal.close()
+
+
+def test_a_journal_fault_during_a_check_keeps_the_sale_watched(
+    sandbox: Any, client: HpayClient, tmp_path: Path
+) -> None:
+    rig = Rig(client, tmp_path / "scratch.sqlite3")
+    rig.journal.close()
+    journal = FullDisk(tmp_path / "j.sqlite3", clock=rig.clock.wall)
+    rig.till.journal = rig.journal = journal
+    sale = rig.start("1000", "Tea")
+    sandbox.mark_paid(sale.transaction_id)
+    journal.full = True
+    assert rig.step() == []
+    assert "could not record this check" in rig.events[-1].message
+    assert "disk is full" in rig.events[-1].message
+    assert rig.watcher.watching() == [sale.id]
+    journal.full = False
+    [paid] = rig.step()
+    assert paid.state is S.PAID
+    assert_truth(sandbox, journal)
+    journal.close()

@@ -293,7 +293,7 @@ class Journal:
         checkout_url: str | None = None,
         fees: Decimal | None = None,
         error: str | None = None,
-        answered: bool | None = None,
+        answered: int | None = None,
     ) -> Sale:
         """Move a sale to ``target`` (checked against the lifecycle) and log the event.
 
@@ -506,5 +506,5 @@ def _sale(row: sqlite3.Row) -> Sale:
         fees=Decimal(row["fees"]) if row["fees"] is not None else None,
         last_error=row["last_error"],
         reference=row["reference"],
-        answered=bool(row["answered"]),
+        answered=int(row["answered"]),
     )

@@ -7,7 +7,7 @@ journal from version n to n + 1 inside one write transaction.
 - 2: sale references. A ``meta`` table (the journal id drawn when the journal
   got references, and ``references_since``: sales created before it are legacy
   sales without a reference), ``sales.reference`` (unique), ``sales.answered``
-  (HPAY answered the payment request with an error: it finished there) and one
+  (the HTTP status HPAY answered the payment request with, 0 for none: it finished there) and one
   sale per transaction id (a unique index). A journal that already has two sales
   holding one transaction id (the false PAID this version fixes) keeps it on the
   first and sends the others to REVIEW, naming both sales, before the index is made.

@@ -38,9 +38,10 @@ class Sale:
     #: The sale reference (``HPOS-…``) matched against HPAY's history; None for a legacy
     #: sale written before references existed (see ``reference.py``).
     reference: str | None = None
-    #: HPAY answered the payment request with an error (HTTP status, not 504): the
-    #: request finished there, so an UNKNOWN sale is settled within seconds.
-    answered: bool = False
+    #: The HTTP status HPAY answered the payment request with (an error, not 504): the
+    #: request finished there, so an UNKNOWN sale is settled within seconds. 0: no
+    #: answer came (or none was needed).
+    answered: int = 0
 
 
 @dataclass(frozen=True, slots=True)

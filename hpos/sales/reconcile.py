@@ -110,8 +110,8 @@ def decide(
     if waited >= window and searches >= min_searches:
         if sale.answered:
             text = (
-                f"HPAY answered with an error and no payment in its history carries sale"
-                f" {number}: nothing was charged, it is safe to try again."
+                f"HPAY answered with an error (HTTP {sale.answered}) and no payment in its"
+                f" history carries sale {number}: nothing was charged, it is safe to try again."
             )
         else:
             text = (

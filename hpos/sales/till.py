@@ -129,7 +129,7 @@ class Till:
         except OutcomeUnknown as exc:
             return self._move(
                 sale, SaleState.UNKNOWN, exc.message, error=exc.message, cause=exc,
-                answered=exc.answered,
+                answered=exc.http_status or 0,
             )  # fmt: skip
         except UnsafeCheckoutUrl as exc:
             text = (
@@ -224,7 +224,7 @@ class Till:
         checkout_url: str | None = None,
         fees: Decimal | None = None,
         cause: HpayError | None = None,
-        answered: bool | None = None,
+        answered: int | None = None,
     ) -> Sale:
         new = self.journal.transition(
             sale.id,

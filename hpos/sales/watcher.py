@@ -49,6 +49,7 @@ from decimal import Decimal
 
 from hpos.hpay.errors import HpayError
 from hpos.hpay.models import HistoryEntry
+from hpos.sales.journal import JournalError
 from hpos.sales.model import Sale, SaleEvent
 from hpos.sales.reconcile import Reconciler, decide
 from hpos.sales.reference import reference_in
@@ -328,6 +329,11 @@ class PaymentWatcher:
             return self._status(w, sale, entry)
         except HpayError as exc:
             return self._failed(w, sale, exc)
+        except JournalError as exc:  # a local fault: keep watching, say it, never lose the sale
+            log.warning("check of %s: %s", sale.sale_number, exc)
+            text = f"The journal could not record this check ({exc}); retrying."
+            self._emit("checked", sale, text)
+            return _Result(sale, delay=self.policy.error_backoff_max)
         except IllegalTransition as exc:  # someone else moved the sale meanwhile
             log.info("sale %s moved during a check: %s", sale.sale_number, exc)
             return _Result(sale, delay=self.policy.fast_interval)

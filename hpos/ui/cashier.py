@@ -109,7 +109,6 @@ class CashierScreen(SaleFollowing, QWidget):
         # sale id -> the journal problem that kept HPAY's answer from being recorded
         self._unrecorded: dict[int, str] = {}
         # sale id -> the HTTP status HPAY answered its payment request with (an error)
-        self._http_status: dict[int, int] = {}
 
         self.notice = NoticeBar(self)
         self.entry_page = EntryPage(self._default_product, self)

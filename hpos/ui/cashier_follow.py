@@ -228,14 +228,11 @@ class SaleFollowing:
 
     def _render_problem(self, sale: Sale) -> None:
         minutes = max(1, round(self._expiry.total_seconds() / 60))
-        status = answered_status(sale)
-        if status is not None:
-            self._http_status[sale.id] = status  # FAILED's last error no longer says it
         wording = problem_wording(
             sale.state,
             minutes,
             answered=sale.answered,
-            http_status=self._http_status.get(sale.id),
+            http_status=answered_status(sale),
             unrecorded=self._unrecorded.get(sale.id),
         )
         self.problem_page.show_sale(sale, wording, self._money(sale.amount, sale.currency))

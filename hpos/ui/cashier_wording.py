@@ -18,7 +18,6 @@ Texts keep the translation context "ProblemPage". Words only, no widget.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
@@ -31,7 +30,6 @@ from hpos.ui.controller_text import answered_lead
 S = SaleState
 
 #: How the HPAY layer names the status of an answer in its messages ("... (HTTP 502) ...").
-_HTTP_STATUS = re.compile(r"\(HTTP (\d{3})\)")
 
 
 @dataclass(frozen=True)
@@ -47,11 +45,8 @@ class Wording:
 
 
 def answered_status(sale: Sale) -> int | None:
-    """The HTTP status HPAY answered the sale's payment request with, when its error says so."""
-    if not sale.answered or not sale.last_error:
-        return None
-    match = _HTTP_STATUS.search(sale.last_error)
-    return int(match.group(1)) if match else None
+    """The HTTP status HPAY answered the sale's payment request with (kept by the journal)."""
+    return sale.answered or None
 
 
 def problem_wording(
