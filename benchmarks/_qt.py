@@ -21,9 +21,9 @@ from keyring.errors import PasswordDeleteError
 from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
-from hpos.keystore import KeyStore
+from hpos.profile.keystore import KeyStore
+from hpos.profile.profile import Profile, replace_settings
 from hpos.sandbox import DEMO_ACCOUNT, SandboxServer
-from hpos.settings import Profile, replace_settings
 
 WAIT = 30.0  # seconds: the longest any benchmark step may take before it is an error
 
@@ -186,7 +186,7 @@ def start_sandbox() -> SandboxServer:
 
 def open_window(profile: Profile) -> Any:
     """The real main window on ``profile``, shown, with its token cached."""
-    from hpos.ui.main_window import MainWindow
+    from hpos.ui.mainwindow.window import MainWindow
 
     app()
     window = MainWindow(profile)

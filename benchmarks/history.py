@@ -2,7 +2,7 @@
 
 The journal is the journal benchmark's generator (100,000 sales over 100
 days); the sandbox holds 10,000 payments of the demo account. The pane is the
-real :class:`~hpos.ui.history_pane.HistoryPane` with its own Runner, shown at
+real :class:`~hpos.ui.history.pane.HistoryPane` with its own Runner, shown at
 1024×600. "Painted" means the table's viewport received its next paint event.
 
 On the local journal ("This till", every date), each run times:
@@ -57,7 +57,7 @@ from benchmarks.journal import build
 from hpos.hpay.client import ClientConfig, HpayClient
 from hpos.sales.journal import Journal
 from hpos.sandbox import DEMO_ACCOUNT
-from hpos.ui.history_rows import COL_AMOUNT, SOURCE_HPAY, SOURCE_JOURNAL
+from hpos.ui.history.rows import COL_AMOUNT, SOURCE_HPAY, SOURCE_JOURNAL
 from hpos.ui.runner import Runner
 
 NAME = "history"
@@ -73,7 +73,7 @@ class Pane:
     """A fresh history pane on one source, with a paint probe on its table."""
 
     def __init__(self, runner: Runner, client: HpayClient, journal: Journal, source: str) -> None:
-        from hpos.ui.history_pane import HistoryPane
+        from hpos.ui.history.pane import HistoryPane
 
         self.pane = HistoryPane(runner, client=client, journal=journal)
         self.pane.resize(1024, 600)

@@ -1,6 +1,6 @@
 """The QR benchmark: build and paint the QR of a typical checkout URL.
 
-A :class:`~hpos.ui.qr_widget.QrWidget` of 480×480 (about the size it has on
+A :class:`~hpos.ui.widgets.qr.QrWidget` of 480×480 (about the size it has on
 the 1024×600 cashier screen) rendered offscreen with ``QWidget.grab()``. A new
 transaction id every run, so no matrix is reused.
 
@@ -41,7 +41,7 @@ def _library(data: str) -> None:
 
 def run(workdir: Path, repeat: int, quick: bool = False) -> Benchmark:
     """Time building and painting the QR ``repeat`` times (more runs: it is quick)."""
-    from hpos.ui.qr_widget import QrWidget, build_matrix
+    from hpos.ui.widgets.qr import QrWidget, build_matrix
 
     app()
     runs = repeat * 4

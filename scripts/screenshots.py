@@ -74,13 +74,13 @@ def take(language: str) -> int:
     OUT = SHOTS / language
     OUT.mkdir(parents=True, exist_ok=True)
     os.environ["HPOS_CONFIG_DIR"] = tempfile.mkdtemp(prefix="hpos-shots-")
+    from hpos.profile.profile import replace_settings
     from hpos.sales.receipt import receipt_from_sale
-    from hpos.settings import replace_settings
     from hpos.ui.app import start_demo
-    from hpos.ui.customer_view import CustomerDisplay
+    from hpos.ui.customer.view import CustomerDisplay
     from hpos.ui.i18n import install_language
-    from hpos.ui.main_window import MainWindow
-    from hpos.ui.receipt_render import render_image
+    from hpos.ui.mainwindow.window import MainWindow
+    from hpos.ui.receipts.render import render_image
 
     app = QApplication(sys.argv[:1])
     demo = start_demo(os.environ)
@@ -126,7 +126,7 @@ def take(language: str) -> int:
     wait_for(app, lambda: len(window.history.shown_rows()) > 0, "history rows")
     shot(app, "history")
     window.toggle_history()
-    from hpos.ui.settings_dialog import SettingsDialog
+    from hpos.ui.settings.dialog import SettingsDialog
 
     dialog = SettingsDialog(window.profile, window.runner, parent=window)
     dialog.show()

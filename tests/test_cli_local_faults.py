@@ -28,7 +28,7 @@ import pytest
 
 from hpos.cli import sales_commands
 from hpos.cli.main import main
-from hpos.keystore import KeyStore
+from hpos.profile.keystore import KeyStore
 from hpos.sales.journal import JOURNAL_FILE, Journal
 from hpos.sales.lock import ProfileLock
 from hpos.sales.states import SaleState

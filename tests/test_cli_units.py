@@ -40,7 +40,7 @@ from hpos.hpay.errors import (
     UnsafeCheckoutUrl,
 )
 from hpos.hpay.models import Balance, HistoryEntry, Payment, Token
-from hpos.keystore import KeyStore
+from hpos.profile.keystore import KeyStore
 from tests.test_keystore import MemoryKeyring
 
 SECRET = "sk.cli-unit-secret-31337"

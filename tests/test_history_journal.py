@@ -13,8 +13,8 @@ import pytest
 
 from hpos.sales.journal import Journal
 from hpos.sales.states import SaleState
-from hpos.ui.history_journal import read_all, read_changes, read_first_screen
-from hpos.ui.history_rows import (
+from hpos.ui.history.journal import read_all, read_changes, read_first_screen
+from hpos.ui.history.rows import (
     COL_AMOUNT,
     SOURCE_JOURNAL,
     HistoryQuery,

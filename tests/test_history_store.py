@@ -14,7 +14,7 @@ from decimal import Decimal
 
 import pytest
 
-from hpos.ui.history_rows import (
+from hpos.ui.history.rows import (
     COL_AMOUNT,
     COL_DATE,
     COL_FEES,
@@ -26,7 +26,7 @@ from hpos.ui.history_rows import (
     HistoryRow,
     summarize_by_mode,
 )
-from hpos.ui.history_store import (
+from hpos.ui.history.store import (
     RowStore,
     build_store,
     fast_sort_key,

@@ -19,12 +19,11 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from hpos.hpay.errors import ApiRefused, NetworkError
+from hpos.profile.profile import Profile, replace_settings
 from hpos.sales.states import SaleState
-from hpos.settings import Profile, replace_settings
 from hpos.ui import i18n
-from hpos.ui.amount import AmountEntry, format_money
-from hpos.ui.cashier_result import problem_wording
-from hpos.ui.controller import error_text
+from hpos.ui.cashier.result import problem_wording
+from hpos.ui.controller.sale import error_text
 from hpos.ui.i18n import (
     Catalogues,
     apply_catalogues,
@@ -37,7 +36,8 @@ from hpos.ui.i18n import (
     resolve_language,
     system_language,
 )
-from hpos.ui.main_window import MainWindow
+from hpos.ui.mainwindow.window import MainWindow
+from hpos.ui.money import AmountEntry, format_money
 from tests.test_ui_main_window import make_profile, ready
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -25,11 +25,11 @@ from PySide6.QtWidgets import QApplication, QFormLayout, QLabel
 from pytestqt.qtbot import QtBot
 
 from hpos.hpay.client import HpayClient
-from hpos.keystore import KeyStore
-from hpos.settings import Profile
-from hpos.ui.details import DetailsDialog
-from hpos.ui.history_pane import HistoryPane
-from hpos.ui.history_rows import (
+from hpos.profile.keystore import KeyStore
+from hpos.profile.profile import Profile
+from hpos.ui.history.details import DetailsDialog
+from hpos.ui.history.pane import HistoryPane
+from hpos.ui.history.rows import (
     COL_AMOUNT,
     COL_STATUS,
     SOURCE_HPAY,
@@ -38,8 +38,8 @@ from hpos.ui.history_rows import (
     summary_text,
 )
 from hpos.ui.runner import Runner
-from hpos.ui.settings_dialog import SettingsDialog
-from hpos.ui.settings_fields import PROD_QUESTION, check_http_url, prod_question
+from hpos.ui.settings.dialog import SettingsDialog
+from hpos.ui.settings.fields import PROD_QUESTION, check_http_url, prod_question
 
 from .test_keystore import MemoryKeyring
 

@@ -12,7 +12,7 @@ from keyring.backends import fail, null
 from keyring.errors import KeyringLocked, PasswordDeleteError, PasswordSetError
 
 from hpos.hpay.errors import ConfigError
-from hpos.keystore import EMPTY, FAILED, LOCKED, NO_KEYRING, KeyStore, KeyStoreError
+from hpos.profile.keystore import EMPTY, FAILED, LOCKED, NO_KEYRING, KeyStore, KeyStoreError
 
 SECRET = "sk.Very-Secret-4242"
 

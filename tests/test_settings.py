@@ -13,8 +13,8 @@ import pytest
 from keyring.backends import fail
 
 from hpos.hpay.errors import ConfigError
-from hpos.keystore import KeyStore, KeyStoreError
-from hpos.settings import (
+from hpos.profile.keystore import KeyStore, KeyStoreError
+from hpos.profile.profile import (
     Profile,
     Settings,
     api_host,

@@ -23,9 +23,9 @@ from hpos.cli.report_output import report_csv, report_json, report_text
 from hpos.sales.journal import JOURNAL_FILE, Journal
 from hpos.sales.report import ModeTotals, build_day_report, report_rows
 from hpos.sales.states import SaleState
-from hpos.ui.csv_export import export_file_name, has_test_rows, rows_to_csv
-from hpos.ui.history_pane import HistoryPane
-from hpos.ui.history_rows import (
+from hpos.ui.history.export import export_file_name, has_test_rows, rows_to_csv
+from hpos.ui.history.pane import HistoryPane
+from hpos.ui.history.rows import (
     SOURCE_HPAY,
     SOURCE_JOURNAL,
     HistoryRow,

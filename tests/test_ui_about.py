@@ -14,12 +14,12 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from hpos import __version__
-from hpos.keystore import KeyStore
 from hpos.logging_setup import LOG_FILE, current_file_logging, install_file_logging
-from hpos.settings import Profile
-from hpos.ui.about import FACTS, AboutDialog, open_log_folder
+from hpos.profile.keystore import KeyStore
+from hpos.profile.profile import Profile
 from hpos.ui.app import start_logging
-from hpos.ui.main_window import MainWindow
+from hpos.ui.mainwindow.about import FACTS, AboutDialog, open_log_folder
+from hpos.ui.mainwindow.window import MainWindow
 from tests.test_keystore import MemoryKeyring
 
 

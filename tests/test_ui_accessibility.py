@@ -29,9 +29,9 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from hpos.settings import Profile
-from hpos.ui.main_window import MainWindow
-from hpos.ui.settings_dialog import SettingsDialog
+from hpos.profile.profile import Profile
+from hpos.ui.mainwindow.window import MainWindow
+from hpos.ui.settings.dialog import SettingsDialog
 
 from .test_ui_main_window import WAIT, make_profile
 
@@ -276,8 +276,8 @@ def test_tab_on_the_payment_page_and_focus_on_the_paid_page(
 
 
 def test_the_welcome_panel_is_named_and_keyboard_ready(qtbot: QtBot, tmp_path: Any) -> None:
-    from hpos.keystore import KeyStore
-    from hpos.ui.welcome import WelcomePanel
+    from hpos.profile.keystore import KeyStore
+    from hpos.ui.mainwindow.welcome import WelcomePanel
 
     from .test_keystore import MemoryKeyring
 

@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from hpos.hpay.money import MAX_AMOUNT, validate_amount
-from hpos.ui.amount import (
+from hpos.ui.money import (
     GROUP_SEPARATOR,
     KEY_BACKSPACE,
     KEY_CLEAR,
@@ -34,7 +34,7 @@ def typed(currency: str, keys: list[str] | str) -> AmountEntry:
 
 def test_amount_module_does_not_import_qt() -> None:
     code = (
-        "import sys, hpos.ui.amount\n"
+        "import sys, hpos.ui.money\n"
         "qt = [m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6')]\n"
         "sys.exit(1 if qt else 0)\n"
     )

@@ -24,12 +24,12 @@ from hpos.sales.service import SalesService
 from hpos.sales.states import SaleState
 from hpos.sales.watcher import WatchPolicy
 from hpos.sandbox import DEMO_CAD_ACCOUNT, SandboxServer
-from hpos.ui.amount import GROUP_SEPARATOR
-from hpos.ui.cashier import CashierScreen, key_action
-from hpos.ui.cashier_result import problem_wording
-from hpos.ui.cashier_style import FitLabel
-from hpos.ui.controller import SaleController
+from hpos.ui.cashier.result import problem_wording
+from hpos.ui.cashier.screen import CashierScreen, key_action
+from hpos.ui.controller.sale import SaleController
+from hpos.ui.money import GROUP_SEPARATOR
 from hpos.ui.runner import Runner
+from hpos.ui.widgets.style import FitLabel
 from tests.conftest import FAST_WATCH as FAST
 
 S = SaleState

@@ -20,7 +20,7 @@ from hpos.sales.service import SalesService
 from hpos.sales.states import SaleState
 from hpos.sales.watcher import WatchPolicy
 from hpos.sandbox import SandboxServer
-from hpos.ui.controller import SaleController
+from hpos.ui.controller.sale import SaleController
 from hpos.ui.runner import Runner
 from tests.conftest import FAST_WATCH as FAST
 

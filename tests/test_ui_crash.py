@@ -18,12 +18,12 @@ from pytestqt.qtbot import QtBot
 import hpos.ui.crash
 from hpos.hpay.redact import default_redactor
 from hpos.logging_setup import FileLogging, current_file_logging, install_file_logging
+from hpos.profile.profile import Profile
 from hpos.sales.journal import JOURNAL_FILE, Journal
 from hpos.sales.model import Sale
 from hpos.sales.states import SaleState
-from hpos.settings import Profile
 from hpos.ui.crash import CrashHandler, install_crash_handler
-from hpos.ui.main_window import MainWindow
+from hpos.ui.mainwindow.window import MainWindow
 from tests.conftest import SECRETS_TO_CHECK
 from tests.test_ui_main_window import WAIT, charge, make_profile, ready
 

@@ -28,10 +28,10 @@ from pytestqt.qtbot import QtBot
 
 from hpos.sales.model import Sale
 from hpos.sales.states import SaleState
-from hpos.ui import customer_view
-from hpos.ui.amount import format_money
-from hpos.ui.customer_display import choose_screen
-from hpos.ui.customer_view import AWAITING, IDLE, MESSAGE, PAID, WAIT, CustomerDisplay, view_for
+from hpos.ui.customer import view as customer_view
+from hpos.ui.customer.display import choose_screen
+from hpos.ui.customer.view import AWAITING, IDLE, MESSAGE, PAID, WAIT, CustomerDisplay, view_for
+from hpos.ui.money import format_money
 
 S = SaleState
 ROOT = Path(__file__).resolve().parent.parent
@@ -274,7 +274,7 @@ def test_a_language_switch_at_runtime_updates_what_is_shown(
 
 
 def test_with_one_screen_auto_opens_no_display(qtbot: QtBot, tmp_path: Path, sandbox: Any) -> None:
-    from hpos.ui.main_window import MainWindow
+    from hpos.ui.mainwindow.window import MainWindow
     from tests.test_ui_main_window import make_profile, ready
 
     win = MainWindow(make_profile(tmp_path / "profile", sandbox.url))
@@ -340,10 +340,10 @@ def two_screens(workdir: Path) -> dict[str, Any]:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
-    from hpos.keystore import KeyStore
+    from hpos.profile.keystore import KeyStore
+    from hpos.profile.profile import Profile, replace_settings
     from hpos.sandbox import DEMO_ACCOUNT, SandboxServer
-    from hpos.settings import Profile, replace_settings
-    from hpos.ui.main_window import MainWindow
+    from hpos.ui.mainwindow.window import MainWindow
     from tests.test_keystore import MemoryKeyring
 
     app = QApplication([])

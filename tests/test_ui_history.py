@@ -29,11 +29,11 @@ from hpos.sales.journal import Journal
 from hpos.sales.states import SaleState
 from hpos.sales.till import Till
 from hpos.sandbox import SandboxServer
-from hpos.ui.csv_export import CSV_COLUMNS, rows_to_csv, write_csv
-from hpos.ui.details import NOT_ALLOWED_TEXT, DetailsDialog
-from hpos.ui.history_model import HistoryModel
-from hpos.ui.history_pane import HistoryPane
-from hpos.ui.history_rows import (
+from hpos.ui.history.details import NOT_ALLOWED_TEXT, DetailsDialog
+from hpos.ui.history.export import CSV_COLUMNS, rows_to_csv, write_csv
+from hpos.ui.history.model import HistoryModel
+from hpos.ui.history.pane import HistoryPane
+from hpos.ui.history.rows import (
     COL_AMOUNT,
     COL_DATE,
     COL_FEES,
@@ -52,7 +52,7 @@ from hpos.ui.runner import Runner
 from .conftest import client_config, start_sandbox
 
 HISTORY = "/getPaymentHistory/"
-HAVE_QR = importlib.util.find_spec("hpos.ui.qr_widget") is not None
+HAVE_QR = importlib.util.find_spec("hpos.ui.widgets.qr") is not None
 WAIT = 10_000
 
 

@@ -21,9 +21,9 @@ from pytestqt.qtbot import QtBot
 
 from hpos.sales.journal import Journal
 from hpos.sales.states import SaleState
-from hpos.ui.history_journal import FIRST_SCREEN_ROWS
-from hpos.ui.history_pane import HistoryPane
-from hpos.ui.history_rows import (
+from hpos.ui.history.journal import FIRST_SCREEN_ROWS
+from hpos.ui.history.pane import HistoryPane
+from hpos.ui.history.rows import (
     COL_AMOUNT,
     COL_DATE,
     SOURCE_JOURNAL,
@@ -32,7 +32,7 @@ from hpos.ui.history_rows import (
     row_from_sale,
     summary_text,
 )
-from hpos.ui.history_summary import SUMMARY_ON_GUI_ROWS
+from hpos.ui.history.summary import SUMMARY_ON_GUI_ROWS
 from hpos.ui.runner import Runner
 
 SALES = 2_500

@@ -18,13 +18,13 @@ from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
+from hpos.profile.profile import Profile
 from hpos.sales.journal import JOURNAL_FILE
 from hpos.sales.journal_seal import SEAL_FILE
 from hpos.sales.states import SaleState
 from hpos.sandbox import SandboxServer
-from hpos.settings import Profile
-from hpos.ui.main_journal import notice_line
-from hpos.ui.main_window import MainWindow
+from hpos.ui.mainwindow.journal_banner import notice_line
+from hpos.ui.mainwindow.window import MainWindow
 from tests.test_ui_main_window import charge, make_profile, ready
 from tests.test_ui_references import POLICY, Shown, assert_honest
 

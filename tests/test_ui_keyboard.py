@@ -19,10 +19,10 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from hpos.profile.profile import Profile
 from hpos.sales.states import SaleState
-from hpos.settings import Profile
-from hpos.ui.main_window import MainWindow
-from hpos.ui.shortcuts_overlay import ShortcutsOverlay, shortcut_rows
+from hpos.ui.mainwindow.shortcuts import ShortcutsOverlay, shortcut_rows
+from hpos.ui.mainwindow.window import MainWindow
 
 from .test_ui_main_window import WAIT, make_profile
 
@@ -241,7 +241,7 @@ def test_the_overlay_follows_the_window_size(qtbot: QtBot, window: MainWindow) -
 def test_ctrl_comma_opens_the_settings_and_esc_closes_them(
     qtbot: QtBot, window: MainWindow
 ) -> None:
-    from hpos.ui.settings_dialog import SettingsDialog
+    from hpos.ui.settings.dialog import SettingsDialog
 
     key(window, Qt.Key.Key_Comma, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: window.findChild(SettingsDialog) is not None, timeout=WAIT)

@@ -11,12 +11,12 @@ from typing import Any
 import pytest
 from pytestqt.qtbot import QtBot
 
-from hpos.keystore import KeyStore
+from hpos.profile.keystore import KeyStore
+from hpos.profile.profile import Profile, replace_settings
 from hpos.sales.journal import JOURNAL_FILE, Journal
 from hpos.sales.states import SaleState
 from hpos.sandbox import DEMO_ACCOUNT
-from hpos.settings import Profile, replace_settings
-from hpos.ui.main_window import MainWindow
+from hpos.ui.mainwindow.window import MainWindow
 from tests.test_keystore import MemoryKeyring
 
 WAIT = 15_000
@@ -91,7 +91,7 @@ def test_f2_shows_history(qtbot: QtBot, window: MainWindow) -> None:
 def test_history_pane_is_built_when_first_shown_and_lists_the_sale(
     qtbot: QtBot, window: MainWindow, sandbox: Any
 ) -> None:
-    from hpos.ui.history_pane import HistoryPane
+    from hpos.ui.history.pane import HistoryPane
 
     ready(qtbot, window)
     charge(qtbot, window, "14900")
@@ -207,7 +207,7 @@ def test_second_window_on_the_same_profile_is_refused(
 
 
 def test_unconfigured_profile_starts_on_the_welcome_panel(qtbot: QtBot, tmp_path: Path) -> None:
-    from hpos.ui.welcome import WelcomePanel
+    from hpos.ui.mainwindow.welcome import WelcomePanel
 
     empty = Profile(tmp_path / "empty", KeyStore(backend=MemoryKeyring()), env={})
     win = MainWindow(empty)
@@ -222,7 +222,7 @@ def test_settings_saved_twice_quickly_reopens_without_lock_error(
     """The old sales service releases the profile lock on a worker; the new one waits for it."""
     import time
 
-    from hpos.ui import main_window as main_window_module
+    from hpos.ui.mainwindow import window as main_window_module
 
     failures: list[str] = []
     monkeypatch.setattr(main_window_module.QMessageBox, "warning", lambda *a: failures.append(a[2]))
@@ -286,7 +286,7 @@ def test_demo_bar_is_blue_from_edge_to_edge(qtbot: QtBot) -> None:
     from PySide6.QtGui import QColor
     from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-    from hpos.ui.main_chrome import DemoBar
+    from hpos.ui.mainwindow.chrome import DemoBar
 
     window = QWidget()  # inside a window, as in the app (a top-level widget fills itself)
     qtbot.addWidget(window)

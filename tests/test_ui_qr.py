@@ -8,7 +8,7 @@ from PIL import Image
 from PySide6.QtGui import QColor, QImage, QPalette
 from pytestqt.qtbot import QtBot
 
-from hpos.ui.qr_widget import MAX_DATA_LENGTH, QUIET_ZONE, QrWidget, build_matrix
+from hpos.ui.widgets.qr import MAX_DATA_LENGTH, QUIET_ZONE, QrWidget, build_matrix
 
 URL = "https://checkout.hpay.cash/pay/VFKaLJWu6YXt5E?lang=fr"
 

@@ -20,19 +20,19 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QMainWindow
 from pytestqt.qtbot import QtBot
 
-from hpos.keystore import KeyStore
+from hpos.profile.keystore import KeyStore
+from hpos.profile.profile import Profile, replace_settings
 from hpos.sales.model import Sale
 from hpos.sales.receipt import Receipt, make_receipt
 from hpos.sales.states import SaleState
-from hpos.settings import Profile, replace_settings
-from hpos.ui.amount import format_money
-from hpos.ui.details import DetailsDialog
-from hpos.ui.history_rows import row_from_sale
+from hpos.ui.history.details import DetailsDialog
+from hpos.ui.history.rows import row_from_sale
 from hpos.ui.i18n import install_language
-from hpos.ui.main_window import MainWindow
-from hpos.ui.receipt_actions import ReceiptActions
-from hpos.ui.receipt_layout import LAYOUTS, date_text
-from hpos.ui.receipt_render import ReceiptRenderError, render_image, write_pdf
+from hpos.ui.mainwindow.window import MainWindow
+from hpos.ui.money import format_money
+from hpos.ui.receipts.actions import ReceiptActions
+from hpos.ui.receipts.layout import LAYOUTS, date_text
+from hpos.ui.receipts.render import ReceiptRenderError, render_image, write_pdf
 from hpos.ui.runner import Runner
 from tests.test_keystore import MemoryKeyring
 from tests.test_ui_main_window import charge, make_profile, ready

@@ -27,10 +27,10 @@ from hpos.sales.model import Sale
 from hpos.sales.reference import reference_in
 from hpos.sales.states import SaleState
 from hpos.sandbox import SandboxServer
-from hpos.ui.cashier import CashierScreen
-from hpos.ui.controller import SaleController, error_text
-from hpos.ui.history_pane import HistoryPane
-from hpos.ui.history_rows import SOURCE_HPAY, SOURCE_JOURNAL
+from hpos.ui.cashier.screen import CashierScreen
+from hpos.ui.controller.sale import SaleController, error_text
+from hpos.ui.history.pane import HistoryPane
+from hpos.ui.history.rows import SOURCE_HPAY, SOURCE_JOURNAL
 from tests.conftest import FAST_WATCH
 from tests.test_ui_cashier import Counter
 

@@ -23,13 +23,13 @@ from pytestqt.qtbot import QtBot
 
 from hpos.hpay.client import ClientConfig, HpayClient
 from hpos.hpay.errors import HpayError
-from hpos.keystore import KeyStore, KeyStoreError
+from hpos.profile.keystore import KeyStore, KeyStoreError
+from hpos.profile.profile import Profile, Settings, open_profile
 from hpos.sandbox import DEMO_ACCOUNT, SandboxServer
-from hpos.settings import Profile, Settings, open_profile
 from hpos.ui.runner import Runner
-from hpos.ui.settings_dialog import SettingsDialog
-from hpos.ui.settings_fields import PROD_QUESTION, parse_hosts
-from hpos.ui.settings_secret import ENV_SECRET_TEXT, NO_KEYRING_TEXT
+from hpos.ui.settings.dialog import SettingsDialog
+from hpos.ui.settings.fields import PROD_QUESTION, parse_hosts
+from hpos.ui.settings.secret import ENV_SECRET_TEXT, NO_KEYRING_TEXT
 
 from .conftest import SECRETS_TO_CHECK, client_config
 from .test_keystore import MemoryKeyring

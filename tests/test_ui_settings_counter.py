@@ -18,12 +18,12 @@ from PySide6.QtCore import QCoreApplication, Qt, QTranslator
 from PySide6.QtWidgets import QComboBox, QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
-from hpos.keystore import KeyStore
-from hpos.settings import Profile, Settings, replace_settings
-from hpos.ui import settings_counter
+from hpos.profile.keystore import KeyStore
+from hpos.profile.profile import Profile, Settings, replace_settings
 from hpos.ui.runner import Runner
-from hpos.ui.settings_counter import CounterPage, SettingsTabs
-from hpos.ui.settings_dialog import SettingsDialog
+from hpos.ui.settings import counter as settings_counter
+from hpos.ui.settings.counter import CounterPage, SettingsTabs
+from hpos.ui.settings.dialog import SettingsDialog
 
 from .conftest import SECRETS_TO_CHECK
 from .test_keystore import MemoryKeyring

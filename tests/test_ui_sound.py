@@ -200,7 +200,7 @@ def test_prepare_is_deferred_after_the_window(
 def test_window_cues_paid_once_and_failure_on_a_refused_charge(
     qtbot: QtBot, tmp_path: Path, sandbox: Any
 ) -> None:
-    from hpos.ui.main_window import MainWindow
+    from hpos.ui.mainwindow.window import MainWindow
     from tests.test_ui_main_window import charge, make_profile, ready
 
     win = MainWindow(make_profile(tmp_path / "profile", sandbox.url))

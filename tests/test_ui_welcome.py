@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
-from hpos.ui.welcome import CONFIGURE_TEXT, DEMO_TEXT, WelcomePanel
+from hpos.ui.mainwindow.welcome import CONFIGURE_TEXT, DEMO_TEXT, WelcomePanel
 
 
 @pytest.fixture

@@ -24,7 +24,7 @@ from hpos.cli.exits import (
     CliError,
 )
 from hpos.hpay.errors import ConfigError
-from hpos.settings import Profile, replace_settings
+from hpos.profile.profile import Profile, replace_settings
 
 log = logging.getLogger("hpos.cli")
 

@@ -18,9 +18,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TextIO
 
-import platformdirs
-
 from hpos.cli import output
+from hpos.demo import demo_config_dir
 from hpos.hpay.client import ClientConfig, HpayClient
 from hpos.hpay.models import HistoryEntry
 from hpos.hpay.money import format_amount
@@ -31,14 +30,6 @@ DEMO_PRODUCT = "Demo sale"
 #: How long the demo waits for the customer before giving up.
 WAIT_SECONDS = 600.0
 POLL_SECONDS = 1.0
-
-
-def demo_config_dir(env: Mapping[str, str], config_dir: Path | None = None) -> Path:
-    """The demo profile: ``<dir>/demo`` for an explicit profile dir, else its own platform dir."""
-    base = config_dir or (Path(env["HPOS_CONFIG_DIR"]) if env.get("HPOS_CONFIG_DIR") else None)
-    if base is not None:
-        return base.expanduser() / "demo"
-    return Path(platformdirs.user_config_dir("hpos-demo", appauthor=False))
 
 
 def run_demo(

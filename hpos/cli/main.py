@@ -30,9 +30,9 @@ from hpos.cli.exits import (
 )
 from hpos.cli.sales_commands import SALES_COMMANDS
 from hpos.hpay.redact import install_redaction
-from hpos.keystore import KeyStore
 from hpos.logging_setup import FileLogging, install_file_logging, register_secrets
-from hpos.settings import open_profile
+from hpos.profile.keystore import KeyStore
+from hpos.profile.profile import open_profile
 
 log = logging.getLogger("hpos.cli")
 #: A record with this attribute set goes to the log file, not to stderr (tracebacks).

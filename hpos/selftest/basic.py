@@ -23,7 +23,7 @@ KEY_MODULES = (
     "hpos.hpay.client",
     "hpos.sales.service",
     "hpos.sandbox.server",
-    "hpos.ui.main_window",
+    "hpos.ui.mainwindow.window",
     "hpos.ui.app",
     "hpos.selftest.qt",
 )
@@ -84,9 +84,9 @@ def check_certificates(_workdir: Path) -> str:
 
 def check_data_dirs(workdir: Path) -> str:
     """A profile in a temporary dir: settings saved and read back, a journal opened."""
-    from hpos.keystore import KeyStore
+    from hpos.profile.keystore import KeyStore
+    from hpos.profile.profile import default_config_dir, open_profile, replace_settings
     from hpos.sales.journal import Journal
-    from hpos.settings import default_config_dir, open_profile, replace_settings
 
     profile = open_profile(workdir / "profile", env={}, keystore=KeyStore())
     profile.save(replace_settings(profile.settings, till_name="SELFTEST"))

@@ -65,7 +65,7 @@ def check_qt(_workdir: Path) -> str:
 
 def check_qr(_workdir: Path) -> str:
     """The cashier's QR widget paints; every module's pixel matches the QR matrix."""
-    from hpos.ui.qr_widget import QUIET_ZONE, QrWidget
+    from hpos.ui.widgets.qr import QUIET_ZONE, QrWidget
 
     application()
     widget = QrWidget()

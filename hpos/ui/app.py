@@ -23,11 +23,11 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from hpos import __version__
+from hpos.demo import Demo, demo_profile_dir, start_demo
 from hpos.logging_setup import install_file_logging, register_secrets
+from hpos.profile.profile import Profile, open_profile
 from hpos.resources import resource_path
-from hpos.settings import Profile, open_profile
 from hpos.ui.crash import CrashHandler
-from hpos.ui.demo import Demo, demo_profile_dir, start_demo
 
 __all__ = ["Demo", "demo_profile_dir", "run_app", "start_demo", "start_logging"]
 
@@ -50,7 +50,7 @@ def run_app(
 
     from hpos.ui.gc_guard import GuiThreadCollector
     from hpos.ui.i18n import install_language
-    from hpos.ui.main_window import MainWindow
+    from hpos.ui.mainwindow.window import MainWindow
 
     env = dict(os.environ) if env is None else env
     # QtMultimedia lists every codec library it probes and misses (a dozen lines per start on
@@ -85,7 +85,9 @@ def run_app(
 
 def start_logging(profile: Profile, env: Mapping[str, str]) -> Path | None:
     """The rotating log file in the profile's log folder (None: it cannot be written)."""
-    from PySide6 import QtCore  # not hpos.ui.about: its dialog classes are not needed yet
+    from PySide6 import (
+        QtCore,  # not hpos.ui.mainwindow.about: its dialog classes are not needed yet
+    )
 
     effective = profile.effective()
     register_secrets((effective.api_key, effective.public_key, env.get("HPOS_SECRET_KEY")))

@@ -33,8 +33,8 @@ from PySide6.QtCore import (
     QTranslator,
 )
 
+from hpos.profile.profile import LANGUAGES
 from hpos.resources import resource_path
-from hpos.settings import LANGUAGES
 from hpos.ui.language import DEFAULT_LANGUAGE, current_language
 from hpos.ui.language import PROPERTY as _PROPERTY
 
@@ -215,6 +215,6 @@ def format_date(value: date, *, language: str | None = None) -> str:
 
 def format_number(value: int | Decimal, *, language: str | None = None) -> str:
     """A plain number with the language's grouping and decimal mark (exact, no float)."""
-    from hpos.ui.amount import format_decimal
+    from hpos.ui.money import format_decimal
 
     return format_decimal(Decimal(value), language=language or current_language())

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from hpos.settings import LANGUAGES
+from hpos.profile.profile import LANGUAGES
 
 #: The language of the source strings, and the fallback for any other locale.
 DEFAULT_LANGUAGE = "en"

@@ -22,10 +22,10 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, QUrl, Signal, Slot
 
+from hpos.profile.profile import Settings
 from hpos.resources import resource_path
 from hpos.sales.model import Sale
 from hpos.sales.states import SaleState
-from hpos.settings import Settings
 
 log = logging.getLogger(__name__)
 

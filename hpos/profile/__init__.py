@@ -1,0 +1,3 @@
+"""The profile: where settings, journal and logs live, the settings file and model, the secret
+in the OS keyring.
+"""

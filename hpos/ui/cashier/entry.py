@@ -1,0 +1,162 @@
+"""The cashier screen's first two pages: (a) amount entry and (b) charging.
+
+Widgets only: :class:`~hpos.ui.cashier.screen.CashierScreen` fills them and decides
+when they show. Each scales its fonts with the window (:meth:`apply_scale`).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hpos.ui.cashier.keypad import Keypad
+from hpos.ui.widgets.style import FitLabel, big_button, set_pixels, wrapping_label
+
+
+class EntryPage(QWidget):
+    """(a) The amount, the keypad, product and description, and the Charge button."""
+
+    def __init__(self, default_product: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("entryPage")
+        self.status_label = QLabel(self.tr("Connecting to HPAY…"), self)
+        self.status_label.setObjectName("statusLabel")
+        self.amount_display = FitLabel("0", self)
+        self.amount_display.setObjectName("amountDisplay")
+        self.amount_display.setAlignment(
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        )
+        self.amount_display.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.amount_display.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding)
+        self.hint_label = wrapping_label("", self, "hintLabel")
+        self.product_edit = QLineEdit(default_product, self)
+        self.product_edit.setObjectName("productEdit")
+        self.product_edit.setPlaceholderText(default_product)
+        self.product_edit.setMaxLength(100)
+        self.description_edit = QLineEdit(self)
+        self.description_edit.setObjectName("descriptionEdit")
+        self.description_edit.setMaxLength(200)
+        self.charge_button = big_button("", "chargeButton", self)
+        self.charge_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.keypad = Keypad(self)
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self._product_caption = QLabel(self)
+        self._description_caption = QLabel(self)
+        form.addRow(self._product_caption, self.product_edit)
+        form.addRow(self._description_caption, self.description_edit)
+
+        left = QVBoxLayout()
+        left.setSpacing(10)
+        left.addWidget(self.status_label)
+        left.addWidget(self.amount_display, 3)
+        left.addWidget(self.hint_label)
+        left.addLayout(form)
+        left.addStretch(1)
+        left.addWidget(self.charge_button)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(16, 16, 16, 16)
+        row.setSpacing(20)
+        row.addLayout(left, 3)
+        row.addWidget(self.keypad, 2)
+        self.setFocusProxy(self.amount_display)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Static texts in the UI language (again on LanguageChange)."""
+        self.amount_display.setAccessibleName(self.tr("Amount to charge"))
+        self.product_edit.setAccessibleName(self.tr("Product"))
+        self.description_edit.setPlaceholderText(self.tr("Optional"))
+        self.description_edit.setAccessibleName(self.tr("Description"))
+        self.charge_button.setText(self.tr("Charge"))
+        self.charge_button.setAccessibleName(self.tr("Charge"))
+        self.charge_button.setToolTip(self.tr("Charge (Enter)"))
+        self._product_caption.setText(self.tr("Product"))
+        self._description_caption.setText(self.tr("Description"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Re-read the texts when the language changes."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def apply_scale(self, scale: float) -> None:
+        """Fonts for a window ``scale`` times 1024×600."""
+        self.amount_display.set_pixel_range(round(28 * scale), round(96 * scale))
+        set_pixels(self.status_label, 16 * scale)
+        set_pixels(self.hint_label, 18 * scale, bold=True)
+        for widget in (
+            self.product_edit,
+            self.description_edit,
+            self._product_caption,
+            self._description_caption,
+        ):
+            set_pixels(widget, 20 * scale)
+        self.product_edit.setMinimumHeight(round(40 * scale))
+        self.description_edit.setMinimumHeight(round(40 * scale))
+        set_pixels(self.charge_button, 30 * scale, bold=True)
+        self.charge_button.setMinimumHeight(round(76 * scale))
+        self.keypad.set_key_font_pixels(round(30 * scale))
+
+
+class ChargingPage(QWidget):
+    """(b) Waiting for HPAY's checkout link; nothing to press."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("chargingPage")
+        self.amount_label = FitLabel("", self)
+        self.amount_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message_label = wrapping_label("", self)
+        self.message_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 0)
+        self.progress.setTextVisible(False)
+        self.sale_label = QLabel("", self)
+        self.sale_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.note_label = wrapping_label("", self)
+        self.note_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(48, 24, 48, 24)
+        box.addStretch(2)
+        box.addWidget(self.amount_label)
+        box.addSpacing(12)
+        box.addWidget(self.message_label)
+        box.addSpacing(12)
+        box.addWidget(self.progress)
+        box.addWidget(self.sale_label)
+        box.addWidget(self.note_label)
+        box.addStretch(3)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Static texts in the UI language (again on LanguageChange)."""
+        self.message_label.setText(self.tr("Asking HPAY for a payment link…"))
+        self.progress.setAccessibleName(self.tr("Working"))
+        self.note_label.setText(
+            self.tr("Please wait. The customer does not need to do anything yet.")
+        )
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Re-read the texts when the language changes."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def apply_scale(self, scale: float) -> None:
+        """Fonts for a window ``scale`` times 1024×600."""
+        self.amount_label.set_pixel_range(round(28 * scale), round(80 * scale))
+        set_pixels(self.message_label, 30 * scale, bold=True)
+        set_pixels(self.sale_label, 18 * scale)
+        set_pixels(self.note_label, 18 * scale)
+        self.progress.setFixedHeight(round(14 * scale))

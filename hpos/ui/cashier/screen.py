@@ -1,0 +1,388 @@
+"""CashierScreen: amount → charging → QR → PAID, or a problem page with a safe next step.
+
+The screen is a stack of pages (see :mod:`hpos.ui.cashier.pages`) driven by a
+:class:`~hpos.ui.controller.sale.SaleController`; it does no network or disk work
+itself. It follows the *current* sale only: the one its last Charge created.
+Other sales' news (a late payment of an earlier, cancelled sale) shows as a
+small non-blocking notice. No page ever loses a sale: it stays in the journal
+and the controller keeps watching it.
+
+This module holds the screen's set-up and the cashier's actions (typing,
+Charge, Copy link, Cancel, New sale, keys); how it follows the controller's
+news and renders the current sale is in :mod:`hpos.ui.cashier.follow`, the
+key map in :mod:`hpos.ui.cashier.keys`.
+
+Keyboard: digits, "," or ".", Backspace, Esc (clear) and Enter (charge) on the
+entry page; Enter or Esc starts a new sale from the PAID page; Esc asks to
+cancel on the payment page; Enter is the primary action of a problem page.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QResizeEvent
+from PySide6.QtWidgets import QMessageBox, QStackedWidget, QVBoxLayout, QWidget
+
+from hpos.hpay.models import Token
+from hpos.sales.model import Sale
+from hpos.sales.states import SaleState
+from hpos.ui.cashier.follow import SaleFollowing
+from hpos.ui.cashier.keys import PAGES, key_action
+from hpos.ui.cashier.pages import (
+    STYLE,
+    ChargingPage,
+    EntryPage,
+    NoticeBar,
+    PaidPage,
+    PaymentPage,
+    ProblemPage,
+)
+from hpos.ui.controller.sale import SaleController
+from hpos.ui.money import AmountEntry
+
+__all__ = ["PAGES", "CashierScreen", "Confirm", "key_action"]
+
+log = logging.getLogger(__name__)
+
+S = SaleState
+#: A confirmation dialog: (parent, title, question) -> True to go ahead.
+Confirm = Callable[[QWidget, str, str], bool]
+
+_NOTICE_MS = 20_000
+
+
+def _ask(parent: QWidget, title: str, question: str) -> bool:
+    answer = QMessageBox.question(
+        parent,
+        title,
+        question,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def _utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class CashierScreen(SaleFollowing, QWidget):
+    """The counter's main area: type an amount, charge, show the QR, see PAID."""
+
+    #: The page shown changed: one of :data:`PAGES`.
+    page_changed = Signal(str)
+
+    def __init__(
+        self,
+        controller: SaleController,
+        *,
+        default_product: str,
+        auto_return_seconds: float = 10.0,
+        expiry_seconds: float = 900.0,
+        confirm: Confirm | None = None,
+        clock: Callable[[], datetime] = _utcnow,
+        locale: str | None = None,  # None: the UI language in use
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("cashierScreen")
+        self.setStyleSheet(STYLE)
+        self._controller = controller
+        self._default_product = default_product.strip() or "Sale"
+        self._auto_return_ms = max(0, round(auto_return_seconds * 1000))
+        self._expiry = timedelta(seconds=expiry_seconds)
+        self._confirm = confirm or _ask
+        self._clock = clock
+        self._locale = locale
+        self._entry = AmountEntry()
+        self._token: Token | None = None
+        self._start_error: str | None = None  # why the controller could not start
+        self._current: Sale | None = None  # the sale this screen follows
+        self._waiting_charge = False  # a Charge is in flight; its sale is not known yet
+        self._pending_id: int | None = None  # id of that sale, once its first event came
+        self._paid_deadline = 0.0  # monotonic time of the auto-return
+        self._scale = 0.0  # font scale applied (1.0 at 1024×600)
+        # sale id -> the journal problem that kept HPAY's answer from being recorded
+        self._unrecorded: dict[int, str] = {}
+        # sale id -> the HTTP status HPAY answered its payment request with (an error)
+
+        self.notice = NoticeBar(self)
+        self.entry_page = EntryPage(self._default_product, self)
+        self.charging_page = ChargingPage(self)
+        self.payment_page = PaymentPage(self)
+        self.paid_page = PaidPage(self)
+        self.problem_page = ProblemPage(self)
+        self._stack = QStackedWidget(self)
+        self._pages = dict(
+            zip(
+                PAGES,
+                (
+                    self.entry_page,
+                    self.charging_page,
+                    self.payment_page,
+                    self.paid_page,
+                    self.problem_page,
+                ),
+                strict=True,
+            )
+        )
+        for page in self._pages.values():
+            self._stack.addWidget(page)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(0)
+        box.addWidget(self.notice)
+        box.addWidget(self._stack, 1)
+
+        self._notice_timer = QTimer(self)
+        self._notice_timer.setSingleShot(True)
+        self._notice_timer.timeout.connect(self.notice.hide)
+        self._auto_return = QTimer(self)
+        self._auto_return.setSingleShot(True)
+        self._auto_return.timeout.connect(self.new_sale)
+        self._second = QTimer(self)  # countdowns on the payment and PAID pages
+        self._second.setInterval(250)
+        self._second.timeout.connect(self._refresh_countdowns)
+
+        self.entry_page.keypad.key_pressed.connect(self.press_key)
+        self.entry_page.charge_button.clicked.connect(self.charge)
+        self.payment_page.copy_button.clicked.connect(self.copy_link)
+        self.payment_page.cancel_button.clicked.connect(self.request_cancel)
+        self.paid_page.new_sale_button.clicked.connect(self.new_sale)
+        self.problem_page.primary_button.clicked.connect(self._problem_primary)
+        self.problem_page.secondary_button.clicked.connect(self.new_sale)
+
+        controller.ready.connect(self._on_ready)
+        controller.failed_to_start.connect(self._on_failed_to_start)
+        controller.charged.connect(self._on_charged)
+        controller.charge_failed.connect(self._on_charge_failed)
+        controller.charge_unrecorded.connect(self._on_charge_unrecorded)
+        controller.refreshed.connect(self._on_refreshed)
+        controller.cancel_failed.connect(self._on_cancel_failed)
+        controller.sale_changed.connect(self._on_sale_changed)
+        controller.sale_event.connect(self._on_sale_event)
+        controller.recovered.connect(self._on_recovered)
+
+        token = controller.current_token()
+        if token is not None:
+            self._on_ready(token)
+        else:
+            self.entry_page.charge_button.setEnabled(False)
+        self._refresh_amount()
+        self._apply_scale()
+        self._show("entry")
+
+    # -- for tests and the main window --------------------------------------------------
+
+    def current_page(self) -> str:
+        """ "entry", "charging", "payment", "paid" or "problem"."""
+        return PAGES[self._stack.currentIndex()]
+
+    def current_sale(self) -> Sale | None:
+        """The sale this screen follows (None on a fresh entry page)."""
+        return self._current
+
+    def problem_state(self) -> SaleState | None:
+        """The state the problem page explains, when it shows."""
+        if self.current_page() != "problem" or self._current is None:
+            return None
+        return self._current.state
+
+    @property
+    def amount_display(self) -> QWidget:
+        """The big amount (keeps the keyboard focus on the entry page)."""
+        return self.entry_page.amount_display
+
+    @property
+    def amount_entry(self) -> AmountEntry:
+        """What was typed."""
+        return self._entry
+
+    def notice_text(self) -> str:
+        """The notice shown above the pages ("" when none)."""
+        return self.notice.label.text() if not self.notice.isHidden() else ""
+
+    # -- entry --------------------------------------------------------------------------
+
+    @Slot(str)
+    def press_key(self, key: str) -> None:
+        """A key of the keypad or keyboard ("0"-"9", "00", "." or ",", "backspace", "clear")."""
+        if self.current_page() != "entry":
+            return
+        if self._entry.press(key):
+            self.entry_page.hint_label.clear()
+        self._refresh_amount()
+
+    @Slot()
+    def charge(self) -> bool:
+        """Charge the typed amount (Enter / the Charge button); False if nothing started."""
+        if self.current_page() != "entry" or self._waiting_charge:
+            return False
+        if self._token is None:
+            self._hint(self.tr("Not connected to HPAY yet."))
+            return False
+        amount = self._entry.value
+        if amount is None or amount <= 0:
+            self._hint(self.tr("Type an amount first."))
+            return False
+        product = " ".join(self.entry_page.product_edit.text().split()) or self._default_product
+        description = " ".join(self.entry_page.description_edit.text().split())
+        if not self._controller.charge(amount, product, description):
+            return False
+        self._waiting_charge = True
+        self._pending_id = None
+        self.entry_page.hint_label.clear()
+        page = self.charging_page
+        page.amount_label.setText(self._money(amount))
+        page.sale_label.setText(product)
+        self._show("charging")
+        return True
+
+    @Slot()
+    def new_sale(self) -> None:
+        """Back to an empty entry page (the previous sale stays in the journal)."""
+        self._current = None
+        self._auto_return.stop()
+        self._entry.clear()
+        self.entry_page.description_edit.clear()
+        if not self.entry_page.product_edit.text().strip():
+            self.entry_page.product_edit.setText(self._default_product)
+        self.entry_page.hint_label.clear()
+        self._refresh_amount()
+        self._show("entry")
+
+    def try_again(self) -> None:
+        """After FAILED: back to the entry page with the same amount, product and description."""
+        sale = self._current
+        self.new_sale()
+        if sale is not None:
+            self._entry.set_value(sale.amount)
+            self.entry_page.product_edit.setText(sale.product)
+            self._refresh_amount()
+
+    def show_sale(self, sale: Sale) -> bool:
+        """F3: follow this sale awaiting payment and show its QR again; False if not now."""
+        if self._waiting_charge or sale.state is not S.AWAITING:
+            return False
+        if self._current is None or self._current.id != sale.id:
+            self._current = sale
+        self._render()
+        return True
+
+    def check_current(self) -> bool:
+        """F5: ask HPAY about the sale on screen now; False when there is none to check.
+
+        The answer (or "Last known, not refreshed: …") replaces the page's check line.
+        """
+        sale = self._current
+        if sale is None or sale.state not in (S.AWAITING, S.UNKNOWN, S.CANCELLED, S.EXPIRED):
+            return False
+        if not self._controller.check_now(sale.id):
+            return False
+        asking = self.tr("Asking HPAY…")
+        if self.current_page() == "payment":
+            self.payment_page.checked_label.setText(asking)
+        elif self.current_page() == "problem":
+            self.problem_page.detail_label.setText(asking)
+        return True
+
+    def focus_page(self) -> None:
+        """The keyboard focus to the page shown (the amount on the entry page)."""
+        self._focus_page(self.current_page())
+
+    # -- payment page -------------------------------------------------------------------
+
+    @Slot()
+    def copy_link(self) -> None:
+        """Put the checkout URL on the clipboard."""
+        sale = self._current
+        if sale is None or not sale.checkout_url:
+            return
+        QGuiApplication.clipboard().setText(sale.checkout_url)
+        self.payment_page.show_copied()
+
+    def confirm_cancel(self, sale: Sale) -> bool:
+        """Ask the cashier to confirm cancelling ``sale`` (tests inject ``confirm``)."""
+        question = self.tr(
+            "Cancel sale {number} of {amount}?\n\n"
+            "The QR code will be taken off the screen. If the customer pays anyway, "
+            "HPOS will still see it and mark the sale PAID LATE."
+        ).format(number=sale.sale_number, amount=self._money(sale.amount, sale.currency))
+        return self._confirm(self, self.tr("Cancel this sale?"), question)
+
+    @Slot()
+    def request_cancel(self) -> bool:
+        """Cancel the current awaiting sale, after confirmation; True if a cancel started."""
+        sale = self._current
+        if sale is None or sale.state is not S.AWAITING or self.current_page() != "payment":
+            return False
+        if not self.confirm_cancel(sale):
+            return False
+        now = self._current
+        if now is None or now.id != sale.id or now.state is not S.AWAITING:
+            return False  # it changed (e.g. paid) while the question was open
+        if not self._controller.cancel(sale.id):
+            return False
+        self.payment_page.set_cancelling(True)
+        return True
+
+    # -- notices -------------------------------------------------------------------------
+
+    def show_notice(self, text: str) -> None:
+        """A non-blocking notice above the pages (hides by itself)."""
+        self.notice.label.setText(text)
+        self.notice.show()
+        self._notice_timer.start(_NOTICE_MS)
+
+    # -- keyboard and size ---------------------------------------------------------------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if not self._handle_key(event):
+            super().keyPressEvent(event)
+
+    def _handle_key(self, event: QKeyEvent) -> bool:
+        action = key_action(self.current_page(), Qt.Key(event.key()), event.text())
+        if action is None:
+            return False
+        if action == "charge":
+            self.charge()
+        elif action == "new_sale":
+            self.new_sale()
+        elif action == "cancel":
+            self.request_cancel()
+        elif action == "primary":
+            self._problem_primary()
+        elif action != "ignore":
+            self.press_key(action)
+        return True
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._apply_scale()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """On a language switch: say again what is on screen (pages redo their own texts)."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+
+    def retranslate(self) -> None:
+        """The texts that depend on the state (status line, amount, current sale's page)."""
+        self._refresh_status()
+        self._refresh_amount()
+        if self._current is not None and self.current_page() != "entry":
+            self._render()
+        self._refresh_countdowns()
+
+    def _apply_scale(self) -> None:
+        width, height = max(1, self.width()), max(1, self.height())
+        scale = max(0.7, min(2.5, width / 1024, height / 600))
+        if abs(scale - self._scale) < 0.01:
+            return
+        self._scale = scale
+        for page in (*self._pages.values(), self.notice):
+            page.apply_scale(scale)

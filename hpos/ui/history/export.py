@@ -1,0 +1,113 @@
+"""The history pane's CSV export: exact amounts, ISO dates, no spreadsheet formulas.
+
+:func:`rows_to_csv` is pure (it runs anywhere); :func:`write_csv` touches the
+disk and is meant for the :class:`~hpos.ui.runner.Runner`, never the GUI thread.
+Amounts are the Decimal's exact text ("7000.00", "0.5"); dates are ISO 8601
+with their offset. A text cell that a spreadsheet would run as a formula (it
+starts with = + - @, a tab or a carriage return) gets a leading apostrophe.
+The file is UTF-8 with a byte-order mark, so that spreadsheets read accents
+right, and it is replaced atomically.
+
+The file is data, not UI, so it is the same in every UI language: the header
+names (:data:`CSV_COLUMNS`) and the status and mode values stay HPAY's English
+codes ("PAID", "TEST"), so that a script or a spreadsheet made for one till
+reads every till's export. The pane's messages about the export are translated.
+
+TEST payments are marked twice: each row's ``mode`` column says ``TEST``, and the
+suggested file name starts with ``TEST-`` when any row is a TEST payment
+(:func:`export_file_name`), so a test export is never taken for the day's takings.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+from collections.abc import Iterable
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from hpos.ui.history.model import HistoryRow
+
+CSV_COLUMNS = (
+    "date",
+    "transaction_id",
+    "sale_number",
+    "product",
+    "amount",
+    "fees",
+    "currency",
+    "status",
+    "mode",
+    "description",
+    "link",
+)
+#: Characters a spreadsheet may read as the start of a formula.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+#: The encoding of exported files (UTF-8 with a BOM: spreadsheets then read accents right).
+CSV_ENCODING = "utf-8-sig"
+
+
+def guard_formula(text: str) -> str:
+    """Prefix an apostrophe to text a spreadsheet would run as a formula (CSV injection)."""
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
+def decimal_text(value: Decimal | None) -> str:
+    """Exact plain text of a Decimal ("7000.00", "0.5"), never exponent notation."""
+    return "" if value is None else format(value, "f")
+
+
+def row_record(row: HistoryRow) -> list[str]:
+    """One row's cells, in :data:`CSV_COLUMNS` order (text cells guarded)."""
+    return [
+        row.date.isoformat(),
+        guard_formula(row.transaction_id),
+        guard_formula(row.sale_number or ""),
+        guard_formula(row.product),
+        decimal_text(row.amount),
+        decimal_text(row.fees),
+        guard_formula(row.currency),
+        guard_formula(row.status),
+        guard_formula(row.mode),
+        guard_formula(row.description),
+        guard_formula(row.link),
+    ]
+
+
+def has_test_rows(rows: Iterable[HistoryRow]) -> bool:
+    """True when any row is a TEST-mode payment (no real money)."""
+    return any(row.is_test for row in rows)
+
+
+def export_file_name(day: date, *, test: bool) -> str:
+    """ "hpos-history-2025-11-08.csv"; "TEST-hpos-history-2025-11-08.csv" with TEST rows."""
+    name = f"hpos-history-{day.isoformat()}.csv"
+    return f"TEST-{name}" if test else name
+
+
+def rows_to_csv(rows: Iterable[HistoryRow]) -> str:
+    """The rows as CSV text with a header line (RFC 4180 line ends)."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for row in rows:
+        writer.writerow(row_record(row))
+    return buf.getvalue()
+
+
+def write_csv(path: Path, text: str) -> Path:
+    """Write ``text`` to ``path`` atomically (a temporary file, then a rename). Disk I/O."""
+    path = Path(path)
+    tmp = path.with_name(f".{path.name}.tmp")
+    try:
+        with open(tmp, "w", encoding=CSV_ENCODING, newline="") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return path

@@ -1,0 +1,457 @@
+"""The main window: the cashier screen in the centre, history one key away.
+
+Above them, a permanent TEST MODE banner whenever the account is in TEST (and a
+DEMO banner with "Simulate customer payment" in the demo), and an amber banner
+while the sales journal was found missing, emptied, replaced or rolled back
+(:mod:`hpos.ui.mainwindow.journal_banner`, until acknowledged). Below, a status bar
+with the connection state, mode, company and balances, refreshed in the
+background. A profile without HPAY keys starts on the welcome panel.
+
+The window owns the Runner; everything else (controller, service, history
+sources) is rebuilt when the settings change. The history pane is built the
+first time it is shown (F2, its tab, or a caller asking for ``history``), not
+before the first paint. Closing the window aborts the calls in flight and waits
+at most ~1.5 s; every sale is already in the journal. The menus and banners live
+in :mod:`hpos.ui.mainwindow.chrome`, the status bar in :mod:`hpos.ui.mainwindow.status`, the
+opening and closing of the sales service in :mod:`hpos.ui.mainwindow.service`.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, QEvent, QTimer, Slot
+from PySide6.QtGui import QCloseEvent, QPaintEvent
+from PySide6.QtWidgets import (
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hpos.profile.profile import Profile
+from hpos.sales.model import Sale
+from hpos.sales.states import SaleState
+from hpos.ui.customer.display import CustomerDisplayManager
+from hpos.ui.i18n import apply_catalogues, current_language, load_catalogues, resolve_language
+from hpos.ui.mainwindow.chrome import (
+    DemoBar,
+    HelpActions,
+    WindowMenus,
+    banner,
+    fit_to_screen,
+    set_banner_text,
+)
+from hpos.ui.mainwindow.journal_banner import JournalBanner
+from hpos.ui.mainwindow.keys import WindowKeys
+from hpos.ui.mainwindow.service import ServiceSlot
+from hpos.ui.mainwindow.status import StatusLine
+from hpos.ui.receipts.actions import ReceiptActions
+from hpos.ui.runner import Runner
+from hpos.ui.sound import SoundPlayer
+
+if TYPE_CHECKING:
+    from hpos.demo import Demo
+    from hpos.hpay.client import HpayClient
+    from hpos.sales.service import SalesService
+    from hpos.sales.watcher import WatchPolicy
+    from hpos.ui.history.pane import HistoryPane
+
+log = logging.getLogger(__name__)
+
+#: Latest start of the sales controller when the window is not painted (ms).
+START_FALLBACK_MS = 1000
+MIN_SIZE = (1024, 600)
+PREFERRED_SIZE = (1280, 800)
+
+
+class MainWindow(QMainWindow):
+    """HPOS's window for one profile (or the demo).
+
+    ``watch_policy`` replaces the payment watcher's default timings (tests shorten them).
+    """
+
+    def __init__(
+        self,
+        profile: Profile,
+        *,
+        demo: Demo | None = None,
+        watch_policy: WatchPolicy | None = None,
+    ) -> None:
+        super().__init__()
+        self.profile = profile
+        self.demo = demo
+        self.runner = Runner(workers=3, parent=self)
+        self._services = ServiceSlot(self.runner, watch_policy)
+        self.receipts = ReceiptActions(profile, self.runner, parent=self)  # print / PDF
+        self.customer_display = CustomerDisplayManager(self)  # the customer's screen
+        self.sound = SoundPlayer(parent=self)
+        self.controller: Any = None
+        self._painted = self._start_pending = False
+        self.cashier: Any = None
+        self._history: HistoryPane | None = None
+        self._tabs: QTabWidget | None = None
+        self._last_awaiting: Sale | None = None
+        self._connection_lost = False
+        self.setMinimumSize(*MIN_SIZE)
+        fit_to_screen(self, PREFERRED_SIZE, MIN_SIZE)
+
+        self._test_banner = banner("#b71c1c")
+        self._demo_bar = DemoBar(self.simulate_payment)
+        self.journal_banner = JournalBanner(self.runner)  # a lost or replaced journal
+        self._stack = QStackedWidget()
+        root = QWidget()
+        layout = QVBoxLayout(root)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self._test_banner)
+        layout.addWidget(self._demo_bar)
+        layout.addWidget(self.journal_banner)
+        layout.addWidget(self._stack, 1)
+        self.setCentralWidget(root)
+        self.status_line = StatusLine(
+            self, self.runner, self._connected_client, lambda: self.profile.effective().mode
+        )
+        self._account = self.status_line.account  # company · mode · balance
+        self.keys = WindowKeys(self, self)  # F1 shortcuts list, F3 last QR, Esc back
+        self.help_actions = HelpActions(self, lambda: self.profile)  # About, Open log folder
+        self.menus = WindowMenus(
+            self,
+            settings=self.open_settings,
+            print_receipt=self.print_receipt,
+            history=self.toggle_history,
+            refresh=self.refresh,
+            about=self.help_actions.show_about,
+            log_folder=self.help_actions.open_log_folder,
+            extra_view=(self.keys.last_qr_action,),
+            extra_help=(self.keys.overlay_action,),
+        )
+        self.retranslate()
+        self._test_banner.setVisible(profile.effective().mode == "TEST")
+        self._demo_bar.setVisible(demo is not None)
+        if self._configured():
+            self._build_workspace()
+        else:
+            self._show_welcome()
+
+    # -- building ---------------------------------------------------------------------
+
+    def _configured(self) -> bool:
+        eff = self.profile.effective()
+        return bool(eff.api_url and eff.api_key and eff.public_key)
+
+    def _show_welcome(self) -> None:
+        from hpos.ui.mainwindow.welcome import WelcomePanel
+
+        panel = WelcomePanel()
+        panel.demo_requested.connect(self._welcome_demo)
+        panel.configure_requested.connect(self.open_settings)
+        self._stack.addWidget(panel)
+        self._stack.setCurrentWidget(panel)
+        self.status_line.say(
+            lambda: self.tr("Not configured: try the demo or enter your HPAY keys.")
+        )
+
+    def _build_workspace(self) -> None:
+        from hpos.ui.cashier.screen import CashierScreen
+        from hpos.ui.controller.sale import SaleController
+
+        eff = self.profile.effective()
+        self._test_banner.setVisible(eff.mode == "TEST")
+        open_service = lambda: self._services.open(self.profile)  # noqa: E731 (on a worker)
+        self.controller = SaleController(open_service, self.runner, parent=self)
+        self.controller.ready.connect(self._on_ready)
+        self.controller.failed_to_start.connect(self._on_start_failed)
+        self.controller.sale_changed.connect(self._on_sale_changed)
+        self.controller.sale_event.connect(self._on_sale_event)
+        self.cashier = CashierScreen(
+            self.controller,
+            default_product=eff.default_product,
+            auto_return_seconds=float(eff.auto_return_seconds),
+            expiry_seconds=float(eff.expiry_minutes * 60),
+        )
+        tabs = QTabWidget()
+        tabs.addTab(self.cashier, self.tr("Cashier"))
+        tabs.addTab(QWidget(), self.tr("History (F2)"))  # the pane itself: on first show
+        tabs.currentChanged.connect(self._tab_shown)  # before the keyboard's focus follows it
+        self._tabs = tabs
+        self._stack.addWidget(tabs)
+        self._stack.setCurrentWidget(tabs)
+        self.receipts.profile = self.profile  # the demo swaps profiles
+        self.cashier.paid_page.print_button.clicked.connect(self.print_receipt)
+        self.keys.watch_tabs(tabs)
+        self.customer_display.follow(self.controller, self.cashier, eff)
+        self.sound.follow(self.controller, self.cashier, eff)
+        self._connection_lost = False
+        self.status_line.say(lambda: self.tr("Connecting to HPAY…"))
+        self._start_after_first_paint()
+
+    @property
+    def history(self) -> HistoryPane | None:
+        """The history pane (built now if it was not yet); None without a workspace."""
+        if self._history is None and self._tabs is not None:
+            self._build_history()
+        return self._history
+
+    @Slot(int)
+    def _tab_shown(self, index: int) -> None:
+        if index == 1 and self._history is None:
+            self._build_history()
+
+    def _build_history(self) -> None:
+        """Put the real history pane in its tab, fed by the service once it is open."""
+        from hpos.ui.history.pane import HistoryPane
+
+        tabs = self._tabs
+        assert tabs is not None
+        pane = self._history = HistoryPane(self.runner, client=None, journal=None)
+        pane.receipt_requested.connect(self.receipts.row_requested)
+        service = self._service
+        if service is not None and self.controller.is_ready:
+            pane.set_sources(service.client, service.journal, service.watcher)
+        current, placeholder = tabs.currentIndex(), tabs.widget(1)
+        blocked = tabs.blockSignals(True)  # the swap is not a change of tab
+        tabs.removeTab(1)
+        tabs.insertTab(1, pane, self.tr("History (F2)"))
+        tabs.setCurrentIndex(current)
+        tabs.blockSignals(blocked)
+        placeholder.deleteLater()
+
+    def _start_after_first_paint(self) -> None:
+        """Start the controller (keyring, journal, token: all background work) once the
+        window has been painted, so none of it competes with the first paint; at the
+        latest after START_FALLBACK_MS (a window never painted, e.g. hidden)."""
+        if self._painted:
+            self.controller.start()
+            return
+        self._start_pending = True
+        QTimer.singleShot(START_FALLBACK_MS, self, self._start_pending_controller)
+
+    @Slot()
+    def _start_pending_controller(self) -> None:
+        if self._start_pending and self.controller is not None:
+            self._start_pending = False
+            self.controller.start()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """The first paint starts the controller (see :meth:`_start_after_first_paint`)."""
+        super().paintEvent(event)
+        self._painted = True
+        if self._start_pending:
+            QTimer.singleShot(0, self, self._start_pending_controller)
+
+    @property
+    def _service(self) -> SalesService | None:
+        """The sales service, once the controller has opened it (in the background)."""
+        return self.controller.service if self.controller is not None else None
+
+    # -- reacting ---------------------------------------------------------------------
+
+    @Slot(object)
+    def _on_ready(self, token: Any) -> None:
+        service = self._service
+        if service is not None and self._history is not None:
+            self._history.set_sources(service.client, service.journal, service.watcher)
+        if service is not None:
+            self.journal_banner.follow(service.journal)  # its notice, read when it opened
+        mode = token.mode or self.profile.effective().mode
+        self.receipts.company = token.company
+        self._test_banner.setVisible(mode == "TEST")
+        self.status_line.say(lambda: self.tr("Connected to HPAY"))
+        self.status_line.show_account(lambda: f"{token.company} · {mode} · {token.currency}")
+        self.status_line.start_balance()
+
+    @Slot(str)
+    def _on_start_failed(self, message: str) -> None:
+        self.status_line.say(lambda: message)
+        QMessageBox.warning(self, self.tr("HPOS cannot start selling"), message)
+
+    @Slot(object)
+    def _on_sale_changed(self, sale: Sale) -> None:
+        if sale.state is SaleState.AWAITING:
+            self._last_awaiting = sale
+        elif self._last_awaiting is not None and sale.id == self._last_awaiting.id:
+            self._last_awaiting = None
+        self._demo_bar.simulate.setEnabled(
+            self.demo is not None and self._last_awaiting is not None
+        )
+        if sale.state is SaleState.PAID:
+            self.refresh_balance()
+            self.receipts.sale_paid(sale)  # automatic receipt, when that setting is on
+
+    @Slot(object)
+    def _on_sale_event(self, event: Any) -> None:
+        if event.kind == "connection_lost":
+            self._connection_lost = True
+            self.status_line.say(
+                lambda: self.tr("Connection to HPAY lost — retrying; no sale is lost.")
+            )
+        elif self._connection_lost and (
+            event.kind == "connection_restored" or (event.kind == "checked" and event.error is None)
+        ):
+            self._connection_lost = False
+            self.status_line.say(lambda: self.tr("Connected to HPAY"))
+
+    @Slot()
+    def refresh_balance(self) -> None:
+        """Ask /getCollectBalance/ in the background; show it in the status bar."""
+        self.status_line.refresh_balance()
+
+    def _connected_client(self) -> HpayClient | None:
+        service = self._service
+        return service.client if service is not None else None
+
+    # -- language -------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        """Every text of the window in the UI language (again on LanguageChange)."""
+        self.setWindowTitle(self.tr("HPOS — DEMO") if self.demo is not None else "HPOS")
+        set_banner_text(
+            self._test_banner, self.tr("TEST MODE — test payments only, no real money moves")
+        )
+        self._demo_bar.retranslate()
+        self.menus.retranslate()
+        tabs = self._tabs
+        if tabs is not None and self.cashier is not None:
+            tabs.setTabText(0, self.tr("Cashier"))
+            tabs.setTabText(1, self.tr("History (F2)"))
+        self.status_line.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Re-read the texts when the language changes."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def switch_language(self, setting: str) -> None:
+        """Use the language of ``setting`` ("" = the system's): catalogues read in the background,
+        installed on the GUI thread; Qt then sends LanguageChange to every widget."""
+        if resolve_language(setting) == current_language():
+            return
+        app = QCoreApplication.instance()
+        self.runner.submit(
+            lambda: load_catalogues(setting),
+            on_done=lambda catalogues: apply_catalogues(app, catalogues),
+            name="load language",
+        )
+
+    @Slot()
+    def toggle_history(self) -> None:
+        """F2: between the cashier and the history."""
+        tabs = self._tabs
+        if tabs is not None:
+            tabs.setCurrentIndex(1 - tabs.currentIndex())
+            if tabs.currentIndex() == 1 and self._history is not None:
+                self._history.refresh()
+
+    @Slot()
+    def refresh(self) -> None:
+        """F5: refresh what is on screen (the history, or the cashier's sale), and the balance."""
+        tabs = self._tabs
+        if tabs is not None and tabs.currentIndex() == 1 and self._history is not None:
+            self._history.refresh()
+        elif tabs is not None and self.cashier is not None:
+            self.cashier.check_current()
+        self.status_line.refresh_balance()
+
+    @Slot()
+    def show_last_qr(self) -> None:
+        """F3: the QR code of the sale awaiting payment, on the cashier screen again."""
+        sale, tabs = self._last_awaiting, self._tabs
+        if sale is None or self.cashier is None or tabs is None:
+            self.statusBar().showMessage(self.tr("No sale is waiting for payment."), 5000)
+            return
+        tabs.setCurrentWidget(self.cashier)
+        self.cashier.show_sale(sale)
+
+    def escape_back(self) -> bool:
+        """Esc that no widget used: from the history back to the cashier."""
+        tabs = self._tabs
+        if tabs is None or self.cashier is None or tabs.currentWidget() is self.cashier:
+            return False
+        tabs.setCurrentWidget(self.cashier)
+        return True
+
+    @Slot()
+    def print_receipt(self) -> None:
+        """Ctrl+P: the receipt of the sale on the PAID page, or of the selected history row."""
+        tabs = self._tabs
+        on_history = tabs is not None and tabs.currentIndex() == 1
+        self.receipts.print_shown(self.cashier, self._history, on_history)
+
+    @Slot()
+    def simulate_payment(self) -> None:
+        """Demo only: the sandbox's customer pays the sale on screen."""
+        sale = self._last_awaiting
+        if self.demo is None or sale is None or not sale.transaction_id:
+            return
+        server, txid = self.demo.server, sale.transaction_id
+        self.runner.submit(lambda: server.mark_paid(txid), name="simulate payment")
+
+    @Slot()
+    def open_settings(self) -> None:
+        """Ctrl+,: the settings dialog; saved settings rebuild the workspace."""
+        from hpos.ui.settings.dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.profile, self.runner, parent=self)
+        dialog.saved.connect(self._settings_saved)
+        dialog.open()
+
+    @Slot(object)
+    def _settings_saved(self, _settings: Any) -> None:
+        self.switch_language(getattr(_settings, "language", ""))
+        self._teardown_workspace()
+        if not self._configured():  # a missing secret is reported by the controller's start
+            self._show_welcome()
+            return
+        self._build_workspace()
+
+    @Slot()
+    def _welcome_demo(self) -> None:
+        """ "Try the demo": the sandbox and a separate demo profile, in this window."""
+        import os
+
+        from hpos.demo import start_demo
+
+        self.demo = start_demo(os.environ)
+        self.profile = self.demo.profile
+        self.setWindowTitle(self.tr("HPOS — DEMO"))
+        self._demo_bar.setVisible(True)
+        self._teardown_workspace()
+        self._build_workspace()
+
+    def _teardown_workspace(self) -> None:
+        self.status_line.stop_balance()
+        if self.controller is not None:
+            self.controller.stop()
+        self.journal_banner.clear()
+        service = self._service
+        if service is not None:
+            self._services.close_later(service)
+        while self._stack.count():
+            widget = self._stack.widget(0)
+            self._stack.removeWidget(widget)
+            widget.deleteLater()
+        self.controller = self.cashier = self._history = self._tabs = None
+
+    @property
+    def about_dialog(self) -> Any:
+        """The About dialog open now, if any (Help → About)."""
+        return self.help_actions.dialog
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Abort calls in flight, wait briefly, close the journal: every sale is kept."""
+        self.status_line.stop_balance()
+        self.customer_display.close()
+        if self.controller is not None:
+            self.controller.stop()
+        service = self._service
+        self.runner.shutdown(timeout=1.5)
+        if service is not None:
+            service.close()
+        if self.demo is not None:
+            self.demo.server.stop()
+        event.accept()

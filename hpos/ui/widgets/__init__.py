@@ -1,0 +1,3 @@
+"""Widgets shared by the UI's features: the QR painted from its matrix, dialogs, the colour and
+type style.
+"""
