@@ -1,0 +1,1 @@
+"""Tests of what spans layers: the import graph, whole flows."""
