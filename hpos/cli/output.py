@@ -17,6 +17,8 @@ from datetime import datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, TextIO
 
+from hpos.util.csvcell import decimal_text, guard_formula
+
 if TYPE_CHECKING:
     from hpos.hpay.models import HistoryEntry
 
@@ -34,8 +36,6 @@ HISTORY_COLUMNS = (
     "description",
     "payment_link",
 )
-#: Characters a spreadsheet may read as the start of a formula.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _TABLE_PRODUCT_WIDTH = 32
 
 
@@ -43,11 +43,6 @@ def clean(text: object) -> str:
     """Printable text: control characters (escape sequences, newlines...) become spaces."""
     value = "" if text is None else str(text)
     return "".join(" " if unicodedata.category(ch) in ("Cc", "Cf") else ch for ch in value)
-
-
-def decimal_text(value: Decimal | None) -> str:
-    """Exact plain text of a Decimal ("7000.00", "0.5"), never exponent notation."""
-    return "" if value is None else format(value, "f")
 
 
 def money_text(value: Decimal | None, currency: str) -> str:
@@ -126,7 +121,7 @@ def history_csv(entries: Iterable[HistoryEntry]) -> str:
         record = history_record(entry)
         writer.writerow(
             [
-                (record[c] or "") if c in numeric else _csv_text(record[c] or "")
+                (record[c] or "") if c in numeric else guard_formula(record[c] or "")
                 for c in HISTORY_COLUMNS
             ]
         )
@@ -147,11 +142,6 @@ def key_values(pairs: Iterable[tuple[str, object]]) -> str:
 
 def _shorten(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
-
-
-def _csv_text(value: str) -> str:
-    """Prefix a quote to text a spreadsheet would run as a formula (CSV injection)."""
-    return "'" + value if value.startswith(_FORMULA_START) else value
 
 
 # -- the terminal QR code ---------------------------------------------------------------

@@ -2,20 +2,19 @@
 
 The file holds the non-secret settings only (never the secret key). A missing
 file reads as the defaults; an unreadable, non-JSON or badly shaped one raises
-:class:`~hpos.hpay.errors.ConfigError` naming the file. Writing goes through a
-temporary file in the same directory, fsynced, made owner-only, then moved over
-the old one, so a crash never leaves half a file.
+:class:`~hpos.hpay.errors.ConfigError` naming the file. Writing goes through
+:func:`~hpos.util.atomic.write_atomic` (a temporary file in the same directory,
+fsynced, owner-only, then moved over the old one), so a crash never leaves half a file.
 """
 
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 
 from hpos.hpay.errors import ConfigError
 from hpos.profile.settings import Settings, settings_from_mapping
+from hpos.util.atomic import OWNER_ONLY, write_atomic
 
 
 def read_settings_file(path: Path) -> Settings:
@@ -40,16 +39,6 @@ def write_settings_file(path: Path, settings: Settings) -> None:
     text = json.dumps(settings.to_json(), indent=2, sort_keys=True) + "\n"
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        fd, tmp = tempfile.mkstemp(prefix=".settings-", suffix=".tmp", dir=path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as f:
-                f.write(text)
-                f.flush()
-                os.fsync(f.fileno())
-            os.chmod(tmp, 0o600)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_atomic(path, text, fsync=True, mode=OWNER_ONLY)
     except OSError as exc:
         raise ConfigError(f"Cannot save {path}: {exc.strerror or exc}.") from None

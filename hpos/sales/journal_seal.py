@@ -24,10 +24,10 @@ from __future__ import annotations
 
 import json
 import logging
-import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from hpos.util.atomic import write_atomic
 
 log = logging.getLogger(__name__)
 
@@ -75,14 +75,7 @@ def write_seal(path: Path, seal: Seal) -> bool:
     data = {"journal_id": seal.journal_id, "journal": seal.journal, "counters": seal.counters}
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".seal-", dir=path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump(data, handle, sort_keys=True)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_atomic(path, json.dumps(data, sort_keys=True))
     except OSError as exc:
         log.warning("journal seal %s not written: %s", path, exc)
         return False

@@ -2,7 +2,8 @@
 
 The file is JSON ``{"version": 1, "seq", "balances": {api_key: [main, profit]},
 "payments": [Payment fields...]}`` with amounts as strings. It is written to a
-temp file, fsynced, then ``os.replace``-d over the old one. Tokens are never
+temp file, fsynced, then ``os.replace``-d over the old one
+(:func:`~hpos.util.atomic.write_atomic`). Tokens are never
 saved. An unreadable file is moved aside (``<name>.corrupt-<epoch>``) and the
 sandbox starts empty.
 """
@@ -12,7 +13,6 @@ from __future__ import annotations
 import json
 import logging
 import os
-import tempfile
 import time
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, replace
@@ -21,6 +21,7 @@ from pathlib import Path
 
 from hpos.sandbox.payments import Payment
 from hpos.sandbox.validation import MODES, STATUSES
+from hpos.util.atomic import write_atomic
 
 log = logging.getLogger("hpos.sandbox")
 
@@ -47,16 +48,7 @@ def save(path: Path, payments: Iterable[Payment], balances: Balances, seq: int) 
     texts = {k: [str(m), str(p)] for k, (m, p) in balances.items()}
     data = {"version": 1, "seq": seq, "balances": texts, "payments": records}
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            json.dump(data, out, indent=1, ensure_ascii=False)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomic(path, json.dumps(data, indent=1, ensure_ascii=False), fsync=True)
 
 
 def load(path: Path, balances: Mapping[str, tuple[Decimal, Decimal]]) -> Loaded | None:

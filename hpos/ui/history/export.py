@@ -4,7 +4,8 @@
 disk and is meant for the :class:`~hpos.ui.runner.Runner`, never the GUI thread.
 Amounts are the Decimal's exact text ("7000.00", "0.5"); dates are ISO 8601
 with their offset. A text cell that a spreadsheet would run as a formula (it
-starts with = + - @, a tab or a carriage return) gets a leading apostrophe.
+starts with = + - @, a tab or a carriage return) gets a leading apostrophe
+(both in :mod:`hpos.util.csvcell`).
 The file is UTF-8 with a byte-order mark, so that spreadsheets read accents
 right, and it is replaced atomically.
 
@@ -22,12 +23,13 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 from collections.abc import Iterable
 from datetime import date
-from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from hpos.util.atomic import write_atomic
+from hpos.util.csvcell import decimal_text, guard_formula
 
 if TYPE_CHECKING:
     from hpos.ui.history.model import HistoryRow
@@ -45,20 +47,8 @@ CSV_COLUMNS = (
     "description",
     "link",
 )
-#: Characters a spreadsheet may read as the start of a formula.
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 #: The encoding of exported files (UTF-8 with a BOM: spreadsheets then read accents right).
 CSV_ENCODING = "utf-8-sig"
-
-
-def guard_formula(text: str) -> str:
-    """Prefix an apostrophe to text a spreadsheet would run as a formula (CSV injection)."""
-    return "'" + text if text.startswith(FORMULA_START) else text
-
-
-def decimal_text(value: Decimal | None) -> str:
-    """Exact plain text of a Decimal ("7000.00", "0.5"), never exponent notation."""
-    return "" if value is None else format(value, "f")
 
 
 def row_record(row: HistoryRow) -> list[str]:
@@ -100,14 +90,8 @@ def rows_to_csv(rows: Iterable[HistoryRow]) -> str:
 
 
 def write_csv(path: Path, text: str) -> Path:
-    """Write ``text`` to ``path`` atomically (a temporary file, then a rename). Disk I/O."""
-    path = Path(path)
-    tmp = path.with_name(f".{path.name}.tmp")
-    try:
-        with open(tmp, "w", encoding=CSV_ENCODING, newline="") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    return path
+    """Write ``text`` to ``path`` atomically (a temporary file, then a rename). Disk I/O.
+
+    The file gets the permissions of any new file (the umask's), as a user expects of an export.
+    """
+    return write_atomic(path, text, mode=None, encoding=CSV_ENCODING, newline="")

@@ -12,8 +12,6 @@ worker thread: :func:`write_pdf` writes to disk and belongs on the Runner.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
@@ -32,6 +30,7 @@ from PySide6.QtGui import (
 
 from hpos.sales.receipt import Receipt
 from hpos.ui.receipts.layout import LAYOUTS, Blocks, Layout, receipt_blocks
+from hpos.util.atomic import replacing
 
 __all__ = ["LAYOUTS", "ReceiptRenderError", "render_image", "render_receipt", "write_pdf"]
 
@@ -234,22 +233,15 @@ def write_pdf(
     """
     target = Path(path)
     try:
-        fd, tmp = tempfile.mkstemp(prefix=".receipt-", suffix=".pdf", dir=target.parent)
-        os.close(fd)
-    except OSError as exc:
-        raise ReceiptRenderError(f"Cannot write {target}: {exc.strerror or exc}.") from None
-    try:
-        writer = QPdfWriter(tmp)
-        writer.setResolution(600)
-        writer.setCreator("HPOS")
-        writer.setTitle(f"Receipt {receipt.name}")
-        render_receipt(writer, receipt, layout_name, language)
-        del writer
-        os.replace(tmp, target)
+        with replacing(target) as tmp:
+            writer = QPdfWriter(str(tmp))
+            writer.setResolution(600)
+            writer.setCreator("HPOS")
+            writer.setTitle(f"Receipt {receipt.name}")
+            render_receipt(writer, receipt, layout_name, language)
+            del writer
     except ReceiptRenderError:
-        Path(tmp).unlink(missing_ok=True)
         raise ReceiptRenderError(f"Cannot write {target}.") from None
     except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
         raise ReceiptRenderError(f"Cannot write {target}: {exc.strerror or exc}.") from None
     return target
