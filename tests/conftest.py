@@ -16,31 +16,14 @@ from typing import Any
 
 import pytest
 
-from hpos.hpay.client import ClientConfig, HpayClient
+from hpos.hpay.client import HpayClient
 from hpos.hpay.redact import install_redaction
 from hpos.sales.journal import Journal
-from hpos.sales.watcher import WatchPolicy
-from hpos.sandbox import DEMO_ACCOUNT, DEMO_CAD_ACCOUNT, SandboxServer
+from hpos.sandbox import DEMO_ACCOUNT, SandboxServer
 from hpos.ui.gc_guard import collect_if_due
+from tests.helpers.sandbox import SECRETS_TO_CHECK, STARTED, client_config, start_sandbox
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
-#: A watcher policy fast enough for tests that wait on real loopback HTTP.
-FAST_WATCH = WatchPolicy(
-    fast_interval=0.05,
-    fast_period=60.0,
-    max_interval=0.2,
-    error_backoff_max=0.3,
-    grace_period=60.0,
-    grace_interval=0.1,
-    reconcile_interval=0.1,
-    reconcile_window=30.0,
-)
-
-#: Every sandbox started in this run, so the log check knows their tokens.
-_SANDBOXES: list[SandboxServer] = []
-#: Extra values a test wants checked against the run's log (e.g. secrets it made up).
-SECRETS_TO_CHECK: set[str] = {DEMO_ACCOUNT.secret_key, DEMO_CAD_ACCOUNT.secret_key}
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -80,17 +63,10 @@ def run_log(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     handler.close()
     text = path.read_text(encoding="utf-8")
     secrets = set(SECRETS_TO_CHECK)
-    for server in _SANDBOXES:
+    for server in STARTED:
         secrets.update(server.issued_tokens())
     leaked = sorted(s for s in secrets if s and s in text)
     assert not leaked, f"{len(leaked)} secret or token value(s) found in {path}"
-
-
-def start_sandbox(**kwargs: Any) -> SandboxServer:
-    """Start a sandbox on a free loopback port and remember it for the log check."""
-    server = SandboxServer(**kwargs).start()
-    _SANDBOXES.append(server)
-    return server
 
 
 @pytest.fixture
@@ -99,20 +75,6 @@ def sandbox() -> Iterator[SandboxServer]:
     server = start_sandbox()
     yield server
     server.stop()
-
-
-def client_config(url: str, account: Any = DEMO_ACCOUNT, **overrides: Any) -> ClientConfig:
-    """A client configuration for one of the sandbox's accounts."""
-    values: dict[str, Any] = {
-        "base_url": url,
-        "api_key": account.api_key,
-        "public_key": account.public_key,
-        "secret_key": account.secret_key,
-        "mode": "TEST",
-        "deadline": 5.0,
-    }
-    values.update(overrides)
-    return ClientConfig(**values)
 
 
 @pytest.fixture

@@ -13,10 +13,7 @@ import os
 import re
 import signal
 import subprocess
-import sys
 import time
-import urllib.parse
-import urllib.request
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
@@ -25,65 +22,8 @@ import pytest
 
 from hpos.hpay.client import HpayClient
 from hpos.sandbox import DEMO_ACCOUNT
-
-from .conftest import client_config
-
-PY = sys.executable
-TIMEOUT = 60
-
-
-class Sandbox:
-    """A ``hpos sandbox`` process and the environment that points the CLI at it."""
-
-    def __init__(self, proc: subprocess.Popen[str], url: str, env: dict[str, str]) -> None:
-        self.proc = proc
-        self.url = url
-        self.env = env
-
-    def hpos(self, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
-        """Run ``python -m hpos ARGS`` against this sandbox."""
-        result = subprocess.run(
-            [PY, "-m", "hpos", *args],
-            env={**self.env, **env},
-            capture_output=True,
-            text=True,
-            timeout=TIMEOUT,
-            check=False,
-        )
-        for stream in (result.stdout, result.stderr):
-            assert "Traceback" not in stream
-        return result
-
-    def control(self, path: str, body: dict[str, object]) -> None:
-        request = urllib.request.Request(  # noqa: S310 (loopback sandbox)
-            f"{self.url}/_sandbox/{path}",
-            data=json.dumps(body).encode(),
-            headers={"Content-Type": "application/json"},
-        )
-        with urllib.request.urlopen(request, timeout=10) as answer:  # noqa: S310 (loopback)
-            assert answer.status == 200
-
-
-class NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args: object, **kwargs: object) -> None:
-        return None
-
-
-def customer_pays(checkout_url: str) -> str:
-    """Open the checkout page and press Pay, as the customer's phone would; return the redirect."""
-    with urllib.request.urlopen(checkout_url, timeout=10) as page:  # noqa: S310 (loopback)
-        html = page.read().decode()
-    assert "Pay" in html
-    ref = urllib.parse.parse_qs(urllib.parse.urlsplit(checkout_url).query)["ref"][0]
-    base = checkout_url.split("/checkout", 1)[0]
-    opener = urllib.request.build_opener(NoRedirect)
-    data = urllib.parse.urlencode({"ref": ref}).encode()
-    with pytest.raises(urllib.error.HTTPError) as redirect:
-        opener.open(f"{base}/checkout/pay", data=data, timeout=10)
-    assert redirect.value.code == 303, "the checkout page redirects after Pay"
-    location = redirect.value.headers["Location"]
-    redirect.value.close()
-    return location
+from tests.helpers.cli import PY, TIMEOUT, Sandbox, customer_pays, field
+from tests.helpers.sandbox import client_config
 
 
 @pytest.fixture
@@ -130,12 +70,6 @@ def cli_sandbox(tmp_path: Path) -> Iterator[Sandbox]:
         proc.kill()
         proc.stdout.close()
         proc.stderr.close()
-
-
-def field(output: str, label: str) -> str:
-    match = re.search(rf"^{label}:\s+(\S+)", output, re.MULTILINE)
-    assert match, f"no {label!r} in:\n{output}"
-    return match.group(1)
 
 
 def test_charge_pay_status_history(cli_sandbox: Sandbox) -> None:

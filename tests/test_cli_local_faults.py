@@ -10,7 +10,7 @@
   fault: the last known state, marked so, and exit 4 (never exit 0).
 
 Never "unexpected …": every run checks it. Each test ends with no false PAID and no
-payment held by two sales (:func:`~tests.test_cli_sale_safety.assert_no_false_paid`).
+payment held by two sales (:func:`~tests.helpers.cli.assert_no_false_paid`).
 """
 
 from __future__ import annotations
@@ -35,9 +35,8 @@ from hpos.sales.states import SaleState
 from hpos.sandbox import DEMO_ACCOUNT, SandboxServer
 from hpos.sandbox.control import control_view
 from hpos.sandbox.faults import KINDS
-from tests.test_keystore import MemoryKeyring
-
-from .test_cli_sale_safety import assert_no_false_paid
+from tests.helpers.cli import assert_no_false_paid
+from tests.helpers.keyring import MemoryKeyring
 
 DISK_FULL = "database or disk is full"
 #: Seconds one HPAY call may take in these tests (a fault that never answers ends then).

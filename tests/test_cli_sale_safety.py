@@ -1,6 +1,6 @@
 """A sale is PAID only by its own payment, through the ``hpos`` command against the sandbox.
 
-Real ``hpos`` processes on real loopback HTTP (the sandbox of ``test_cli_e2e``),
+Real ``hpos`` processes on real loopback HTTP (the ``cli_sandbox`` of the end-to-end tests),
 with the cases that used to end in a false PAID: two tills left on one name, a
 deleted or emptied journal, typed text naming the next sale or imitating a whole
 reference, and HTTP errors or lost answers on /payment/. Every test ends with
@@ -9,67 +9,27 @@ reference, and HTTP errors or lost answers on /payment/. Every test ends with
 
 from __future__ import annotations
 
-import contextlib
 import json
 import re
 import signal
-import sqlite3
 import subprocess
 import time
 import urllib.request
-from collections.abc import Iterable, Mapping
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from hpos.sales.journal import JOURNAL_FILE
+from tests.helpers.cli import PY, Sandbox, assert_no_false_paid, customer_pays, field
 
 from . import test_cli_e2e
-from .test_cli_e2e import PY, Sandbox, customer_pays, field
 
 #: The sandbox process of the end-to-end CLI tests (a fixture, shared by name).
 cli_sandbox = test_cli_e2e.cli_sandbox
 
 #: The promise of issue 12: an HTTP error from HPAY settles the sale within this.
 SETTLE_BOUND = 15.0
-
-
-# -- the invariant every test ends with ---------------------------------------------------
-
-
-def journal_rows(path: Path) -> list[dict[str, Any]]:
-    """Every sale of the journal at ``path``, read with plain SQLite."""
-    with contextlib.closing(sqlite3.connect(path)) as db:
-        db.row_factory = sqlite3.Row
-        rows = db.execute(
-            "SELECT sale_number, state, transaction_id, reference, amount FROM sales ORDER BY id"
-        )
-        return [dict(r) for r in rows]
-
-
-def assert_no_false_paid(payments: Iterable[Mapping[str, Any]], journals: Iterable[Path]) -> None:
-    """No transaction id held by two sales (across every journal); every payment a sale
-    holds is HPAY's payment of that very sale (its reference first in the description,
-    its amount); every PAID sale is paid at HPAY."""
-    at_hpay = {p["transaction_id"]: p for p in payments}
-    held: dict[str, str] = {}
-    for path in journals:
-        for row in journal_rows(path):
-            txid, who = row["transaction_id"], f"{path}:{row['sale_number']}"
-            if row["state"] == "paid":
-                assert txid, f"{who} is PAID without a payment"
-            if not txid:
-                continue
-            assert txid not in held, f"payment {txid} held by {held.get(txid)} and {who}"
-            held[txid] = who
-            payment = at_hpay.get(txid)
-            assert payment is not None, f"{who} holds {txid}, unknown to HPAY"
-            assert payment["description"].split()[0] == row["reference"], (who, payment)
-            assert Decimal(payment["amount"]) == Decimal(row["amount"]), (who, payment)
-            if row["state"] == "paid":
-                assert payment["status"] == "PAID", f"false PAID: {who} ({payment})"
 
 
 def payments(sandbox: Sandbox) -> list[dict[str, Any]]:

@@ -41,7 +41,7 @@ from hpos.hpay.errors import (
 )
 from hpos.hpay.models import Balance, HistoryEntry, Payment, Token
 from hpos.profile.keystore import KeyStore
-from tests.test_keystore import MemoryKeyring
+from tests.helpers.keyring import MemoryKeyring
 
 SECRET = "sk.cli-unit-secret-31337"
 ENV = {

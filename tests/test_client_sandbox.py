@@ -22,8 +22,7 @@ from hpos.hpay.errors import (
     UnsafeCheckoutUrl,
 )
 from hpos.sandbox import DEMO_ACCOUNT, DEMO_CAD_ACCOUNT
-
-from .conftest import start_sandbox
+from tests.helpers.sandbox import start_sandbox
 
 
 def test_token_carries_company_mode_currency_and_balance(client: HpayClient) -> None:

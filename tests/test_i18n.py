@@ -38,7 +38,8 @@ from hpos.ui.i18n import (
 )
 from hpos.ui.mainwindow.window import MainWindow
 from hpos.ui.money import AmountEntry, format_money
-from tests.test_ui_main_window import make_profile, ready
+from tests.helpers.profiles import make_profile
+from tests.helpers.window import ready
 
 ROOT = Path(__file__).resolve().parents[1]
 WAIT = 15_000

@@ -40,8 +40,7 @@ from hpos.ui.history.rows import (
 from hpos.ui.runner import Runner
 from hpos.ui.settings.dialog import SettingsDialog
 from hpos.ui.settings.fields import PROD_QUESTION, check_http_url, prod_question
-
-from .test_keystore import MemoryKeyring
+from tests.helpers.keyring import MemoryKeyring
 
 WAIT = 10_000
 

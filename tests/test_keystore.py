@@ -9,33 +9,13 @@ import keyring
 import pytest
 from keyring.backend import KeyringBackend
 from keyring.backends import fail, null
-from keyring.errors import KeyringLocked, PasswordDeleteError, PasswordSetError
+from keyring.errors import KeyringLocked, PasswordSetError
 
 from hpos.hpay.errors import ConfigError
 from hpos.profile.keystore import EMPTY, FAILED, LOCKED, NO_KEYRING, KeyStore, KeyStoreError
+from tests.helpers.keyring import MemoryKeyring
 
 SECRET = "sk.Very-Secret-4242"
-
-
-class MemoryKeyring(KeyringBackend):
-    """An in-memory keyring backend (never auto-selected: negative priority)."""
-
-    priority = -100  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.entries: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.entries.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.entries[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        if (service, username) not in self.entries:
-            raise PasswordDeleteError("no such password")
-        del self.entries[(service, username)]
 
 
 class BrokenKeyring(MemoryKeyring):

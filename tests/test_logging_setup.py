@@ -24,7 +24,7 @@ from hpos.logging_setup import (
     log_file_path,
 )
 from hpos.sandbox import DEMO_ACCOUNT, SandboxServer
-from tests.conftest import client_config
+from tests.helpers.sandbox import client_config
 
 log = logging.getLogger("hpos.test_logging_setup")
 STAMP = re.compile(r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2},\d{3} ")

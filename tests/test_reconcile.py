@@ -13,7 +13,7 @@ import pytest
 from hpos.hpay.client import HpayClient
 from hpos.sales.reconcile import Reconciler, decide
 from hpos.sales.states import SaleState
-from tests.test_watcher import HISTORY, Rig
+from tests.helpers.watch import HISTORY, Rig
 
 S = SaleState
 

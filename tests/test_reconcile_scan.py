@@ -20,7 +20,7 @@ from hpos.hpay.client import HpayClient
 from hpos.hpay.models import HistoryEntry, HistoryPage
 from hpos.sales.reconcile import CLOCK_SKEW, Reconciler
 from hpos.sales.states import SaleState
-from tests.test_watcher import HISTORY, Rig
+from tests.helpers.watch import HISTORY, Rig
 
 S = SaleState
 NOW = datetime(2026, 6, 1, 12, 0, tzinfo=UTC)

@@ -13,7 +13,7 @@ from hpos.hpay.client import HpayClient
 from hpos.sales.model import Sale
 from hpos.sales.recovery import MAYBE_SENT, NOT_SENT, recover
 from hpos.sales.states import SaleState
-from tests.test_watcher import Rig
+from tests.helpers.watch import Rig
 
 S = SaleState
 

@@ -7,8 +7,8 @@ Journal and sandbox share one fake clock, so sale times and HPAY's
 from __future__ import annotations
 
 import csv
-from collections.abc import Callable, Iterator, Sequence
-from datetime import UTC, date, datetime, timedelta, timezone
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 
@@ -31,29 +31,11 @@ from hpos.sales.report import (
 from hpos.sales.states import SaleState
 from hpos.sales.till import Till
 from hpos.sandbox import SandboxServer
-from tests.conftest import client_config, start_sandbox
+from tests.helpers.day import DAY, PAID_PATH, WAT, FakeTime, put, utc
+from tests.helpers.sandbox import client_config, start_sandbox
 
 S = SaleState
 FIXTURES = Path(__file__).parent / "fixtures" / "report"
-WAT = timezone(timedelta(hours=1), "WAT")  # the till's zone in the hand-computed day
-DAY = date(2025, 11, 8)
-
-
-class FakeTime:
-    """One settable instant, as the journal (aware datetime) and the sandbox (epoch) read it."""
-
-    def __init__(self, at: datetime) -> None:
-        self.at = at
-
-    def now(self) -> datetime:
-        return self.at
-
-    def epoch(self) -> float:
-        return self.at.timestamp()
-
-
-def utc(day: int, hour: int, minute: int = 0, second: int = 0) -> datetime:
-    return datetime(2025, 11, day, hour, minute, second, tzinfo=UTC)
 
 
 @pytest.fixture
@@ -79,35 +61,6 @@ def journal(tmp_path: Path, fake_time: FakeTime) -> Iterator[Journal]:
 @pytest.fixture
 def till(client: HpayClient, journal: Journal, fake_time: FakeTime) -> Till:
     return Till(client, journal, till_name="T1", clock=fake_time.now)
-
-
-def put(
-    journal: Journal,
-    fake_time: FakeTime,
-    at: datetime,
-    amount: str,
-    path: Sequence[SaleState],
-    *,
-    mode: str = "TEST",
-    currency: str = "XOF",
-    fees: str | None = None,
-    txid: str | None = None,
-) -> Sale:
-    """Write one sale at ``at`` and walk it through ``path`` (AWAITING gets txid and fees)."""
-    fake_time.at = at
-    sale = journal.create_sale(
-        till="T1", amount=Decimal(amount), currency=currency, product="Sac",
-        description="école", mode=mode,
-    )  # fmt: skip
-    for state in path:
-        extra = {}
-        if state is S.AWAITING:
-            extra = {"transaction_id": txid or f"TX{sale.id:04d}", "fees": fees and Decimal(fees)}
-        sale = journal.transition(sale.id, state, **extra)
-    return sale
-
-
-PAID_PATH = (S.REQUESTING, S.AWAITING, S.PAID)
 
 
 # -- hand-computed, local only ----------------------------------------------------------

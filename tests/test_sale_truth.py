@@ -24,7 +24,7 @@ from hpos.sales.recovery import recover
 from hpos.sales.reference import reference_in
 from hpos.sales.states import SaleState
 from hpos.sales.till import AnswerNotRecorded
-from tests.test_watcher import Rig
+from tests.helpers.watch import Rig
 
 S = SaleState
 PAYMENT = "/payment/"

@@ -24,8 +24,7 @@ import requests
 from hpos.sandbox import DEMO_ACCOUNT, DEMO_CAD_ACCOUNT, SandboxAccount, SandboxServer, codes
 from hpos.sandbox.server import encode_json
 from hpos.sandbox.state import livetime
-
-from .conftest import start_sandbox
+from tests.helpers.sandbox import start_sandbox
 
 DOC = Path(__file__).parent / "fixtures" / "hpay_doc"
 URLS = {

@@ -16,8 +16,7 @@ import pytest
 import requests
 
 from hpos.sandbox import DEMO_ACCOUNT, SandboxServer
-
-from .conftest import start_sandbox
+from tests.helpers.sandbox import start_sandbox
 
 URLS = {
     "notify_url": "https://shop.example/notify/",

@@ -23,7 +23,7 @@ from hpos.profile.profile import (
     replace_settings,
     secret_entry_name,
 )
-from tests.test_keystore import MemoryKeyring
+from tests.helpers.keyring import MemoryKeyring
 
 SECRET = "sk.Never-In-A-File-777"
 URL = "https://api.example.com"

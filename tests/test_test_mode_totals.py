@@ -33,7 +33,7 @@ from hpos.ui.history.rows import (
     summary_text,
 )
 from hpos.ui.runner import Runner
-from tests.test_report import DAY, PAID_PATH, WAT, FakeTime, put, utc
+from tests.helpers.day import DAY, PAID_PATH, WAT, FakeTime, put, utc
 
 S = SaleState
 

@@ -20,7 +20,7 @@ from hpos.profile.profile import Profile
 from hpos.ui.app import start_logging
 from hpos.ui.mainwindow.about import FACTS, AboutDialog, open_log_folder
 from hpos.ui.mainwindow.window import MainWindow
-from tests.test_keystore import MemoryKeyring
+from tests.helpers.keyring import MemoryKeyring
 
 
 @pytest.fixture

@@ -32,8 +32,8 @@ from pytestqt.qtbot import QtBot
 from hpos.profile.profile import Profile
 from hpos.ui.mainwindow.window import MainWindow
 from hpos.ui.settings.dialog import SettingsDialog
-
-from .test_ui_main_window import WAIT, make_profile
+from tests.helpers.profiles import make_profile
+from tests.helpers.window import WAIT, key, type_text
 
 
 @pytest.fixture
@@ -115,8 +115,6 @@ def test_every_control_of_the_settings_dialog_is_named(qtbot: QtBot, window: Mai
 def test_every_control_of_the_details_dialog_is_named(
     qtbot: QtBot, window: MainWindow, sandbox: Any
 ) -> None:
-    from .test_ui_keyboard import key, type_text
-
     type_text(window, "4200")
     key(window, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.cashier.current_page() == "payment", timeout=WAIT)
@@ -175,8 +173,6 @@ def test_tab_on_the_cashier_goes_amount_product_description(
 def test_tab_on_the_history_goes_left_to_right_then_the_table(
     qtbot: QtBot, window: MainWindow
 ) -> None:
-    from .test_ui_keyboard import key
-
     key(window, Qt.Key.Key_F2)
     history = window.history
     assert QApplication.focusWidget() is history.view, "F2 puts the focus on the table"
@@ -259,8 +255,6 @@ def test_tab_on_the_settings_dialog_goes_down_each_column_then_ok(
 def test_tab_on_the_payment_page_and_focus_on_the_paid_page(
     qtbot: QtBot, window: MainWindow, sandbox: Any
 ) -> None:
-    from .test_ui_keyboard import key, type_text
-
     cashier = window.cashier
     type_text(window, "1200")
     key(window, Qt.Key.Key_Return)
@@ -278,8 +272,7 @@ def test_tab_on_the_payment_page_and_focus_on_the_paid_page(
 def test_the_welcome_panel_is_named_and_keyboard_ready(qtbot: QtBot, tmp_path: Any) -> None:
     from hpos.profile.keystore import KeyStore
     from hpos.ui.mainwindow.welcome import WelcomePanel
-
-    from .test_keystore import MemoryKeyring
+    from tests.helpers.keyring import MemoryKeyring
 
     empty = Profile(tmp_path / "empty", KeyStore(backend=MemoryKeyring()), env={})
     win = MainWindow(empty)
@@ -296,8 +289,6 @@ def test_tab_on_the_details_dialog_reaches_every_button(
     qtbot: QtBot, window: MainWindow, sandbox: Any
 ) -> None:
     from PySide6.QtWidgets import QDialogButtonBox
-
-    from .test_ui_keyboard import key, type_text
 
     type_text(window, "3300")
     key(window, Qt.Key.Key_Return)

@@ -19,80 +19,18 @@ from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from hpos.hpay.client import HpayClient
-from hpos.sales.journal import Journal
-from hpos.sales.service import SalesService
 from hpos.sales.states import SaleState
-from hpos.sales.watcher import WatchPolicy
 from hpos.sandbox import DEMO_CAD_ACCOUNT, SandboxServer
 from hpos.ui.cashier.result import problem_wording
-from hpos.ui.cashier.screen import CashierScreen, key_action
-from hpos.ui.controller.sale import SaleController
+from hpos.ui.cashier.screen import key_action
 from hpos.ui.money import GROUP_SEPARATOR
-from hpos.ui.runner import Runner
 from hpos.ui.widgets.style import FitLabel
-from tests.conftest import FAST_WATCH as FAST
+from tests.helpers.cashier import Counter
+from tests.helpers.watch import FAST_WATCH as FAST
 
 S = SaleState
 SP = GROUP_SEPARATOR
 WAIT = 15_000
-
-
-class Counter:
-    """A cashier screen on its own controller, runner and service."""
-
-    def __init__(
-        self,
-        qtbot: QtBot,
-        sandbox: SandboxServer,
-        client: HpayClient,
-        path: Path,
-        *,
-        policy: WatchPolicy = FAST,
-        **screen_args: Any,
-    ) -> None:
-        self.qtbot = qtbot
-        self.sandbox = sandbox
-        self.client = client
-        self.service = SalesService(
-            client, Journal(path / "journal.sqlite3"), till_name="T1", policy=policy
-        )
-        self.runner = Runner()
-        self.controller = SaleController(lambda: self.service, self.runner)
-        self.answers: list[bool] = []
-        self.questions: list[str] = []
-        screen_args.setdefault("auto_return_seconds", 60.0)
-        self.screen = CashierScreen(
-            self.controller, default_product="Coffee", confirm=self._confirm, **screen_args
-        )
-        qtbot.addWidget(self.screen)
-        self.screen.resize(1024, 600)
-        self.screen.show()
-        qtbot.waitExposed(self.screen)
-        self.controller.start()
-        qtbot.waitUntil(lambda: self.controller.current_token() is not None, timeout=WAIT)
-
-    def _confirm(self, _parent: QWidget, _title: str, question: str) -> bool:
-        self.questions.append(question)
-        return self.answers.pop(0) if self.answers else False
-
-    def type(self, text: str) -> None:
-        self.qtbot.keyClicks(self.screen.amount_display, text)
-
-    def enter(self, widget: QWidget | None = None) -> None:
-        self.qtbot.keyClick(widget or self.screen.focusWidget() or self.screen, Qt.Key.Key_Return)
-
-    def wait_page(self, name: str, timeout: int = WAIT) -> None:
-        self.qtbot.waitUntil(lambda: self.screen.current_page() == name, timeout=timeout)
-
-    def journal_sale(self) -> Any:
-        sale = self.screen.current_sale()
-        assert sale is not None
-        return self.service.journal.get(sale.id)
-
-    def close(self) -> None:
-        self.controller.stop()
-        self.runner.shutdown()
-        self.service.journal.close()
 
 
 @pytest.fixture

@@ -22,7 +22,7 @@ from hpos.sales.watcher import WatchPolicy
 from hpos.sandbox import SandboxServer
 from hpos.ui.controller.sale import SaleController
 from hpos.ui.runner import Runner
-from tests.conftest import FAST_WATCH as FAST
+from tests.helpers.watch import FAST_WATCH as FAST
 
 S = SaleState
 WAIT = 15_000

@@ -24,8 +24,9 @@ from hpos.sales.model import Sale
 from hpos.sales.states import SaleState
 from hpos.ui.crash import CrashHandler, install_crash_handler
 from hpos.ui.mainwindow.window import MainWindow
-from tests.conftest import SECRETS_TO_CHECK
-from tests.test_ui_main_window import WAIT, charge, make_profile, ready
+from tests.helpers.profiles import make_profile
+from tests.helpers.sandbox import SECRETS_TO_CHECK
+from tests.helpers.window import WAIT, charge, ready
 
 
 class Emitter(QObject):

@@ -275,7 +275,8 @@ def test_a_language_switch_at_runtime_updates_what_is_shown(
 
 def test_with_one_screen_auto_opens_no_display(qtbot: QtBot, tmp_path: Path, sandbox: Any) -> None:
     from hpos.ui.mainwindow.window import MainWindow
-    from tests.test_ui_main_window import make_profile, ready
+    from tests.helpers.profiles import make_profile
+    from tests.helpers.window import ready
 
     win = MainWindow(make_profile(tmp_path / "profile", sandbox.url))
     qtbot.addWidget(win)
@@ -344,7 +345,7 @@ def two_screens(workdir: Path) -> dict[str, Any]:
     from hpos.profile.profile import Profile, replace_settings
     from hpos.sandbox import DEMO_ACCOUNT, SandboxServer
     from hpos.ui.mainwindow.window import MainWindow
-    from tests.test_keystore import MemoryKeyring
+    from tests.helpers.keyring import MemoryKeyring
 
     app = QApplication([])
 

@@ -48,8 +48,7 @@ from hpos.ui.history.rows import (
 )
 from hpos.ui.i18n import format_datetime
 from hpos.ui.runner import Runner
-
-from .conftest import client_config, start_sandbox
+from tests.helpers.sandbox import client_config, start_sandbox
 
 HISTORY = "/getPaymentHistory/"
 HAVE_QR = importlib.util.find_spec("hpos.ui.widgets.qr") is not None

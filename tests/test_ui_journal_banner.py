@@ -3,7 +3,7 @@ until acknowledged, its old paid payments are never adopted, and an HTTP 502 fro
 settles as "safe to try again" within 15 s with the app's own watcher timings.
 
 Each test ends with no false PAID shown and no transaction id held by two sales
-(:func:`tests.test_ui_references.assert_honest`).
+(:func:`tests.helpers.cashier.assert_honest`).
 """
 
 from __future__ import annotations
@@ -25,8 +25,9 @@ from hpos.sales.states import SaleState
 from hpos.sandbox import SandboxServer
 from hpos.ui.mainwindow.journal_banner import notice_line
 from hpos.ui.mainwindow.window import MainWindow
-from tests.test_ui_main_window import charge, make_profile, ready
-from tests.test_ui_references import POLICY, Shown, assert_honest
+from tests.helpers.cashier import POLICY, Shown, assert_honest
+from tests.helpers.profiles import make_profile
+from tests.helpers.window import charge, ready
 
 S = SaleState
 WAIT = 15_000

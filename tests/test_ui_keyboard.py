@@ -23,10 +23,9 @@ from hpos.profile.profile import Profile
 from hpos.sales.states import SaleState
 from hpos.ui.mainwindow.shortcuts import ShortcutsOverlay, shortcut_rows
 from hpos.ui.mainwindow.window import MainWindow
-
-from .test_ui_main_window import WAIT, make_profile
-
-NO = Qt.KeyboardModifier.NoModifier
+from tests.helpers.profiles import make_profile
+from tests.helpers.translators import Marking
+from tests.helpers.window import WAIT, key, type_text
 
 
 @pytest.fixture
@@ -46,20 +45,6 @@ def window(qtbot: QtBot, profile: Profile) -> Iterator[MainWindow]:
     qtbot.waitUntil(lambda: win.cashier.entry_page.charge_button.isEnabled(), timeout=WAIT)
     yield win
     win.close()
-
-
-def key(win: MainWindow, k: Qt.Key, modifier: Qt.KeyboardModifier = NO) -> None:
-    """One key press and release on the window, as the keyboard sends it."""
-    handle = win.windowHandle()
-    assert handle is not None
-    QTest.keyClick(handle, k, modifier)
-
-
-def type_text(win: MainWindow, text: str) -> None:
-    for char in text:
-        handle = win.windowHandle()
-        assert handle is not None
-        QTest.keyClick(handle, char)
 
 
 def reactivate(qtbot: QtBot, win: MainWindow) -> None:
@@ -282,8 +267,6 @@ def test_a_language_switch_retranslates_the_overlay_and_actions(
     qtbot: QtBot, window: MainWindow
 ) -> None:
     from PySide6.QtCore import QCoreApplication
-
-    from .test_ui_settings_counter import Marking
 
     overlay = window.keys.overlay
     marking = Marking({"ShortcutsOverlay", "WindowKeys"})

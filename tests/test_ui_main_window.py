@@ -12,31 +12,14 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from hpos.profile.keystore import KeyStore
-from hpos.profile.profile import Profile, replace_settings
+from hpos.profile.profile import Profile
 from hpos.sales.journal import JOURNAL_FILE, Journal
 from hpos.sales.states import SaleState
 from hpos.sandbox import DEMO_ACCOUNT
 from hpos.ui.mainwindow.window import MainWindow
-from tests.test_keystore import MemoryKeyring
-
-WAIT = 15_000
-
-
-def make_profile(path: Path, url: str) -> Profile:
-    profile = Profile(path, KeyStore(backend=MemoryKeyring()), env={})
-    profile.save(
-        replace_settings(
-            profile.settings,
-            api_url=url,
-            api_key=DEMO_ACCOUNT.api_key,
-            public_key=DEMO_ACCOUNT.public_key,
-            mode="TEST",
-            till_name="T1",
-            auto_return_seconds=0,
-        )
-    )
-    profile.set_session_secret(DEMO_ACCOUNT.secret_key)
-    return profile
+from tests.helpers.keyring import MemoryKeyring
+from tests.helpers.profiles import make_profile
+from tests.helpers.window import WAIT, charge, ready
 
 
 @pytest.fixture
@@ -51,16 +34,6 @@ def window(qtbot: QtBot, profile: Profile) -> Iterator[MainWindow]:
     win.show()
     yield win
     win.close()
-
-
-def ready(qtbot: QtBot, win: MainWindow) -> None:
-    qtbot.waitUntil(lambda: win.controller.current_token() is not None, timeout=WAIT)
-
-
-def charge(qtbot: QtBot, win: MainWindow, amount: str) -> None:
-    win.cashier.setFocus()
-    qtbot.keyClicks(win.cashier, amount)
-    win.cashier.charge()
 
 
 def test_window_starts_in_test_mode_with_the_account(qtbot: QtBot, window: MainWindow) -> None:

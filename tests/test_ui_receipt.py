@@ -34,8 +34,9 @@ from hpos.ui.receipts.actions import ReceiptActions
 from hpos.ui.receipts.layout import LAYOUTS, date_text
 from hpos.ui.receipts.render import ReceiptRenderError, render_image, write_pdf
 from hpos.ui.runner import Runner
-from tests.test_keystore import MemoryKeyring
-from tests.test_ui_main_window import charge, make_profile, ready
+from tests.helpers.keyring import MemoryKeyring
+from tests.helpers.profiles import make_profile
+from tests.helpers.window import charge, ready
 
 WAIT = 15_000
 TXID = "TX-8f3c2a91b7d44e0f9a1b2c3d4e5f6071"

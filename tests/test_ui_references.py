@@ -5,15 +5,14 @@ every PAID sale paid by its own payment) and checks that no false PAID was shown
 Also here: the cashier's words for an HTTP error HPAY answered with (settled within
 seconds), a journal that fails while the request is out, a journal that fails before
 it, and "last known, not refreshed" when HPAY's history cannot be read (cashier and
-history details). :class:`Shown` and :func:`assert_honest` serve the window's tests
-too (``test_ui_journal_banner.py``).
+history details). :class:`~tests.helpers.cashier.Shown` and
+:func:`~tests.helpers.cashier.assert_honest` serve the window's tests too.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import replace
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -27,63 +26,14 @@ from hpos.sales.model import Sale
 from hpos.sales.reference import reference_in
 from hpos.sales.states import SaleState
 from hpos.sandbox import SandboxServer
-from hpos.ui.cashier.screen import CashierScreen
-from hpos.ui.controller.sale import SaleController, error_text
+from hpos.ui.controller.sale import error_text
 from hpos.ui.history.pane import HistoryPane
 from hpos.ui.history.rows import SOURCE_HPAY, SOURCE_JOURNAL
-from tests.conftest import FAST_WATCH
-from tests.test_ui_cashier import Counter
+from tests.helpers.cashier import POLICY, Counter, Shown, assert_honest
 
 S = SaleState
 WAIT = 15_000
-#: The tests' fast watcher, with HPAY's answered errors rechecked after 1 s (5 s in the app).
-POLICY = replace(FAST_WATCH, answered_recheck=1.0)
 JOURNAL = "journal.sqlite3"
-
-
-class Shown:
-    """The pages a cashier screen showed and the states its controller reported, per sale."""
-
-    def __init__(self, screen: CashierScreen, controller: SaleController) -> None:
-        self.pages: list[str] = []
-        self.states: dict[int, list[SaleState]] = {}
-        screen.page_changed.connect(self.pages.append)
-        controller.sale_changed.connect(self._changed)
-        controller.charged.connect(self._changed)
-
-    def _changed(self, sale: Sale) -> None:
-        self.states.setdefault(sale.id, []).append(sale.state)
-
-    def ever_paid(self, sale_id: int) -> bool:
-        """Was this sale ever reported PAID?"""
-        return S.PAID in self.states.get(sale_id, [])
-
-
-def all_sales(path: Path) -> list[Sale]:
-    """Every sale of the journal at ``path`` (opened apart, without its seal)."""
-    journal = Journal(path)
-    try:
-        return journal.sales_in(SaleState)
-    finally:
-        journal.close()
-
-
-def assert_honest(sandbox: SandboxServer, journal_paths: Iterable[Path]) -> None:
-    """No transaction id held by two sales; every PAID sale paid by its own payment."""
-    held: dict[str, str] = {}
-    for path in journal_paths:
-        for sale in all_sales(path):
-            txid = sale.transaction_id
-            if txid:
-                assert txid not in held, f"{txid} is held by {held[txid]} and {sale.sale_number}"
-                held[txid] = f"{path.parent.name}/{sale.sale_number}"
-            if sale.state is S.PAID:
-                payment = sandbox.payment(txid or "")
-                assert payment is not None, f"{sale.sale_number} PAID by no HPAY payment"
-                assert payment.status == "PAID", f"{sale.sale_number} PAID by an unpaid payment"
-                assert reference_in(payment.description) == sale.reference, (
-                    f"{sale.sale_number} PAID by another sale's payment"
-                )
 
 
 @pytest.fixture

@@ -30,9 +30,8 @@ from hpos.ui.runner import Runner
 from hpos.ui.settings.dialog import SettingsDialog
 from hpos.ui.settings.fields import PROD_QUESTION, parse_hosts
 from hpos.ui.settings.secret import ENV_SECRET_TEXT, NO_KEYRING_TEXT
-
-from .conftest import SECRETS_TO_CHECK, client_config
-from .test_keystore import MemoryKeyring
+from tests.helpers.keyring import MemoryKeyring
+from tests.helpers.sandbox import SECRETS_TO_CHECK, client_config
 
 WAIT = 10_000
 SECRET = "sk.Dialog-Secret-5150"

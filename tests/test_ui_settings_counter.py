@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QCoreApplication, Qt, QTranslator
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QComboBox, QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -24,9 +24,9 @@ from hpos.ui.runner import Runner
 from hpos.ui.settings import counter as settings_counter
 from hpos.ui.settings.counter import CounterPage, SettingsTabs
 from hpos.ui.settings.dialog import SettingsDialog
-
-from .conftest import SECRETS_TO_CHECK
-from .test_keystore import MemoryKeyring
+from tests.helpers.keyring import MemoryKeyring
+from tests.helpers.sandbox import SECRETS_TO_CHECK
+from tests.helpers.translators import Marking
 
 WAIT = 10_000
 SECRET = "sk.Counter-Page-Secret-7071"
@@ -248,22 +248,6 @@ def test_the_screens_qt_knows_are_offered(qtbot: QtBot, monkeypatch: pytest.Monk
     combo = page.display_combo
     assert [combo.itemData(i) for i in range(combo.count())] == ["auto", "off", "HDMI-1", "DP-2"]
     assert combo.currentText() == "HDMI-1"
-
-
-class Marking(QTranslator):
-    """A translator that marks every text of some contexts (stands for any language)."""
-
-    def __init__(self, contexts: set[str]) -> None:
-        super().__init__()
-        self.contexts = contexts
-
-    def translate(
-        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
-    ) -> str | None:
-        return f"«{source}»" if context in self.contexts else None  # None: not ours
-
-    def isEmpty(self) -> bool:
-        return False
 
 
 def test_a_language_switch_retranslates_the_page_and_the_tabs(qtbot: QtBot) -> None:

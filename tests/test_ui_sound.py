@@ -201,7 +201,8 @@ def test_window_cues_paid_once_and_failure_on_a_refused_charge(
     qtbot: QtBot, tmp_path: Path, sandbox: Any
 ) -> None:
     from hpos.ui.mainwindow.window import MainWindow
-    from tests.test_ui_main_window import charge, make_profile, ready
+    from tests.helpers.profiles import make_profile
+    from tests.helpers.window import charge, ready
 
     win = MainWindow(make_profile(tmp_path / "profile", sandbox.url))
     qtbot.addWidget(win)
