@@ -7,7 +7,8 @@ own catalogue (``hpos/resources/translations/hpos_<lang>.qm``) and Qt's
 ``qtbase`` catalogue (standard dialog buttons, file dialogs) on the
 application, and sets the default :class:`QLocale`. Installing a translator
 makes Qt send ``LanguageChange`` to every widget, whose ``retranslate()``
-then re-reads its texts: a language switch at runtime needs nothing more.
+then re-reads its texts (:class:`Retranslatable` calls it): a language switch at
+runtime needs nothing more.
 
 The language in use is kept on the application object (no module state), so
 :func:`current_language` is what formatting helpers (``format_money``,
@@ -42,6 +43,7 @@ __all__ = [
     "DEFAULT_LANGUAGE",
     "LANGUAGES",
     "Catalogues",
+    "Retranslatable",
     "apply_catalogues",
     "current_language",
     "current_locale",
@@ -171,6 +173,25 @@ def install_language(app: QCoreApplication, setting: str, *, system: QLocale | N
     (:func:`load_catalogues` then :func:`apply_catalogues`).
     """
     return apply_catalogues(app, load_catalogues(setting, system=system))
+
+
+class Retranslatable:
+    """A widget mixin: ``retranslate()`` is called again on every ``LanguageChange``.
+
+    Put it before the Qt class (``class Keypad(Retranslatable, QWidget)``) and give the
+    widget a ``retranslate()`` that sets every text it shows; the base class then gets
+    the event as before.
+    """
+
+    def retranslate(self) -> None:
+        """Set every text in the UI language (each widget says its own)."""
+        raise NotImplementedError
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Re-read the texts when the language changes."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)  # type: ignore[misc]  # the Qt class after this mixin
 
 
 def current_locale(language: str | None = None) -> QLocale:

@@ -6,7 +6,7 @@ when they show. Each scales its fonts with the window (:meth:`apply_scale`).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -19,10 +19,11 @@ from PySide6.QtWidgets import (
 )
 
 from hpos.ui.cashier.keypad import Keypad
+from hpos.ui.i18n import Retranslatable
 from hpos.ui.widgets.style import FitLabel, big_button, set_pixels, wrapping_label
 
 
-class EntryPage(QWidget):
+class EntryPage(Retranslatable, QWidget):
     """(a) The amount, the keypad, product and description, and the Charge button."""
 
     def __init__(self, default_product: str, parent: QWidget | None = None) -> None:
@@ -84,12 +85,6 @@ class EntryPage(QWidget):
         self._product_caption.setText(self.tr("Product"))
         self._description_caption.setText(self.tr("Description"))
 
-    def changeEvent(self, event: QEvent) -> None:
-        """Re-read the texts when the language changes."""
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     def apply_scale(self, scale: float) -> None:
         """Fonts for a window ``scale`` times 1024×600."""
         self.amount_display.set_pixel_range(round(28 * scale), round(96 * scale))
@@ -109,7 +104,7 @@ class EntryPage(QWidget):
         self.keypad.set_key_font_pixels(round(30 * scale))
 
 
-class ChargingPage(QWidget):
+class ChargingPage(Retranslatable, QWidget):
     """(b) Waiting for HPAY's checkout link; nothing to press."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -146,12 +141,6 @@ class ChargingPage(QWidget):
         self.note_label.setText(
             self.tr("Please wait. The customer does not need to do anything yet.")
         )
-
-    def changeEvent(self, event: QEvent) -> None:
-        """Re-read the texts when the language changes."""
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def apply_scale(self, scale: float) -> None:
         """Fonts for a window ``scale`` times 1024×600."""

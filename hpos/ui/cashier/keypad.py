@@ -16,11 +16,11 @@ the physical keyboard keeps working after a tap.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QGridLayout, QPushButton, QSizePolicy, QWidget
 
-from hpos.ui.i18n import current_language
+from hpos.ui.i18n import Retranslatable, current_language
 from hpos.ui.money import (
     DIGIT_KEYS,
     KEY_BACKSPACE,
@@ -54,7 +54,7 @@ def _label(key: str) -> tuple[str, str]:
     )
 
 
-class Keypad(QWidget):
+class Keypad(Retranslatable, QWidget):
     """Digits, 00, decimal separator, backspace and clear, as large buttons."""
 
     #: The key tapped: "0"-"9", "00", ".", "backspace" or "clear".
@@ -95,12 +95,6 @@ class Keypad(QWidget):
             button.setText(text)
             button.setAccessibleName(name)
             button.setToolTip(name)
-
-    def changeEvent(self, event: QEvent) -> None:
-        """Re-read the texts when the language changes."""
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def _make_button(self, key: str) -> QPushButton:
         button = QPushButton(self)

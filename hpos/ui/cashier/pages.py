@@ -10,12 +10,13 @@ charging), :mod:`hpos.ui.cashier.payment` (QR) and :mod:`hpos.ui.cashier.result`
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from hpos.ui.cashier.entry import ChargingPage, EntryPage
 from hpos.ui.cashier.payment import PaymentPage
 from hpos.ui.cashier.result import PaidPage, ProblemPage, Wording, problem_wording
+from hpos.ui.i18n import Retranslatable
 from hpos.ui.widgets.style import STYLE, FitLabel, set_pixels
 
 __all__ = [
@@ -32,7 +33,7 @@ __all__ = [
 ]
 
 
-class NoticeBar(QFrame):
+class NoticeBar(Retranslatable, QFrame):
     """A small non-blocking notice above the pages (e.g. "Sale X was paid late")."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -55,12 +56,6 @@ class NoticeBar(QFrame):
         """Static texts in the UI language (again on LanguageChange)."""
         self.close_button.setAccessibleName(self.tr("Dismiss the notice"))
         self.close_button.setToolTip(self.tr("Dismiss the notice"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        """Re-read the texts when the language changes."""
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def apply_scale(self, scale: float) -> None:
         """Fonts for a window ``scale`` times 1024×600."""

@@ -6,15 +6,16 @@ current sale and wires its Copy link and Cancel buttons.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from hpos.sales.model import Sale
+from hpos.ui.i18n import Retranslatable
 from hpos.ui.widgets.qr import QrWidget
 from hpos.ui.widgets.style import FitLabel, big_button, set_pixels, wrapping_label
 
 
-class PaymentPage(QWidget):
+class PaymentPage(Retranslatable, QWidget):
     """(c) The QR code to scan, what it is for, time left, Copy link and Cancel."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -73,12 +74,6 @@ class PaymentPage(QWidget):
         )
         self.cancel_button.setAccessibleName(self.tr("Cancel sale"))
         self.cancel_button.setToolTip(self.tr("Cancel this sale (Esc)"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        """Re-read the texts when the language changes."""
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def reset(self) -> None:
         """Fresh state for a sale newly shown: no banner, no stale check, buttons ready."""

@@ -7,12 +7,13 @@ shows it. Widgets only: :class:`~hpos.ui.cashier.screen.CashierScreen` decides w
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
 
 from hpos.sales.model import Sale
 from hpos.sales.states import SaleState
 from hpos.ui.cashier.wording import Wording, problem_wording
+from hpos.ui.i18n import Retranslatable
 from hpos.ui.widgets.style import FitLabel, big_button, set_pixels, wrapping_label
 
 __all__ = ["PaidPage", "ProblemPage", "Wording", "problem_wording"]
@@ -20,7 +21,7 @@ __all__ = ["PaidPage", "ProblemPage", "Wording", "problem_wording"]
 S = SaleState
 
 
-class PaidPage(QWidget):
+class PaidPage(Retranslatable, QWidget):
     """(d) The whole page a big green confirmation."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -66,12 +67,6 @@ class PaidPage(QWidget):
         self.print_button.setText(self.tr("Print receipt"))
         self.print_button.setAccessibleName(self.tr("Print receipt"))
         self.print_button.setToolTip(self.tr("Print receipt (Ctrl+P)"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        """Re-read the texts when the language changes."""
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def show_sale(self, sale: Sale, money: str) -> None:
         """PAID (or PAID LATE), the amount and what was sold."""

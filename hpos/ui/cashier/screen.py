@@ -25,7 +25,7 @@ from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QResizeEvent
-from PySide6.QtWidgets import QMessageBox, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from hpos.hpay.models import Token
 from hpos.sales.model import Sale
@@ -43,6 +43,7 @@ from hpos.ui.cashier.pages import (
 )
 from hpos.ui.controller.sale import SaleController
 from hpos.ui.money import AmountEntry
+from hpos.ui.widgets.dialogs import ask_yes_no
 
 __all__ = ["PAGES", "CashierScreen", "Confirm", "key_action"]
 
@@ -53,17 +54,6 @@ S = SaleState
 Confirm = Callable[[QWidget, str, str], bool]
 
 _NOTICE_MS = 20_000
-
-
-def _ask(parent: QWidget, title: str, question: str) -> bool:
-    answer = QMessageBox.question(
-        parent,
-        title,
-        question,
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.No,
-    )
-    return answer == QMessageBox.StandardButton.Yes
 
 
 def _utcnow() -> datetime:
@@ -95,7 +85,7 @@ class CashierScreen(SaleFollowing, QWidget):
         self._default_product = default_product.strip() or "Sale"
         self._auto_return_ms = max(0, round(auto_return_seconds * 1000))
         self._expiry = timedelta(seconds=expiry_seconds)
-        self._confirm = confirm or _ask
+        self._confirm = confirm or ask_yes_no
         self._clock = clock
         self._locale = locale
         self._entry = AmountEntry()

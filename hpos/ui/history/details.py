@@ -23,7 +23,7 @@ import logging
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -46,7 +46,7 @@ from hpos.ui.history.rows import (
     money_text,
     status_text,
 )
-from hpos.ui.i18n import format_time
+from hpos.ui.i18n import Retranslatable, format_time
 
 log = logging.getLogger(__name__)
 
@@ -80,7 +80,7 @@ FIELDS_WIDTH = 460
 CheckUrl = Callable[[str], str]
 
 
-class DetailsDialog(QDialog):
+class DetailsDialog(Retranslatable, QDialog):
     """Every field of one :class:`HistoryRow`, with Copy link and, when payable, the QR."""
 
     #: A paid row's receipt was asked for: (row, "print" | "pdf"); see hpos.ui.receipts.actions.
@@ -176,12 +176,6 @@ class DetailsDialog(QDialog):
         if self.qr_message is not None:
             self.qr_message.setText(self.tr(self._qr_message_source))
         self._show_freshness()
-
-    def changeEvent(self, event: QEvent) -> None:
-        """Re-read every text when the language changes."""
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # -- public -------------------------------------------------------------------------------
 

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6 import QtCore
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, QUrl, Slot, qVersion
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QUrl, Slot, qVersion
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from hpos import __version__
 from hpos.profile.profile import Profile
+from hpos.ui.i18n import Retranslatable
 
 #: The facts shown, in order: key and English label (translated in the dialog).
 FACTS = (
@@ -68,7 +69,7 @@ def about_values(profile: Profile, log_path: Path) -> dict[str, str]:
     }
 
 
-class AboutDialog(QDialog):
+class AboutDialog(Retranslatable, QDialog):
     """Versions and paths, selectable, with Copy and Open log folder."""
 
     def __init__(
@@ -130,12 +131,6 @@ class AboutDialog(QDialog):
         self.copy_button.setToolTip(self.tr("Copy these details to the clipboard"))
         self.folder_button.setText(self.tr("Open &log folder"))
         self.copied_label.setText("")
-
-    def changeEvent(self, event: QEvent) -> None:
-        """Re-read the texts when the language changes."""
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def text(self) -> str:
         """The details as plain text, one "label: value" a line."""

@@ -15,9 +15,10 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
+from hpos.ui.i18n import Retranslatable
 from hpos.ui.runner import Runner
 
 if TYPE_CHECKING:
@@ -38,7 +39,7 @@ BANNER_STYLE = """
 """
 
 
-class JournalBanner(QWidget):
+class JournalBanner(Retranslatable, QWidget):
     """One line saying what happened to the sales journal, and "I understand"."""
 
     def __init__(self, runner: Runner, parent: QWidget | None = None) -> None:
@@ -118,12 +119,6 @@ class JournalBanner(QWidget):
         self.text.setToolTip(notice.message if notice is not None else "")
         self.acknowledge_button.setText(self.tr("I understand"))
         self.acknowledge_button.setAccessibleName(self.tr("I understand: hide this warning"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        """Re-read the texts when the language changes."""
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
 
 def notice_line(kind: str, message: str) -> str:

@@ -14,6 +14,8 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
+from hpos.ui.i18n import Retranslatable
+
 _SHADE = QColor(0, 0, 0, 150)
 _PANEL_STYLE = """
 QFrame#shortcutsPanel { background: #fdfdfd; border-radius: 12px; }
@@ -98,7 +100,7 @@ def shortcut_rows() -> list[tuple[str, str]]:
     return [(keys, action) for keys, action in rows if keys]
 
 
-class ShortcutsOverlay(QWidget):
+class ShortcutsOverlay(Retranslatable, QWidget):
     """The dimmed panel of shortcuts over ``parent``; hidden until :meth:`open`."""
 
     #: The overlay closed (by F1, Esc or a click).
@@ -164,11 +166,6 @@ class ShortcutsOverlay(QWidget):
                 if isinstance(key_label, QLabel) and isinstance(text_label, QLabel):
                     found.append((key_label.text(), text_label.text()))
         return found
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # -- showing ------------------------------------------------------------------------
 

@@ -7,7 +7,7 @@ keys" opens the settings. The panel only emits signals: it does no work itself.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from hpos.ui.i18n import Retranslatable
 
 #: The two buttons' texts in English (the source language; shown translated).
 DEMO_TEXT = "Try the demo"
@@ -37,7 +39,7 @@ QPushButton#configureButton:focus { border: 3px solid #0b2e59; }
 """
 
 
-class WelcomePanel(QWidget):
+class WelcomePanel(Retranslatable, QWidget):
     """First start without credentials: "Try the demo" or "Enter my HPAY keys"."""
 
     #: The user wants to try HPOS against the built-in sandbox.
@@ -110,12 +112,6 @@ class WelcomePanel(QWidget):
             button.setAccessibleDescription(hint)
             button.setToolTip(hint)
             label.setText(hint)
-
-    def changeEvent(self, event: QEvent) -> None:
-        """Re-read the texts when the language changes."""
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def _button(self, name: str) -> QPushButton:
         button = QPushButton()

@@ -21,7 +21,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QTimer, Slot
+from PySide6.QtCore import QCoreApplication, QTimer, Slot
 from PySide6.QtGui import QCloseEvent, QPaintEvent
 from PySide6.QtWidgets import (
     QMainWindow,
@@ -36,7 +36,13 @@ from hpos.profile.profile import Profile
 from hpos.sales.model import Sale
 from hpos.sales.states import SaleState
 from hpos.ui.customer.display import CustomerDisplayManager
-from hpos.ui.i18n import apply_catalogues, current_language, load_catalogues, resolve_language
+from hpos.ui.i18n import (
+    Retranslatable,
+    apply_catalogues,
+    current_language,
+    load_catalogues,
+    resolve_language,
+)
 from hpos.ui.mainwindow.chrome import (
     DemoBar,
     HelpActions,
@@ -68,7 +74,7 @@ MIN_SIZE = (1024, 600)
 PREFERRED_SIZE = (1280, 800)
 
 
-class MainWindow(QMainWindow):
+class MainWindow(Retranslatable, QMainWindow):
     """HPOS's window for one profile (or the demo).
 
     ``watch_policy`` replaces the payment watcher's default timings (tests shorten them).
@@ -319,12 +325,6 @@ class MainWindow(QMainWindow):
             tabs.setTabText(0, self.tr("Cashier"))
             tabs.setTabText(1, self.tr("History (F2)"))
         self.status_line.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        """Re-read the texts when the language changes."""
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def switch_language(self, setting: str) -> None:
         """Use the language of ``setting`` ("" = the system's): catalogues read in the background,

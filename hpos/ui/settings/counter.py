@@ -12,7 +12,7 @@ the dialog does the saving, on a worker.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from hpos.profile.settings import RECEIPT_LAYOUTS, Settings, replace_settings
+from hpos.ui.i18n import Retranslatable
 
 #: The customer display choices that are not a screen name.
 DISPLAY_AUTO = "auto"
@@ -42,7 +43,7 @@ def screen_names() -> list[str]:
     return [screen.name() for screen in QGuiApplication.screens() if screen.name()]
 
 
-class CounterPage(QWidget):
+class CounterPage(Retranslatable, QWidget):
     """Language, customer display, sound and receipt options of one profile."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -199,11 +200,6 @@ class CounterPage(QWidget):
                 text = self.tr("{screen} (not connected)").format(screen=code)
                 self.display_combo.setItemText(index, text)
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     # -- values -------------------------------------------------------------------------
 
     def set_screens(self, names: list[str], selected: str) -> None:
@@ -272,7 +268,7 @@ class CounterPage(QWidget):
         self.volume_label.setText(self.tr("{percent}%").format(percent=value))
 
 
-class SettingsTabs(QTabWidget):
+class SettingsTabs(Retranslatable, QTabWidget):
     """The dialog's two tabs: the HPAY/shop form (scrolled) and the Counter page."""
 
     def __init__(
@@ -297,8 +293,3 @@ class SettingsTabs(QTabWidget):
         self.setAccessibleName(self.tr("Settings pages"))
         self.widget(0).setAccessibleName(self.tr("HPAY and shop settings"))
         self.widget(1).setAccessibleName(self.tr("Counter settings"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

@@ -32,7 +32,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, Signal, Slot
+from PySide6.QtCore import Signal, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -50,6 +50,7 @@ from hpos.hpay.errors import ConfigError
 from hpos.profile.profile import Profile
 from hpos.profile.secret import SOURCE_ENV
 from hpos.profile.settings import Settings
+from hpos.ui.i18n import Retranslatable
 from hpos.ui.runner import Runner
 from hpos.ui.settings.connection import ConnectionTest
 from hpos.ui.settings.counter import CounterPage, SettingsTabs
@@ -65,13 +66,14 @@ from hpos.ui.settings.jobs import (
 )
 from hpos.ui.settings.secret import no_keyring_text
 from hpos.ui.settings.secret_field import SecretField
-from hpos.ui.settings.widgets import STYLE, ask_yes_no, fit_to_screen, open_warning, role_label
+from hpos.ui.settings.widgets import STYLE, fit_to_screen, role_label
+from hpos.ui.widgets.dialogs import ask_yes_no, open_warning
 
 Confirm = Callable[[str], bool]
 Inform = Callable[[str], None]
 
 
-class SettingsDialog(QDialog):
+class SettingsDialog(Retranslatable, QDialog):
     """Edit one profile's settings; the secret goes to the keyring, bound to the API host."""
 
     #: The settings just saved (a :class:`~hpos.profile.profile.Settings`).
@@ -337,12 +339,6 @@ class SettingsDialog(QDialog):
         if self._is_loaded:
             self._secret.update_note()
             self._revalidate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        """Re-read every text when the language changes."""
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def showEvent(self, event: QShowEvent) -> None:
         """Never larger than the screen (1024×600 included); the fields scroll."""

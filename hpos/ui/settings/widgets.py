@@ -1,23 +1,14 @@
 """Small Qt building blocks of the settings dialog: colours, labels, boxes, screen fit.
 
 Nothing here knows about settings: coloured ``role`` labels (see :data:`STYLE`),
-named line edits, group boxes, the two message boxes the dialog opens, and
-:func:`fit_to_screen`.
+named line edits, group boxes and :func:`fit_to_screen` (the message boxes the dialog
+opens are in :mod:`hpos.ui.widgets.dialogs`).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import (
-    QFormLayout,
-    QGroupBox,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QMessageBox,
-    QWidget,
-)
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 RED = "#b3261e"
 GREEN = "#1e7e34"
@@ -64,25 +55,6 @@ def row_layout(*widgets: QWidget) -> QHBoxLayout:
     for widget in widgets:
         row.addWidget(widget, 1 if isinstance(widget, QLineEdit) else 0)
     return row
-
-
-def ask_yes_no(parent: QWidget, title: str, question: str) -> bool:
-    """A modal Yes/No question (No by default); True for Yes."""
-    answer = QMessageBox.question(
-        parent,
-        title,
-        question,
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.No,
-    )
-    return answer == QMessageBox.StandardButton.Yes
-
-
-def open_warning(parent: QWidget | None, title: str, message: str) -> None:
-    """A non-blocking warning box, deleted once closed."""
-    box = QMessageBox(QMessageBox.Icon.Warning, title, message, parent=parent)
-    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    box.open()
 
 
 def fit_to_screen(widget: QWidget) -> None:

@@ -18,9 +18,11 @@ import functools
 import logging
 import math
 
-from PySide6.QtCore import QEvent, QRect, QSize, Qt
+from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from hpos.ui.i18n import Retranslatable
 
 log = logging.getLogger(__name__)
 
@@ -55,7 +57,7 @@ def build_matrix(data: str) -> Matrix:
     return tuple(tuple(bool(cell) for cell in row) for row in code.get_matrix())
 
 
-class QrWidget(QWidget):
+class QrWidget(Retranslatable, QWidget):
     """Shows one QR code (or a plain white area when there is none)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -73,12 +75,6 @@ class QrWidget(QWidget):
         self.setAccessibleDescription(
             self.tr("QR code of the payment link") if self._data else self.tr("No QR code")
         )
-
-    def changeEvent(self, event: QEvent) -> None:
-        """Re-read the texts when the language changes."""
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # -- API --------------------------------------------------------------------------
 
