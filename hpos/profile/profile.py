@@ -27,7 +27,6 @@ the profile is fully isolated; otherwise they follow the platform's usual places
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import os
 from collections.abc import Mapping
 from pathlib import Path
@@ -151,6 +150,8 @@ class Profile:
     @property
     def profile_id(self) -> str:
         """Stable keyring entry name, derived from the resolved config dir."""
+        import hashlib  # here, not at the top: OpenSSL's hashlib costs ~3 ms of start-up
+
         resolved = os.path.normcase(str(self.config_dir.resolve()))
         digest = hashlib.sha256(resolved.encode("utf-8")).hexdigest()[:16]
         return f"profile-{digest}"

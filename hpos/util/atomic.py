@@ -14,7 +14,6 @@ file (0o666 less the umask).
 from __future__ import annotations
 
 import os
-import secrets
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -72,6 +71,8 @@ def replacing(
 
 def _create_beside(target: Path, mode: int | None) -> Path:
     """A new file ``.<name>.<random>.tmp`` in ``target``'s folder, with ``mode`` set."""
+    import secrets  # here, not at the top: it loads OpenSSL's hashlib, ~3 ms of the app's start-up
+
     for _attempt in range(100):
         tmp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
         try:

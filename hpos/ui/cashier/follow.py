@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import time
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, Slot
 
-from hpos.hpay.models import Token
 from hpos.hpay.money import currency_decimals
 from hpos.sales.model import Sale, SaleEvent
 from hpos.sales.states import SaleState
@@ -22,6 +22,9 @@ from hpos.ui.cashier.wording import answered_status, problem_wording
 from hpos.ui.controller.sale import event_text
 from hpos.ui.i18n import format_time
 from hpos.ui.money import format_money
+
+if TYPE_CHECKING:  # the HPAY models load with the client, after the first paint
+    from hpos.hpay.models import Token
 
 S = SaleState
 

@@ -22,12 +22,12 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
-from hpos.hpay.models import Token
 from hpos.sales.model import Sale
 from hpos.sales.states import SaleState
 from hpos.ui.cashier.follow import SaleFollowing
@@ -44,6 +44,9 @@ from hpos.ui.cashier.pages import (
 from hpos.ui.controller.sale import SaleController
 from hpos.ui.money import AmountEntry
 from hpos.ui.widgets.dialogs import ask_yes_no
+
+if TYPE_CHECKING:  # the HPAY models load with the client, after the first paint
+    from hpos.hpay.models import Token
 
 __all__ = ["PAGES", "CashierScreen", "Confirm", "key_action"]
 

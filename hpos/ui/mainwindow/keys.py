@@ -19,14 +19,15 @@ widget has ignored it.
 from __future__ import annotations
 
 import weakref
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QEvent, QObject, Qt, Slot
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QTabWidget, QWidget
 from shiboken6 import isValid
 
-from hpos.ui.mainwindow.shortcuts import ShortcutsOverlay
+if TYPE_CHECKING:  # built on the first F1: not imported at start-up
+    from hpos.ui.mainwindow.shortcuts import ShortcutsOverlay
 
 
 class KeyedWindow(Protocol):
@@ -66,6 +67,8 @@ class WindowKeys(QObject):
     def overlay(self) -> ShortcutsOverlay:
         """The F1 list of shortcuts over the window (built on first use, not at start-up)."""
         if self._overlay is None:
+            from hpos.ui.mainwindow.shortcuts import ShortcutsOverlay  # first F1, not start-up
+
             self._overlay = ShortcutsOverlay(self._window)
         return self._overlay
 

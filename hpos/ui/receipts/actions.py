@@ -29,21 +29,14 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBo
 
 from hpos.profile.profile import Profile, replace_settings
 from hpos.sales.model import Sale
-from hpos.sales.receipt import (
-    Receipt,
-    ReceiptRefused,
-    make_receipt,
-    receipt_from_sale,
-    shop_name_for,
-    till_of,
-)
 from hpos.ui.i18n import current_language
 from hpos.ui.runner import Runner
 
-if TYPE_CHECKING:  # printing, rendering and history rows are imported on first use, not at
-    # start-up: QtPrintSupport alone costs ~20 ms before the window's first paint
+if TYPE_CHECKING:  # printing, rendering, receipts and history rows are imported on first use,
+    # not at start-up: QtPrintSupport alone costs ~20 ms before the window's first paint
     from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
+    from hpos.sales.receipt import Receipt
     from hpos.ui.history.rows import HistoryRow
     from hpos.ui.receipts.printers import PrinterFactory
 
@@ -91,6 +84,15 @@ class ReceiptActions(QObject):
         from hpos.ui.history.rows import SOURCE_JOURNAL, status_text
 
         eff = self.profile.effective()
+        # the receipt model is read on the first receipt, not at start-up (~2 ms)
+        from hpos.sales.receipt import (
+            ReceiptRefused,
+            make_receipt,
+            receipt_from_sale,
+            shop_name_for,
+            till_of,
+        )
+
         shop = shop_name_for(eff.shop_name, self.company)
         try:
             if isinstance(item, Sale):
