@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -23,13 +22,6 @@ S = SaleState
 
 def history_requests(sandbox: Any) -> int:
     return int(sandbox.stats()["requests"].get(HISTORY, 0))
-
-
-@pytest.fixture
-def rig(client: HpayClient, tmp_path: Path) -> Iterator[Rig]:
-    r = Rig(client, tmp_path / "j.sqlite3")
-    yield r
-    r.journal.close()
 
 
 def test_interval_is_fast_then_backs_off_and_stays_bounded(sandbox: Any, rig: Rig) -> None:

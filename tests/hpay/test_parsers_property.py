@@ -36,7 +36,7 @@ from hpos.hpay.models import (
 from hpos.hpay.money import format_amount, parse_api_amount
 from hpos.hpay.wire import decode_body, encode_body
 
-DOC = Path(__file__).parent / "fixtures" / "hpay_doc"
+DOC = Path(__file__).parents[1] / "fixtures" / "hpay_doc"
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 FAR_WEST = timezone(-timedelta(hours=12))

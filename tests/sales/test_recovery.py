@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
-
-import pytest
 
 from hpos.hpay.client import HpayClient
 from hpos.sales.model import Sale
@@ -16,13 +12,6 @@ from hpos.sales.states import SaleState
 from tests.helpers.watch import Rig
 
 S = SaleState
-
-
-@pytest.fixture
-def rig(client: HpayClient, tmp_path: Path) -> Iterator[Rig]:
-    r = Rig(client, tmp_path / "j.sqlite3")
-    yield r
-    r.journal.close()
 
 
 def write(rig: Rig, *states: SaleState, txid: str | None = None, note: str = "") -> Sale:

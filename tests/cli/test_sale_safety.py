@@ -23,11 +23,6 @@ import pytest
 from hpos.sales.journal import JOURNAL_FILE
 from tests.helpers.cli import PY, Sandbox, assert_no_false_paid, customer_pays, field
 
-from . import test_cli_e2e
-
-#: The sandbox process of the end-to-end CLI tests (a fixture, shared by name).
-cli_sandbox = test_cli_e2e.cli_sandbox
-
 #: The promise of issue 12: an HTTP error from HPAY settles the sale within this.
 SETTLE_BOUND = 15.0
 

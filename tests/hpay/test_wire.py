@@ -11,7 +11,7 @@ import pytest
 from hpos.hpay.errors import InvalidRequest, ProtocolError
 from hpos.hpay.wire import decode_body, encode_body
 
-DOC = Path(__file__).parent / "fixtures" / "hpay_doc"
+DOC = Path(__file__).parents[1] / "fixtures" / "hpay_doc"
 
 # -- encode_body ----------------------------------------------------------------------
 

@@ -11,7 +11,6 @@ from collections import Counter
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -75,13 +74,6 @@ def busy_day(rig: Rig, n: int = 600) -> list[HistoryEntry]:
     before = [entry(i, NOW - timedelta(minutes=i + 1)) for i in range(n)]
     after = [entry(n + i, NOW + timedelta(seconds=10 * (i + 1))) for i in range(3)]
     return before + after
-
-
-@pytest.fixture
-def rig(client: HpayClient, tmp_path: Path) -> Any:
-    r = Rig(client, tmp_path / "j.sqlite3")
-    yield r
-    r.journal.close()
 
 
 @pytest.mark.parametrize("order", ["desc", "asc", "none"])

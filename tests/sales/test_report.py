@@ -35,7 +35,7 @@ from tests.helpers.day import DAY, PAID_PATH, WAT, FakeTime, put, utc
 from tests.helpers.sandbox import client_config, start_sandbox
 
 S = SaleState
-FIXTURES = Path(__file__).parent / "fixtures" / "report"
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "report"
 
 
 @pytest.fixture

@@ -156,7 +156,7 @@ def test_the_release_pins_and_versions_agree() -> None:
 
     import hpos
 
-    root = Path(__file__).resolve().parent.parent
+    root = Path(__file__).resolve().parents[2]
     project = tomllib.loads((root / "pyproject.toml").read_text("utf-8"))["project"]
     assert project["version"] == hpos.__version__  # the spec and the release tag read this
     pins = {}

@@ -26,7 +26,7 @@ from hpos.sandbox.server import encode_json
 from hpos.sandbox.state import livetime
 from tests.helpers.sandbox import start_sandbox
 
-DOC = Path(__file__).parent / "fixtures" / "hpay_doc"
+DOC = Path(__file__).parents[1] / "fixtures" / "hpay_doc"
 URLS = {
     "notify_url": "https://shop.example/notify/",
     "success_url": "https://shop.example/success/",

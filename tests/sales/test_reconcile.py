@@ -32,13 +32,6 @@ def short_rig(make_client: Callable[..., HpayClient], tmp_path: Path) -> Iterato
     r.journal.close()
 
 
-@pytest.fixture
-def rig(client: HpayClient, tmp_path: Path) -> Iterator[Rig]:
-    r = Rig(client, tmp_path / "j.sqlite3")
-    yield r
-    r.journal.close()
-
-
 def test_decide_never_guesses(rig: Rig, client: HpayClient) -> None:
     sale = rig.start()
     entry = client.find_payment(sale.transaction_id or "")

@@ -70,13 +70,6 @@ _FAR_FUTURE = datetime(2100, 1, 1, tzinfo=UTC)
 
 
 @pytest.fixture
-def rig(client: HpayClient, tmp_path: Path) -> Iterator[Rig]:
-    r = Rig(client, tmp_path / "j.sqlite3")
-    yield r
-    r.journal.close()
-
-
-@pytest.fixture
 def rigs(client: HpayClient, tmp_path: Path) -> Iterator[tuple[Rig, Rig]]:
     """Two tills left on the same name ("T1"), one HPAY account, two journals."""
     a = Rig(client, tmp_path / "a.sqlite3")

@@ -35,7 +35,7 @@ from hpos.hpay.models import (
 )
 from hpos.hpay.wire import decode_body
 
-DOC = Path(__file__).parent / "fixtures" / "hpay_doc"
+DOC = Path(__file__).parents[1] / "fixtures" / "hpay_doc"
 
 
 def doc(name: str) -> dict[str, Any]:

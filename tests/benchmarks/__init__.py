@@ -1,0 +1,1 @@
+"""A smoke run of the benchmarks (``python -m benchmarks``): shapes, never times."""

@@ -1,0 +1,4 @@
+"""The benchmarks run the history pane, the QR widget and the window in this process: Qt objects
+are freed on the GUI thread only (:mod:`tests.helpers.gui_gc`)."""
+
+from tests.helpers.gui_gc import gui_thread_garbage_collection  # noqa: F401 - autouse fixture

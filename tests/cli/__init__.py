@@ -1,0 +1,1 @@
+"""Tests of hpos.cli: the ``hpos`` command, in process and as real processes."""

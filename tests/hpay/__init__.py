@@ -1,0 +1,1 @@
+"""Tests of hpos.hpay: money, wire, models, URLs, redaction, tokens, transport, the client."""

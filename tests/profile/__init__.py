@@ -1,0 +1,1 @@
+"""Tests of hpos.profile: the keystore, the settings file, secrets and env overrides."""

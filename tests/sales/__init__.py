@@ -1,0 +1,1 @@
+"""Tests of hpos.sales: states, journal, till, watcher, reconciling, recovery, the day report."""

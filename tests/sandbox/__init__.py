@@ -1,0 +1,1 @@
+"""Tests of hpos.sandbox: the local HPAY emulator over real loopback HTTP."""

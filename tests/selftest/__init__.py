@@ -1,0 +1,1 @@
+"""Tests of hpos.selftest: ``hpos --self-test`` and its checks."""
