@@ -3,6 +3,9 @@
 Every log record of the whole run goes through the app's redaction into one
 file; when the session ends, that file must not contain any secret key or any
 token a sandbox ever issued.
+
+No Qt here: the pure-Python tests run without it. The Qt fixtures are in the
+conftests of the folders whose tests make Qt objects (see ``tests/ui/conftest.py``).
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ from __future__ import annotations
 import gc
 import logging
 import os
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -18,31 +22,28 @@ import pytest
 
 from hpos.hpay.client import HpayClient
 from hpos.hpay.redact import install_redaction
-from hpos.sales.journal import Journal
 from hpos.sandbox import DEMO_ACCOUNT, SandboxServer
-from hpos.ui.gc_guard import collect_if_due
 from tests.helpers.sandbox import SECRETS_TO_CHECK, STARTED, client_config, start_sandbox
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
-@pytest.fixture(scope="session", autouse=True)
-def gui_thread_garbage_collection() -> Iterator[None]:
-    """As in the app (hpos.ui.gc_guard): cycles are collected on the main thread only.
-
-    Otherwise a worker thread that crosses a threshold may destroy a closed test
-    window's widgets off the GUI thread and crash the whole run.
-    """
-    gc.disable()
-    yield
-    gc.enable()
-
-
 @pytest.fixture(autouse=True)
 def _collect_between_tests() -> Iterator[None]:
+    """While the automatic collector is off, collect between tests, on the main thread.
+
+    The conftests of the folders whose tests make Qt objects (``tests/ui``,
+    ``tests/benchmarks``, ``tests/integration``) turn it off for the rest of the run
+    (:mod:`tests.helpers.gui_gc`), as the app does: Qt objects must be freed on the GUI
+    thread. The collector is then the app's own (:func:`hpos.ui.gc_guard.collect_if_due`),
+    found among the loaded modules: this conftest does not import Qt, and whoever turned
+    the collector off has loaded it.
+    """
     yield
     if not gc.isenabled():
-        collect_if_due()
+        guard = sys.modules.get("hpos.ui.gc_guard")
+        if guard is not None:
+            guard.collect_if_due()
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -96,26 +97,3 @@ def make_client(sandbox: SandboxServer) -> Iterator[Callable[..., HpayClient]]:
 def client(make_client: Callable[..., HpayClient]) -> HpayClient:
     """A client on the sandbox's XOF demo account."""
     return make_client()
-
-
-@pytest.fixture(scope="module")
-def long_journal_file(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Path:
-    """A journal of the test module's ``SALES`` sales (the benchmarks' generator), built once
-    per module; tests use copies (:func:`long_journal`)."""
-    from benchmarks.journal import build
-
-    path = tmp_path_factory.mktemp("long-journal") / "journal.sqlite3"
-    build(path, request.module.SALES)
-    return path
-
-
-@pytest.fixture
-def long_journal(long_journal_file: Path, tmp_path: Path) -> Iterator[Journal]:
-    """A copy of :func:`long_journal_file` of this test's own, open."""
-    copy = tmp_path / "journal.sqlite3"
-    copy.write_bytes(long_journal_file.read_bytes())
-    journal = Journal(copy)
-    yield journal
-    journal.close()

@@ -41,7 +41,7 @@ from hpos.ui.money import AmountEntry, format_money
 from tests.helpers.profiles import make_profile
 from tests.helpers.window import ready
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 WAIT = 15_000
 NB, NNB = "\u00a0", "\u202f"
 

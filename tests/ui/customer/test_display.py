@@ -34,7 +34,7 @@ from hpos.ui.customer.view import AWAITING, IDLE, MESSAGE, PAID, WAIT, CustomerD
 from hpos.ui.money import format_money
 
 S = SaleState
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[3]
 URL = "https://checkout.hpay.cash/pay/VFKaLJWu6YXt5E"
 NOW = datetime(2026, 5, 4, 10, 0, tzinfo=UTC)
 SCREENS = {
@@ -295,7 +295,7 @@ def test_two_screens_the_display_follows_a_real_sale(tmp_path: Path) -> None:
     config.write_text(json.dumps(SCREENS), encoding="utf-8")
     env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={config}")
     child = subprocess.run(
-        [sys.executable, "-m", "tests.test_ui_customer_display", str(tmp_path)],
+        [sys.executable, "-m", "tests.ui.customer.test_display", str(tmp_path)],
         cwd=ROOT,
         env=env,
         capture_output=True,

@@ -24,7 +24,7 @@ from hpos.ui import sound
 from hpos.ui.sound import FAILURE, PAID, SoundPlayer, sound_for
 
 S = SaleState
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 NOW = datetime(2026, 5, 4, 10, 0, tzinfo=UTC)
 WAIT = 15_000
 

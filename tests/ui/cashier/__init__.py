@@ -1,0 +1,1 @@
+"""Tests of hpos.ui.cashier: the cashier screen end to end."""

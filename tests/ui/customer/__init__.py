@@ -1,0 +1,1 @@
+"""Tests of hpos.ui.customer: the customer display."""

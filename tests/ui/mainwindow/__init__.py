@@ -1,0 +1,1 @@
+"""Tests of hpos.ui.mainwindow: the whole window, its keys, about box, welcome and banners."""

@@ -1,0 +1,1 @@
+"""Tests of hpos.ui.receipts: layouts, printing, Save as PDF."""

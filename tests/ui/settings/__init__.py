@@ -1,0 +1,1 @@
+"""Tests of hpos.ui.settings: the settings dialog and its counter page."""

@@ -1,0 +1,1 @@
+"""Tests of hpos.ui.widgets: the shared widgets."""
