@@ -14,19 +14,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QFont
 
-from hpos.ui.history.rows import (
-    COL_AMOUNT,
-    COL_DATE,
-    COL_FEES,
-    COL_MODE,
-    COL_PRODUCT,
-    COL_STATUS,
-    COL_TXID,
-    HistoryRow,
-    local_time_text,
-    money_text,
-    status_text,
-)
+from hpos.ui.history.rows import Column, HistoryRow, local_time_text, money_text, status_text
 
 #: ``data(index, ROW_ROLE)`` is the row's :class:`HistoryRow`.
 ROW_ROLE = int(Qt.ItemDataRole.UserRole) + 1
@@ -47,13 +35,13 @@ def cell_value(row: HistoryRow, column: int, role: int) -> Any:
     if role == ROW_ROLE:
         return row
     if role == Qt.ItemDataRole.TextAlignmentRole:
-        if column in (COL_AMOUNT, COL_FEES):
+        if column in (Column.AMOUNT, Column.FEES):
             return _RIGHT
         return _LEFT
     if role == Qt.ItemDataRole.ForegroundRole:
         return _color(row, column)
     if role == Qt.ItemDataRole.FontRole and (
-        column == COL_STATUS or (column == COL_MODE and row.is_test)
+        column == Column.STATUS or (column == Column.MODE and row.is_test)
     ):
         font = QFont()
         font.setBold(True)
@@ -64,45 +52,45 @@ def cell_value(row: HistoryRow, column: int, role: int) -> Any:
 
 
 def _display(row: HistoryRow, column: int) -> str:
-    if column == COL_DATE:
+    if column == Column.DATE:
         return local_time_text(row.date)
-    if column == COL_TXID:
+    if column == Column.TXID:
         return row.transaction_id or "—"
-    if column == COL_PRODUCT:
+    if column == Column.PRODUCT:
         return row.product
-    if column == COL_AMOUNT:
+    if column == Column.AMOUNT:
         return money_text(row.amount, row.currency)
-    if column == COL_FEES:
+    if column == Column.FEES:
         return money_text(row.fees, row.currency) or "—"
-    if column == COL_STATUS:
+    if column == Column.STATUS:
         return status_text(row.status)
     return row.mode
 
 
 def _color(row: HistoryRow, column: int) -> QColor | None:
-    if column == COL_STATUS:
+    if column == Column.STATUS:
         if row.paid_late:
             return _LATE_COLOR
         if row.is_paid:
             return _PAID_COLOR
         if row.status in _PROBLEM_STATES:
             return _PROBLEM_COLOR
-    if column == COL_MODE and row.is_test:
+    if column == Column.MODE and row.is_test:
         return _TEST_COLOR
     return None
 
 
 def _tooltip(row: HistoryRow, column: int) -> str | None:
-    if column == COL_STATUS and row.paid_late:
+    if column == Column.STATUS and row.paid_late:
         return QCoreApplication.translate(
             "HistoryTable", "Paid after the sale was cancelled or expired."
         )
-    if column == COL_MODE and row.is_test:
+    if column == Column.MODE and row.is_test:
         return QCoreApplication.translate("HistoryTable", "TEST mode: no real money moved.")
-    if column == COL_TXID and row.sale_number:
+    if column == Column.TXID and row.sale_number:
         return QCoreApplication.translate("HistoryTable", "Sale {number}").format(
             number=row.sale_number
         )
-    if column == COL_PRODUCT and row.description:
+    if column == Column.PRODUCT and row.description:
         return row.description
     return None

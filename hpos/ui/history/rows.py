@@ -7,9 +7,8 @@ is what to load (source, status and date filters). Also here: the column
 numbers, the journal's reading of the status filter, the blocking read of an
 HPAY page (:func:`read_hpay_page`; the journal's are in
 :mod:`hpos.ui.history.journal`), local-day ranges, the money and date texts,
-and the summary of some rows (:func:`summarize`, :func:`summarize_by_mode`,
-:func:`summary_text`: the sums are plain data any thread can make, the text is
-made on the GUI thread).
+and the summary of some rows (:func:`summarize_by_mode`, :func:`summary_text`:
+the sums are plain data any thread can make, the text is made on the GUI thread).
 
 Texts the user reads are translated at call time (context "HistoryRows"): the
 column titles (:func:`column_title`), the statuses (:func:`status_text`; the rows
@@ -24,6 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
+from enum import IntEnum
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
@@ -52,7 +52,22 @@ COLUMNS = (
     QT_TRANSLATE_NOOP("HistoryRows", "Status"),
     QT_TRANSLATE_NOOP("HistoryRows", "Mode"),
 )
-COL_DATE, COL_TXID, COL_PRODUCT, COL_AMOUNT, COL_FEES, COL_STATUS, COL_MODE = range(len(COLUMNS))
+
+
+class Column(IntEnum):
+    """The table's columns, left to right: a member is the model's column number."""
+
+    DATE = 0
+    TXID = 1
+    PRODUCT = 2
+    AMOUNT = 3
+    FEES = 4
+    STATUS = 5
+    MODE = 6
+
+
+#: The same columns under flat names.
+COL_DATE, COL_TXID, COL_PRODUCT, COL_AMOUNT, COL_FEES, COL_STATUS, COL_MODE = Column
 
 #: What the user reads for each status (HPAY's, the journal's); others are shown as they are.
 _STATUS_TEXTS = {
@@ -253,16 +268,9 @@ class Summary:
     by_currency: dict[str, Totals] = field(default_factory=dict)
 
 
-def summarize(rows: Iterable[HistoryRow]) -> Summary:
-    """Count, total, fees and paid total of ``rows``, per currency (exact Decimals)."""
-    summary = Summary()
-    for row in rows:
-        _add(summary, row)
-    return summary
-
-
 def summarize_by_mode(rows: Iterable[HistoryRow]) -> dict[str, Summary]:
-    """:func:`summarize` per mode ("PROD", "TEST", "" when not given): plain data, any thread.
+    """Count, total, fees and paid total of ``rows``, per currency (exact Decimals), per mode
+    ("PROD", "TEST", "" when not given): plain data, any thread.
 
     One pass, keeping no row: ``rows`` may be made one at a time.
     """

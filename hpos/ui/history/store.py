@@ -28,18 +28,7 @@ from operator import attrgetter, itemgetter
 from time import perf_counter, sleep
 from typing import Any
 
-from hpos.ui.history.rows import (
-    COL_AMOUNT,
-    COL_DATE,
-    COL_FEES,
-    COL_MODE,
-    COL_PRODUCT,
-    COL_STATUS,
-    COL_TXID,
-    HistoryRow,
-    Summary,
-    Totals,
-)
+from hpos.ui.history.rows import Column, HistoryRow, Summary, Totals
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _MICROSECOND = timedelta(microseconds=1)
@@ -231,18 +220,18 @@ class RowStore:
 
 def _key_of(column: int) -> Callable[[tuple[Any, ...]], Any]:
     """:func:`fast_sort_key` of ``column``, read from a stored row's values."""
-    if column == COL_DATE:
+    if column == Column.DATE:
         at = _FIELD["date"]
         return lambda v: (v[at] - _EPOCH) // _MICROSECOND
-    if column in (COL_TXID, COL_PRODUCT):
-        at = _FIELD["transaction_id" if column == COL_TXID else "product"]
+    if column in (Column.TXID, Column.PRODUCT):
+        at = _FIELD["transaction_id" if column == Column.TXID else "product"]
         return lambda v: v[at].casefold()
-    if column == COL_FEES:
+    if column == Column.FEES:
         at = _FIELD["fees"]
         return lambda v: _NO_FEES if v[at] is None else v[at]
-    if column in (COL_AMOUNT, COL_STATUS, COL_MODE):
+    if column in (Column.AMOUNT, Column.STATUS, Column.MODE):
         return itemgetter(
-            _FIELD[{COL_AMOUNT: "amount", COL_STATUS: "status", COL_MODE: "mode"}[column]]
+            _FIELD[{Column.AMOUNT: "amount", Column.STATUS: "status", Column.MODE: "mode"}[column]]
         )
     raise ValueError(f"no column {column}")
 

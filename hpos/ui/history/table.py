@@ -37,13 +37,7 @@ from PySide6.QtCore import (
 )
 
 from hpos.ui.history.cells import ROW_ROLE, cell_value
-from hpos.ui.history.rows import (
-    COL_AMOUNT,
-    COL_FEES,
-    COLUMNS,
-    HistoryRow,
-    column_title,
-)
+from hpos.ui.history.rows import COLUMNS, Column, HistoryRow, column_title
 from hpos.ui.history.store import RowStore
 
 __all__ = ["ROW_ROLE", "HistoryTable"]
@@ -160,7 +154,8 @@ class HistoryTable(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
             if role == Qt.ItemDataRole.DisplayRole:
                 return column_title(section)
-            if role == Qt.ItemDataRole.TextAlignmentRole and section in (COL_AMOUNT, COL_FEES):
+            right = section in (Column.AMOUNT, Column.FEES)
+            if role == Qt.ItemDataRole.TextAlignmentRole and right:
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 

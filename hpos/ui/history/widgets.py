@@ -29,19 +29,7 @@ from PySide6.QtWidgets import (
 from hpos.hpay.errors import ConfigError
 from hpos.hpay.urls import CheckoutUrlPolicy
 from hpos.ui.history.details import CheckUrl
-from hpos.ui.history.rows import (
-    COL_AMOUNT,
-    COL_DATE,
-    COL_FEES,
-    COL_MODE,
-    COL_PRODUCT,
-    COL_STATUS,
-    COL_TXID,
-    column_title,
-    local_time_text,
-    money_text,
-    status_text,
-)
+from hpos.ui.history.rows import Column, column_title, local_time_text, money_text, status_text
 
 if TYPE_CHECKING:
     from hpos.hpay.client import HpayClient
@@ -74,13 +62,13 @@ def make_history_view(proxy: QAbstractItemModel) -> QTableView:
     view.setTextElideMode(Qt.TextElideMode.ElideRight)
     view.verticalHeader().setVisible(False)
     view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-    view.horizontalHeader().setSortIndicator(COL_DATE, Qt.SortOrder.DescendingOrder)
+    view.horizontalHeader().setSortIndicator(Column.DATE, Qt.SortOrder.DescendingOrder)
     view.setSortingEnabled(True)
     header = view.horizontalHeader()
     header.setStretchLastSection(False)
     header.setHighlightSections(False)
     fit_columns(view)
-    header.setSectionResizeMode(COL_PRODUCT, QHeaderView.ResizeMode.Stretch)
+    header.setSectionResizeMode(Column.PRODUCT, QHeaderView.ResizeMode.Stretch)
     header.setMinimumSectionSize(48)
     return view
 
@@ -92,12 +80,12 @@ def fit_columns(view: QTableView) -> None:
     statuses = ("CANCELLED", "PAID LATE", "UNPAID", "AWAITING", "EXPIRED")
     months = range(1, 13)
     samples = {
-        COL_DATE: [local_time_text(datetime(2026, m, 28, 12, 0, tzinfo=UTC)) for m in months],
-        COL_TXID: ["WWWWWWWWWWWWWW"],
-        COL_AMOUNT: [money_text(Decimal("999999.99"), c) for c in ("XOF", "CAD", "EUR")],
-        COL_FEES: [money_text(Decimal("99999.99"), c) for c in ("XOF", "CAD", "EUR")],
-        COL_STATUS: [status_text(s) for s in statuses],
-        COL_MODE: ["PROD"],
+        Column.DATE: [local_time_text(datetime(2026, m, 28, 12, 0, tzinfo=UTC)) for m in months],
+        Column.TXID: ["WWWWWWWWWWWWWW"],
+        Column.AMOUNT: [money_text(Decimal("999999.99"), c) for c in ("XOF", "CAD", "EUR")],
+        Column.FEES: [money_text(Decimal("99999.99"), c) for c in ("XOF", "CAD", "EUR")],
+        Column.STATUS: [status_text(s) for s in statuses],
+        Column.MODE: ["PROD"],
     }
     for column, texts in samples.items():
         widest = max(metrics.horizontalAdvance(t) for t in [*texts, column_title(column)])
