@@ -21,9 +21,10 @@ from keyring.errors import PasswordDeleteError
 from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
+from hpos.demo import use_demo_account
 from hpos.profile.keystore import KeyStore
-from hpos.profile.profile import Profile, replace_settings
-from hpos.sandbox import DEMO_ACCOUNT, SandboxServer
+from hpos.profile.profile import Profile
+from hpos.sandbox import SandboxServer
 
 WAIT = 30.0  # seconds: the longest any benchmark step may take before it is an error
 
@@ -67,18 +68,7 @@ def app() -> QApplication:
 def make_profile(directory: Path, url: str, **changes: Any) -> Profile:
     """A profile on the sandbox at ``url`` with the demo account (TEST), secret in memory."""
     profile = Profile(directory, KeyStore(backend=MemoryKeyring()), env={})
-    settings = replace_settings(
-        profile.settings,
-        api_url=url,
-        api_key=DEMO_ACCOUNT.api_key,
-        public_key=DEMO_ACCOUNT.public_key,
-        mode="TEST",
-        till_name="T1",
-        auto_return_seconds=0,
-        **changes,
-    )
-    profile.save(settings)
-    profile.set_session_secret(DEMO_ACCOUNT.secret_key)
+    use_demo_account(profile, url, till_name="T1", auto_return_seconds=0, **changes)
     return profile
 
 

@@ -54,10 +54,10 @@ from benchmarks._qt import (
 )
 from benchmarks._remote_sandbox import RemoteSandbox
 from benchmarks.journal import build
-from hpos.hpay.client import ClientConfig, HpayClient
+from hpos.demo import demo_client_config
+from hpos.hpay.client import HpayClient
 from hpos.sales.journal import Journal
-from hpos.sandbox import DEMO_ACCOUNT
-from hpos.ui.history.rows import COL_AMOUNT, SOURCE_HPAY, SOURCE_JOURNAL
+from hpos.ui.history.rows import SOURCE_HPAY, SOURCE_JOURNAL, Column
 from hpos.ui.runner import Runner
 
 NAME = "history"
@@ -155,7 +155,7 @@ def _journal_run(
     figures["all"] = (all_in[0] - start) * 1000
     figures["gap"] = beat.max_gap_ms
     order = Qt.SortOrder.AscendingOrder if i % 2 else Qt.SortOrder.DescendingOrder
-    figures["sort"] = pane.painted_after(lambda: view.sortByColumn(COL_AMOUNT, order))
+    figures["sort"] = pane.painted_after(lambda: view.sortByColumn(Column.AMOUNT, order))
     needle = f"T1-{(i * 7919) % sales + 1:06d}"
     figures["filter"] = pane.painted_after(lambda: search.setText(needle))
     search.clear()
@@ -197,13 +197,7 @@ def run(workdir: Path, repeat: int, quick: bool = False) -> Benchmark:
     fill_s = server.fill_s
     runner = Runner(workers=3)
     journal = Journal(path)
-    config = ClientConfig(
-        base_url=server.url,
-        api_key=DEMO_ACCOUNT.api_key,
-        public_key=DEMO_ACCOUNT.public_key,
-        secret_key=DEMO_ACCOUNT.secret_key,
-        mode="TEST",
-    )
+    config = demo_client_config(server.url)
     client = HpayClient(config)
     beat = Heartbeat()
     try:

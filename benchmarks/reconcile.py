@@ -58,7 +58,8 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks import Benchmark, Case
-from hpos.hpay.client import ClientConfig, HpayClient
+from hpos.demo import demo_client_config
+from hpos.hpay.client import HpayClient
 from hpos.hpay.errors import ProtocolError
 from hpos.hpay.models import HistoryEntry, HistoryPage
 from hpos.sales.journal import Journal
@@ -239,10 +240,7 @@ class World:
     ) -> None:
         clock.restart(at_hour(DAY, hour))
         self.server, self.clock = server, clock
-        config = ClientConfig(
-            base_url=server.url, api_key=DEMO_ACCOUNT.api_key,
-            public_key=DEMO_ACCOUNT.public_key, secret_key=DEMO_ACCOUNT.secret_key,
-        )  # fmt: skip
+        config = demo_client_config(server.url)
         self.client = CountingClient(config, clock=clock.epoch, sleep=lambda _s: None)
         self.journal = Journal(folder / f"{till}.sqlite3", clock=clock.wall)
         self.till = Till(self.client, self.journal, till_name=till, clock=clock.wall)

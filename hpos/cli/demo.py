@@ -19,11 +19,11 @@ from pathlib import Path
 from typing import TextIO
 
 from hpos.cli import output
-from hpos.demo import demo_config_dir
-from hpos.hpay.client import ClientConfig, HpayClient
+from hpos.demo import demo_client_config, demo_config_dir, start_demo_sandbox
+from hpos.hpay.client import HpayClient
 from hpos.hpay.models import HistoryEntry
 from hpos.hpay.money import format_amount
-from hpos.sandbox import DEMO_ACCOUNT, SandboxServer
+from hpos.sandbox import SandboxServer
 
 DEMO_AMOUNT = Decimal(14900)
 DEMO_PRODUCT = "Demo sale"
@@ -36,19 +36,8 @@ def run_demo(
     *, env: Mapping[str, str], out: TextIO, stdin: TextIO, config_dir: Path | None = None
 ) -> int:
     """Run one demo sale; returns 0 when it was paid, 6 when nobody paid in time."""
-    profile_dir = demo_config_dir(env, config_dir)
-    state = profile_dir / "data" / "sandbox-state.json"
-    state.parent.mkdir(parents=True, exist_ok=True)
-    server = SandboxServer(state_file=state).start()
-    client = HpayClient(
-        ClientConfig(
-            base_url=server.url,
-            api_key=DEMO_ACCOUNT.api_key,
-            public_key=DEMO_ACCOUNT.public_key,
-            secret_key=DEMO_ACCOUNT.secret_key,
-            mode="TEST",
-        )
-    )
+    server = start_demo_sandbox(demo_config_dir(env, config_dir) / "data")
+    client = HpayClient(demo_client_config(server.url))
     try:
         return _sale(server, client, out, stdin)
     finally:

@@ -128,21 +128,13 @@ def check_keyring(_workdir: Path) -> str:
 
 def check_sandbox(workdir: Path) -> str:
     """Token → payment → history through the real client, on a loopback sandbox."""
-    from hpos.hpay.client import ClientConfig, HpayClient
-    from hpos.sandbox import DEMO_ACCOUNT, SandboxServer
+    from hpos.demo import demo_client_config  # inside its check, as every check's imports
+    from hpos.hpay.client import HpayClient
+    from hpos.sandbox import SandboxServer
 
     started = time.perf_counter()
     server = SandboxServer("127.0.0.1", 0, state_file=workdir / "sandbox.json").start()
-    client = HpayClient(
-        ClientConfig(
-            base_url=server.url,
-            api_key=DEMO_ACCOUNT.api_key,
-            public_key=DEMO_ACCOUNT.public_key,
-            secret_key=DEMO_ACCOUNT.secret_key,
-            mode="TEST",
-            deadline=10.0,
-        )
-    )
+    client = HpayClient(demo_client_config(server.url, deadline=10.0))
     try:
         token = client.token()
         payment = client.create_payment(SELF_TEST_AMOUNT, "Self-test", "HPOS self-test")

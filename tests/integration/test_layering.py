@@ -209,8 +209,6 @@ FUNCTION_LEVEL_TODAY = tuple(
         ("hpos.selftest.basic", "hpos.profile", "inside its check"),
         ("hpos.selftest.basic", "hpos.sales.journal", "inside its check"),
         ("hpos.selftest.basic", "keyring", "inside its check"),
-        ("hpos.selftest.basic", "hpos.hpay.client", "inside its check"),
-        ("hpos.selftest.basic", "hpos.sandbox", "inside its check"),
         ("hpos.selftest.qt", "hpos.ui.widgets.qr", "inside its check"),
         # the window is built after the first paint (start-up speed)
         ("hpos.ui.app", "os", "inside run_app"),
