@@ -254,7 +254,7 @@ class SaleFollowing:
             self.new_sale()
 
     def _show(self, name: str) -> None:
-        page = self._pages[name]
+        page = self._page(name)
         changed = self._stack.currentWidget() is not page
         self._stack.setCurrentWidget(page)
         locked = name != "entry"
@@ -278,7 +278,7 @@ class SaleFollowing:
         elif name == "problem":
             self.problem_page.primary_button.setFocus(Qt.FocusReason.OtherFocusReason)
         else:
-            self._pages[name].setFocus(Qt.FocusReason.OtherFocusReason)
+            self._page(name).setFocus(Qt.FocusReason.OtherFocusReason)
 
     @Slot()
     def _refresh_countdowns(self) -> None:
