@@ -22,6 +22,7 @@ from hpos.hpay.errors import ApiRefused, NetworkError
 from hpos.profile.profile import Profile, replace_settings
 from hpos.sales.states import SaleState
 from hpos.ui import i18n
+from hpos.ui.cashier.amount import AmountEntry
 from hpos.ui.cashier.result import problem_wording
 from hpos.ui.controller.sale import error_text
 from hpos.ui.i18n import (
@@ -37,7 +38,7 @@ from hpos.ui.i18n import (
     system_language,
 )
 from hpos.ui.mainwindow.window import MainWindow
-from hpos.ui.money import AmountEntry, format_money
+from hpos.ui.money import format_money
 from tests.helpers.profiles import make_profile
 from tests.helpers.window import ready
 

@@ -11,16 +11,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from hpos.hpay.money import MAX_AMOUNT, validate_amount
-from hpos.ui.money import (
-    GROUP_SEPARATOR,
-    KEY_BACKSPACE,
-    KEY_CLEAR,
-    KEY_DOUBLE_ZERO,
-    AmountEntry,
-    format_decimal,
-    format_money,
-    group_digits,
-)
+from hpos.ui.cashier.amount import KEY_BACKSPACE, KEY_CLEAR, KEY_DOUBLE_ZERO, AmountEntry
+from hpos.ui.money import GROUP_SEPARATOR, format_decimal, format_money, group_digits
 
 SP = GROUP_SEPARATOR
 

@@ -9,7 +9,7 @@ Layout (the decimal key is hidden for currencies without a minor unit, and
     00  0   .   C
 
 Each button emits :attr:`Keypad.key_pressed` with the key names of
-:mod:`hpos.ui.money` ("0"-"9", "00", ".", "backspace", "clear"). Buttons have
+:mod:`hpos.ui.cashier.amount` ("0"-"9", "00", ".", "backspace", "clear"). Buttons have
 accessible names and ``Qt.NoFocus``, so the amount field keeps the focus and
 the physical keyboard keeps working after a tap.
 """
@@ -20,15 +20,15 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QGridLayout, QPushButton, QSizePolicy, QWidget
 
-from hpos.ui.i18n import Retranslatable, current_language
-from hpos.ui.money import (
+from hpos.ui.cashier.amount import (
     DIGIT_KEYS,
     KEY_BACKSPACE,
     KEY_CLEAR,
     KEY_DECIMAL,
     KEY_DOUBLE_ZERO,
-    NUMBER_STYLES,
 )
+from hpos.ui.i18n import Retranslatable, current_language
+from hpos.ui.money import NUMBER_STYLES
 
 #: Smallest side of a key, in pixels (a finger, not a mouse pointer).
 MIN_KEY_SIZE = 64

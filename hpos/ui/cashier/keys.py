@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from hpos.ui.money import KEY_BACKSPACE, KEY_CLEAR
+from hpos.ui.cashier.amount import KEY_BACKSPACE, KEY_CLEAR
 
 #: Page names, as :meth:`CashierScreen.current_page` reports them.
 PAGES = ("entry", "charging", "payment", "paid", "problem")

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from hpos.sales.model import Sale
 from hpos.sales.states import SaleState
+from hpos.ui.cashier.amount import AmountEntry
 from hpos.ui.cashier.follow import SaleFollowing
 from hpos.ui.cashier.keys import PAGES, key_action
 from hpos.ui.cashier.pages import (
@@ -42,7 +43,6 @@ from hpos.ui.cashier.pages import (
     ProblemPage,
 )
 from hpos.ui.controller.sale import SaleController
-from hpos.ui.money import AmountEntry
 from hpos.ui.widgets.dialogs import ask_yes_no
 
 if TYPE_CHECKING:  # the HPAY models load with the client, after the first paint
