@@ -1,6 +1,6 @@
 """CashierScreen: amount → charging → QR → PAID, or a problem page with a safe next step.
 
-The screen is a stack of pages (see :mod:`hpos.ui.cashier.pages`) driven by a
+The screen is a stack of pages (see :mod:`hpos.ui.cashier.entry` and its siblings) driven by a
 :class:`~hpos.ui.controller.sale.SaleController`; it does no network or disk work
 itself. It follows the *current* sale only: the one its last Charge created.
 Other sales' news (a late payment of an earlier, cancelled sale) shows as a
@@ -31,19 +31,15 @@ from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 from hpos.sales.model import Sale
 from hpos.sales.states import SaleState
 from hpos.ui.cashier.amount import AmountEntry
+from hpos.ui.cashier.entry import ChargingPage, EntryPage
 from hpos.ui.cashier.follow import SaleFollowing
 from hpos.ui.cashier.keys import PAGES, key_action
-from hpos.ui.cashier.pages import (
-    STYLE,
-    ChargingPage,
-    EntryPage,
-    NoticeBar,
-    PaidPage,
-    PaymentPage,
-    ProblemPage,
-)
+from hpos.ui.cashier.notice import NoticeBar
+from hpos.ui.cashier.payment import PaymentPage
+from hpos.ui.cashier.result import PaidPage, ProblemPage
 from hpos.ui.controller.sale import SaleController
 from hpos.ui.widgets.dialogs import ask_yes_no
+from hpos.ui.widgets.style import STYLE
 
 if TYPE_CHECKING:  # the HPAY models load with the client, after the first paint
     from hpos.hpay.models import Token

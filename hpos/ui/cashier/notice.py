@@ -1,11 +1,10 @@
-"""The widgets the cashier screen stacks: its five pages and the notice bar above them.
+"""The small non-blocking notice above the cashier screen's pages ("Sale X was paid late").
 
-:class:`~hpos.ui.cashier.screen.CashierScreen` stacks the pages and decides which one
-shows; each page only lays out its widgets and scales its fonts with the window
-(``apply_scale``, 1.0 at 1024×600), with stretch so that it fills anything from
-1024×600 to 1920×1080. The pages live in :mod:`hpos.ui.cashier.entry` (entry,
-charging), :mod:`hpos.ui.cashier.payment` (QR) and :mod:`hpos.ui.cashier.result`
-(PAID, problem); colours and font helpers in :mod:`hpos.ui.widgets.style`.
+:class:`~hpos.ui.cashier.screen.CashierScreen` stacks its pages below it and decides
+which one shows. The pages live in :mod:`hpos.ui.cashier.entry` (entry, charging),
+:mod:`hpos.ui.cashier.payment` (QR) and :mod:`hpos.ui.cashier.result` (PAID, problem);
+each lays out its widgets and scales its fonts with the window (``apply_scale``, 1.0 at
+1024×600). Colours and font helpers are in :mod:`hpos.ui.widgets.style`.
 """
 
 from __future__ import annotations
@@ -13,24 +12,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from hpos.ui.cashier.entry import ChargingPage, EntryPage
-from hpos.ui.cashier.payment import PaymentPage
-from hpos.ui.cashier.result import PaidPage, ProblemPage, Wording, problem_wording
 from hpos.ui.i18n import Retranslatable
-from hpos.ui.widgets.style import STYLE, FitLabel, set_pixels
-
-__all__ = [
-    "STYLE",
-    "ChargingPage",
-    "EntryPage",
-    "FitLabel",
-    "NoticeBar",
-    "PaidPage",
-    "PaymentPage",
-    "ProblemPage",
-    "Wording",
-    "problem_wording",
-]
+from hpos.ui.widgets.style import set_pixels
 
 
 class NoticeBar(Retranslatable, QFrame):
