@@ -15,7 +15,7 @@ Everything that touches the disk, the keyring or the network runs on the
 
 The secret is bound to the API host: when the API URL's host changes, the
 secret field empties and the user is asked for the secret of the new host
-(:mod:`hpos.ui.settings.secret_field`). When no system keyring exists, the
+(:mod:`hpos.ui.settings.secret`). When no system keyring exists, the
 secret is kept in memory for this session only
 (:meth:`Profile.set_session_secret`) and the dialog says so. Switching the mode
 to PROD asks for confirmation; refused, the mode stays TEST. Fields are
@@ -64,8 +64,7 @@ from hpos.ui.settings.jobs import (
     load_settings,
     save_settings,
 )
-from hpos.ui.settings.secret import no_keyring_text
-from hpos.ui.settings.secret_field import SecretField
+from hpos.ui.settings.secret import SecretField, no_keyring_text
 from hpos.ui.settings.widgets import STYLE, fit_to_screen, role_label
 from hpos.ui.widgets.dialogs import ask_yes_no, open_warning
 
