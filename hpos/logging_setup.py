@@ -22,12 +22,15 @@ import functools
 import logging
 import queue
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from logging.handlers import QueueHandler, QueueListener, RotatingFileHandler
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from hpos.hpay.redact import Redactor, default_redactor, install_redaction
+if TYPE_CHECKING:  # imported when a log file is installed: ~8 ms of the window's start-up
+    from logging.handlers import QueueHandler, QueueListener, RotatingFileHandler
+
+    from hpos.hpay.redact import Redactor
 
 __all__ = [
     "BACKUP_COUNT",
@@ -35,7 +38,9 @@ __all__ = [
     "LOG_FORMAT",
     "MAX_BYTES",
     "FileLogging",
+    "HeldRecords",
     "current_file_logging",
+    "hold_records",
     "install_file_logging",
     "log_file_path",
     "register_secrets",
@@ -57,6 +62,8 @@ def log_file_path(log_dir: Path) -> Path:
 
 def register_secrets(values: Iterable[str | None], redactor: Redactor | None = None) -> None:
     """Mask these values in every log line from now on (keys known before a client exists)."""
+    from hpos.hpay.redact import default_redactor  # with the log file (start-up speed)
+
     target = redactor if redactor is not None else default_redactor()
     for value in values:
         if value:
@@ -117,6 +124,11 @@ def install_file_logging(
     caller decides whether to go on without a log file.
     """
     global _installed
+    # here, not at the top: the handlers and the redactor cost ~8 ms of the window's start-up
+    from logging.handlers import QueueHandler, QueueListener, RotatingFileHandler
+
+    from hpos.hpay.redact import install_redaction
+
     path = log_file_path(log_dir).absolute()
     with _lock:
         previous = _installed
@@ -145,6 +157,52 @@ def install_file_logging(
         _installed = installed
     _close_at_exit()
     return installed
+
+
+class HeldRecords(logging.Handler):
+    """Holds the records logged before the log file is installed, to hand them to it.
+
+    The window installs its log file after its first paint (:mod:`hpos.ui.app`); what is
+    logged before is kept here, in order, and ``on_warning`` is called (from the thread that
+    logs) for a warning or worse, so that the file can be installed at once.
+    """
+
+    def __init__(self, on_warning: Callable[[], None], level: int = logging.INFO) -> None:
+        super().__init__(level)
+        self._on_warning = on_warning
+        self._records: list[logging.LogRecord] | None = []
+        self._guard = threading.Lock()
+
+    def handle(self, record: logging.LogRecord) -> bool:
+        """Keep ``record`` (no lock held while ``on_warning`` runs)."""
+        with self._guard:
+            if self._records is None:
+                return False
+            self._records.append(record)
+        if record.levelno >= logging.WARNING:
+            self._on_warning()
+        return True
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.handle(record)
+
+    def release(self) -> list[logging.LogRecord]:
+        """Stop holding: off the root logger; the records held so far, oldest first."""
+        logging.getLogger().removeHandler(self)
+        with self._guard:
+            records, self._records = self._records or [], None
+        return records
+
+
+def hold_records(on_warning: Callable[[], None], level: int = logging.INFO) -> HeldRecords:
+    """Hold what is logged at ``level`` or above until :meth:`HeldRecords.release`, the root
+    logger letting those records through as :func:`install_file_logging` will."""
+    held = HeldRecords(on_warning, level)
+    root = logging.getLogger()
+    if root.getEffectiveLevel() > level:
+        root.setLevel(level)
+    root.addHandler(held)
+    return held
 
 
 @functools.cache

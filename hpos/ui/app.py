@@ -6,9 +6,11 @@ its state and journal in a separate demo profile and the public demo keys kept
 in memory only: the shop's real profile and keyring are never touched. Network
 and journal work start in the background once the window is up.
 
-Before the window opens, the log file goes to the profile's log folder
-(:mod:`hpos.logging_setup`) and the crash handler (:mod:`hpos.ui.crash`) takes
-over ``sys.excepthook`` and ``threading.excepthook``.
+Before the window opens, the crash handler (:mod:`hpos.ui.crash`) takes over
+``sys.excepthook`` and ``threading.excepthook``. The log file in the profile's log
+folder (:mod:`hpos.logging_setup`) is installed right after the window's first
+paint; what is logged before is held for it, in order, and a warning or worse
+installs it at once.
 """
 
 from __future__ import annotations
@@ -18,13 +20,20 @@ import sys
 from collections.abc import Mapping
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from hpos import __version__
 from hpos.demo import Demo, demo_profile_dir, start_demo
-from hpos.logging_setup import install_file_logging, register_secrets
+from hpos.logging_setup import (
+    HeldRecords,
+    current_file_logging,
+    hold_records,
+    install_file_logging,
+    log_file_path,
+    register_secrets,
+)
 from hpos.profile.profile import Profile, open_profile
 from hpos.resources import resource_path
 from hpos.ui.crash import CrashHandler
@@ -36,6 +45,8 @@ log = logging.getLogger(__name__)
 
 #: Qt logging categories kept off stderr (``QT_LOGGING_RULES`` syntax).
 QUIET_QT_CATEGORIES = "qt.multimedia.symbolsresolver=false;qt.multimedia.ffmpeg.info=false"
+#: Latest installation of the log file when the window is not painted (ms).
+LOG_FALLBACK_MS = 1000
 
 
 def run_app(
@@ -68,34 +79,93 @@ def run_app(
     running_demo = start_demo(env, config_dir) if demo else None
     profile = running_demo.profile if running_demo else open_profile(config_dir, env=env)
     install_language(app, profile.settings.language)  # before any widget reads its texts
-    crash = CrashHandler(start_logging(profile, env), parent=app)
+    crash = CrashHandler(log_file_path(profile.log_dir).absolute(), parent=app)
+    log_file = _LogFile(profile, env, crash, parent=app)  # held until the first paint
     crash.install()
     collector = GuiThreadCollector(app)  # Qt objects are never destroyed on a worker
-    window = MainWindow(profile, demo=running_demo)
+    try:
+        window = MainWindow(profile, demo=running_demo)
+    except BaseException:
+        log_file.install()  # the error (logged by the crash handler next) reaches the file
+        raise
     crash.set_window(window)
     window.show()
+    log_file.after_first_paint(window)
     try:
         return int(app.exec())
     finally:
+        log_file.install()  # what was held, if the window was never painted
         collector.stop()
         crash.uninstall()
         if running_demo is not None:
             running_demo.server.stop()
 
 
+class _LogFile(QObject):
+    """The log file, installed right after the window's first paint: its handlers and the
+    redactor cost ~8 ms of start-up. Until then the records are held for it, in order; a
+    warning or worse installs it at once (on the GUI thread, whichever thread logged)."""
+
+    _wanted = Signal()
+
+    def __init__(
+        self, profile: Profile, env: Mapping[str, str], crash: CrashHandler, parent: QObject
+    ) -> None:
+        super().__init__(parent)
+        self._profile, self._env, self._crash = profile, env, crash
+        self._wanted.connect(self.install, Qt.ConnectionType.QueuedConnection)
+        self._held: HeldRecords | None = hold_records(self._wanted.emit)
+        _log_start(profile)  # the log's first line, held with the others
+        QTimer.singleShot(LOG_FALLBACK_MS, self, self.install)  # a window never painted
+
+    def after_first_paint(self, window: QWidget) -> None:
+        """Install the log file once ``window`` has been painted (and the loop is idle)."""
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self, self.install)
+        return False
+
+    @Slot()
+    def install(self) -> None:
+        """Install the log file now (once) and hand it what was held."""
+        held, self._held = self._held, None
+        if held is None:
+            return
+        records = held.release()
+        self._crash.log_path = _install_log_file(self._profile, self._env)
+        installed = current_file_logging()
+        if self._crash.log_path is not None and installed is not None:
+            for record in records:
+                installed.queue_handler.handle(record)
+
+
 def start_logging(profile: Profile, env: Mapping[str, str]) -> Path | None:
     """The rotating log file in the profile's log folder (None: it cannot be written)."""
+    path = _install_log_file(profile, env)
+    if path is not None:
+        _log_start(profile)
+    return path
+
+
+def _install_log_file(profile: Profile, env: Mapping[str, str]) -> Path | None:
+    effective = profile.effective()
+    register_secrets((effective.api_key, effective.public_key, env.get("HPOS_SECRET_KEY")))
+    try:
+        return install_file_logging(profile.log_dir).path
+    except OSError as exc:
+        log.warning("No log file in %s: %s", profile.log_dir, exc)
+        return None
+
+
+def _log_start(profile: Profile) -> None:
+    """The first line of a run's log: versions and profile."""
     from PySide6 import (
         QtCore,  # not hpos.ui.mainwindow.about: its dialog classes are not needed yet
     )
 
-    effective = profile.effective()
-    register_secrets((effective.api_key, effective.public_key, env.get("HPOS_SECRET_KEY")))
-    try:
-        path = install_file_logging(profile.log_dir).path
-    except OSError as exc:
-        log.warning("No log file in %s: %s", profile.log_dir, exc)
-        return None
     log.info(
         "HPOS %s starting: Qt %s, PySide6 %s, Python %s; profile %s",
         __version__,
@@ -104,4 +174,3 @@ def start_logging(profile: Profile, env: Mapping[str, str]) -> Path | None:
         sys.version.split()[0],
         profile.config_dir,
     )
-    return path
