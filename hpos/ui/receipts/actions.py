@@ -24,8 +24,8 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QStandardPaths, Qt, Signal, Slot
-from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox, QWidget
+from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
 
 from hpos.profile.profile import Profile, replace_settings
 from hpos.sales.model import Sale
@@ -35,6 +35,7 @@ from hpos.ui.runner import Runner
 if TYPE_CHECKING:  # printing, rendering, receipts and history rows are imported on first use,
     # not at start-up: QtPrintSupport alone costs ~20 ms before the window's first paint
     from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+    from PySide6.QtWidgets import QFileDialog
 
     from hpos.sales.receipt import Receipt
     from hpos.ui.history.rows import HistoryRow
@@ -255,6 +256,9 @@ class ReceiptActions(QObject):
 
     def save_pdf(self, receipt: Receipt) -> None:
         """Ask where (window-modal file dialog), then write the PDF on the Runner."""
+        from PySide6.QtCore import QStandardPaths  # here: their types cost ~1 ms of start-up
+        from PySide6.QtWidgets import QFileDialog
+
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         dialog = QFileDialog(
             self._parent(),
