@@ -6,20 +6,24 @@ thread can read while a worker writes, one connection per thread, writes in
 (``PRAGMA user_version``) and is brought up to date by :data:`MIGRATIONS` when
 the journal opens. Amounts and fees are stored as exact decimal text; times as
 ISO 8601 UTC text (which sorts like time).
+
+The connections and the wording of SQLite failures are in
+:mod:`hpos.sales.journal_db`, the rows made into sales and events in
+:mod:`hpos.sales.journal_rows`, the schema in :mod:`hpos.sales.journal_schema`.
 """
 
 from __future__ import annotations
 
 import sqlite3
-import threading
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass
+from contextlib import AbstractContextManager
 from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
 
 from hpos.sales import journal_seal as seals
+from hpos.sales.journal_db import JournalError, JournalFile
+from hpos.sales.journal_rows import EventRow, created_in, event_from_row, sale_from_row
 from hpos.sales.journal_schema import MIGRATIONS, SCHEMA_VERSION, iso, missing_tables
 from hpos.sales.journal_seal import JournalNotice, Seal
 from hpos.sales.model import Sale
@@ -31,13 +35,6 @@ __all__ = ["JOURNAL_FILE", "SCHEMA_VERSION", "DuplicateTransaction", "Journal", 
 JOURNAL_FILE = "journal.sqlite3"
 
 
-class JournalError(Exception):
-    """The journal cannot be opened, read or written (disk full, read-only, damaged, newer).
-
-    The message names the journal file and says what to do.
-    """
-
-
 class DuplicateTransaction(JournalError):
     """A transaction id is already the payment of another sale of this journal."""
 
@@ -47,25 +44,11 @@ class DuplicateTransaction(JournalError):
         self.holder = holder  # the sale number that holds it
 
 
-@dataclass(frozen=True, slots=True)
-class EventRow:
-    """One line of a sale's history of state changes."""
-
-    at: datetime
-    from_state: SaleState | None
-    to_state: SaleState
-    note: str
-
-
 def _now() -> datetime:
     return datetime.now(UTC)
 
 
 _ts = iso
-
-
-def _dt(text: str | None) -> datetime | None:
-    return datetime.fromisoformat(text) if text else None
 
 
 class Journal:
@@ -85,20 +68,18 @@ class Journal:
     ) -> None:
         self.path = Path(path)
         self._clock = clock
-        self._local = threading.local()
-        self._all: list[sqlite3.Connection] = []
-        self._lock = threading.Lock()
+        self._file = JournalFile(self.path)
         self._seal_path = seal_path
         before = seals.file_state(self.path)
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            conn = self._conn()
+            conn = self._file.connection()
             self._migrate(conn)
             missing = missing_tables(conn)
             meta = {} if missing else dict(conn.execute("SELECT key, value FROM meta").fetchall())
         except (OSError, sqlite3.Error) as exc:
             self.close()
-            raise JournalError(self._says("Cannot open", exc)) from None
+            raise JournalError(self._file.says("Cannot open", exc)) from None
         if missing:
             self.close()
             raise JournalError(
@@ -115,56 +96,17 @@ class Journal:
         if seal_path is not None:
             self._check_seal(seal_path, before)
 
-    def _says(self, what: str, exc: BaseException) -> str:
-        detail = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
-        return f"{what} the sales journal {self.path}: {str(detail).rstrip('.')}."
-
-    # -- connections and schema -------------------------------------------------------
+    # Seams for tests and benchmarks (the journal itself goes through self._file).
 
     def _conn(self) -> sqlite3.Connection:
-        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
-        if conn is None:
-            conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
-            conn.row_factory = sqlite3.Row
-            conn.execute("PRAGMA journal_mode=WAL")
-            conn.execute("PRAGMA synchronous=NORMAL")
-            conn.execute("PRAGMA busy_timeout=5000")
-            conn.execute("PRAGMA foreign_keys=ON")
-            self._local.conn = conn
-            with self._lock:
-                self._all.append(conn)
-        return conn
+        """The calling thread's connection."""
+        return self._file.connection()
 
-    def _query(self, sql: str, args: Iterable[object] = ()) -> sqlite3.Cursor:
-        """A read; any SQLite failure becomes a JournalError naming the file."""
-        try:
-            return self._conn().execute(sql, tuple(args))
-        except sqlite3.Error as exc:
-            raise JournalError(self._says("Cannot read", exc)) from None
+    def _write(self) -> AbstractContextManager[sqlite3.Connection]:
+        """A write transaction, as the journal's own writes run (a fault can be made in one)."""
+        return self._file.write()
 
-    @contextmanager
-    def _write(self) -> Iterator[sqlite3.Connection]:
-        conn = self._conn()
-        try:
-            conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.Error as exc:
-            raise JournalError(self._says("Cannot write", exc)) from None
-        try:
-            yield conn
-        except sqlite3.IntegrityError:
-            conn.execute("ROLLBACK")
-            raise
-        except sqlite3.Error as exc:
-            conn.execute("ROLLBACK")
-            raise JournalError(self._says("Cannot write", exc)) from None
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        try:
-            conn.execute("COMMIT")
-        except sqlite3.Error as exc:
-            conn.execute("ROLLBACK")
-            raise JournalError(self._says("Cannot save", exc)) from None
+    # -- schema and seal --------------------------------------------------------------
 
     def _migrate(self, conn: sqlite3.Connection) -> None:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
@@ -174,7 +116,7 @@ class Journal:
                 " update HPOS."
             )
         for target in range(version, SCHEMA_VERSION):
-            with self._write() as tx:
+            with self._file.write() as tx:
                 MIGRATIONS[target](tx, _ts(self._clock()))
                 tx.execute(f"PRAGMA user_version={target + 1}")
 
@@ -187,7 +129,7 @@ class Journal:
         if notice is not None:
             old = seals.read_seal(seal_path)
             assert old is not None
-            with self._write() as tx:
+            with self._file.write() as tx:
                 for till, last in old.counters.items():
                     tx.execute(
                         "INSERT INTO counters (till, last) VALUES (?, ?) ON CONFLICT (till)"
@@ -208,26 +150,22 @@ class Journal:
 
     def acknowledge_notice(self) -> None:
         """A person has read :attr:`notice`: stop saying it."""
-        with self._write() as tx:
+        with self._file.write() as tx:
             tx.execute("DELETE FROM meta WHERE key = 'notice'")
         self.notice = None
 
     def counters(self) -> dict[str, int]:
         """The last counter used, per till name."""
-        return {r[0]: int(r[1]) for r in self._query("SELECT till, last FROM counters")}
+        return {r[0]: int(r[1]) for r in self._file.query("SELECT till, last FROM counters")}
 
     @property
     def schema_version(self) -> int:
         """The schema version of the file on disk."""
-        return int(self._query("PRAGMA user_version").fetchone()[0])
+        return int(self._file.query("PRAGMA user_version").fetchone()[0])
 
     def close(self) -> None:
         """Close every thread's connection."""
-        with self._lock:
-            conns, self._all = self._all, []
-        for conn in conns:
-            conn.close()
-        self._local = threading.local()
+        self._file.close()
 
     # -- writing ----------------------------------------------------------------------
 
@@ -247,7 +185,7 @@ class Journal:
         and the cleaned typed text (:func:`~hpos.sales.reference.compose_description`).
         """
         now = _ts(self._clock())
-        with self._write() as tx:
+        with self._file.write() as tx:
             row = tx.execute(
                 "INSERT INTO counters (till, last) VALUES (?, 1) "
                 "ON CONFLICT (till) DO UPDATE SET last = last + 1 RETURNING last",
@@ -304,7 +242,7 @@ class Journal:
         """
         now = _ts(self._clock())
         try:
-            with self._write() as tx:
+            with self._file.write() as tx:
                 row = tx.execute("SELECT state FROM sales WHERE id = ?", (sale_id,)).fetchone()
                 if row is None:
                     raise KeyError(sale_id)
@@ -340,7 +278,7 @@ class Journal:
         except sqlite3.IntegrityError as exc:
             holder = self.holder_of(transaction_id or "") if transaction_id else None
             if holder is None:
-                raise JournalError(self._says("Cannot write", exc)) from None
+                raise JournalError(self._file.says("Cannot write", exc)) from None
             raise DuplicateTransaction(
                 f"HPAY payment {transaction_id} is already the payment of sale"
                 f" {holder.sale_number}.",
@@ -351,10 +289,10 @@ class Journal:
 
     def holder_of(self, transaction_id: str) -> Sale | None:
         """The sale whose payment is ``transaction_id``, if any."""
-        row = self._query(
+        row = self._file.query(
             "SELECT * FROM sales WHERE transaction_id = ?", (transaction_id,)
         ).fetchone()
-        return _sale(row) if row else None
+        return sale_from_row(row) if row else None
 
     def is_legacy(self, sale: Sale) -> bool:
         """Was ``sale`` created before this journal had references (an older HPOS)?"""
@@ -362,7 +300,7 @@ class Journal:
 
     def note_error(self, sale_id: int, error: str | None) -> Sale:
         """Record (or clear) the last error of a sale without changing its state."""
-        with self._write() as tx:
+        with self._file.write() as tx:
             tx.execute(
                 "UPDATE sales SET last_error = ?, updated_at = ? WHERE id = ?",
                 (error, _ts(self._clock()), sale_id),
@@ -373,8 +311,8 @@ class Journal:
 
     def get(self, sale_id: int) -> Sale | None:
         """The sale with this local id."""
-        row = self._query("SELECT * FROM sales WHERE id = ?", (sale_id,)).fetchone()
-        return _sale(row) if row else None
+        row = self._file.query("SELECT * FROM sales WHERE id = ?", (sale_id,)).fetchone()
+        return sale_from_row(row) if row else None
 
     def _require(self, sale_id: int) -> Sale:
         sale = self.get(sale_id)
@@ -384,21 +322,21 @@ class Journal:
 
     def find(self, key: str) -> Sale | None:
         """The sale with this sale number, sale reference or HPAY transaction id."""
-        row = self._query(
+        row = self._file.query(
             "SELECT * FROM sales WHERE sale_number = ? OR transaction_id = ? OR reference = ?"
             " ORDER BY id DESC LIMIT 1",
             (key, key, key),
         ).fetchone()
-        return _sale(row) if row else None
+        return sale_from_row(row) if row else None
 
     def open_sales(self) -> list[Sale]:
         """Sales that still need work (see ``states.OPEN``), oldest first."""
         marks = ",".join("?" * len(OPEN))
-        rows = self._query(
+        rows = self._file.query(
             f"SELECT * FROM sales WHERE state IN ({marks}) ORDER BY id",  # noqa: S608
             [s.value for s in OPEN],
         )
-        return [_sale(r) for r in rows]
+        return [sale_from_row(r) for r in rows]
 
     def sales_in(
         self, states: Iterable[SaleState], *, updated_since: datetime | None = None
@@ -410,7 +348,7 @@ class Journal:
         if updated_since is not None:
             sql += " AND updated_at >= ?"
             args.append(_ts(updated_since))
-        return [_sale(r) for r in self._query(sql + " ORDER BY id", args)]
+        return [sale_from_row(r) for r in self._file.query(sql + " ORDER BY id", args)]
 
     def sales_between(
         self, start: datetime, end: datetime, *, mode: str | None = None
@@ -421,7 +359,7 @@ class Journal:
         if mode is not None:
             sql += " AND mode = ?"
             args.append(mode)
-        return [_sale(r) for r in self._query(sql + " ORDER BY created_at, id", args)]
+        return [sale_from_row(r) for r in self._file.query(sql + " ORDER BY created_at, id", args)]
 
     def latest_sales(
         self, start: datetime, end: datetime, limit: int, *, paid: bool | None = None
@@ -431,9 +369,9 @@ class Journal:
         ``paid`` True: only PAID sales (paid late included); False: only the others.
         The history's first screen: one indexed query, whatever the journal's size.
         """
-        sql, args = _created_in(start, end, paid)
+        sql, args = created_in(start, end, paid)
         sql += " ORDER BY created_at DESC, id DESC LIMIT ?"
-        return [_sale(r) for r in self._query(sql, [*args, max(0, limit)])]
+        return [sale_from_row(r) for r in self._file.query(sql, [*args, max(0, limit)])]
 
     def iter_sales_between(
         self, start: datetime, end: datetime, *, paid: bool | None = None
@@ -443,68 +381,25 @@ class Journal:
         For long reads: no list of every sale is kept (100,000 objects alive at once make
         each garbage collection meanwhile walk them all). ``paid`` as in :meth:`latest_sales`.
         """
-        sql, args = _created_in(start, end, paid)
-        for row in self._query(sql + " ORDER BY created_at DESC, id DESC", args):
-            yield _sale(row)
+        sql, args = created_in(start, end, paid)
+        for row in self._file.query(sql + " ORDER BY created_at DESC, id DESC", args):
+            yield sale_from_row(row)
 
     def sales_changed_since(self, start: datetime, end: datetime, since: datetime) -> list[Sale]:
         """Sales created in [start, end) and written (created or changed) at or after ``since``,
         oldest first: what a view of that range must re-read to be up to date."""
-        sql, args = _created_in(start, end, None)
+        sql, args = created_in(start, end, None)
         sql += " AND updated_at >= ? ORDER BY created_at, id"
-        return [_sale(r) for r in self._query(sql, [*args, _ts(since)])]
+        return [sale_from_row(r) for r in self._file.query(sql, [*args, _ts(since)])]
 
     def events(self, sale_id: int) -> list[EventRow]:
         """The state changes of one sale, in order."""
-        rows = self._query(
+        rows = self._file.query(
             "SELECT at, from_state, to_state, note FROM events WHERE sale_id = ? ORDER BY id",
             (sale_id,),
         )
-        return [
-            EventRow(
-                at=datetime.fromisoformat(r["at"]),
-                from_state=SaleState(r["from_state"]) if r["from_state"] else None,
-                to_state=SaleState(r["to_state"]),
-                note=r["note"],
-            )
-            for r in rows
-        ]
+        return [event_from_row(r) for r in rows]
 
     def count(self) -> int:
         """How many sales the journal holds."""
-        return int(self._query("SELECT COUNT(*) FROM sales").fetchone()[0])
-
-
-def _created_in(start: datetime, end: datetime, paid: bool | None) -> tuple[str, list[str]]:
-    sql = "SELECT * FROM sales WHERE created_at >= ? AND created_at < ?"
-    args = [_ts(start), _ts(end)]
-    if paid is not None:
-        sql += " AND state = ?" if paid else " AND state != ?"
-        args.append(SaleState.PAID.value)
-    return sql, args
-
-
-def _sale(row: sqlite3.Row) -> Sale:
-    created = datetime.fromisoformat(row["created_at"])
-    updated = datetime.fromisoformat(row["updated_at"])
-    return Sale(
-        id=row["id"],
-        sale_number=row["sale_number"],
-        till=row["till"],
-        created_at=created,
-        updated_at=updated,
-        paid_seen_at=_dt(row["paid_seen_at"]),
-        amount=Decimal(row["amount"]),
-        currency=row["currency"],
-        product=row["product"],
-        description=row["description"],
-        mode=row["mode"],
-        state=SaleState(row["state"]),
-        paid_late=bool(row["paid_late"]),
-        transaction_id=row["transaction_id"],
-        checkout_url=row["checkout_url"],
-        fees=Decimal(row["fees"]) if row["fees"] is not None else None,
-        last_error=row["last_error"],
-        reference=row["reference"],
-        answered=int(row["answered"]),
-    )
+        return int(self._file.query("SELECT COUNT(*) FROM sales").fetchone()[0])

@@ -13,6 +13,9 @@ payment is the sale reference HPOS wrote first in the description
 - HPAY generated it no earlier than the sale was created, less :data:`CLOCK_SKEW`
   (the till's and HPAY's clocks may differ by that much).
 
+The watcher holds a sale's *own* transaction id to the same standard:
+:func:`not_its_own` says why HPAY's entry for it is not the sale's payment.
+
 :func:`decide` says what the candidates mean: one is adopted, several need a
 person (REVIEW: never guess), none for long enough means nothing was created
 (FAILED, safe to try again), none yet means wait.
@@ -74,6 +77,19 @@ def matches(sale: Sale, entry: HistoryEntry, *, legacy: bool = False) -> bool:
     if sale.reference is not None:
         return reference_in(entry.description) == sale.reference
     return legacy and legacy_number_in(entry.description) == sale.sale_number
+
+
+def not_its_own(sale: Sale, entry: HistoryEntry) -> str:
+    """Why HPAY's entry for the sale's own transaction id is not the sale's payment.
+
+    "" when it is: the amount and currency are the sale's and, when the sale has a
+    reference, the description carries it. Else a few words for the cashier's message.
+    """
+    if entry.amount != sale.amount or entry.currency.upper() != sale.currency.upper():
+        return f"{entry.amount} {entry.currency}"
+    if sale.reference is not None and reference_in(entry.description) != sale.reference:
+        return "another sale's reference" if reference_in(entry.description) else "no reference"
+    return ""
 
 
 @dataclass(frozen=True)

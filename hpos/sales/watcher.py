@@ -51,8 +51,7 @@ from hpos.hpay.errors import HpayError
 from hpos.hpay.models import HistoryEntry
 from hpos.sales.journal import JournalError
 from hpos.sales.model import Sale, SaleEvent
-from hpos.sales.reconcile import Reconciler, decide
-from hpos.sales.reference import reference_in
+from hpos.sales.reconcile import Reconciler, decide, not_its_own
 from hpos.sales.states import IllegalTransition, SaleState
 from hpos.sales.till import Till
 
@@ -344,7 +343,7 @@ class PaymentWatcher:
             self._emit("connection_restored", sale, "Connection to HPAY restored.")
 
     def _status(self, w: _Watch, sale: Sale, entry: HistoryEntry | None) -> _Result:
-        if entry is not None and (why := _not_its_own(sale, entry)):
+        if entry is not None and (why := not_its_own(sale, entry)):
             text = (
                 f"HPAY lists payment {entry.transaction_id} with {why}, not as the payment of"
                 f" sale {sale.sale_number}; a person must check this sale."
@@ -430,15 +429,6 @@ class PaymentWatcher:
         if self._listener is not None:
             event = SaleEvent(kind=kind, sale=sale, message=message, at=self._wall(), error=error)
             self._listener(event)
-
-
-def _not_its_own(sale: Sale, entry: HistoryEntry) -> str:
-    """Why HPAY's entry for the sale's transaction id is not the sale's payment ("" if it is)."""
-    if entry.amount != sale.amount or entry.currency.upper() != sale.currency.upper():
-        return f"{entry.amount} {entry.currency}"
-    if sale.reference is not None and reference_in(entry.description) != sale.reference:
-        return "another sale's reference" if reference_in(entry.description) else "no reference"
-    return ""
 
 
 def _stop_message(sale: Sale) -> str:

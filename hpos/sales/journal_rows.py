@@ -1,0 +1,80 @@
+"""The journal's rows as Python values, and the one WHERE clause the history reads share.
+
+A ``sales`` row becomes a :class:`~hpos.sales.model.Sale` (:func:`sale_from_row`:
+amounts from their exact decimal text, times from ISO 8601 UTC text), an ``events``
+row an :class:`EventRow`; :func:`created_in` is "created in [start, end)", optionally
+only the PAID sales or only the others. No connection here: :class:`~hpos.sales.journal.Journal`
+runs the queries.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+
+from hpos.sales.journal_schema import iso
+from hpos.sales.model import Sale
+from hpos.sales.states import SaleState
+
+
+@dataclass(frozen=True, slots=True)
+class EventRow:
+    """One line of a sale's history of state changes."""
+
+    at: datetime
+    from_state: SaleState | None
+    to_state: SaleState
+    note: str
+
+
+def sale_from_row(row: sqlite3.Row) -> Sale:
+    """The sale of one ``sales`` row."""
+    created = datetime.fromisoformat(row["created_at"])
+    updated = datetime.fromisoformat(row["updated_at"])
+    return Sale(
+        id=row["id"],
+        sale_number=row["sale_number"],
+        till=row["till"],
+        created_at=created,
+        updated_at=updated,
+        paid_seen_at=_dt(row["paid_seen_at"]),
+        amount=Decimal(row["amount"]),
+        currency=row["currency"],
+        product=row["product"],
+        description=row["description"],
+        mode=row["mode"],
+        state=SaleState(row["state"]),
+        paid_late=bool(row["paid_late"]),
+        transaction_id=row["transaction_id"],
+        checkout_url=row["checkout_url"],
+        fees=Decimal(row["fees"]) if row["fees"] is not None else None,
+        last_error=row["last_error"],
+        reference=row["reference"],
+        answered=int(row["answered"]),
+    )
+
+
+def event_from_row(row: sqlite3.Row) -> EventRow:
+    """The state change of one ``events`` row (at, from_state, to_state, note)."""
+    return EventRow(
+        at=datetime.fromisoformat(row["at"]),
+        from_state=SaleState(row["from_state"]) if row["from_state"] else None,
+        to_state=SaleState(row["to_state"]),
+        note=row["note"],
+    )
+
+
+def created_in(start: datetime, end: datetime, paid: bool | None) -> tuple[str, list[str]]:
+    """``SELECT * FROM sales WHERE`` created in [start, end) (PAID only, or all but PAID)."""
+    sql = "SELECT * FROM sales WHERE created_at >= ? AND created_at < ?"
+    args = [iso(start), iso(end)]
+    if paid is not None:
+        sql += " AND state = ?" if paid else " AND state != ?"
+        args.append(SaleState.PAID.value)
+    return sql, args
+
+
+def _dt(text: str | None) -> datetime | None:
+    return datetime.fromisoformat(text) if text else None
