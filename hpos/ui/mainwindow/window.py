@@ -13,7 +13,8 @@ first time it is shown (F2, its tab, or a caller asking for ``history``), not
 before the first paint. Closing the window aborts the calls in flight and waits
 at most ~1.5 s; every sale is already in the journal. The menus and banners live
 in :mod:`hpos.ui.mainwindow.chrome`, the status bar in :mod:`hpos.ui.mainwindow.status`, the
-opening and closing of the sales service in :mod:`hpos.ui.mainwindow.service`.
+opening and closing of the sales service in :mod:`hpos.ui.mainwindow.service`, what
+the window's parts are told of the sale controller's news in :mod:`hpos.ui.mainwindow.wiring`.
 """
 
 from __future__ import annotations
@@ -33,8 +34,6 @@ from PySide6.QtWidgets import (
 )
 
 from hpos.profile.profile import Profile
-from hpos.sales.model import Sale
-from hpos.sales.states import SaleState
 from hpos.ui.customer.display import CustomerDisplayManager
 from hpos.ui.i18n import (
     Retranslatable,
@@ -55,6 +54,7 @@ from hpos.ui.mainwindow.journal_banner import JournalBanner
 from hpos.ui.mainwindow.keys import WindowKeys
 from hpos.ui.mainwindow.service import ServiceSlot
 from hpos.ui.mainwindow.status import StatusLine
+from hpos.ui.mainwindow.wiring import ControllerWiring
 from hpos.ui.receipts.actions import ReceiptActions
 from hpos.ui.runner import Runner
 from hpos.ui.sound import SoundPlayer
@@ -100,8 +100,6 @@ class MainWindow(Retranslatable, QMainWindow):
         self.cashier: Any = None
         self._history: HistoryPane | None = None
         self._tabs: QTabWidget | None = None
-        self._last_awaiting: Sale | None = None
-        self._connection_lost = False
         self.setMinimumSize(*MIN_SIZE)
         fit_to_screen(self, PREFERRED_SIZE, MIN_SIZE)
 
@@ -134,6 +132,18 @@ class MainWindow(Retranslatable, QMainWindow):
             log_folder=self.help_actions.open_log_folder,
             extra_view=(self.keys.last_qr_action,),
             extra_help=(self.keys.overlay_action,),
+        )
+        self._wiring = ControllerWiring(
+            self,
+            status_line=self.status_line,
+            receipts=self.receipts,
+            journal_banner=self.journal_banner,
+            test_banner=self._test_banner,
+            demo_bar=self._demo_bar,
+            history=lambda: self._history,
+            mode=lambda: self.profile.effective().mode,
+            demo_running=lambda: self.demo is not None,
+            warn=lambda title, message: QMessageBox.warning(self, title, message),
         )
         self.retranslate()
         self._test_banner.setVisible(profile.effective().mode == "TEST")
@@ -169,10 +179,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self._test_banner.setVisible(eff.mode == "TEST")
         open_service = lambda: self._services.open(self.profile)  # noqa: E731 (on a worker)
         self.controller = SaleController(open_service, self.runner, parent=self)
-        self.controller.ready.connect(self._on_ready)
-        self.controller.failed_to_start.connect(self._on_start_failed)
-        self.controller.sale_changed.connect(self._on_sale_changed)
-        self.controller.sale_event.connect(self._on_sale_event)
+        self._wiring.follow(self.controller)  # status line, banners, receipts, history
         tabs = QTabWidget()
         # The screen is made where addTab puts it, the tab widget's page stack: moved to a new
         # parent, a polished screen with a style sheet is polished all over again (~4 ms).
@@ -195,7 +202,6 @@ class MainWindow(Retranslatable, QMainWindow):
         self.keys.watch_tabs(tabs)
         self.customer_display.follow(self.controller, self.cashier, eff)
         self.sound.follow(self.controller, self.cashier, eff)
-        self._connection_lost = False
         self.status_line.say(lambda: self.tr("Connecting to HPAY…"))
         self._start_after_first_paint()
 
@@ -258,52 +264,7 @@ class MainWindow(Retranslatable, QMainWindow):
         """The sales service, once the controller has opened it (in the background)."""
         return self.controller.service if self.controller is not None else None
 
-    # -- reacting ---------------------------------------------------------------------
-
-    @Slot(object)
-    def _on_ready(self, token: Any) -> None:
-        service = self._service
-        if service is not None and self._history is not None:
-            self._history.set_sources(service.client, service.journal, service.watcher)
-        if service is not None:
-            self.journal_banner.follow(service.journal)  # its notice, read when it opened
-        mode = token.mode or self.profile.effective().mode
-        self.receipts.company = token.company
-        self._test_banner.setVisible(mode == "TEST")
-        self.status_line.say(lambda: self.tr("Connected to HPAY"))
-        self.status_line.show_account(lambda: f"{token.company} · {mode} · {token.currency}")
-        self.status_line.start_balance()
-
-    @Slot(str)
-    def _on_start_failed(self, message: str) -> None:
-        self.status_line.say(lambda: message)
-        QMessageBox.warning(self, self.tr("HPOS cannot start selling"), message)
-
-    @Slot(object)
-    def _on_sale_changed(self, sale: Sale) -> None:
-        if sale.state is SaleState.AWAITING:
-            self._last_awaiting = sale
-        elif self._last_awaiting is not None and sale.id == self._last_awaiting.id:
-            self._last_awaiting = None
-        self._demo_bar.simulate.setEnabled(
-            self.demo is not None and self._last_awaiting is not None
-        )
-        if sale.state is SaleState.PAID:
-            self.refresh_balance()
-            self.receipts.sale_paid(sale)  # automatic receipt, when that setting is on
-
-    @Slot(object)
-    def _on_sale_event(self, event: Any) -> None:
-        if event.kind == "connection_lost":
-            self._connection_lost = True
-            self.status_line.say(
-                lambda: self.tr("Connection to HPAY lost — retrying; no sale is lost.")
-            )
-        elif self._connection_lost and (
-            event.kind == "connection_restored" or (event.kind == "checked" and event.error is None)
-        ):
-            self._connection_lost = False
-            self.status_line.say(lambda: self.tr("Connected to HPAY"))
+    # -- the account ------------------------------------------------------------------
 
     @Slot()
     def refresh_balance(self) -> None:
@@ -364,7 +325,7 @@ class MainWindow(Retranslatable, QMainWindow):
     @Slot()
     def show_last_qr(self) -> None:
         """F3: the QR code of the sale awaiting payment, on the cashier screen again."""
-        sale, tabs = self._last_awaiting, self._tabs
+        sale, tabs = self._wiring.last_awaiting, self._tabs
         if sale is None or self.cashier is None or tabs is None:
             self.statusBar().showMessage(self.tr("No sale is waiting for payment."), 5000)
             return
@@ -389,7 +350,7 @@ class MainWindow(Retranslatable, QMainWindow):
     @Slot()
     def simulate_payment(self) -> None:
         """Demo only: the sandbox's customer pays the sale on screen."""
-        sale = self._last_awaiting
+        sale = self._wiring.last_awaiting
         if self.demo is None or sale is None or not sale.transaction_id:
             return
         server, txid = self.demo.server, sale.transaction_id

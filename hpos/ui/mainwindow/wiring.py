@@ -1,0 +1,128 @@
+"""How the window's parts follow the sale controller: what each is told, and when.
+
+:class:`ControllerWiring` connects each new controller (one per workspace: the window
+builds a new one when the settings change or the demo starts) to the parts that show
+its news:
+
+- ready: the history pane and the journal banner get the service's sources, the
+  receipts the company's name, the TEST MODE banner and the status line the account
+  (the token's mode first), and the balance starts;
+- failed to start: the status line and a warning box say why;
+- a sale changed: the last sale awaiting payment is kept (F3 and the demo's
+  "Simulate customer payment" use it); a PAID sale refreshes the balance and makes
+  the automatic receipt when that setting is on;
+- a sale event: "connection lost" and, once a check succeeds again, "connected".
+
+The texts keep the ``MainWindow`` translation context they had in the window.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, QObject, Slot
+from PySide6.QtWidgets import QWidget
+
+from hpos.sales.model import Sale
+from hpos.sales.states import SaleState
+
+if TYPE_CHECKING:
+    from hpos.ui.history.pane import HistoryPane
+    from hpos.ui.mainwindow.chrome import DemoBar
+    from hpos.ui.mainwindow.journal_banner import JournalBanner
+    from hpos.ui.mainwindow.status import StatusLine
+    from hpos.ui.receipts.actions import ReceiptActions
+
+
+class ControllerWiring(QObject):
+    """The window's parts, told what the current sale controller reports.
+
+    ``history`` gives the history pane if it was built (never builds it), ``mode`` the
+    profile's mode, ``demo_running`` whether the demo's sandbox plays HPAY; ``warn(title,
+    message)`` opens the window's warning box.
+    """
+
+    def __init__(
+        self,
+        window: QWidget,
+        *,
+        status_line: StatusLine,
+        receipts: ReceiptActions,
+        journal_banner: JournalBanner,
+        test_banner: QWidget,
+        demo_bar: DemoBar,
+        history: Callable[[], HistoryPane | None],
+        mode: Callable[[], str],
+        demo_running: Callable[[], bool],
+        warn: Callable[[str, str], object],
+    ) -> None:
+        super().__init__(window)
+        self._warn = warn
+        self._status = status_line
+        self._receipts = receipts
+        self._journal_banner = journal_banner
+        self._test_banner = test_banner
+        self._demo_bar = demo_bar
+        self._history = history
+        self._mode = mode
+        self._demo_running = demo_running
+        self._controller: Any = None
+        self._connection_lost = False
+        #: The last sale seen AWAITING payment, until it leaves that state.
+        self.last_awaiting: Sale | None = None
+
+    def follow(self, controller: Any) -> None:
+        """Tell the parts what ``controller`` (the new workspace's) reports from now on."""
+        self._controller = controller
+        self._connection_lost = False
+        controller.ready.connect(self._on_ready)
+        controller.failed_to_start.connect(self._on_start_failed)
+        controller.sale_changed.connect(self._on_sale_changed)
+        controller.sale_event.connect(self._on_sale_event)
+
+    @Slot(object)
+    def _on_ready(self, token: Any) -> None:
+        service = self._controller.service if self._controller is not None else None
+        history = self._history()
+        if service is not None and history is not None:
+            history.set_sources(service.client, service.journal, service.watcher)
+        if service is not None:
+            self._journal_banner.follow(service.journal)  # its notice, read when it opened
+        mode = token.mode or self._mode()
+        self._receipts.company = token.company
+        self._test_banner.setVisible(mode == "TEST")
+        self._status.say(lambda: QCoreApplication.translate("MainWindow", "Connected to HPAY"))
+        self._status.show_account(lambda: f"{token.company} · {mode} · {token.currency}")
+        self._status.start_balance()
+
+    @Slot(str)
+    def _on_start_failed(self, message: str) -> None:
+        self._status.say(lambda: message)
+        self._warn(QCoreApplication.translate("MainWindow", "HPOS cannot start selling"), message)
+
+    @Slot(object)
+    def _on_sale_changed(self, sale: Sale) -> None:
+        if sale.state is SaleState.AWAITING:
+            self.last_awaiting = sale
+        elif self.last_awaiting is not None and sale.id == self.last_awaiting.id:
+            self.last_awaiting = None
+        self._demo_bar.simulate.setEnabled(self._demo_running() and self.last_awaiting is not None)
+        if sale.state is SaleState.PAID:
+            self._status.refresh_balance()
+            self._receipts.sale_paid(sale)  # automatic receipt, when that setting is on
+
+    @Slot(object)
+    def _on_sale_event(self, event: Any) -> None:
+        if event.kind == "connection_lost":
+            self._connection_lost = True
+            self._status.say(
+                lambda: QCoreApplication.translate(
+                    "MainWindow", "Connection to HPAY lost — retrying; no sale is lost."
+                )
+            )
+        elif self._connection_lost and (
+            event.kind == "connection_restored" or (event.kind == "checked" and event.error is None)
+        ):
+            self._connection_lost = False
+            self._status.say(lambda: QCoreApplication.translate("MainWindow", "Connected to HPAY"))
