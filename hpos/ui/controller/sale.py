@@ -23,6 +23,7 @@ cashier are in :mod:`hpos.ui.controller.text`.
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -98,6 +99,8 @@ class SaleController(QObject):
         self._charging = False
         self._cancelling: set[int] = set()
         self._stopped = False
+        self._pending_lock = threading.Lock()
+        self._pending: SalesService | None = None  # opened on a worker, not yet taken here
         self._busy = False
         self._latest = LatestSales()
         self._clock = WatcherClock(runner, self)
@@ -166,12 +169,27 @@ class SaleController(QObject):
         would keep the profile lock held by a service nobody owns.
         """
         service = self._open_service()
-        if self._stopped:
+        with self._pending_lock:
+            if not self._stopped:
+                self._pending = service
+                return service
+        service.close()
+        raise StartCancelled("the till was closed while it was opening")
+
+    def release_unclaimed(self) -> None:
+        """After the runner shut down: close a service opened on a worker whose result
+        never reached the GUI thread (the window closed meanwhile), so its profile lock
+        and journal are let go."""
+        with self._pending_lock:
+            service, self._pending = self._pending, None
+        if service is not None:
             service.close()
-            raise StartCancelled("the till was closed while it was opening")
-        return service
 
     def _opened(self, service: SalesService) -> None:
+        with self._pending_lock:
+            if self._pending is not service:
+                return  # released by release_unclaimed() already
+            self._pending = None
         if self._stopped:
             self._starting = False
             if not self._runner.submit(service.close, name="close unused sales service"):
@@ -221,7 +239,8 @@ class SaleController(QObject):
     @Slot()
     def stop(self) -> None:
         """Stop ticking and accept no more work (the app then shuts the runner down)."""
-        self._stopped = True
+        with self._pending_lock:
+            self._stopped = True
         self._clock.stop()
 
     # -- the cashier's verbs ----------------------------------------------------------

@@ -415,6 +415,8 @@ class MainWindow(Retranslatable, QMainWindow):
             self.controller.stop()
         service = self._service
         self.runner.shutdown(timeout=1.5)
+        if self.controller is not None:
+            self.controller.release_unclaimed()
         if service is not None:
             service.close()
         if self.demo is not None:
