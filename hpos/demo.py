@@ -50,14 +50,11 @@ def demo_config_dir(env: Mapping[str, str], config_dir: Path | None = None) -> P
     return Path(platformdirs.user_config_dir("hpos-demo", appauthor=False))
 
 
-demo_profile_dir = demo_config_dir
-
-
 def start_demo(env: Mapping[str, str], config_dir: Path | None = None) -> Demo:
     """Start the sandbox and point a separate, in-memory-secret profile at it."""
     from hpos.sandbox import DEMO_ACCOUNT  # only the demo needs the sandbox
 
-    profile = Profile(demo_profile_dir(env, config_dir), KeyStore(), env={})
+    profile = Profile(demo_config_dir(env, config_dir), KeyStore(), env={})
     server = start_demo_sandbox(profile.data_dir)
     use_demo_account(
         profile,

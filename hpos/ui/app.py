@@ -25,7 +25,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
 from hpos import __version__
-from hpos.demo import Demo, demo_profile_dir, start_demo
+from hpos.demo import start_demo
 from hpos.logging_setup import (
     HeldRecords,
     current_file_logging,
@@ -38,7 +38,7 @@ from hpos.profile.profile import Profile, open_profile
 from hpos.resources import resource_path
 from hpos.ui.crash import CrashHandler
 
-__all__ = ["Demo", "demo_profile_dir", "run_app", "start_demo", "start_logging"]
+__all__ = ["run_app", "start_logging"]
 
 log = logging.getLogger(__name__)
 
