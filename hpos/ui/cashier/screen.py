@@ -145,7 +145,8 @@ class CashierScreen(SaleFollowing, QWidget):
         else:
             self.entry_page.charge_button.setEnabled(False)
         self._refresh_amount()
-        self._apply_scale()
+        if self.testAttribute(Qt.WidgetAttribute.WA_Resized):
+            self._apply_scale()  # else at the first resize, when the screen has its size
         self._show("entry")
 
     # -- for tests and the main window --------------------------------------------------

@@ -116,6 +116,8 @@ class FitLabel(QLabel):
         return QSize(60, self.sizeHint().height())
 
     def _fit(self) -> None:
+        if not self.isVisible():
+            return  # fitted when shown (the Show event): a hidden label's width means nothing yet
         margins = self.contentsMargins()
         # a little slack: a focus border may be a pixel wider than the normal one
         room = self.width() - margins.left() - margins.right() - 2 * self.margin() - 8
