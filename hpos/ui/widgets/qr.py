@@ -19,7 +19,7 @@ import logging
 import math
 
 from PySide6.QtCore import QRect, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from hpos.ui.i18n import Retranslatable
@@ -143,6 +143,8 @@ class QrWidget(Retranslatable, QWidget):
         return size, (width - n * size) // 2, (height - n * size) // 2
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        from PySide6.QtGui import QPainter  # here: its type costs ~1 ms of the app's start-up
+
         painter = QPainter(self)
         try:
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
