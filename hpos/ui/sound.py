@@ -18,14 +18,16 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from hpos.profile.profile import Settings
 from hpos.resources import resource_path
-from hpos.sales.model import Sale
 from hpos.sales.states import SaleState
+
+if TYPE_CHECKING:  # the sale model is loaded with the sales service, after the first paint
+    from hpos.sales.model import Sale
 
 log = logging.getLogger(__name__)
 

@@ -16,15 +16,15 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, Qt, Slot
 
 from hpos.hpay.money import currency_decimals
-from hpos.sales.model import Sale, SaleEvent
 from hpos.sales.states import SaleState
 from hpos.ui.cashier.wording import answered_status, problem_wording
 from hpos.ui.controller.sale import event_text
 from hpos.ui.i18n import format_time
 from hpos.ui.money import format_money
 
-if TYPE_CHECKING:  # the HPAY models load with the client, after the first paint
+if TYPE_CHECKING:  # the HPAY and sale models load with the client and the sales service
     from hpos.hpay.models import Token
+    from hpos.sales.model import Sale, SaleEvent
 
 S = SaleState
 

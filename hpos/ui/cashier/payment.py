@@ -6,13 +6,17 @@ current sale and wires its Copy link and Cancel buttons.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from hpos.sales.model import Sale
 from hpos.ui.i18n import Retranslatable
 from hpos.ui.widgets.qr import QrWidget
 from hpos.ui.widgets.style import FitLabel, big_button, set_pixels, wrapping_label
+
+if TYPE_CHECKING:  # the sale model is loaded with the sales service, after the first paint
+    from hpos.sales.model import Sale
 
 
 class PaymentPage(Retranslatable, QWidget):

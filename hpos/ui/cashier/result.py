@@ -7,14 +7,18 @@ shows it. Widgets only: :class:`~hpos.ui.cashier.screen.CashierScreen` decides w
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
 
-from hpos.sales.model import Sale
 from hpos.sales.states import SaleState
 from hpos.ui.cashier.wording import Wording, problem_wording
 from hpos.ui.i18n import Retranslatable
 from hpos.ui.widgets.style import FitLabel, big_button, set_pixels, wrapping_label
+
+if TYPE_CHECKING:  # the sale model is loaded with the sales service, after the first paint
+    from hpos.sales.model import Sale
 
 __all__ = ["PaidPage", "ProblemPage", "Wording", "problem_wording"]
 

@@ -28,7 +28,6 @@ from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
-from hpos.sales.model import Sale
 from hpos.sales.states import SaleState
 from hpos.ui.cashier.amount import AmountEntry
 from hpos.ui.cashier.entry import ChargingPage, EntryPage
@@ -41,8 +40,9 @@ from hpos.ui.controller.sale import SaleController
 from hpos.ui.widgets.dialogs import ask_yes_no
 from hpos.ui.widgets.style import STYLE
 
-if TYPE_CHECKING:  # the HPAY models load with the client, after the first paint
+if TYPE_CHECKING:  # the HPAY and sale models load with the client and the sales service
     from hpos.hpay.models import Token
+    from hpos.sales.model import Sale
 
 __all__ = ["PAGES", "CashierScreen", "Confirm", "key_action"]
 

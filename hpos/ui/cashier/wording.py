@@ -19,13 +19,16 @@ Texts keep the translation context "ProblemPage". Words only, no widget.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
-from hpos.sales.model import Sale
 from hpos.sales.states import SaleState
 from hpos.ui.controller.text import answered_lead
 from hpos.ui.widgets.style import AMBER, BLUE, GREY, RED
+
+if TYPE_CHECKING:  # the sale model is loaded with the sales service, after the first paint
+    from hpos.sales.model import Sale
 
 S = SaleState
 

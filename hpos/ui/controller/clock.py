@@ -18,10 +18,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Slot
 
-from hpos.sales.model import Sale
 from hpos.ui.runner import Runner
 
 if TYPE_CHECKING:
+    from hpos.sales.model import Sale
     from hpos.sales.service import SalesService
 
 log = logging.getLogger("hpos.ui.controller.sale")  # the controller's log lines

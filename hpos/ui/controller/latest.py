@@ -11,9 +11,12 @@ are kept.
 from __future__ import annotations
 
 from collections import OrderedDict
+from typing import TYPE_CHECKING
 
-from hpos.sales.model import Sale
 from hpos.sales.states import SaleState
+
+if TYPE_CHECKING:  # the sale model is loaded with the sales service, after the first paint
+    from hpos.sales.model import Sale
 
 S = SaleState
 #: Every allowed transition goes up this scale (see ``states.TRANSITIONS``).

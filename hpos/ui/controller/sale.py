@@ -31,15 +31,15 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal, Slot
 
 from hpos.hpay.errors import HpayError
-from hpos.sales.model import Sale, SaleEvent
 from hpos.ui.controller.clock import WatcherClock
 from hpos.ui.controller.latest import LatestSales
 from hpos.ui.controller.text import cancel_text, error_text, event_text, last_known_text
 from hpos.ui.runner import Runner
 from hpos.ui.widgets.qr import build_matrix
 
-if TYPE_CHECKING:  # the HPAY models load with the client, after the first paint
+if TYPE_CHECKING:  # the HPAY and sale models load with the client and the sales service
     from hpos.hpay.models import Token
+    from hpos.sales.model import Sale, SaleEvent
     from hpos.sales.service import SalesService
 
 __all__ = ["SaleController", "StartCancelled", "error_text", "event_text"]

@@ -8,6 +8,8 @@ and the cashier screen.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication
 
 from hpos.hpay.errors import (
@@ -23,7 +25,9 @@ from hpos.hpay.errors import (
     UnsafeCheckoutUrl,
 )
 from hpos.sales.lock import ProfileLocked, ProfileUnwritable
-from hpos.sales.model import SaleEvent
+
+if TYPE_CHECKING:  # the sale model is loaded with the sales service, after the first paint
+    from hpos.sales.model import SaleEvent
 
 
 def _lead(exc: HpayError) -> str:

@@ -24,10 +24,10 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, QObject, Slot
 from PySide6.QtWidgets import QWidget
 
-from hpos.sales.model import Sale
 from hpos.sales.states import SaleState
 
 if TYPE_CHECKING:
+    from hpos.sales.model import Sale
     from hpos.ui.history.pane import HistoryPane
     from hpos.ui.mainwindow.chrome import DemoBar
     from hpos.ui.mainwindow.journal_banner import JournalBanner

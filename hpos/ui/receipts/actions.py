@@ -28,7 +28,6 @@ from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
 
 from hpos.profile.profile import Profile, replace_settings
-from hpos.sales.model import Sale
 from hpos.ui.i18n import current_language
 from hpos.ui.runner import Runner
 
@@ -37,6 +36,7 @@ if TYPE_CHECKING:  # printing, rendering, receipts and history rows are imported
     from PySide6.QtPrintSupport import QPrintDialog, QPrinter
     from PySide6.QtWidgets import QFileDialog
 
+    from hpos.sales.model import Sale
     from hpos.sales.receipt import Receipt
     from hpos.ui.history.rows import HistoryRow
     from hpos.ui.receipts.printers import PrinterFactory
@@ -85,7 +85,8 @@ class ReceiptActions(QObject):
         from hpos.ui.history.rows import SOURCE_JOURNAL, status_text
 
         eff = self.profile.effective()
-        # the receipt model is read on the first receipt, not at start-up (~2 ms)
+        # the sale and receipt models are read on the first receipt, not at start-up
+        from hpos.sales.model import Sale
         from hpos.sales.receipt import (
             ReceiptRefused,
             make_receipt,
