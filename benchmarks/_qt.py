@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from hpos.demo import use_demo_account
 from hpos.profile.keystore import KeyStore
 from hpos.profile.profile import Profile
-from hpos.sandbox import SandboxServer
+from hpos.sandbox.server import SandboxServer
 
 WAIT = 30.0  # seconds: the longest any benchmark step may take before it is an error
 

@@ -21,7 +21,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from hpos.sandbox import DEMO_ACCOUNT
+from hpos.sandbox.accounts import DEMO_ACCOUNT
 
 ROOT = Path(__file__).resolve().parents[1]
 #: How long the child may take to fill its payments and say where it listens (s).
@@ -101,7 +101,7 @@ class RemoteSandbox:
 
 
 def main(argv: list[str]) -> int:
-    from hpos.sandbox import SandboxServer
+    from hpos.sandbox.server import SandboxServer
 
     server = SandboxServer().start()
     try:

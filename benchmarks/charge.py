@@ -38,7 +38,7 @@ from benchmarks._qt import (
     start_sandbox,
     wait_until,
 )
-from hpos.sandbox import DEMO_ACCOUNT
+from hpos.sandbox.accounts import DEMO_ACCOUNT
 from hpos.sandbox.faults import API_PATHS
 
 NAME = "charge"

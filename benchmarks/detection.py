@@ -27,7 +27,7 @@ from benchmarks._qt import PaintProbe, close_window, make_profile, open_window, 
 from benchmarks._qt import wait_until as wait_qt
 from benchmarks.charge import AMOUNT, RawApi
 from hpos.sales.watcher import WatchPolicy
-from hpos.sandbox import DEMO_ACCOUNT
+from hpos.sandbox.accounts import DEMO_ACCOUNT
 
 NAME = "detection"
 HISTORY = "/getPaymentHistory/"

@@ -74,7 +74,8 @@ from hpos.sales.reference import (
 from hpos.sales.states import SaleState
 from hpos.sales.till import Till
 from hpos.sales.watcher import PaymentWatcher, WatchPolicy
-from hpos.sandbox import DEMO_ACCOUNT, SandboxServer
+from hpos.sandbox.accounts import DEMO_ACCOUNT
+from hpos.sandbox.server import SandboxServer
 
 NAME = "reconcile"
 PAYMENTS = 50_000  # on the sale's day

@@ -26,7 +26,7 @@ from typing import Any
 
 from benchmarks import Benchmark, Case
 from benchmarks._qt import start_sandbox
-from hpos.sandbox import DEMO_ACCOUNT
+from hpos.sandbox.accounts import DEMO_ACCOUNT
 
 NAME = "startup"
 CHILD = Path(__file__).with_name("_app_child.py")

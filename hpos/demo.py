@@ -25,7 +25,7 @@ from hpos.profile.profile import Profile, replace_settings
 
 if TYPE_CHECKING:
     from hpos.hpay.client import ClientConfig
-    from hpos.sandbox import SandboxServer
+    from hpos.sandbox.server import SandboxServer
 
 #: The sandbox's state file in the demo profile's data folder (payments kept across runs).
 SANDBOX_STATE = "sandbox-state.json"
@@ -52,7 +52,7 @@ def demo_config_dir(env: Mapping[str, str], config_dir: Path | None = None) -> P
 
 def start_demo(env: Mapping[str, str], config_dir: Path | None = None) -> Demo:
     """Start the sandbox and point a separate, in-memory-secret profile at it."""
-    from hpos.sandbox import DEMO_ACCOUNT  # only the demo needs the sandbox
+    from hpos.sandbox.accounts import DEMO_ACCOUNT  # only the demo needs the sandbox
 
     profile = Profile(demo_config_dir(env, config_dir), KeyStore(), env={})
     server = start_demo_sandbox(profile.data_dir)
@@ -68,7 +68,7 @@ def start_demo(env: Mapping[str, str], config_dir: Path | None = None) -> Demo:
 
 def start_demo_sandbox(data_dir: Path) -> SandboxServer:
     """The sandbox on a free loopback port, its state in ``data_dir`` (:data:`SANDBOX_STATE`)."""
-    from hpos.sandbox import SandboxServer  # only the demo needs the sandbox
+    from hpos.sandbox.server import SandboxServer  # only the demo needs the sandbox
 
     data_dir.mkdir(parents=True, exist_ok=True)
     return SandboxServer(state_file=data_dir / SANDBOX_STATE).start()
@@ -80,7 +80,7 @@ def use_demo_account(profile: Profile, url: str, **changes: Any) -> None:
     ``changes`` are other settings to save with it; the secret key is kept in memory for
     this session only (never in the keyring).
     """
-    from hpos.sandbox import DEMO_ACCOUNT  # only the demo needs the sandbox
+    from hpos.sandbox.accounts import DEMO_ACCOUNT  # only the demo needs the sandbox
 
     settings = replace_settings(
         profile.settings,
@@ -100,7 +100,7 @@ def demo_client_config(url: str, **changes: Any) -> ClientConfig:
     ``changes`` are other :class:`~hpos.hpay.client.ClientConfig` fields (``deadline=10.0``).
     """
     from hpos.hpay.client import ClientConfig  # here: the client loads requests (start-up)
-    from hpos.sandbox import DEMO_ACCOUNT  # only the demo needs the sandbox
+    from hpos.sandbox.accounts import DEMO_ACCOUNT  # only the demo needs the sandbox
 
     return ClientConfig(
         base_url=url,

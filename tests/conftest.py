@@ -22,7 +22,8 @@ import pytest
 
 from hpos.hpay.client import HpayClient
 from hpos.hpay.redact import install_redaction
-from hpos.sandbox import DEMO_ACCOUNT, SandboxServer
+from hpos.sandbox.accounts import DEMO_ACCOUNT
+from hpos.sandbox.server import SandboxServer
 from tests.helpers.sandbox import SECRETS_TO_CHECK, STARTED, client_config, start_sandbox
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")

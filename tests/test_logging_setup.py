@@ -23,7 +23,8 @@ from hpos.logging_setup import (
     install_file_logging,
     log_file_path,
 )
-from hpos.sandbox import DEMO_ACCOUNT, SandboxServer
+from hpos.sandbox.accounts import DEMO_ACCOUNT
+from hpos.sandbox.server import SandboxServer
 from tests.helpers.sandbox import client_config
 
 log = logging.getLogger("hpos.test_logging_setup")

@@ -24,6 +24,7 @@ from hpos.cli.exits import (
     CliError,
 )
 from hpos.hpay.errors import ConfigError
+from hpos.hpay.urls import validate_base_url
 from hpos.profile.profile import Profile, replace_settings
 
 log = logging.getLogger("hpos.cli")
@@ -58,6 +59,7 @@ class Context:
 
 def default_client_factory(config: Any) -> Any:
     """The real HPAY client (imported only when a command needs one)."""
+    # imported on first use: keeps start-up fast (requests loads only for HPAY commands)
     from hpos.hpay.client import HpayClient
 
     return HpayClient(config)
@@ -65,6 +67,7 @@ def default_client_factory(config: Any) -> Any:
 
 def cmd_demo(args: argparse.Namespace, ctx: Context) -> int:
     """``hpos --demo``: one sale end to end on the built-in sandbox."""
+    # imported on first use: only `hpos --demo` needs the demo (keeps start-up fast)
     from hpos.cli.demo import run_demo
 
     config_dir = getattr(args, "config_dir", None)
@@ -73,7 +76,9 @@ def cmd_demo(args: argparse.Namespace, ctx: Context) -> int:
 
 def cmd_sandbox(args: argparse.Namespace, ctx: Context) -> int:
     """Run the local HPAY emulator until Ctrl+C or SIGTERM."""
-    from hpos.sandbox import DEMO_ACCOUNT, SandboxServer
+    # imported on first use: only `hpos sandbox` needs the emulator (keeps start-up fast)
+    from hpos.sandbox.accounts import DEMO_ACCOUNT
+    from hpos.sandbox.server import SandboxServer
 
     kwargs: dict[str, Any] = {}
     if args.state is not None:
@@ -163,8 +168,6 @@ def cmd_configure(args: argparse.Namespace, ctx: Context) -> int:
         if value is not None
     }
     if changes.get("api_url"):
-        from hpos.hpay.urls import validate_base_url
-
         changes["api_url"] = validate_base_url(changes["api_url"].strip())
     settings = replace_settings(profile.settings, **changes)
     secret = _read_secret(args, ctx)

@@ -23,7 +23,7 @@ from hpos.demo import demo_client_config, demo_config_dir, start_demo_sandbox
 from hpos.hpay.client import HpayClient
 from hpos.hpay.models import HistoryEntry
 from hpos.hpay.money import format_amount
-from hpos.sandbox import SandboxServer
+from hpos.sandbox.server import SandboxServer
 
 DEMO_AMOUNT = Decimal(14900)
 DEMO_PRODUCT = "Demo sale"

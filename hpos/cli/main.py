@@ -61,7 +61,7 @@ def main(
             parser.print_usage(sys.stderr)
             output.write(sys.stderr, "hpos: error: --self-test takes no command or other option")
             return EXIT_USAGE
-        from hpos.selftest import run_self_test  # Qt and the sandbox: imported only here
+        from hpos.selftest.runner import run_self_test  # Qt and the sandbox: imported only here
 
         return run_self_test(sys.stdout)
     env = dict(os.environ) if env is None else env

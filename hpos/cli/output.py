@@ -154,6 +154,7 @@ _HALF_BLOCKS = {(False, False): " ", (True, False): "▀", (False, True): "▄",
 
 def qr_matrix(data: str, *, border: int = 4) -> list[list[bool]]:
     """The QR modules of ``data`` (True = dark), quiet zone of ``border`` modules included."""
+    # imported on first use: qrcode loads only when a QR is printed (keeps start-up fast)
     import qrcode
     from qrcode.constants import ERROR_CORRECT_M
 
@@ -205,6 +206,7 @@ def _enable_vt(stream: TextIO) -> bool:
     if sys.platform != "win32":
         return True
     try:  # pragma: no cover - Windows only
+        # here: Windows-only modules (msvcrt exists on Windows only)
         import ctypes
         import msvcrt
 

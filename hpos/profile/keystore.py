@@ -115,6 +115,7 @@ class KeyStore:
 
     def delete_secret(self, profile_id: str) -> None:
         """Forget the secret of ``profile_id``; deleting a missing secret is not an error."""
+        # here: keyring loads on first use (importing it is most of a KeyStore's cost)
         from keyring.errors import PasswordDeleteError
 
         _check_id(profile_id)
@@ -137,6 +138,7 @@ def _check_id(profile_id: str) -> None:
 
 def _translate(exc: BaseException, action: str) -> KeyStoreError:
     """One clear error for a keyring failure; only the exception's type is logged."""
+    # here: keyring loads on first use (importing it is most of a KeyStore's cost)
     from keyring.errors import (
         InitError,
         KeyringError,

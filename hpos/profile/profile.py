@@ -268,6 +268,7 @@ class Profile:
 
 def client_config_from(settings: Settings, secret: str, **extra: Any) -> ClientConfig:
     """The HPAY client configuration of ``settings`` with ``secret`` (no checks here)."""
+    # imported on first use: the HPAY client loads requests (keeps start-up fast)
     from hpos.hpay.client import ClientConfig
 
     return ClientConfig(

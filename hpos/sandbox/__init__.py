@@ -4,22 +4,8 @@ It speaks HPAY-API.md exactly (field names, value types, refusals, token expiry,
 history filters and paging), serves a checkout page where a "customer" can pay
 or cancel, and injects network faults on demand. Used by ``hpos --demo``,
 ``hpos sandbox`` and the test suite.
+
+Its public names come from their modules: ``server`` (SandboxServer), ``accounts``
+(DEMO_ACCOUNT, DEMO_CAD_ACCOUNT, SandboxAccount), ``faults`` (Fault, KINDS) and
+``payments`` (PaymentSnapshot).
 """
-
-from __future__ import annotations
-
-from hpos.sandbox.accounts import DEMO_ACCOUNT, DEMO_CAD_ACCOUNT, SandboxAccount
-from hpos.sandbox.faults import KINDS as FAULT_KINDS
-from hpos.sandbox.faults import Fault
-from hpos.sandbox.payments import PaymentSnapshot
-from hpos.sandbox.server import SandboxServer
-
-__all__ = [
-    "DEMO_ACCOUNT",
-    "DEMO_CAD_ACCOUNT",
-    "FAULT_KINDS",
-    "Fault",
-    "PaymentSnapshot",
-    "SandboxAccount",
-    "SandboxServer",
-]

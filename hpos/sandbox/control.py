@@ -29,7 +29,7 @@ CONTROL_GET = ("/_sandbox/payments", "/_sandbox/stats")
 
 
 class Controls(Protocol):
-    """What the control interface drives (a :class:`~hpos.sandbox.SandboxServer`)."""
+    """What the control interface drives (a :class:`~hpos.sandbox.server.SandboxServer`)."""
 
     def mark_paid(self, txid: str) -> PaymentSnapshot: ...
 

@@ -67,6 +67,7 @@ def check_modules(_workdir: Path) -> str:
 
 def check_certificates(_workdir: Path) -> str:
     """requests' CA bundle is there and loads (what HTTPS to HPAY verifies against)."""
+    # here: inside its check, so a missing or broken module fails this check only
     import certifi
     from requests.utils import DEFAULT_CA_BUNDLE_PATH
 
@@ -84,6 +85,7 @@ def check_certificates(_workdir: Path) -> str:
 
 def check_data_dirs(workdir: Path) -> str:
     """A profile in a temporary dir: settings saved and read back, a journal opened."""
+    # here: inside its check, so a missing or broken module fails this check only
     from hpos.profile.keystore import KeyStore
     from hpos.profile.profile import default_config_dir, open_profile, replace_settings
     from hpos.sales.journal import Journal
@@ -105,6 +107,7 @@ def check_keyring(_workdir: Path) -> str:
     Secret Service on the session bus, which a headless machine may lack. Nothing
     is read from or written to the keyring.
     """
+    # here: inside its check, so a missing or broken module fails this check only
     import keyring
     from keyring.backend import get_all_keyring
 
@@ -130,7 +133,7 @@ def check_sandbox(workdir: Path) -> str:
     """Token → payment → history through the real client, on a loopback sandbox."""
     from hpos.demo import demo_client_config  # inside its check, as every check's imports
     from hpos.hpay.client import HpayClient
-    from hpos.sandbox import SandboxServer
+    from hpos.sandbox.server import SandboxServer
 
     started = time.perf_counter()
     server = SandboxServer("127.0.0.1", 0, state_file=workdir / "sandbox.json").start()

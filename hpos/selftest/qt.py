@@ -28,7 +28,7 @@ from PySide6.QtMultimedia import QMediaDevices, QMediaFormat, QSoundEffect
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication
 
-from hpos.resources import resource_path
+from hpos.resources.paths import resource_path
 
 #: Qt's warnings during the self-test (kept out of the report).
 QT_MESSAGES: list[str] = []
@@ -65,6 +65,7 @@ def check_qt(_workdir: Path) -> str:
 
 def check_qr(_workdir: Path) -> str:
     """The cashier's QR widget paints; every module's pixel matches the QR matrix."""
+    # here: the UI's widget, inside its check only (qrcode missing fails this check)
     from hpos.ui.widgets.qr import QUIET_ZONE, QrWidget
 
     application()

@@ -16,6 +16,7 @@ installs it at once.
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from collections.abc import Mapping
 from pathlib import Path
@@ -35,8 +36,11 @@ from hpos.logging_setup import (
     register_secrets,
 )
 from hpos.profile.profile import Profile, open_profile
-from hpos.resources import resource_path
+from hpos.resources.paths import resource_path
 from hpos.ui.crash import CrashHandler
+from hpos.ui.gc_guard import GuiThreadCollector
+from hpos.ui.i18n import install_language
+from hpos.ui.mainwindow.window import MainWindow
 
 __all__ = ["run_app", "start_logging"]
 
@@ -57,12 +61,6 @@ def run_app(
     argv: list[str] | None = None,
 ) -> int:
     """Open the HPOS window; returns the application's exit code."""
-    import os
-
-    from hpos.ui.gc_guard import GuiThreadCollector
-    from hpos.ui.i18n import install_language
-    from hpos.ui.mainwindow.window import MainWindow
-
     env = dict(os.environ) if env is None else env
     # QtMultimedia lists every codec library it probes and misses (a dozen lines per start on
     # a till without VA-API); the sound module logs the one line that matters. A user's own

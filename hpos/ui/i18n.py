@@ -35,7 +35,7 @@ from PySide6.QtCore import (
 )
 
 from hpos.profile.profile import LANGUAGES
-from hpos.resources import resource_path
+from hpos.resources.paths import resource_path
 from hpos.ui.language import DEFAULT_LANGUAGE, current_language
 from hpos.ui.language import PROPERTY as _PROPERTY
 
@@ -236,6 +236,8 @@ def format_date(value: date, *, language: str | None = None) -> str:
 
 def format_number(value: int | Decimal, *, language: str | None = None) -> str:
     """A plain number with the language's grouping and decimal mark (exact, no float)."""
+    # imported on first use: keeps start-up fast (the money formatting loads after the
+    # window's first paint)
     from hpos.ui.money import format_decimal
 
     return format_decimal(Decimal(value), language=language or current_language())

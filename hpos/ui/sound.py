@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from hpos.profile.profile import Settings
-from hpos.resources import resource_path
+from hpos.resources.paths import resource_path
 from hpos.sales.states import SaleState
 
 if TYPE_CHECKING:  # the sale model is loaded with the sales service, after the first paint
@@ -50,6 +50,7 @@ def sound_for(sale: Sale, current_id: int | None) -> str | None:
 
 
 def _has_audio_output() -> bool:
+    # imported on first use: QtMultimedia loads only with the sounds (start-up speed)
     from PySide6.QtMultimedia import QMediaDevices
 
     return bool(QMediaDevices.audioOutputs())
@@ -157,6 +158,7 @@ class SoundPlayer(QObject):
             if not self._has_output():
                 self._unavailable("no audio output device")
                 return
+            # imported on first use: QtMultimedia loads only with the sounds (start-up speed)
             from PySide6.QtMultimedia import QSoundEffect
         except Exception as exc:  # noqa: BLE001 - a missing library must not stop the till
             self._unavailable(f"audio unavailable ({exc!r})")
@@ -184,6 +186,7 @@ class SoundPlayer(QObject):
         return True
 
     def _status_changed(self, effect: Any) -> None:
+        # imported on first use: QtMultimedia loads only with the sounds (start-up speed)
         from PySide6.QtMultimedia import QSoundEffect
 
         if effect.status() is QSoundEffect.Status.Error:
@@ -195,6 +198,7 @@ class SoundPlayer(QObject):
         self._available = False
 
     def _linear_volume(self) -> float:
+        # imported on first use: QtMultimedia loads only with the sounds (start-up speed)
         from PySide6.QtMultimedia import QAudio
 
         return QAudio.convertVolume(

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from hpos.sandbox import DEMO_ACCOUNT
+from hpos.sandbox.accounts import DEMO_ACCOUNT
 from tests.helpers.cli import PY, TIMEOUT, Sandbox
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from hpos.hpay.client import HpayClient
-from hpos.sandbox import DEMO_ACCOUNT
+from hpos.sandbox.accounts import DEMO_ACCOUNT
 from tests.helpers.cli import PY, TIMEOUT, Sandbox, customer_pays, field
 from tests.helpers.sandbox import client_config
 

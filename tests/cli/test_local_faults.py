@@ -32,9 +32,10 @@ from hpos.profile.keystore import KeyStore
 from hpos.sales.journal import JOURNAL_FILE, Journal
 from hpos.sales.lock import ProfileLock
 from hpos.sales.states import SaleState
-from hpos.sandbox import DEMO_ACCOUNT, SandboxServer
+from hpos.sandbox.accounts import DEMO_ACCOUNT
 from hpos.sandbox.control import control_view
 from hpos.sandbox.faults import KINDS
+from hpos.sandbox.server import SandboxServer
 from tests.helpers.cli import assert_no_false_paid
 from tests.helpers.keyring import MemoryKeyring
 

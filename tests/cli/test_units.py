@@ -386,8 +386,12 @@ def test_sandbox_stops_cleanly_on_sigterm(
         currency="XOF",
         company="Demo",
     )
-    fake = types.SimpleNamespace(SandboxServer=FakeServer, DEMO_ACCOUNT=demo)
-    monkeypatch.setitem(sys.modules, "hpos.sandbox", fake)
+    monkeypatch.setitem(
+        sys.modules, "hpos.sandbox.server", types.SimpleNamespace(SandboxServer=FakeServer)
+    )
+    monkeypatch.setitem(
+        sys.modules, "hpos.sandbox.accounts", types.SimpleNamespace(DEMO_ACCOUNT=demo)
+    )
     before = signal.getsignal(signal.SIGTERM)
     argv = ["--config-dir", str(tmp_path), "sandbox", "--token-ttl", "5", "--state", "s.json"]
     assert run(argv) == 0

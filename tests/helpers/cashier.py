@@ -19,7 +19,7 @@ from hpos.sales.reference import reference_in
 from hpos.sales.service import SalesService
 from hpos.sales.states import SaleState
 from hpos.sales.watcher import WatchPolicy
-from hpos.sandbox import SandboxServer
+from hpos.sandbox.server import SandboxServer
 from hpos.ui.cashier.screen import CashierScreen
 from hpos.ui.controller.sale import SaleController
 from hpos.ui.runner import Runner

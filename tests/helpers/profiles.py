@@ -6,7 +6,7 @@ from pathlib import Path
 
 from hpos.profile.keystore import KeyStore
 from hpos.profile.profile import Profile, replace_settings
-from hpos.sandbox import DEMO_ACCOUNT
+from hpos.sandbox.accounts import DEMO_ACCOUNT
 from tests.helpers.keyring import MemoryKeyring
 
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 from hpos.hpay.client import ClientConfig
-from hpos.sandbox import DEMO_ACCOUNT, DEMO_CAD_ACCOUNT, SandboxServer
+from hpos.sandbox.accounts import DEMO_ACCOUNT, DEMO_CAD_ACCOUNT
+from hpos.sandbox.server import SandboxServer
 
 #: Every sandbox started in this run, so the log check knows their tokens.
 STARTED: list[SandboxServer] = []

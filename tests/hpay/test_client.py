@@ -21,7 +21,7 @@ from hpos.hpay.errors import (
     InvalidRequest,
     UnsafeCheckoutUrl,
 )
-from hpos.sandbox import DEMO_ACCOUNT, DEMO_CAD_ACCOUNT
+from hpos.sandbox.accounts import DEMO_ACCOUNT, DEMO_CAD_ACCOUNT
 from tests.helpers.sandbox import start_sandbox
 
 

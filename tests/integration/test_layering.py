@@ -30,7 +30,7 @@ profile, the journal and, in its Qt part, the UI's QR widget) and ``__main__`` o
 
 Qt (PySide6, shiboken6) is imported by ``hpos.ui`` only. One exception, narrow:
 ``hpos.selftest.qt`` imports Qt at its top (it is the self-test's Qt half), and is itself
-only ever imported inside a function (``hpos.selftest.default_checks``), which
+only ever imported inside a function (``hpos.selftest.runner.default_checks``), which
 ``hpos.cli.main`` imports inside a function too; so no module outside ``hpos.ui`` loads Qt
 when imported: checked statically (following module-level imports) and once for real in
 a fresh interpreter.
@@ -86,7 +86,7 @@ REPO = Path(__file__).resolve().parents[2]
 QT = ("PySide6", "shiboken6")
 #: The one module outside hpos.ui that imports Qt: the self-test's Qt half. It imports Qt
 #: at its top (today's code), so the exception is the whole module, and no more: it must
-#: itself be imported only inside a function (hpos.selftest.default_checks does), which the
+#: itself be imported only inside a function (hpos.selftest.runner.default_checks does), which the
 #: "qt at import time" rule checks from every other module outside the UI.
 QT_SELFTEST = "hpos.selftest.qt"
 
@@ -175,68 +175,11 @@ def _ui_part(graph: Graph) -> Callable[[str], str | None]:
 
 #: Sub-package __init__.py files that hold more than a docstring (hpos/ is being moved by
 #: others now; each is to be emptied, then its entry removed).
-PACKAGE_INITS_TODAY = {
-    # re-exports DEMO_ACCOUNT, SandboxServer... from its modules: importing any sandbox
-    # module loads the whole emulator (server, checkout page, faults)
-    "hpos.sandbox": "re-exports the emulator's public names",
-    # the runner itself (run_self_test, Check, default_checks) lives in the __init__
-    "hpos.selftest": "holds the self-test runner",
-    # ROOT and resource_path() live in the __init__ of the data folder
-    "hpos.resources": "holds resource_path()",
-}
+PACKAGE_INITS_TODAY: dict[str, str] = {}
 
 #: Function-level imports with no comment saying why (each to get its comment, or to move
 #: to the top, then leave this list). One entry per importing module and imported module.
-FUNCTION_LEVEL_TODAY = tuple(
-    Allowed(importer, target, reason, function_level_only=True)
-    for importer, target, reason in (
-        # the CLI loads what a command needs when the command runs (start-up of `hpos`)
-        ("hpos.cli.commands", "hpos.hpay.client", "only a command that talks to HPAY needs it"),
-        ("hpos.cli.commands", "hpos.cli.demo", "only `hpos --demo` needs it"),
-        ("hpos.cli.commands", "hpos.sandbox", "only `hpos sandbox` / the demo need it"),
-        ("hpos.cli.commands", "hpos.hpay.urls", "only when an API URL is given"),
-        ("hpos.cli.output", "qrcode", "only when a QR is printed in the terminal"),
-        ("hpos.cli.output", "ctypes", "Windows consoles only"),
-        ("hpos.cli.output", "msvcrt", "Windows consoles only"),
-        # keyring is loaded lazily (its import is most of a KeyStore's cost: see line 71)
-        ("hpos.profile.keystore", "keyring.errors", "keyring loaded only when used"),
-        ("hpos.profile.profile", "hpos.hpay.client", "the HPAY client only for a client config"),
-        # the self-test: each check imports what it checks, inside the check
-        ("hpos.selftest", "hpos.selftest.basic", "the checks load only when they run"),
-        ("hpos.selftest", "hpos.selftest.qt", "Qt loads only when the checks run"),
-        ("hpos.selftest.basic", "certifi", "inside its check"),
-        ("hpos.selftest.basic", "requests.utils", "inside its check"),
-        ("hpos.selftest.basic", "hpos.profile", "inside its check"),
-        ("hpos.selftest.basic", "hpos.sales.journal", "inside its check"),
-        ("hpos.selftest.basic", "keyring", "inside its check"),
-        ("hpos.selftest.qt", "hpos.ui.widgets.qr", "inside its check"),
-        # the window is built after the first paint (start-up speed)
-        ("hpos.ui.app", "os", "inside run_app"),
-        ("hpos.ui.app", "hpos.ui.gc_guard", "inside run_app (start-up speed)"),
-        ("hpos.ui.app", "hpos.ui.i18n", "inside run_app (start-up speed)"),
-        ("hpos.ui.app", "hpos.ui.mainwindow.window", "inside run_app (start-up speed)"),
-        ("hpos.ui.history.details", "hpos.ui.widgets.qr", "qrcode may be missing: ImportError"),
-        ("hpos.ui.i18n", "hpos.ui.money", "old amount<->i18n cycle: money is Qt-free now"),
-        ("hpos.ui.mainwindow.chrome", "hpos.logging_setup", "Help menu only"),
-        ("hpos.ui.mainwindow.chrome", "hpos.ui.mainwindow.about", "the About dialog on demand"),
-        ("hpos.ui.mainwindow.service", "dataclasses", "on the worker that opens the service"),
-        ("hpos.ui.mainwindow.service", "hpos.hpay.client", "on the worker (start-up speed)"),
-        ("hpos.ui.mainwindow.service", "hpos.sales", "on the worker (start-up speed)"),
-        ("hpos.ui.mainwindow.status", "hpos.ui.money", "when a balance shows; money is light"),
-        ("hpos.ui.mainwindow.window", "hpos.ui.mainwindow.welcome", "when not configured"),
-        ("hpos.ui.mainwindow.window", "hpos.ui.cashier.screen", "after the first paint"),
-        ("hpos.ui.mainwindow.window", "hpos.ui.controller.sale", "after the first paint"),
-        ("hpos.ui.mainwindow.window", "hpos.ui.history.pane", "when the History tab shows"),
-        ("hpos.ui.mainwindow.window", "hpos.ui.settings.dialog", "when the settings open"),
-        ("hpos.ui.mainwindow.window", "os", "when the demo starts"),
-        ("hpos.ui.mainwindow.window", "hpos.demo", "when the demo starts"),
-        ("hpos.ui.receipts.actions", "hpos.ui.history.rows", "when a receipt is made"),
-        ("hpos.ui.receipts.actions", "hpos.ui.receipts.printers", "when printing"),
-        ("hpos.ui.receipts.actions", "hpos.ui.receipts.render", "when printing"),
-        ("hpos.ui.settings.jobs", "hpos.ui.money", "when a connection test succeeds"),
-        ("hpos.ui.sound", "PySide6.QtMultimedia", "QtMultimedia loads only with the sounds"),
-    )
-)
+FUNCTION_LEVEL_TODAY: tuple[Allowed, ...] = ()
 
 # ------------------------------------------------------------------------------- the checker
 

@@ -30,7 +30,7 @@ from hpos.sales.report import (
 )
 from hpos.sales.states import SaleState
 from hpos.sales.till import Till
-from hpos.sandbox import SandboxServer
+from hpos.sandbox.server import SandboxServer
 from tests.helpers.day import DAY, PAID_PATH, WAT, FakeTime, put, utc
 from tests.helpers.sandbox import client_config, start_sandbox
 

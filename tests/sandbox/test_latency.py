@@ -15,7 +15,8 @@ from typing import Any
 import pytest
 import requests
 
-from hpos.sandbox import DEMO_ACCOUNT, SandboxServer
+from hpos.sandbox.accounts import DEMO_ACCOUNT
+from hpos.sandbox.server import SandboxServer
 from tests.helpers.sandbox import start_sandbox
 
 URLS = {

@@ -21,8 +21,9 @@ from typing import Any
 import pytest
 import requests
 
-from hpos.sandbox import DEMO_ACCOUNT, DEMO_CAD_ACCOUNT, SandboxAccount, SandboxServer, codes
-from hpos.sandbox.server import encode_json
+from hpos.sandbox import codes
+from hpos.sandbox.accounts import DEMO_ACCOUNT, DEMO_CAD_ACCOUNT, SandboxAccount
+from hpos.sandbox.server import SandboxServer, encode_json
 from hpos.sandbox.state import livetime
 from tests.helpers.sandbox import start_sandbox
 

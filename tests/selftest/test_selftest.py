@@ -15,8 +15,9 @@ import pytest
 
 from hpos.cli.exits import EXIT_USAGE
 from hpos.cli.main import main
-from hpos.selftest import FAILED, PASSED, Check, basic, default_checks, run_self_test
+from hpos.selftest import basic
 from hpos.selftest.basic import KEY_MODULES, all_module_names
+from hpos.selftest.runner import FAILED, PASSED, Check, default_checks, run_self_test
 
 CHECK_NAMES = [
     "modules",

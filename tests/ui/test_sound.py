@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 from pytestqt.qtbot import QtBot
 
-from hpos.resources import resource_path
+from hpos.resources.paths import resource_path
 from hpos.sales.model import Sale
 from hpos.sales.states import SaleState
 from hpos.ui import sound

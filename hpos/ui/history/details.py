@@ -310,6 +310,8 @@ class DetailsDialog(Retranslatable, QDialog):
                 message = NOT_ALLOWED_TEXT
         if url is not None:
             try:
+                # here: qrcode may be missing; the link then shows as text (and on first
+                # use: the QR widget loads with the first details shown)
                 from hpos.ui.widgets.qr import QrWidget
             except ImportError:
                 message = NO_QR_MODULE_TEXT

@@ -21,6 +21,8 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, Slot
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QPushButton, QWidget
 
+from hpos.logging_setup import current_file_logging, log_file_path
+
 if TYPE_CHECKING:
     from hpos.profile.profile import Profile
     from hpos.ui.mainwindow.about import AboutDialog
@@ -161,14 +163,13 @@ class HelpActions(QObject):
 
     def log_path(self) -> Path:
         """The log file in use (else where this profile's log file goes)."""
-        from hpos.logging_setup import current_file_logging, log_file_path
-
         installed = current_file_logging()
         return installed.path if installed is not None else log_file_path(self._profile().log_dir)
 
     @Slot()
     def show_about(self) -> None:
         """Help → About: versions and paths, selectable, with Copy; replaces one already open."""
+        # imported on first use: the About dialog loads when it opens (keeps start-up fast)
         from hpos.ui.mainwindow.about import AboutDialog
 
         if self.dialog is not None:
@@ -185,6 +186,7 @@ class HelpActions(QObject):
     @Slot()
     def open_log_folder(self) -> None:
         """Help → Open log folder: the folder of the log file, in the file manager."""
+        # imported on first use: the About module loads when needed (keeps start-up fast)
         from hpos.ui.mainwindow.about import open_log_folder
 
         open_log_folder(self.log_path().parent, parent=self._window)  # a failure: a message

@@ -12,6 +12,7 @@ the new one waits for it to let the profile lock go rather than report "already 
 from __future__ import annotations
 
 import threading
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from hpos.ui.runner import Runner
@@ -40,8 +41,8 @@ class ServiceSlot:
 
     def open(self, profile: Profile) -> SalesService:
         """Runs on a worker: wait for the previous service to close, then open this one."""
-        from dataclasses import replace
-
+        # here: on the worker, after the first paint: the client (requests) and the sales
+        # service load off the GUI thread (start-up speed)
         from hpos.hpay.client import HpayClient
         from hpos.sales.journal_seal import SEAL_FILE
         from hpos.sales.service import SalesService

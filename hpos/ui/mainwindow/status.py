@@ -86,6 +86,7 @@ class StatusLine(QObject):
         )
 
     def _show_balance(self, balance: Any) -> None:
+        # imported on first use: keeps start-up fast (a balance shows after the first paint)
         from hpos.ui.money import format_money
 
         mode = self._mode()

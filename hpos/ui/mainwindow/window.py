@@ -20,6 +20,7 @@ the window's parts are told of the sale controller's news in :mod:`hpos.ui.mainw
 from __future__ import annotations
 
 import logging
+import os
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QTimer, Slot
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hpos.demo import start_demo
 from hpos.profile.profile import Profile
 from hpos.ui.customer.display import CustomerDisplayManager
 from hpos.ui.i18n import (
@@ -160,6 +162,7 @@ class MainWindow(Retranslatable, QMainWindow):
         return bool(eff.api_url and eff.api_key and eff.public_key)
 
     def _show_welcome(self) -> None:
+        # imported on first use: only a till not yet configured shows it (start-up speed)
         from hpos.ui.mainwindow.welcome import WelcomePanel
 
         panel = WelcomePanel()
@@ -172,6 +175,8 @@ class MainWindow(Retranslatable, QMainWindow):
         )
 
     def _build_workspace(self) -> None:
+        # imported on first use: the welcome panel (a till not yet configured) never loads
+        # the cashier and its controller (start-up speed)
         from hpos.ui.cashier.screen import CashierScreen
         from hpos.ui.controller.sale import SaleController
 
@@ -219,6 +224,7 @@ class MainWindow(Retranslatable, QMainWindow):
 
     def _build_history(self) -> None:
         """Put the real history pane in its tab, fed by the service once it is open."""
+        # imported on first use: the history loads when its tab shows (start-up speed)
         from hpos.ui.history.pane import HistoryPane
 
         tabs = self._tabs
@@ -359,6 +365,7 @@ class MainWindow(Retranslatable, QMainWindow):
     @Slot()
     def open_settings(self) -> None:
         """Ctrl+,: the settings dialog; saved settings rebuild the workspace."""
+        # imported on first use: the settings dialog loads when it opens (start-up speed)
         from hpos.ui.settings.dialog import SettingsDialog
 
         dialog = SettingsDialog(self.profile, self.runner, parent=self)
@@ -377,10 +384,6 @@ class MainWindow(Retranslatable, QMainWindow):
     @Slot()
     def _welcome_demo(self) -> None:
         """ "Try the demo": the sandbox and a separate demo profile, in this window."""
-        import os
-
-        from hpos.demo import start_demo
-
         self.demo = start_demo(os.environ)
         self.profile = self.demo.profile
         self.setWindowTitle(self.tr("HPOS — DEMO"))

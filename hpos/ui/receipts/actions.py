@@ -82,6 +82,7 @@ class ReceiptActions(QObject):
 
     def receipt_for(self, item: Sale | HistoryRow) -> Receipt | None:
         """The receipt of a journal sale or a history row; None (and a message) if not paid."""
+        # imported on first use: history's row data loads with the first receipt (start-up)
         from hpos.ui.history.rows import SOURCE_JOURNAL, status_text
 
         eff = self.profile.effective()
@@ -168,6 +169,7 @@ class ReceiptActions(QObject):
 
     def print_receipt(self, receipt: Receipt) -> None:
         """Print with the dialog, or straight away when "print without dialog" is on."""
+        # imported on first use: QtPrintSupport loads only when printing (start-up speed)
         from hpos.ui.receipts.printers import PrinterUnavailable, print_job
 
         eff = self.profile.effective()
@@ -192,6 +194,7 @@ class ReceiptActions(QObject):
         self.runner.submit(job, on_done=self._printed, on_error=gone, name="print receipt")
 
     def _open_print_dialog(self, receipt: Receipt) -> None:
+        # imported on first use: QtPrintSupport loads only when printing (start-up speed)
         from hpos.ui.receipts.printers import dialog_printer, open_print_dialog
 
         if self.print_dialog is not None:
@@ -204,6 +207,7 @@ class ReceiptActions(QObject):
         self.print_dialog = dialog
 
     def _print_chosen(self, receipt: Receipt, printer: QPrinter) -> None:
+        # imported on first use: QtPrintSupport loads only when printing (start-up speed)
         from hpos.ui.receipts.printers import chosen_printer_name, printer_label
         from hpos.ui.receipts.render import render_receipt
 

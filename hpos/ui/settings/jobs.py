@@ -26,6 +26,7 @@ from hpos.profile.keystore import EMPTY, KeyStoreError
 from hpos.profile.profile import Profile
 from hpos.profile.secret import SOURCE_NONE, SOURCE_SESSION
 from hpos.profile.settings import Settings
+from hpos.ui.money import format_money
 
 ClientFactory = Callable[[ClientConfig], HpayClient]
 
@@ -119,8 +120,6 @@ def error_text(exc: BaseException) -> str:
 
 def token_text(token: Token, asked_mode: str) -> str:
     """The Test connection success text: company, mode, currency and balances."""
-    from hpos.ui.money import format_money
-
     lines = [
         QCoreApplication.translate("SettingsIo", "Connected to {company}.").format(
             company=token.company or "HPAY"

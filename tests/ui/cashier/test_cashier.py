@@ -20,7 +20,8 @@ from pytestqt.qtbot import QtBot
 
 from hpos.hpay.client import HpayClient
 from hpos.sales.states import SaleState
-from hpos.sandbox import DEMO_CAD_ACCOUNT, SandboxServer
+from hpos.sandbox.accounts import DEMO_CAD_ACCOUNT
+from hpos.sandbox.server import SandboxServer
 from hpos.ui.cashier.result import problem_wording
 from hpos.ui.cashier.screen import key_action
 from hpos.ui.money import GROUP_SEPARATOR

@@ -25,7 +25,7 @@ from hpos.sales.lock import ProfileLock, ProfileUnwritable
 from hpos.sales.model import Sale
 from hpos.sales.reference import reference_in
 from hpos.sales.states import SaleState
-from hpos.sandbox import SandboxServer
+from hpos.sandbox.server import SandboxServer
 from hpos.ui.controller.sale import error_text
 from hpos.ui.history.pane import HistoryPane
 from hpos.ui.history.rows import SOURCE_HPAY, SOURCE_JOURNAL

@@ -343,7 +343,8 @@ def two_screens(workdir: Path) -> dict[str, Any]:
 
     from hpos.profile.keystore import KeyStore
     from hpos.profile.profile import Profile, replace_settings
-    from hpos.sandbox import DEMO_ACCOUNT, SandboxServer
+    from hpos.sandbox.accounts import DEMO_ACCOUNT
+    from hpos.sandbox.server import SandboxServer
     from hpos.ui.mainwindow.window import MainWindow
     from tests.helpers.keyring import MemoryKeyring
 

@@ -28,7 +28,7 @@ from hpos.hpay.urls import CheckoutUrlPolicy
 from hpos.sales.journal import Journal
 from hpos.sales.states import SaleState
 from hpos.sales.till import Till
-from hpos.sandbox import SandboxServer
+from hpos.sandbox.server import SandboxServer
 from hpos.ui.history.details import NOT_ALLOWED_TEXT, DetailsDialog
 from hpos.ui.history.export import CSV_COLUMNS, rows_to_csv, write_csv
 from hpos.ui.history.model import HistoryModel

@@ -22,7 +22,7 @@ from hpos.profile.profile import Profile
 from hpos.sales.journal import JOURNAL_FILE
 from hpos.sales.journal_seal import SEAL_FILE
 from hpos.sales.states import SaleState
-from hpos.sandbox import SandboxServer
+from hpos.sandbox.server import SandboxServer
 from hpos.ui.mainwindow.journal_banner import notice_line
 from hpos.ui.mainwindow.window import MainWindow
 from tests.helpers.cashier import POLICY, Shown, assert_honest

@@ -15,7 +15,7 @@ from hpos.profile.keystore import KeyStore
 from hpos.profile.profile import Profile
 from hpos.sales.journal import JOURNAL_FILE, Journal
 from hpos.sales.states import SaleState
-from hpos.sandbox import DEMO_ACCOUNT
+from hpos.sandbox.accounts import DEMO_ACCOUNT
 from hpos.ui.mainwindow.window import MainWindow
 from tests.helpers.keyring import MemoryKeyring
 from tests.helpers.profiles import make_profile

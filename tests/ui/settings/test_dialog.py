@@ -25,7 +25,8 @@ from hpos.hpay.client import ClientConfig, HpayClient
 from hpos.hpay.errors import HpayError
 from hpos.profile.keystore import KeyStore, KeyStoreError
 from hpos.profile.profile import Profile, Settings, open_profile
-from hpos.sandbox import DEMO_ACCOUNT, SandboxServer
+from hpos.sandbox.accounts import DEMO_ACCOUNT
+from hpos.sandbox.server import SandboxServer
 from hpos.ui.runner import Runner
 from hpos.ui.settings.dialog import SettingsDialog
 from hpos.ui.settings.fields import PROD_QUESTION, parse_hosts
