@@ -74,9 +74,9 @@ def take(language: str) -> int:
     OUT = SHOTS / language
     OUT.mkdir(parents=True, exist_ok=True)
     os.environ["HPOS_CONFIG_DIR"] = tempfile.mkdtemp(prefix="hpos-shots-")
+    from hpos.demo import start_demo
     from hpos.profile.profile import replace_settings
     from hpos.sales.receipt import receipt_from_sale
-    from hpos.ui.app import start_demo
     from hpos.ui.customer.view import CustomerDisplay
     from hpos.ui.i18n import install_language
     from hpos.ui.mainwindow.window import MainWindow
