@@ -73,7 +73,7 @@
     <name>CashierScreen</name>
     <message>
         <source>Not connected to HPAY yet.</source>
-        <extracomment>A confirmation dialog: (parent, title, question) -&gt; True to go ahead. The page shown changed: one of :data:`PAGES`.</extracomment>
+        <extracomment>A confirmation dialog: (parent, title, question) -&gt; True to go ahead. The page shown changed: one of :data:`PAGES`. The PAID page&apos;s &quot;Print receipt&quot; button was pressed.</extracomment>
         <translation>Pas encore connecté à HPAY.</translation>
     </message>
     <message>
@@ -436,7 +436,7 @@ Le code QR sera retiré de l’écran. Si le client paie quand même, HPOS le ve
     </message>
     <message>
         <source>Payment {name}</source>
-        <extracomment>A paid row&apos;s receipt was asked for: (row, &quot;print&quot; | &quot;pdf&quot;); see hpos.ui.receipt_actions. How fresh the row is: &quot;&quot; (as listed), &quot;checking&quot;, &quot;checked&quot; or &quot;stale&quot;.</extracomment>
+        <extracomment>A paid row&apos;s receipt was asked for: (row, &quot;print&quot; | &quot;pdf&quot;); see hpos.ui.receipts.actions. How fresh the row is: &quot;&quot; (as listed), &quot;checking&quot;, &quot;checked&quot; or &quot;stale&quot;.</extracomment>
         <translation>Paiement {name}</translation>
     </message>
     <message>
@@ -721,7 +721,7 @@ Le code QR sera retiré de l’écran. Si le client paie quand même, HPOS le ve
     </message>
     <message>
         <source>PAID</source>
-        <extracomment>What the user reads for each status (HPAY&apos;s, the journal&apos;s); others are shown as they are.</extracomment>
+        <extracomment>The same columns under flat names. What the user reads for each status (HPAY&apos;s, the journal&apos;s); others are shown as they are.</extracomment>
         <translation>PAYÉ</translation>
     </message>
     <message>
@@ -920,6 +920,7 @@ Le code QR sera retiré de l’écran. Si le client paie quand même, HPOS le ve
     </message>
     <message>
         <source>Connected to HPAY</source>
+        <extracomment>The last sale seen AWAITING payment, until it leaves that state.</extracomment>
         <translation>Connecté à HPAY</translation>
     </message>
     <message>
@@ -1420,7 +1421,7 @@ Transaction {transaction}</translation>
     <name>SettingsDialog</name>
     <message>
         <source>Saving…</source>
-        <extracomment>The settings just saved (a :class:`~hpos.settings.Settings`). The fields were filled from the profile (the dialog is ready for input). Test connection finished: (success, the text shown).</extracomment>
+        <extracomment>The settings just saved (a :class:`~hpos.profile.profile.Settings`). The fields were filled from the profile (the dialog is ready for input). Test connection finished: (success, the text shown).</extracomment>
         <translation>Enregistrement…</translation>
     </message>
     <message>
