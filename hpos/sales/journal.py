@@ -122,13 +122,11 @@ class Journal:
 
     def _check_seal(self, seal_path: Path, before: str) -> None:
         counters = self.counters()
-        notice = seals.compare(
-            seals.read_seal(seal_path), before, self.journal_id, counters, self.path,
-            _ts(self._clock()),
-        )  # fmt: skip
+        old = seals.read_seal(seal_path)
+        at = _ts(self._clock())
+        notice = seals.compare(old, before, self.journal_id, counters, self.path, at)
         if notice is not None:
-            old = seals.read_seal(seal_path)
-            assert old is not None
+            assert old is not None  # compare() says nothing without a seal
             with self._file.write() as tx:
                 for till, last in old.counters.items():
                     tx.execute(

@@ -160,6 +160,8 @@ class PaymentWatcher:
         """Stop watching a sale (a check in flight finishes, is not rescheduled)."""
         with self._cond:
             self._watches.pop(sale_id, None)
+            self._errors.pop(sale_id, None)
+        self.reconciler.forget(sale_id)
 
     def watching(self) -> list[int]:
         """Ids of the watched sales."""
