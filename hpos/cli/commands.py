@@ -26,6 +26,7 @@ from hpos.cli.exits import (
 from hpos.hpay.errors import ConfigError
 from hpos.hpay.urls import validate_base_url
 from hpos.profile.profile import Profile, replace_settings
+from hpos.profile.return_pages import example_return_pages
 
 log = logging.getLogger("hpos.cli")
 
@@ -227,7 +228,27 @@ def cmd_check(args: argparse.Namespace, ctx: Context) -> int:
             ]
         )
     )
+    examples = example_return_pages(ctx.profile.effective())
+    if examples:  # a warning, not a failure: payments work, the customer lands on HPAY's page
+        output.write(ctx.err, return_pages_warning(examples))
     return EXIT_OK
+
+
+#: How ``hpos check`` names the return-page settings.
+_RETURN_PAGE_NAMES = {"notify_url": "notify", "success_url": "success", "cancel_url": "cancel"}
+
+
+def return_pages_warning(fields: tuple[str, ...]) -> str:
+    """The ``hpos check`` line for return pages still on HPAY's example addresses (PROD)."""
+    names = [_RETURN_PAGE_NAMES[key] for key in fields]
+    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    plural = "URL is" if len(names) == 1 else "URLs are"
+    return (
+        f"Warning: the {listed} {plural} still HPAY's example address "
+        "(https://hpay.cash/third/...): after paying, your customers' phones open HPAY's "
+        "example page. Set your own in the window's Settings (HPAY and shop > Payments) "
+        "or in settings.json; see the README's set-up section."
+    )
 
 
 def _mode_text(mode: str) -> str:
