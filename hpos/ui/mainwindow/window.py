@@ -54,6 +54,7 @@ from hpos.ui.mainwindow.chrome import (
 )
 from hpos.ui.mainwindow.journal_banner import JournalBanner
 from hpos.ui.mainwindow.keys import WindowKeys
+from hpos.ui.mainwindow.return_pages import ReturnPagesWarning
 from hpos.ui.mainwindow.service import ServiceSlot
 from hpos.ui.mainwindow.status import StatusLine
 from hpos.ui.mainwindow.wiring import ControllerWiring
@@ -67,6 +68,7 @@ if TYPE_CHECKING:
     from hpos.sales.service import SalesService
     from hpos.sales.watcher import WatchPolicy
     from hpos.ui.history.pane import HistoryPane
+    from hpos.ui.settings.dialog import SettingsDialog
 
 log = logging.getLogger(__name__)
 
@@ -122,6 +124,8 @@ class MainWindow(Retranslatable, QMainWindow):
             self, self.runner, self._connected_client, lambda: self.profile.effective().mode
         )
         self._account = self.status_line.account  # company · mode · balance
+        self.return_pages = ReturnPagesWarning(self)  # PROD on HPAY's example return pages
+        self.return_pages.open_requested.connect(self.open_return_page_settings)
         self.keys = WindowKeys(self, self)  # F1 shortcuts list, F3 last QR, Esc back
         self.help_actions = HelpActions(self, lambda: self.profile)  # About, Open log folder
         self.menus = WindowMenus(
@@ -165,6 +169,7 @@ class MainWindow(Retranslatable, QMainWindow):
         # imported on first use: only a till not yet configured shows it (start-up speed)
         from hpos.ui.mainwindow.welcome import WelcomePanel
 
+        self.return_pages.show_for(None)
         panel = WelcomePanel()
         panel.demo_requested.connect(self._welcome_demo)
         panel.configure_requested.connect(self.open_settings)
@@ -182,6 +187,7 @@ class MainWindow(Retranslatable, QMainWindow):
 
         eff = self.profile.effective()
         self._test_banner.setVisible(eff.mode == "TEST")
+        self.return_pages.show_for(eff)
         open_service = lambda: self._services.open(self.profile)  # noqa: E731 (on a worker)
         self.controller = SaleController(open_service, self.runner, parent=self)
         self._wiring.follow(self.controller)  # status line, banners, receipts, history
@@ -363,7 +369,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.runner.submit(lambda: server.mark_paid(txid), name="simulate payment")
 
     @Slot()
-    def open_settings(self) -> None:
+    def open_settings(self) -> SettingsDialog:
         """Ctrl+,: the settings dialog; saved settings rebuild the workspace."""
         # imported on first use: the settings dialog loads when it opens (start-up speed)
         from hpos.ui.settings.dialog import SettingsDialog
@@ -371,6 +377,12 @@ class MainWindow(Retranslatable, QMainWindow):
         dialog = SettingsDialog(self.profile, self.runner, parent=self)
         dialog.saved.connect(self._settings_saved)
         dialog.open()
+        return dialog
+
+    @Slot()
+    def open_return_page_settings(self) -> None:
+        """The status bar's return-page warning: Settings, at the notify/success/cancel URLs."""
+        self.open_settings().show_return_pages()
 
     @Slot(object)
     def _settings_saved(self, _settings: Any) -> None:

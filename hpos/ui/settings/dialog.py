@@ -32,7 +32,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -54,7 +54,14 @@ from hpos.ui.i18n import Retranslatable
 from hpos.ui.runner import Runner
 from hpos.ui.settings.connection import ConnectionTest
 from hpos.ui.settings.counter import CounterPage, SettingsTabs
-from hpos.ui.settings.fields import client_config, env_text, prod_question, validate_fields
+from hpos.ui.settings.fields import (
+    client_config,
+    env_text,
+    example_pages,
+    example_pages_text,
+    prod_question,
+    validate_fields,
+)
 from hpos.ui.settings.form import SettingsForm
 from hpos.ui.settings.jobs import (
     ClientFactory,
@@ -293,18 +300,45 @@ class SettingsDialog(Retranslatable, QDialog):
 
     @Slot(int)
     def _mode_changed(self, _index: int) -> None:
-        if self.mode() != "PROD":
-            return
-        if not self._confirm(prod_question()):
+        if self.mode() == "PROD" and not self._confirm(prod_question()):
             self._form.set_mode("TEST")
+        self._revalidate()  # the return pages' warning is for PROD only
 
     @Slot()
     def _revalidate(self) -> None:
         if not self._is_loaded:
             return
-        self._errors = validate_fields(self._form.texts())
+        texts = self._form.texts()
+        self._errors = validate_fields(texts)
         self._form.show_errors(self._errors)
+        self._form.show_example_pages(example_pages_text(example_pages(self.mode(), texts)))
         self._update_ok()
+
+    def example_pages(self) -> tuple[str, ...]:
+        """The return-page keys the fields still leave on HPAY's examples (PROD only)."""
+        return example_pages(self.mode(), self._form.texts())
+
+    def show_return_pages(self) -> None:
+        """Open on the payment return pages: the first one still on an example gets the focus.
+
+        Before the fields are loaded, this happens once they are.
+        """
+        if not self._is_loaded:
+            self.loaded.connect(self.show_return_pages, Qt.ConnectionType.SingleShotConnection)
+            return
+        form = self._form
+        edits = {
+            "notify_url": form.notify_edit,
+            "success_url": form.success_edit,
+            "cancel_url": form.cancel_edit,
+        }
+        keys = self.example_pages() or ("notify_url",)
+        edit = edits[keys[0]]
+        self.tabs.setCurrentIndex(0)
+        self.scroll.ensureWidgetVisible(form.return_pages_note)
+        self.scroll.ensureWidgetVisible(edits["notify_url"])
+        edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        edit.selectAll()
 
     # -- helpers ----------------------------------------------------------------------
 

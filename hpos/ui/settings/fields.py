@@ -20,6 +20,7 @@ from hpos.hpay.client import ClientConfig
 from hpos.hpay.errors import ConfigError
 from hpos.hpay.urls import CheckoutUrlPolicy, validate_base_url
 from hpos.profile.profile import ENV_OVERRIDES, client_config_from
+from hpos.profile.return_pages import RETURN_PAGE_FIELDS, is_example_url
 from hpos.profile.secret import ENV_SECRET_KEY
 from hpos.profile.settings import Settings
 
@@ -164,17 +165,50 @@ def client_config(settings: Settings, secret: str) -> ClientConfig:
     }
     missing = [_tr(_MISSING_NAMES[key]) for key, value in values.items() if not value]
     if missing:
-        names = missing[0]
-        if len(missing) > 1:
-            names = QCoreApplication.translate("SettingsFields", "{first} and {last}").format(
-                first=", ".join(missing[:-1]), last=missing[-1]
-            )
+        names = _names(missing)
         raise ConfigError(
             QCoreApplication.translate(
                 "SettingsFields", "Enter {names} to test the connection."
             ).format(names=names)
         )
     return client_config_from(settings, secret, read_retries=TEST_READ_RETRIES)
+
+
+def _names(names: list[str]) -> str:
+    """``a``, ``a and b``, ``a, b and c`` in the current language."""
+    if len(names) == 1:
+        return names[0]
+    return QCoreApplication.translate("SettingsFields", "{first} and {last}").format(
+        first=", ".join(names[:-1]), last=names[-1]
+    )
+
+
+def example_pages(mode: str, texts: Mapping[str, str]) -> tuple[str, ...]:
+    """The return-page keys whose text is still HPAY's example address; none in TEST."""
+    if mode != "PROD":
+        return ()
+    return tuple(key for key in RETURN_PAGE_FIELDS if is_example_url(texts[key]))
+
+
+def example_pages_text(keys: tuple[str, ...]) -> str:
+    """The warning next to the return pages still on HPAY's examples ("" for none)."""
+    if not keys:
+        return ""
+    names = [_tr(_URL_NAMES[key.removesuffix("_url")]) for key in keys]
+    if len(names) == 1:
+        first = QCoreApplication.translate(
+            "SettingsFields", "The {name} is still HPAY's example address."
+        ).format(name=names[0])
+    else:
+        first = QCoreApplication.translate(
+            "SettingsFields", "The {names} are still HPAY's example addresses."
+        ).format(names=_names(names))
+    second = QCoreApplication.translate(
+        "SettingsFields",
+        "In PROD, put your shop's own pages there: after paying, the customer's phone "
+        "opens the success URL. HPOS itself does not need them.",
+    )
+    return f"{first} {second}"
 
 
 def env_text(env: Mapping[str, str]) -> str:

@@ -73,6 +73,7 @@ class SettingsForm(QWidget):
         self.notify_edit = line_edit("")
         self.success_edit = line_edit("")
         self.cancel_edit = line_edit("")
+        self.return_pages_note = role_label("", "warning")  # PROD on HPAY's example pages
         self.hosts_edit = line_edit("", "checkout.hpay.cash, …")
         self.hosts_hint = role_label("", "note")
         self.env_note = role_label(env_warning, "warning")
@@ -189,6 +190,9 @@ class SettingsForm(QWidget):
         self._row(payments, self.notify_edit, "notify_url")
         self._row(payments, self.success_edit, "success_url")
         self._row(payments, self.cancel_edit, "cancel_url")
+        payments.addRow("", self.return_pages_note)
+        payments.setRowVisible(self.return_pages_note, False)
+        self._payments_form = payments
 
         advanced = QFormLayout()
         self._row(advanced, self.hosts_edit, "checkout_hosts")
@@ -311,6 +315,13 @@ class SettingsForm(QWidget):
         for key, (form, label) in self._error_labels.items():
             label.setText(errors.get(key, ""))
             form.setRowVisible(label, key in errors)
+        self.relayout()
+
+    def show_example_pages(self, text: str) -> None:
+        """The warning under the return pages still on HPAY's examples (hidden when "")."""
+        self.return_pages_note.setText(text)
+        self.return_pages_note.setAccessibleName(text)
+        self._payments_form.setRowVisible(self.return_pages_note, bool(text))
         self.relayout()
 
     def show_reveal(self, shown: bool) -> None:
