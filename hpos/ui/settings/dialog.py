@@ -120,6 +120,7 @@ class SettingsDialog(Retranslatable, QDialog):
             can_test=lambda: self._is_loaded and not self._saving,
             guard=self._guard,
             report=self.tested.emit,
+            inputs=self._tested_inputs,
         )
         self._connect()
         self._set_inputs_enabled(False)
@@ -176,6 +177,8 @@ class SettingsDialog(Retranslatable, QDialog):
         self.buttons.rejected.connect(self.reject)
         for edit in self._form.text_edits():
             edit.textChanged.connect(self._revalidate)
+        for edit in (self.api_url_edit, self.api_key_edit, self.public_key_edit, self.secret_edit):
+            edit.textChanged.connect(self._test_inputs_changed)
 
     def _guard(self, callback: Callable[[Any], None]) -> Callable[[Any], None]:
         """A runner callback that does nothing once the dialog is gone."""
@@ -303,6 +306,23 @@ class SettingsDialog(Retranslatable, QDialog):
         if self.mode() == "PROD" and not self._confirm(prod_question()):
             self._form.set_mode("TEST")
         self._revalidate()  # the return pages' warning is for PROD only
+        self._test_inputs_changed()
+
+    def _tested_inputs(self) -> tuple[str, ...]:
+        """What a connection test's answer depends on: the URL, the keys and the mode."""
+        form = self._form
+        return (
+            form.api_url_edit.text().strip(),
+            form.api_key_edit.text().strip(),
+            form.public_key_edit.text().strip(),
+            self._secret.for_test(),
+            form.mode(),
+        )
+
+    @Slot()
+    def _test_inputs_changed(self) -> None:
+        if self._is_loaded:
+            self._tester.inputs_changed()
 
     @Slot()
     def _revalidate(self) -> None:

@@ -1,9 +1,12 @@
 """The settings dialog's secret key: the field bound to the API host, what it says, what is saved.
 
 The secret is bound to the API host. :class:`SecretField` follows the API URL
-field: when the host changes, a secret shown for the old host is emptied so that
-the secret of the new host is asked for (and put back if the old host returns
-before anything is typed). With ``HPOS_SECRET_KEY`` set the field is left alone:
+field: a new path, or a new port on the same host (a typo fixed), keeps the
+secret; another host empties a secret shown for the old host, and the note under
+the field says why ("The secret key is cleared because the API address changed
+to another host: type the key for <host>"); it is put back if the old host
+returns before anything is typed. A URL that is not valid yet (half typed)
+changes nothing. With ``HPOS_SECRET_KEY`` set the field is left alone:
 the environment's secret takes precedence. The eye button shows or hides the
 typed secret. Nothing here touches the keyring: the dialog's background jobs
 (:mod:`hpos.ui.settings.jobs`) do.
@@ -69,6 +72,18 @@ def no_keyring_text() -> str:
     return _tr(NO_KEYRING_TEXT)
 
 
+def hostname(host: str) -> str:
+    """The machine of an :func:`~hpos.profile.secret.api_host` value: its port left out."""
+    if host.startswith("["):
+        return host[: host.find("]") + 1]
+    return host.rsplit(":", 1)[0]
+
+
+def same_machine(host: str, other: str) -> bool:
+    """True when two API hosts name one machine (ports aside): its secret is kept."""
+    return bool(host) and hostname(host) == hostname(other)
+
+
 def _changed(stored: StoredSecret, host: str, secret: str) -> bool:
     return host != stored.host or secret != stored.value or stored.source not in _KEPT
 
@@ -82,8 +97,13 @@ def secret_action(stored: StoredSecret, host: str, secret: str) -> str:
     return ""
 
 
-def secret_note(stored: StoredSecret, host: str, secret: str) -> tuple[str, str]:
-    """The note under the secret field and its role ("note" or "warning")."""
+def secret_note(
+    stored: StoredSecret, host: str, secret: str, *, cleared: bool = False
+) -> tuple[str, str]:
+    """The note under the secret field and its role ("note" or "warning").
+
+    ``cleared``: the field was emptied because the API URL moved to another host.
+    """
     if stored.source == SOURCE_ENV:
         return _tr(_ENV_SECRET_SOURCE).format(name=ENV_SECRET_KEY), "note"
     if stored.no_keyring:
@@ -95,6 +115,13 @@ def secret_note(stored: StoredSecret, host: str, secret: str) -> tuple[str, str]
             "SettingsSecret", "Saved in the system keyring for {host} when you press OK."
         )
         return text.format(host=host), "note"
+    if cleared and host and not secret and not same_machine(host, stored.host):
+        text = QCoreApplication.translate(
+            "SettingsSecret",
+            "The secret key is cleared because the API address changed to another host: "
+            "type the key for {host}.",
+        )
+        return text.format(host=host), "warning"
     if host and host != stored.host:
         text = QCoreApplication.translate(
             "SettingsSecret",
@@ -105,7 +132,7 @@ def secret_note(stored: StoredSecret, host: str, secret: str) -> tuple[str, str]
         text = QCoreApplication.translate(
             "SettingsSecret", "Stored in the system keyring for {host}."
         )
-        return text.format(host=host), "note"
+        return text.format(host=stored.host), "note"  # host is "" while the URL is half typed
     if stored.value and stored.source == SOURCE_SESSION:
         return _tr(SESSION_TEXT), "note"
     if host:
@@ -164,23 +191,26 @@ class SecretField:
     def update_note(self) -> None:
         """Say under the field where the secret of the typed host is or will be kept."""
         host = api_host(self._form.api_url_edit.text().strip())
-        text, role = secret_note(self.stored, host, self.typed())
+        text, role = secret_note(self.stored, host, self.typed(), cleared=self._cleared)
         self._form.set_role_text(self._form.secret_note, text, role)
 
     def _host_changed(self, text: str) -> None:
-        """The secret is bound to the host: a new host needs its own secret."""
+        """The secret is bound to the host: another host needs its own secret."""
         stored = self.stored
         if not self._is_loaded() or stored.source == SOURCE_ENV:
             return
         host = api_host(text.strip())
         edit = self._form.secret_edit
-        if host != stored.host:
+        if not host:
+            pass  # not a valid URL yet (being typed): the field stays as it is
+        elif not same_machine(host, stored.host):
             if stored.value and edit.text().strip() == stored.value:
+                self._cleared = True  # before clearing: the note says why at once
                 edit.clear()
-                self._cleared = True
-        elif self._cleared and not edit.text():
-            edit.setText(stored.value)
+        elif self._cleared:
             self._cleared = False
+            if not edit.text():
+                edit.setText(stored.value)
         self.update_note()
 
     def _secret_changed(self, _text: str) -> None:

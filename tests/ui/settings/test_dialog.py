@@ -251,7 +251,10 @@ def test_changing_the_host_asks_for_the_secret_again(
     assert dialog.secret_edit.text() == SECRET
     dialog.api_url_edit.setText("https://new-host.example.org")
     assert dialog.secret_edit.text() == ""
-    assert "enter the secret key for new-host.example.org" in dialog.secret_note.text()
+    assert dialog.secret_note.text() == (
+        "The secret key is cleared because the API address changed to another host: "
+        "type the key for new-host.example.org."
+    )
     dialog.api_url_edit.setText(URL)  # back: the stored secret is offered again
     assert dialog.secret_edit.text() == SECRET
     assert "Stored in the system keyring" in dialog.secret_note.text()
