@@ -1,8 +1,11 @@
 """What the CLI prints: aligned tables, CSV, JSON and a QR code drawn in the terminal.
 
 Text that came from HPAY is cleaned of control characters before it reaches a
-terminal (no escape sequences from the wire). Amounts are printed as exact
-Decimal text, never through float.
+terminal (no escape sequences from the wire). Amounts are printed with their
+currency's ISO 4217 decimals, never through float: :func:`money_text` for people
+("14900 XOF", "12.50 CAD"), :func:`hpos.hpay.money.amount_text` in CSV and JSON
+("14900", "12.50"). Fees and profit are only given where money moved (a PAID
+payment); elsewhere the cell is empty (``null`` in JSON).
 """
 
 from __future__ import annotations
@@ -17,7 +20,8 @@ from datetime import datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, TextIO
 
-from hpos.util.csvcell import decimal_text, guard_formula
+from hpos.hpay.money import amount_text, format_amount
+from hpos.util.csvcell import guard_formula
 
 if TYPE_CHECKING:
     from hpos.hpay.models import HistoryEntry
@@ -45,9 +49,14 @@ def clean(text: object) -> str:
     return "".join(" " if unicodedata.category(ch) in ("Cc", "Cf") else ch for ch in value)
 
 
-def money_text(value: Decimal | None, currency: str) -> str:
-    """ "7000.00 XOF"; an empty string when the amount is unknown."""
-    return "" if value is None else f"{decimal_text(value)} {clean(currency)}".strip()
+def money_text(value: Decimal | None, currency: str, *, grouped: bool = False) -> str:
+    """ "7000 XOF", "12.50 CAD" (``grouped``: "1,234,500 XOF"); "" when the amount is unknown."""
+    return "" if value is None else format_amount(value, clean(currency), grouped=grouped)
+
+
+def paid_fees(entry: HistoryEntry) -> Decimal | None:
+    """The fees of a payment where money moved (PAID); None for any other status."""
+    return entry.fees if entry.is_paid else None
 
 
 def date_text(value: datetime | None) -> str:
@@ -56,14 +65,18 @@ def date_text(value: datetime | None) -> str:
 
 
 def history_record(entry: HistoryEntry) -> dict[str, str | None]:
-    """One history entry as strings: exact amounts, ISO 8601 date (for CSV and JSON)."""
+    """One history entry as strings: amounts with the currency's decimals ("14900", "12.50"),
+    ISO 8601 date (for CSV and JSON); fees and profit only for a PAID payment."""
+    cur = entry.currency
+    fees = paid_fees(entry)
+    profit = entry.profit if entry.is_paid else None
     return {
         "date": entry.date_generated.isoformat() if entry.date_generated else None,
         "transaction_id": entry.transaction_id,
         "product": entry.product,
-        "amount": decimal_text(entry.amount) if entry.amount is not None else None,
-        "fees": decimal_text(entry.fees) if entry.fees is not None else None,
-        "profit": decimal_text(entry.profit) if entry.profit is not None else None,
+        "amount": amount_text(entry.amount, cur) if entry.amount is not None else None,
+        "fees": amount_text(fees, cur) if fees is not None else None,
+        "profit": amount_text(profit, cur) if profit is not None else None,
         "currency": entry.currency,
         "status": entry.status,
         "mode": entry.mode,
@@ -102,7 +115,7 @@ def history_table(entries: Sequence[HistoryEntry]) -> str:
             e.transaction_id,
             e.status,
             money_text(e.amount, e.currency),
-            money_text(e.fees, e.currency),
+            money_text(paid_fees(e), e.currency),
             e.mode,
             _shorten(clean(e.product), _TABLE_PRODUCT_WIDTH),
         )

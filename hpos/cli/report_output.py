@@ -1,5 +1,8 @@
 """The day report as terminal text, CSV and JSON (``hpos report``).
 
+Amounts have their currency's decimals everywhere; the text groups thousands
+("1,234,500 XOF"), the CSV and JSON do not ("1234500").
+
 A report holds one mode: the other mode's sales of the period are only listed
 under "Not counted" (text) or as ``not_counted`` rows (CSV, JSON).
 """
@@ -26,7 +29,11 @@ def report_text(report: DayReport) -> str:
     else:
         lines.append("PROD: real payments only; TEST sales are never in these totals.")
     rows = [
-        (line.state.value.upper(), str(line.count), output.money_text(line.total, cur))
+        (
+            line.state.value.upper(),
+            str(line.count),
+            output.money_text(line.total, cur, grouped=True),
+        )
         for line in report.by_state
     ]
     lines += ["", output.table(("STATE", "COUNT", "TOTAL"), rows, right=(1, 2)), ""]
@@ -36,21 +43,24 @@ def report_text(report: DayReport) -> str:
 
     facts: list[tuple[str, object]] = [
         ("Sales", report.sales_count),
-        ("Paid", f"{report.paid_count} · {output.money_text(report.paid_total, cur)}"),
+        (
+            "Paid",
+            f"{report.paid_count} · {output.money_text(report.paid_total, cur, grouped=True)}",
+        ),
         ("Paid late", report.paid_late_count),
-        ("Fees", output.money_text(report.fees_total, cur)),
+        ("Fees", output.money_text(report.fees_total, cur, grouped=True)),
         ("First sale", when(report.first_sale)),
         ("Last sale", when(report.last_sale)),
     ]
     if report.checked:
-        total = output.money_text(report.hpay_paid_total, cur)
+        total = output.money_text(report.hpay_paid_total, cur, grouped=True)
         facts.append(("HPAY paid", f"{report.hpay_paid_count} · {total}"))
         facts.append(("Check", "matches HPAY" if report.ok else "DIFFERS FROM HPAY (see below)"))
     else:
         facts.append(("Check", f"NOT CHECKED against HPAY: {report.hpay_error or 'no account'}"))
     lines.append(output.key_values(facts))
     for other in report.other_modes:
-        paid = output.money_text(other.paid_total, other.currency)
+        paid = output.money_text(other.paid_total, other.currency, grouped=True)
         lines.append(
             f"Not counted: {other.sales_count} {other.mode} sale(s) in this period, "
             f"{other.paid_count} paid · {paid} ({other.mode}, kept out of the {report.mode} totals)"

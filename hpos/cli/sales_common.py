@@ -114,6 +114,7 @@ def describe(sale: Sale, hpay_status: str | None = None, *, not_refreshed: str =
     last known one, never passed off as current.
     """
     state = state_text(sale)
+    paid = sale.state is SaleState.PAID  # fees only where money moved
     if not_refreshed:
         state += f" (last known, not refreshed: {not_refreshed})"
     pairs: list[tuple[str, object]] = [
@@ -121,7 +122,7 @@ def describe(sale: Sale, hpay_status: str | None = None, *, not_refreshed: str =
         ("State", state),
         ("Transaction", sale.transaction_id or "-"),
         ("Amount", output.money_text(sale.amount, sale.currency)),
-        ("Fees", output.money_text(sale.fees, sale.currency) or "-"),
+        ("Fees", output.money_text(sale.fees if paid else None, sale.currency) or "-"),
         ("Product", sale.product),
         ("Mode", sale.mode),
         ("Created", output.date_text(sale.created_at.astimezone())),

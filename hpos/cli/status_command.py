@@ -95,7 +95,7 @@ def _hpay_status(ctx: Context, txid: str) -> int:
                 ("Transaction", entry.transaction_id),
                 ("Status", entry.status),
                 ("Amount", output.money_text(entry.amount, entry.currency)),
-                ("Fees", output.money_text(entry.fees, entry.currency) or "-"),
+                ("Fees", output.money_text(output.paid_fees(entry), entry.currency) or "-"),
                 ("Product", entry.product),
                 ("Description", entry.description),
                 ("Date", output.date_text(entry.date_generated)),

@@ -7,7 +7,10 @@ URL, dates) are required; descriptive text (company, mode, product...) and
 fees/profit default to ``""`` / ``None`` when absent, so a cosmetic omission
 never turns a created payment into an error. A field of the wrong type is a
 :class:`ProtocolError` naming it; unknown fields are ignored; strings are
-stripped. Amounts are parsed by :func:`hpos.hpay.money.parse_api_amount`.
+stripped. Amounts are parsed by :func:`hpos.hpay.money.parse_api_amount` and then
+written with their currency's decimals (:func:`hpos.hpay.money.normalize_amount`): the one
+place where HPAY's "700.00" XOF (history) and ``0.5`` CAD (a /payment/ answer) become
+``700`` and ``0.50``, so every output after it shows the same digits.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from typing import Any
 
 from hpos.hpay.errors import ApiRefused, BadCredentials, ProtocolError, TokenInvalid
 from hpos.hpay.livetime import parse_livetime
-from hpos.hpay.money import parse_api_amount
+from hpos.hpay.money import normalize_amount, parse_api_amount
 
 __all__ = [
     "Balance",
@@ -233,14 +236,18 @@ def _currency(obj: dict[str, Any], key: str, prefix: str = "") -> str:
     return code.upper()
 
 
-def _amount(obj: dict[str, Any], key: str, prefix: str = "") -> Decimal:
+def _amount(obj: dict[str, Any], key: str, currency: str, prefix: str = "") -> Decimal:
     name = prefix + key
-    return parse_api_amount(_get(obj, key, name, True), name)
+    return normalize_amount(parse_api_amount(_get(obj, key, name, True), name), currency)
 
 
-def _optional_amount(obj: dict[str, Any], key: str, prefix: str = "") -> Decimal | None:
+def _optional_amount(
+    obj: dict[str, Any], key: str, currency: str, prefix: str = ""
+) -> Decimal | None:
     value = obj.get(key)
-    return None if value is None else parse_api_amount(value, prefix + key)
+    if value is None:
+        return None
+    return normalize_amount(parse_api_amount(value, prefix + key), currency)
 
 
 def _epoch(value: object, name: str) -> datetime | None:
@@ -274,15 +281,16 @@ def parse_token(obj: object, *, endpoint: str = "/getToken/") -> Token:
     check_success(obj, endpoint)
     answer = _require_object(obj)
     balance = _require_object(_get(answer, "balance", "balance", True), "balance")
+    currency = _currency(balance, "currency", "balance.")
     return Token(
         value=_text(answer, "token", required=True),
         livetime_seconds=parse_livetime(_get(answer, "livetime", "livetime", True)),
         time_generated=_epoch(answer.get("time_generated"), "time_generated"),
         company=_text(answer, "company"),
         mode=_text(answer, "mode").upper(),
-        currency=_currency(balance, "currency", "balance."),
-        main_balance=_optional_amount(balance, "main_balance", "balance."),
-        profit_balance=_optional_amount(balance, "profit_balance", "balance."),
+        currency=currency,
+        main_balance=_optional_amount(balance, "main_balance", currency, "balance."),
+        profit_balance=_optional_amount(balance, "profit_balance", currency, "balance."),
     )
 
 
@@ -290,11 +298,12 @@ def parse_payment(obj: object) -> Payment:
     """Read a /payment/ answer; the caller applies the checkout-URL policy."""
     check_success(obj, "/payment/")
     answer = _require_object(obj)
+    currency = _currency(answer, "currency")
     return Payment(
         transaction_id=_text(answer, "transaction_id", required=True, allow_int=True),
-        amount=_amount(answer, "amount"),
-        fees=_optional_amount(answer, "fees"),
-        currency=_currency(answer, "currency"),
+        amount=_amount(answer, "amount", currency),
+        fees=_optional_amount(answer, "fees", currency),
+        currency=currency,
         mode=_text(answer, "mode").upper(),
         company=_text(answer, "company"),
         checkout_url=_text(answer, "checkout_url", required=True),
@@ -306,12 +315,13 @@ def _history_entry(item: object, index: int, server_tz: tzinfo) -> HistoryEntry:
     prefix = f"history[{index}]."
     entry = _require_object(item, f"history[{index}]")
     status = _text(entry, "status", prefix=prefix, required=True).upper()
+    currency = _currency(entry, "currency", prefix)
     return HistoryEntry(
         transaction_id=_text(entry, "transaction_id", prefix=prefix, required=True, allow_int=True),
-        amount=_amount(entry, "amount", prefix),
-        fees=_optional_amount(entry, "fees", prefix),
-        profit=_optional_amount(entry, "profit", prefix),
-        currency=_currency(entry, "currency", prefix),
+        amount=_amount(entry, "amount", currency, prefix),
+        fees=_optional_amount(entry, "fees", currency, prefix),
+        profit=_optional_amount(entry, "profit", currency, prefix),
+        currency=currency,
         mode=_text(entry, "mode", prefix=prefix).upper(),
         status=status,
         product=_text(entry, "product", prefix=prefix),
@@ -338,10 +348,11 @@ def parse_balance(obj: object) -> Balance:
     """Read a /getCollectBalance/ answer (HPAY spells it "entreprise_*")."""
     check_success(obj, "/getCollectBalance/")
     answer = _require_object(obj)
+    currency = _currency(answer, "entreprise_currency")
     return Balance(
         company=_text(answer, "entreprise_name"),
         contact=_text(answer, "entreprise_contact", allow_int=True),
-        currency=_currency(answer, "entreprise_currency"),
-        main_balance=_amount(answer, "main_balance"),
-        profit_balance=_amount(answer, "profit_balance"),
+        currency=currency,
+        main_balance=_amount(answer, "main_balance", currency),
+        profit_balance=_amount(answer, "profit_balance", currency),
     )

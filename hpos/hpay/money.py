@@ -20,10 +20,12 @@ __all__ = [
     "MAX_AMOUNT",
     "MAX_API_AMOUNT",
     "amount_json",
+    "amount_text",
     "currency_decimals",
     "decimal_places",
     "format_amount",
     "is_known_currency",
+    "normalize_amount",
     "parse_api_amount",
     "validate_amount",
 ]
@@ -164,15 +166,51 @@ def amount_json(amount: Decimal, currency: str) -> str:
     return format(checked, "f")
 
 
-def format_amount(amount: Decimal, currency: str) -> str:
-    """Plain display text: "14900 XOF", "12.50 CAD" (the UI formats per locale)."""
+def normalize_amount(amount: Decimal, currency: str) -> Decimal:
+    """``amount`` with exactly the currency's decimals when that loses nothing.
+
+    HPAY writes one amount several ways ("700.00" in its history for XOF, ``0.5`` as a
+    number in a /payment/ answer for CAD): read through this, 700 XOF is ``Decimal("700")``
+    and 0.5 CAD ``Decimal("0.50")`` wherever it came from. An amount with more decimals
+    than the currency has is kept as it is (money is never silently rounded), and so is
+    an amount of no named currency.
+    """
+    if not isinstance(amount, Decimal) or not amount.is_finite() or abs(amount) > MAX_API_AMOUNT:
+        return amount
+    if not _norm_code(currency):
+        return amount
+    places = currency_decimals(currency)
+    if decimal_places(amount) > places:
+        return amount
+    return _quantize(amount, places)
+
+
+def amount_text(amount: Decimal, currency: str) -> str:
+    """Machine-readable text of an amount (CSV, JSON): "14900" XOF, "12.50" CAD, "-3.00" EUR.
+
+    The currency's ISO 4217 decimals (see :func:`normalize_amount`), a '.' mark, no
+    grouping, never exponent notation.
+    """
+    if not isinstance(amount, Decimal) or not amount.is_finite():
+        return str(amount)
+    return format(normalize_amount(amount, currency), "f")
+
+
+def format_amount(amount: Decimal, currency: str, *, grouped: bool = False) -> str:
+    """Plain display text: "14900 XOF", "12.50 CAD"; ``grouped``: "1,234,500 XOF".
+
+    The one formatter of amounts for plain text (the CLI, the demo); the UI formats
+    per language (:func:`hpos.ui.money.format_money`).
+    """
     code = _norm_code(currency)
     if not isinstance(amount, Decimal) or not amount.is_finite():
-        return f"{amount} {code}"
-    places = currency_decimals(code)
-    if decimal_places(amount) <= places and abs(amount) <= MAX_API_AMOUNT:
-        amount = _quantize(amount, places)
-    return f"{amount:f} {code}"
+        return f"{amount} {code}".strip()
+    text = amount_text(amount, code)
+    if grouped:
+        sign = "-" if text.startswith("-") else ""
+        whole, dot, fraction = text.lstrip("-").partition(".")
+        text = f"{sign}{int(whole):,}{dot}{fraction}"
+    return f"{text} {code}".strip()
 
 
 def _refuse(field: str, why: str) -> ProtocolError:

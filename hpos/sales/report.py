@@ -23,6 +23,7 @@ from decimal import Decimal
 
 from hpos.hpay.client import MAX_PAGE_SIZE, MODES, HpayClient
 from hpos.hpay.errors import HpayError, InvalidRequest
+from hpos.hpay.money import amount_text
 from hpos.sales.journal import Journal
 from hpos.sales.model import Sale
 from hpos.sales.report_check import History, compare, fetch_history, other_mode_issue
@@ -33,7 +34,6 @@ from hpos.sales.report_types import (
     LocalSummary,
     ModeTotals,
     StateLine,
-    money_text,
 )
 from hpos.sales.states import SaleState
 
@@ -136,7 +136,10 @@ def report_rows(report: DayReport) -> list[dict[str, str]]:
     ) -> None:
         row = dict.fromkeys(ROW_FIELDS, "")
         row.update(section=section, item=item, currency=cur if amount is not None else "")
-        row.update(count="" if count is None else str(count), amount=money_text(amount, cur))
+        row.update(
+            count="" if count is None else str(count),
+            amount="" if amount is None else amount_text(amount, cur),
+        )
         row.update({k: v or "" for k, v in more.items()})
         rows.append(row)
 

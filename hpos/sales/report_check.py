@@ -25,15 +25,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from decimal import Decimal
 
 from hpos.hpay.client import HpayClient
 from hpos.hpay.errors import HpayError
 from hpos.hpay.models import HistoryEntry
+from hpos.hpay.money import format_amount
 from hpos.sales.journal import Journal
 from hpos.sales.model import Sale
 from hpos.sales.reference import parse_sale_number, reference_in, sale_number_in
-from hpos.sales.report_types import Discrepancy, money_text
+from hpos.sales.report_types import Discrepancy
 from hpos.sales.states import SaleState
 
 PAID = SaleState.PAID
@@ -108,14 +108,14 @@ def _check_paid(
     sale: Sale, entry: HistoryEntry | None, why: str, window: tuple[datetime, datetime]
 ) -> Discrepancy | None:
     """A local PAID sale against HPAY's entry for its transaction (None: not found)."""
-    what = f"Sale {sale.sale_number} ({_show(sale.amount, sale.currency)}) is PAID here"
+    what = f"Sale {sale.sale_number} ({format_amount(sale.amount, sale.currency)}) is PAID here"
     if entry is None or not entry.is_paid:
         kind, text = "missing_at_hpay", f"{what} but {why}."
     elif not window[0] <= entry.date_generated < window[1]:
         when = entry.date_generated.isoformat(sep=" ")
         kind, text = "other_day", f"{what}; HPAY dates its payment {when}."
     elif entry.amount != sale.amount or entry.currency != sale.currency:
-        theirs = _show(entry.amount, entry.currency)
+        theirs = format_amount(entry.amount, entry.currency)
         kind, text = "amount_differs", f"{what}; HPAY has it paid for {theirs}."
     else:
         return None
@@ -136,7 +136,7 @@ def _paid_there(entry: HistoryEntry, sale: Sale) -> Discrepancy:
     tx = entry.transaction_id
     why = "the watcher missed it" if sale.transaction_id == tx else "reconcile it"
     text = (
-        f"HPAY has {tx} PAID ({_show(entry.amount, entry.currency)}) but sale "
+        f"HPAY has {tx} PAID ({format_amount(entry.amount, entry.currency)}) but sale "
         f"{sale.sale_number} is {sale.state.value.upper()} here: {why}."
     )
     return Discrepancy("paid_at_hpay_only", tx, sale.sale_number, entry.amount, text)
@@ -158,7 +158,7 @@ def _unknown(
             f"HPAY dates payment {tx} on this day, this till dates sale {sale.sale_number} {when}."
         )
         return Discrepancy("other_day", tx, sale.sale_number, amount, text)
-    paid = f"Payment {tx} ({_show(amount, entry.currency)}) was paid on HPAY"
+    paid = f"Payment {tx} ({format_amount(amount, entry.currency)}) was paid on HPAY"
     ref, number = reference_in(entry.description), sale_number_in(entry.description)
     if ref is None and number is None:
         text = f"{paid} but not from this till ({entry.product or 'no product name'})."
@@ -191,7 +191,3 @@ def other_mode_issue(entry: HistoryEntry) -> Discrepancy:
     """An entry of the other mode that HPAY listed (kept out of the totals)."""
     text = f"HPAY listed {entry.mode} payment {entry.transaction_id} here; left out of the totals."
     return Discrepancy("other_mode", entry.transaction_id, None, entry.amount, text)
-
-
-def _show(amount: Decimal, currency: str) -> str:
-    return f"{money_text(amount, currency)} {currency}".strip()

@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 
-from hpos.hpay.money import currency_decimals, decimal_places
 from hpos.sales.states import SaleState
 
 ERROR_KINDS = frozenset({"missing_at_hpay", "amount_differs"})
@@ -102,12 +101,3 @@ class DayReport(LocalSummary):
     def ok(self) -> bool:
         """Checked against HPAY and no difference at all."""
         return self.checked and not self.discrepancies
-
-
-def money_text(amount: Decimal | None, currency: str) -> str:
-    """Exact text; padded to the currency's decimals when that loses nothing ("14900")."""
-    if amount is None:
-        return ""
-    if currency and decimal_places(amount) <= currency_decimals(currency):
-        amount = amount.quantize(Decimal(1).scaleb(-currency_decimals(currency)))
-    return f"{amount:f}"

@@ -40,6 +40,7 @@ from hpos.hpay.errors import (
     UnsafeCheckoutUrl,
 )
 from hpos.hpay.models import Balance, HistoryEntry, Payment, Token
+from hpos.hpay.money import amount_text
 from hpos.profile.keystore import KeyStore
 from tests.helpers.keyring import MemoryKeyring
 
@@ -149,31 +150,34 @@ def run(
 
 
 @pytest.mark.parametrize(
-    ("text", "expected"),
+    ("text", "currency", "expected"),
     [
-        ("12.50", "12.50"),
-        ("14900", "14900"),
-        ("12,50", "12.50"),
-        (" 7 ", "7"),
-        ("0.5", "0.5"),
-        ("007", "7"),
+        ("12.50", "CAD", "12.50"),
+        ("14900", "XOF", "14900"),
+        ("12,50", "CAD", "12.50"),
+        ("12,5", "CAD", "12.50"),
+        (" 7 ", "XOF", "7"),
+        ("0.5", "CAD", "0.50"),
+        ("007", "XOF", "7"),
+        ("12.", "CAD", "12.00"),
+        (".5", "EUR", "0.50"),
+        ("14 900", "XOF", "14900"),
     ],
 )
-def test_amounts_are_exact_decimals(text: str, expected: str) -> None:
-    value = parse_amount(text)
+def test_amounts_are_exact_decimals(text: str, currency: str, expected: str) -> None:
+    value = parse_amount(text, currency)
     assert type(value) is Decimal
-    assert value == Decimal(expected)
-    assert str(value) == str(Decimal(expected))
+    assert str(value) == expected, "exactly the currency's decimals"
 
 
 @pytest.mark.parametrize(
     "text",
     ["", "-5", "+5", "1e3", "1,234.50", "1.234,50", "12.5.0", "abc", "NaN", "Infinity", "0",
-     "0.00", "١٢", "1_000", "12.", ".5", "14 900", "0x10"],
+     "0.00", "١٢", "1_000", "0x10", "12.505", "1000000000.01"],
 )  # fmt: skip
 def test_bad_amounts(text: str) -> None:
     with pytest.raises(InvalidAmount):
-        parse_amount(text)
+        parse_amount(text, "CAD")
 
 
 # -- exit codes and messages ---------------------------------------------------------
@@ -262,7 +266,7 @@ def test_help_and_version_exit_0(capsys: pytest.CaptureFixture[str]) -> None:
 def test_bad_amount_is_one_line_without_client(
     capsys: pytest.CaptureFixture[str], clients: list[FakeClient]
 ) -> None:
-    assert run(["charge", "12.5.0"], clients) == 2
+    assert run(["charge", "12x"], clients) == 2
     err = capsys.readouterr().err
     assert err.startswith("hpos: error: ")
     assert err.count("\n") == 1
@@ -405,44 +409,59 @@ def test_sandbox_stops_cleanly_on_sigterm(
 # -- output formats -----------------------------------------------------------------
 
 
-def test_decimal_text_is_exact() -> None:
-    assert output.decimal_text(Decimal("1E+3")) == "1000"
-    assert output.decimal_text(Decimal("7000.00")) == "7000.00"
-    assert output.decimal_text(Decimal("0.50")) == "0.50"
-    assert output.decimal_text(None) == ""
+def test_amount_text_has_the_currencys_decimals() -> None:
+    assert amount_text(Decimal("1E+3"), "XOF") == "1000"
+    assert amount_text(Decimal("7000.00"), "XOF") == "7000"
+    assert amount_text(Decimal("0.5"), "CAD") == "0.50"
+    assert amount_text(Decimal("0.5"), "XOF") == "0.5", "never rounded away"
+    assert output.money_text(Decimal("14900.00"), "XOF") == "14900 XOF"
+    assert output.money_text(Decimal("1234500"), "XOF", grouped=True) == "1,234,500 XOF"
+    assert output.money_text(None, "XOF") == ""
 
 
 def test_csv_header_values_and_formula_guard() -> None:
-    rows = [entry("tx1", product='=HYPERLINK("http://x")', fees=None), entry("tx2")]
+    rows = [
+        entry("tx1", product='=HYPERLINK("http://x")', fees=None),
+        entry("tx2", status="PAID"),
+    ]
     parsed = list(csv.reader(io.StringIO(output.history_csv(rows))))
     header = "date,transaction_id,product,amount,fees,profit,currency,status,mode,description"
     assert parsed[0] == [*header.split(","), "payment_link"]
     first = dict(zip(parsed[0], parsed[1], strict=True))
     assert first["product"].startswith("'=")
-    assert first["amount"] == "7000.00"
-    assert first["fees"] == ""
-    assert first["profit"] == "6300"
+    assert first["amount"] == "7000"
+    assert (first["fees"], first["profit"]) == ("", ""), "unpaid: no money moved"
     assert first["date"] == "2025-11-08T14:42:34+00:00"
+    paid = dict(zip(parsed[0], parsed[2], strict=True))
+    assert (paid["amount"], paid["fees"], paid["profit"]) == ("7000", "700", "6300")
 
 
 def test_json_amounts_are_strings() -> None:
-    (row,) = json.loads(output.history_json([entry("tx1", fees=None)]))
-    assert row["amount"] == "7000.00"
-    assert row["profit"] == "6300"
-    assert row["fees"] is None
-    assert row["date"] == "2025-11-08T14:42:34+00:00"
-    assert row["description"] == "Sac d'école"
-    assert list(row) == list(output.HISTORY_COLUMNS)
+    unpaid, paid = json.loads(
+        output.history_json([entry("tx1"), entry("tx2", status="PAID", currency="CAD")])
+    )
+    assert unpaid["amount"] == "7000"
+    assert (unpaid["fees"], unpaid["profit"]) == (None, None), "fees only where money moved"
+    assert (paid["amount"], paid["fees"], paid["profit"]) == ("7000.00", "700.00", "6300.00")
+    assert unpaid["date"] == "2025-11-08T14:42:34+00:00"
+    assert unpaid["description"] == "Sac d'école"
+    assert list(unpaid) == list(output.HISTORY_COLUMNS)
 
 
 def test_table_is_aligned_and_clean() -> None:
-    rows = [entry("tx1", product="evil\x1b[31m"), entry("a-much-longer-id", amount=Decimal(5))]
+    rows = [
+        entry("tx1", product="evil\x1b[31m"),
+        entry("a-much-longer-id", amount=Decimal(5), status="PAID"),
+    ]
     lines = output.history_table(rows).splitlines()
     assert lines[0].startswith("DATE")
     assert "\x1b" not in "".join(lines)
     amount_col = lines[0].index("AMOUNT") + len("AMOUNT")
-    assert lines[1][:amount_col].endswith("7000.00 XOF")
+    fees_col = lines[0].index("FEES") + len("FEES")
+    assert lines[1][:amount_col].endswith("7000 XOF")
+    assert lines[1][amount_col:fees_col].strip() == "", "unpaid: no fees"
     assert lines[2][:amount_col].endswith("5 XOF")
+    assert lines[2][:fees_col].endswith("700 XOF")
     assert output.history_table([]) == "No payments found."
 
 
