@@ -30,8 +30,8 @@ from hpos.ui.history.rows import (
     SOURCE_JOURNAL,
     HistoryRow,
     money_text,
-    summary_text,
 )
+from hpos.ui.history.totals import summary_text
 from hpos.ui.runner import Runner
 from tests.helpers.day import DAY, PAID_PATH, WAT, FakeTime, put, utc
 
@@ -96,13 +96,13 @@ def test_report_rows_and_text_list_the_other_mode_apart(mixed: Journal) -> None:
     text = report_text(report)
     lines = text.splitlines()
     assert "PROD: real payments only; TEST sales are never in these totals." in lines
-    assert "Paid:        2 · 15000 XOF" in lines
-    [not_counted] = [line for line in lines if "14900" in line]
+    assert "Paid:        2 · 15,000 XOF"  # the text groups thousands in lines
+    [not_counted] = [line for line in lines if "14,900" in line]
     assert not_counted == (
-        "Not counted: 2 TEST sale(s) in this period, 1 paid · 14900 XOF "
+        "Not counted: 2 TEST sale(s) in this period, 1 paid · 14,900 XOF "
         "(TEST, kept out of the PROD totals)"
     )
-    assert "29900" not in text, "TEST and PROD paid amounts are never added up"
+    assert "29,900" not in text, "TEST and PROD paid amounts are never added up"
 
 
 def test_hpos_report_prod_on_a_mixed_journal(
@@ -124,9 +124,9 @@ def test_hpos_report_prod_on_a_mixed_journal(
     code = main(["--config-dir", str(profile_dir), "report", "--mode", "PROD"], env={})
     out = capsys.readouterr()
     assert code == 4, "not checked against HPAY: no account configured"
-    assert "Paid:        1 · 3000 XOF" in out.out
-    assert "Not counted: 2 TEST sale(s) in this period, 2 paid · 10700 XOF" in out.out
-    assert "13700" not in out.out
+    assert "Paid:        1 · 3,000 XOF" in out.out
+    assert "Not counted: 2 TEST sale(s) in this period, 2 paid · 10,700 XOF" in out.out
+    assert "13,700" not in out.out
     assert "not checked against HPAY" in out.err
 
 
@@ -162,24 +162,22 @@ def test_history_summary_keeps_test_out_of_prod_totals() -> None:
         return money_text(Decimal(value), "XOF")
 
     assert summary_text(rows) == (
-        f"PROD: 2 payments shown · total {xof('3000')} · fees {xof('46')}"
-        f" · paid {xof('2500')} (1)"
-        f"\nTEST (not in PROD totals): 1 payment shown · total {xof('14900')}"
-        f" · fees {xof('224')} · paid {xof('14900')} (1)"
+        f"PROD: Paid {xof('2500')} · fees {xof('38')} · net {xof('2462')} — 1 paid · 1 waiting"
+        f"\nTEST (not in PROD totals): Paid {xof('14900')} · fees {xof('224')}"
+        f" · net {xof('14676')} — 1 paid"
     )
 
 
 def test_history_summary_of_one_mode_is_unchanged_and_unknown_mode_is_apart() -> None:
     prod = [a_row(), a_row(transaction_id="b")]
     total = money_text(Decimal(2000), "XOF")
-    assert summary_text(prod).startswith(f"2 payments shown · total {total}")
+    assert summary_text(prod).startswith(f"Paid {total} · ")
     mixed = [*prod, a_row(transaction_id="c", mode="", amount=Decimal("7"))]
     text = summary_text(mixed)
-    assert text.startswith(f"PROD: 2 payments shown · total {total}")
+    assert text.startswith(f"PROD: Paid {total} · ")
     seven, fees = money_text(Decimal(7), "XOF"), money_text(Decimal(15), "XOF")
-    assert text.endswith(
-        f"\nMode not given: 1 payment shown · total {seven} · fees {fees} · paid {seven} (1)"
-    )
+    net = money_text(Decimal(-8), "XOF")
+    assert text.endswith(f"\nMode not given: Paid {seven} · fees {fees} · net {net} — 1 paid")
 
 
 # -- the CSV export ---------------------------------------------------------------------------
@@ -218,11 +216,11 @@ def test_pane_suggests_a_test_file_name_when_test_rows_are_shown(
     pane = journal_pane(qtbot, runner, mixed, 6)
     today = datetime.now().astimezone().date().isoformat()
     assert pane.suggested_file_name() == f"TEST-hpos-history-{today}.csv"
-    qtbot.waitUntil(lambda: pane.summary_label.text().startswith("PROD: 3 payments"))
-    assert "\nTEST (not in PROD totals): 3 payments" in pane.summary_label.text()
+    qtbot.waitUntil(lambda: pane.summary_label.text().startswith("PROD: Paid "))
+    assert "— 2 paid · 1 waiting\nTEST (not in PROD totals): Paid " in pane.summary_label.text()
     assert pane.minimumSizeHint().width() <= 1024, "the long summary wraps, never widens"
     pane.search_edit.setText("T1-000001")  # the first PROD sale only
     qtbot.waitUntil(lambda: len(pane.shown_rows()) == 1)
     assert pane.suggested_file_name() == f"hpos-history-{today}.csv"
-    one = f"1 payment shown · total {money_text(Decimal(10000), 'XOF')}"
+    one = f"Paid {money_text(Decimal(10000), 'XOF')} · fees"
     qtbot.waitUntil(lambda: pane.summary_label.text().startswith(one))

@@ -35,8 +35,8 @@ from hpos.ui.history.rows import (
     SOURCE_HPAY,
     HistoryQuery,
     HistoryRow,
-    summary_text,
 )
+from hpos.ui.history.totals import summary_text
 from hpos.ui.runner import Runner
 from hpos.ui.settings.dialog import SettingsDialog
 from hpos.ui.settings.fields import PROD_QUESTION, check_http_url, prod_question

@@ -3,8 +3,10 @@
 :func:`cell_value` answers ``data(index, role)`` for one row and column: the
 texts of the current language (statuses, dates, money), amounts aligned right,
 PAID in green, PAID LATE in orange, problems and TEST in red, the status (and
-TEST) in bold, tool tips for a late payment, a TEST payment, the sale number and
-the description. ``ROW_ROLE`` gives the row itself.
+TEST) in bold, tool tips for a late payment, a TEST payment and the description.
+Fees only on the rows where money moved (PAID, PAID LATE: "—" when HPAY did not
+say them); on every other row the fee cell is empty. ``ROW_ROLE`` gives the row
+itself.
 """
 
 from __future__ import annotations
@@ -14,7 +16,14 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QFont
 
-from hpos.ui.history.rows import Column, HistoryRow, local_time_text, money_text, status_text
+from hpos.ui.history.rows import (
+    Column,
+    HistoryRow,
+    local_time_text,
+    money_text,
+    shown_fees,
+    status_text,
+)
 
 #: ``data(index, ROW_ROLE)`` is the row's :class:`HistoryRow`.
 ROW_ROLE = int(Qt.ItemDataRole.UserRole) + 1
@@ -54,6 +63,8 @@ def cell_value(row: HistoryRow, column: int, role: int) -> Any:
 def _display(row: HistoryRow, column: int) -> str:
     if column == Column.DATE:
         return local_time_text(row.date)
+    if column == Column.SALE:
+        return row.sale_number or "—"
     if column == Column.TXID:
         return row.transaction_id or "—"
     if column == Column.PRODUCT:
@@ -61,7 +72,9 @@ def _display(row: HistoryRow, column: int) -> str:
     if column == Column.AMOUNT:
         return money_text(row.amount, row.currency)
     if column == Column.FEES:
-        return money_text(row.fees, row.currency) or "—"
+        if not row.is_paid:
+            return ""
+        return money_text(shown_fees(row), row.currency) or "—"
     if column == Column.STATUS:
         return status_text(row.status)
     return row.mode
@@ -87,10 +100,8 @@ def _tooltip(row: HistoryRow, column: int) -> str | None:
         )
     if column == Column.MODE and row.is_test:
         return QCoreApplication.translate("HistoryTable", "TEST mode: no real money moved.")
-    if column == Column.TXID and row.sale_number:
-        return QCoreApplication.translate("HistoryTable", "Sale {number}").format(
-            number=row.sale_number
-        )
+    if column == Column.SALE and row.sale_number:
+        return row.sale_number  # the whole number, when a long till name elides it
     if column == Column.PRODUCT and row.description:
         return row.description
     return None

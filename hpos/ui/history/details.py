@@ -6,6 +6,9 @@ client's checkout-URL policy (``check_url``, which raises
 :class:`~hpos.hpay.errors.UnsafeCheckoutUrl`): a link from the history is
 data from the wire, and a QR sends a customer's phone to it.
 
+Fees and the net amount (amount less fees) are only given for a paid row: no fee
+was charged on a payment still waiting or a cancelled sale.
+
 A row on screen may be old: :mod:`hpos.ui.history.refresh` reads it again when
 the dialog opens, and the dialog says how fresh it is (:meth:`DetailsDialog.set_checking`,
 :meth:`~DetailsDialog.set_refreshed`, :meth:`~DetailsDialog.set_not_refreshed`): a row
@@ -22,6 +25,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import UTC, datetime
+from decimal import Decimal
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
@@ -44,6 +48,8 @@ from hpos.ui.history.rows import (
     HistoryRow,
     local_time_text,
     money_text,
+    net_amount,
+    shown_fees,
     status_text,
 )
 from hpos.ui.i18n import Retranslatable, format_time
@@ -69,6 +75,7 @@ FIELD_TITLES = {
     "Description": QT_TRANSLATE_NOOP("DetailsDialog", "Description"),
     "Amount": QT_TRANSLATE_NOOP("DetailsDialog", "Amount"),
     "Fees": QT_TRANSLATE_NOOP("DetailsDialog", "Fees"),
+    "Net": QT_TRANSLATE_NOOP("DetailsDialog", "Net"),
     "Status": QT_TRANSLATE_NOOP("DetailsDialog", "Status"),
     "Mode": QT_TRANSLATE_NOOP("DetailsDialog", "Mode"),
     "Source": QT_TRANSLATE_NOOP("DetailsDialog", "Source"),
@@ -273,11 +280,18 @@ class DetailsDialog(Retranslatable, QDialog):
             ("Product", row.product),
             ("Description", row.description),
             ("Amount", money_text(row.amount, row.currency)),
-            ("Fees", money_text(row.fees, row.currency) or self.tr("unknown")),
+            ("Fees", self._paid_only(row, shown_fees(row))),
+            ("Net", self._paid_only(row, net_amount(row))),
             ("Status", status),
             ("Mode", mode),
             ("Source", source),
         ]
+
+    def _paid_only(self, row: HistoryRow, amount: Decimal | None) -> str:
+        """Fees and net: only where money moved (PAID, PAID LATE)."""
+        if not row.is_paid:
+            return self.tr("none (not paid)")
+        return money_text(amount, row.currency) or self.tr("unknown")
 
     def _add_field(self, form: QFormLayout, label: str, value: str) -> None:
         widget = QLabel(value)

@@ -2,8 +2,10 @@
 
 :func:`rows_to_csv` is pure (it runs anywhere); :func:`write_csv` touches the
 disk and is meant for the :class:`~hpos.ui.runner.Runner`, never the GUI thread.
-Amounts are the Decimal's exact text ("7000.00", "0.5"); dates are ISO 8601
-with their offset. A text cell that a spreadsheet would run as a formula (it
+Amounts have the currency's ISO 4217 decimals, ungrouped ("7000" XOF, "0.50"
+CAD: :func:`hpos.hpay.money.amount_text`); fees and net (amount less fees) only
+on the rows where money moved (PAID, PAID LATE), empty elsewhere; dates are ISO
+8601 with their offset. A text cell that a spreadsheet would run as a formula (it
 starts with = + - @, a tab or a carriage return) gets a leading apostrophe
 (both in :mod:`hpos.util.csvcell`).
 The file is UTF-8 with a byte-order mark, so that spreadsheets read accents
@@ -28,11 +30,15 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from hpos.hpay.money import amount_text
+from hpos.ui.history.rows import net_amount, shown_fees
 from hpos.util.atomic import write_atomic
-from hpos.util.csvcell import decimal_text, guard_formula
+from hpos.util.csvcell import guard_formula
 
 if TYPE_CHECKING:
-    from hpos.ui.history.model import HistoryRow
+    from decimal import Decimal
+
+    from hpos.ui.history.rows import HistoryRow
 
 CSV_COLUMNS = (
     "date",
@@ -41,6 +47,7 @@ CSV_COLUMNS = (
     "product",
     "amount",
     "fees",
+    "net",
     "currency",
     "status",
     "mode",
@@ -58,14 +65,19 @@ def row_record(row: HistoryRow) -> list[str]:
         guard_formula(row.transaction_id),
         guard_formula(row.sale_number or ""),
         guard_formula(row.product),
-        decimal_text(row.amount),
-        decimal_text(row.fees),
+        _amount(row.amount, row.currency),
+        _amount(shown_fees(row), row.currency),
+        _amount(net_amount(row), row.currency),
         guard_formula(row.currency),
         guard_formula(row.status),
         guard_formula(row.mode),
         guard_formula(row.description),
         guard_formula(row.link),
     ]
+
+
+def _amount(value: Decimal | None, currency: str) -> str:
+    return "" if value is None else amount_text(value, currency)
 
 
 def has_test_rows(rows: Iterable[HistoryRow]) -> bool:

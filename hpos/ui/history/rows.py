@@ -7,20 +7,19 @@ is what to load (source, status and date filters). Also here: the column
 numbers, the journal's reading of the status filter, the blocking read of an
 HPAY page (:func:`read_hpay_page`; the journal's are in
 :mod:`hpos.ui.history.journal`), local-day ranges, the money and date texts,
-and the summary of some rows (:func:`summarize_by_mode`, :func:`summary_text`:
-the sums are plain data any thread can make, the text is made on the GUI thread).
+and which amounts a row shows (:func:`shown_fees`: fees only where money moved).
+The footer's sums are in :mod:`hpos.ui.history.totals`.
 
 Texts the user reads are translated at call time (context "HistoryRows"): the
 column titles (:func:`column_title`), the statuses (:func:`status_text`; the rows
 keep HPAY's and the journal's own words, which sort, filter and export), the
-query problems and the summary. Dates are written for the language
+query problems. Dates are written for the language
 (:func:`hpos.ui.i18n.format_datetime`: "8 Nov 2025 14:42", "8 nov. 2025 14:42").
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 from enum import IntEnum
@@ -45,6 +44,7 @@ STATUS_FILTERS = ("PAID", "UNPAID")
 #: The column titles in English (the source texts; :func:`column_title` translates).
 COLUMNS = (
     QT_TRANSLATE_NOOP("HistoryRows", "Date"),
+    QT_TRANSLATE_NOOP("HistoryRows", "Sale"),
     QT_TRANSLATE_NOOP("HistoryRows", "Transaction"),
     QT_TRANSLATE_NOOP("HistoryRows", "Product"),
     QT_TRANSLATE_NOOP("HistoryRows", "Amount"),
@@ -58,16 +58,17 @@ class Column(IntEnum):
     """The table's columns, left to right: a member is the model's column number."""
 
     DATE = 0
-    TXID = 1
-    PRODUCT = 2
-    AMOUNT = 3
-    FEES = 4
-    STATUS = 5
-    MODE = 6
+    SALE = 1  # the sale number, "DEMO-000004" (as on the PAID screen and the receipt)
+    TXID = 2
+    PRODUCT = 3
+    AMOUNT = 4
+    FEES = 5
+    STATUS = 6
+    MODE = 7
 
 
 #: The same columns under flat names.
-COL_DATE, COL_TXID, COL_PRODUCT, COL_AMOUNT, COL_FEES, COL_STATUS, COL_MODE = Column
+COL_DATE, COL_SALE, COL_TXID, COL_PRODUCT, COL_AMOUNT, COL_FEES, COL_STATUS, COL_MODE = Column
 
 #: What the user reads for each status (HPAY's, the journal's); others are shown as they are.
 _STATUS_TEXTS = {
@@ -231,6 +232,21 @@ def money_text(amount: Decimal | None, currency: str) -> str:
     return "" if amount is None else format_money(amount, currency)
 
 
+def shown_fees(row: HistoryRow) -> Decimal | None:
+    """The fees a row shows: only where money moved (PAID, PAID LATE); None elsewhere.
+
+    HPAY quotes fees for a payment still unpaid and the journal keeps them for a
+    cancelled sale; no fee was charged there, so none is shown, exported or added up.
+    """
+    return row.fees if row.is_paid else None
+
+
+def net_amount(row: HistoryRow) -> Decimal | None:
+    """What the shop keeps of a paid row (amount less fees); None when unpaid or fees unknown."""
+    fees = shown_fees(row)
+    return None if fees is None else row.amount - fees
+
+
 def status_matches(row: HistoryRow, status: str | None) -> bool:
     """The journal's reading of the status filter: PAID (late included) or not."""
     if status is None:
@@ -246,106 +262,4 @@ def read_hpay_page(client: HpayClient, query: HistoryQuery, offset: int, count: 
         date_to=query.date_to,
         offset=offset,
         count=count,
-    )
-
-
-@dataclass
-class Totals:
-    """Sums of one currency over some rows."""
-
-    count: int = 0
-    amount: Decimal = Decimal(0)
-    fees: Decimal = Decimal(0)
-    paid_count: int = 0
-    paid: Decimal = Decimal(0)
-
-
-@dataclass
-class Summary:
-    """Count and per-currency totals of some rows."""
-
-    count: int = 0
-    by_currency: dict[str, Totals] = field(default_factory=dict)
-
-
-def summarize_by_mode(rows: Iterable[HistoryRow]) -> dict[str, Summary]:
-    """Count, total, fees and paid total of ``rows``, per currency (exact Decimals), per mode
-    ("PROD", "TEST", "" when not given): plain data, any thread.
-
-    One pass, keeping no row: ``rows`` may be made one at a time.
-    """
-    by_mode: dict[str, Summary] = {}
-    for row in rows:
-        summary = by_mode.get(row.mode)
-        if summary is None:
-            summary = by_mode[row.mode] = Summary()
-        _add(summary, row)
-    return by_mode
-
-
-def _add(summary: Summary, row: HistoryRow) -> None:
-    summary.count += 1
-    totals = summary.by_currency.get(row.currency)
-    if totals is None:
-        totals = summary.by_currency[row.currency] = Totals()
-    totals.count += 1
-    totals.amount += row.amount
-    if row.fees is not None:
-        totals.fees += row.fees
-    if row.is_paid:
-        totals.paid_count += 1
-        totals.paid += row.amount
-
-
-def summary_text(rows: Iterable[HistoryRow]) -> str:
-    """ "3 payments shown · total 1500 XOF · fees 22 XOF · paid 1000 XOF (2)".
-
-    Rows of several modes get one summary per mode, a line each, PROD first: a TEST amount is
-    never added into a PROD total (nor is a row whose mode HPAY did not give).
-    """
-    return summary_text_of(summarize_by_mode(rows))
-
-
-def summary_text_of(by_mode: dict[str, Summary]) -> str:
-    """The text of :func:`summarize_by_mode`'s sums, in the current language."""
-    if len(by_mode) <= 1:
-        return _summary_of(next(iter(by_mode.values()), Summary()))
-    labels = {
-        "PROD": QCoreApplication.translate("HistoryRows", "PROD"),
-        "TEST": QCoreApplication.translate("HistoryRows", "TEST (not in PROD totals)"),
-        "": QCoreApplication.translate("HistoryRows", "Mode not given"),
-    }
-    order = sorted(by_mode, key=lambda mode: (mode != "PROD", mode != "TEST", mode))
-    part = QCoreApplication.translate("HistoryRows", "{mode}: {summary}")
-    return "\n".join(
-        part.format(mode=labels.get(mode, mode), summary=_summary_of(by_mode[mode]))
-        for mode in order
-    )
-
-
-def _summary_of(summary: Summary) -> str:
-    if summary.count == 0:
-        return QCoreApplication.translate("HistoryRows", "No payments shown.")
-    per = sorted(summary.by_currency.items())
-
-    def joined(attr: str) -> str:
-        return " + ".join(money_text(getattr(t, attr), cur) for cur, t in per)
-
-    paid_count = sum(t.paid_count for _cur, t in per)
-    if summary.count == 1:
-        text = QCoreApplication.translate(
-            "HistoryRows",
-            "{count} payment shown · total {total} · fees {fees} · paid {paid} ({paid_count})",
-        )
-    else:
-        text = QCoreApplication.translate(
-            "HistoryRows",
-            "{count} payments shown · total {total} · fees {fees} · paid {paid} ({paid_count})",
-        )
-    return text.format(
-        count=summary.count,
-        total=joined("amount"),
-        fees=joined("fees"),
-        paid=joined("paid"),
-        paid_count=paid_count,
     )

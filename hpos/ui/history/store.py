@@ -28,7 +28,9 @@ from operator import attrgetter, itemgetter
 from time import perf_counter, sleep
 from typing import Any
 
-from hpos.ui.history.rows import Column, HistoryRow, Summary, Totals
+from hpos.sales.reference import parse_sale_number
+from hpos.ui.history.rows import Column, HistoryRow
+from hpos.ui.history.totals import Summary
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _MICROSECOND = timedelta(microseconds=1)
@@ -65,9 +67,11 @@ def breather(work_s: float = WORK_S, pause_s: float = PAUSE_S) -> Callable[[], N
 def fast_sort_key(row: HistoryRow, column: int) -> Any:
     """What a column sorts by, in a form ``sorted()`` compares quickly.
 
-    Dates: the instant in microseconds since 1970 (an int, exact); amounts and
-    fees: the exact Decimal (no fees before any fees); text columns: case-folded
-    text; status and mode: the code.
+    Dates: the instant in microseconds since 1970 (an int, exact); sale numbers:
+    the counter, numerically (``DEMO-000009`` before ``DEMO-000010`` and
+    ``DEMO-1000000``), then the till (none before any); amounts and fees: the
+    exact Decimal (no fees, as on an unpaid row, before any fees); text columns:
+    case-folded text; status and mode: the code.
     """
     return _key_of(column)(_values(row))
 
@@ -87,6 +91,8 @@ _values = attrgetter(*FIELDS)
 _FIELD = {name: i for i, name in enumerate(FIELDS)}
 _MODE = _FIELD["mode"]
 _PAID = frozenset({"PAID", "PAID LATE"})
+#: The sort key of a row with no sale number (before every sale number).
+_NO_SALE = (-1, "")
 #: Rows kept as :class:`HistoryRow` objects for the view (the few on screen), at most.
 _CACHE_ROWS = 1024
 
@@ -226,14 +232,25 @@ def _key_of(column: int) -> Callable[[tuple[Any, ...]], Any]:
     if column in (Column.TXID, Column.PRODUCT):
         at = _FIELD["transaction_id" if column == Column.TXID else "product"]
         return lambda v: v[at].casefold()
+    if column == Column.SALE:
+        at = _FIELD["sale_number"]
+        return lambda v: _sale_key(v[at])
     if column == Column.FEES:
-        at = _FIELD["fees"]
-        return lambda v: _NO_FEES if v[at] is None else v[at]
+        at, status = _FIELD["fees"], _FIELD["status"]
+        return lambda v: _NO_FEES if v[at] is None or v[status] not in _PAID else v[at]
     if column in (Column.AMOUNT, Column.STATUS, Column.MODE):
         return itemgetter(
             _FIELD[{Column.AMOUNT: "amount", Column.STATUS: "status", Column.MODE: "mode"}[column]]
         )
     raise ValueError(f"no column {column}")
+
+
+def _sale_key(number: str | None) -> tuple[int, str]:
+    parsed = parse_sale_number(number or "")
+    if parsed is None:
+        return _NO_SALE if not number else (-1, number.casefold())
+    till, counter = parsed
+    return counter, till.casefold()
 
 
 def _column_keys(values: list[tuple[Any, ...]], column: int) -> list[Any]:
@@ -244,34 +261,33 @@ def _column_keys(values: list[tuple[Any, ...]], column: int) -> list[Any]:
 def summarize_positions(
     store: RowStore, positions: Iterable[int], *, worker: bool = False
 ) -> dict[str, Summary]:
-    """:func:`~hpos.ui.history.rows.summarize_by_mode` of the rows at ``positions``, read
+    """:func:`~hpos.ui.history.totals.summarize_by_mode` of the rows at ``positions``, read
     straight from the stored values (no row object made: 100,000 rows in a few tens of ms).
     ``worker``: on a worker thread, pausing now and then (see :func:`breather`)."""
     breathe = breather() if worker else None
     mode_at, cur_at, amount_at, fees_at, status_at = (
         _FIELD[f] for f in ("mode", "currency", "amount", "fees", "status")
     )
-    sums: dict[tuple[str, str], list[Any]] = {}  # (mode, currency) -> count, amount, fees...
+    # (mode, status, currency) -> rows, amount, known fees, rows without fees
+    sums: dict[tuple[str, str, str], list[Any]] = {}
     values = store.values
     for i in positions:
         if breathe is not None:
             breathe()
         v = values[i]
-        acc = sums.get((v[mode_at], v[cur_at]))
+        key = (v[mode_at], v[status_at], v[cur_at])
+        acc = sums.get(key)
         if acc is None:
-            acc = sums[(v[mode_at], v[cur_at])] = [0, Decimal(0), Decimal(0), 0, Decimal(0)]
+            acc = sums[key] = [0, Decimal(0), Decimal(0), 0]
         acc[0] += 1
         acc[1] += v[amount_at]
-        if v[fees_at] is not None:
-            acc[2] += v[fees_at]
-        if v[status_at] in _PAID:
+        if v[fees_at] is None:
             acc[3] += 1
-            acc[4] += v[amount_at]
+        else:
+            acc[2] += v[fees_at]
     by_mode: dict[str, Summary] = {}
-    for (mode, currency), (count, amount, fees, paid_count, paid) in sums.items():
-        summary = by_mode.setdefault(mode, Summary())
-        summary.count += count
-        summary.by_currency[currency] = Totals(count, amount, fees, paid_count, paid)
+    for (mode, status, currency), (rows, amount, fees, unknown) in sums.items():
+        by_mode.setdefault(mode, Summary()).add_rows(status, currency, rows, amount, fees, unknown)
     return by_mode
 
 

@@ -1,7 +1,7 @@
 """The sums under the history table, kept up to date without holding up the GUI thread.
 
 :class:`HistorySummary` watches a :class:`~hpos.ui.history.table.HistoryTable`
-and keeps :func:`~hpos.ui.history.rows.summarize_by_mode` of the rows it shows
+and keeps :func:`~hpos.ui.history.totals.summarize_by_mode` of the rows it shows
 (search applied; every row, not only those on screen). Rows added at the top or
 the bottom (a page of HPAY's history, a new sale) are summed and added to the
 sums at once, a few rows on the GUI thread. Anything else (a new search, a
@@ -19,9 +19,9 @@ from functools import partial
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from shiboken6 import isValid
 
-from hpos.ui.history.rows import Summary, Totals, summary_text_of
 from hpos.ui.history.store import RowStore, summarize_positions
 from hpos.ui.history.table import HistoryTable
+from hpos.ui.history.totals import Summary, merged, summary_text_of
 from hpos.ui.runner import Runner
 
 #: Above this many rows shown, the sums are made on the Runner.
@@ -91,7 +91,7 @@ class HistorySummary(QObject):
             if self._added:
                 added = summarize_positions(store, self._added)
                 self._added.clear()
-                self._sums = _plus(self._sums, added)
+                self._sums = merged(self._sums, added)
                 self.changed.emit()
             return
         self._again = False
@@ -125,19 +125,3 @@ class HistorySummary(QObject):
             name="history summary",
         )
 
-
-def _plus(a: dict[str, Summary], b: dict[str, Summary]) -> dict[str, Summary]:
-    """New sums: ``a`` and ``b`` added (neither is changed)."""
-    out: dict[str, Summary] = {}
-    for by_mode in (a, b):
-        for mode, summary in by_mode.items():
-            into = out.setdefault(mode, Summary())
-            into.count += summary.count
-            for currency, totals in summary.by_currency.items():
-                t = into.by_currency.setdefault(currency, Totals())
-                t.count += totals.count
-                t.amount += totals.amount
-                t.fees += totals.fees
-                t.paid_count += totals.paid_count
-                t.paid += totals.paid
-    return out

@@ -81,6 +81,7 @@ def fit_columns(view: QTableView) -> None:
     months = range(1, 13)
     samples = {
         Column.DATE: [local_time_text(datetime(2026, m, 28, 12, 0, tzinfo=UTC)) for m in months],
+        Column.SALE: ["TILL1-000000", "DEMO-000000"],  # a longer till name elides (tool tip)
         Column.TXID: ["WWWWWWWWWWWWWW"],
         Column.AMOUNT: [money_text(Decimal("999999.99"), c) for c in ("XOF", "CAD", "EUR")],
         Column.FEES: [money_text(Decimal("99999.99"), c) for c in ("XOF", "CAD", "EUR")],

@@ -38,14 +38,15 @@ from hpos.ui.history.rows import (
     COL_DATE,
     COL_FEES,
     COL_MODE,
+    COL_SALE,
     COL_STATUS,
     SOURCE_HPAY,
     SOURCE_JOURNAL,
     HistoryQuery,
     HistoryRow,
     row_from_sale,
-    summary_text,
 )
+from hpos.ui.history.totals import summary_text
 from hpos.ui.i18n import format_datetime
 from hpos.ui.runner import Runner
 from tests.helpers.sandbox import client_config, start_sandbox
@@ -352,8 +353,11 @@ def test_text_search_filters_through_the_proxy(
 def test_sorting_by_amount_is_numeric_and_by_date_is_by_instant(
     qtbot: QtBot, sandbox: SandboxServer, client: HpayClient, runner: Runner
 ) -> None:
-    for amount in ("900", "10000", "2500", "15"):
-        pay(client, amount, f"Amount {amount}")
+    txids = {
+        amount: pay(client, amount, f"Amount {amount}") for amount in ("900", "10000", "2500", "15")
+    }
+    for amount in ("900", "15", "2500"):
+        sandbox.mark_paid(txids[amount])
     pane = make_pane(qtbot, runner, client)
     pane.refresh()
     wait_loaded(qtbot, pane, 4)
@@ -361,7 +365,14 @@ def test_sorting_by_amount_is_numeric_and_by_date_is_by_instant(
     assert shown(pane, "amount") == [Decimal(15), Decimal(900), Decimal(2500), Decimal(10000)]
     assert cell(pane, 3, COL_AMOUNT) == "10,000\xa0FCFA"
     pane.view.sortByColumn(COL_FEES, Qt.SortOrder.DescendingOrder)
-    assert shown(pane, "amount") == [Decimal(10000), Decimal(2500), Decimal(900), Decimal(15)]
+    # fees only where money moved: the unpaid 10,000 has none and sorts after every fee
+    assert shown(pane, "amount") == [Decimal(2500), Decimal(900), Decimal(15), Decimal(10000)]
+    assert [cell(pane, r, COL_FEES) for r in range(4)] == [
+        "38\xa0FCFA",
+        "14\xa0FCFA",
+        "0\xa0FCFA",
+        "",
+    ]
     pane.view.sortByColumn(COL_DATE, Qt.SortOrder.AscendingOrder)
     dates = shown(pane, "date")
     assert dates == sorted(dates)
@@ -409,14 +420,33 @@ def test_journal_source_shows_this_tills_sales(
     assert cell(pane, 0, COL_MODE) == "TEST"
     assert sandbox.stats()["requests"].get(HISTORY, 0) == 0, "the journal needs no HPAY"
 
+    # the footer adds up only what was paid (the late one too) and counts every state
+    qtbot.waitUntil(
+        lambda: (
+            pane.summary_label.text() == "Paid 3,200\xa0FCFA · fees 49\xa0FCFA · net 3,151\xa0FCFA"
+            " — 2 paid · 1 waiting · 1 cancelled"
+        ),
+        timeout=WAIT,
+    )
+    pane.view.sortByColumn(COL_SALE, Qt.SortOrder.AscendingOrder)
+    assert [cell(pane, r, COL_SALE) for r in range(4)] == [
+        "T1-000001",
+        "T1-000002",
+        "T1-000003",
+        "T1-000004",
+    ]
+    # fees only where money moved: none on the waiting and the cancelled sale
+    assert [cell(pane, r, COL_FEES) for r in range(4)] == ["", "38\xa0FCFA", "11\xa0FCFA", ""]
+    assert cell(pane, 3, COL_STATUS) == "CANCELLED"
+
     pane.search_edit.setText("t1-000003")
     assert shown(pane, "sale_number") == ["T1-000003"], "search by sale number"
     pane.search_edit.clear()
     pane.status_combo.setCurrentIndex(pane.status_combo.findData("PAID"))
     wait_loaded(qtbot, pane, 2)
     assert set(shown(pane, "status")) == {"PAID", "PAID LATE"}
-    qtbot.waitUntil(lambda: "2 payments shown" in pane.summary_label.text(), timeout=WAIT)
-    assert "total 3,200\xa0FCFA" in pane.summary_label.text()
+    qtbot.waitUntil(lambda: "— 2 paid" in pane.summary_label.text(), timeout=WAIT)
+    assert pane.summary_label.text().startswith("Paid 3,200\xa0FCFA")
     pane.status_combo.setCurrentIndex(pane.status_combo.findData("UNPAID"))
     wait_loaded(qtbot, pane, 2)
     assert set(shown(pane, "status")) == {"AWAITING", "CANCELLED"}
@@ -435,14 +465,11 @@ def test_summary_counts_the_rows_shown(
     pane = make_pane(qtbot, runner, client)
     pane.refresh()
     wait_loaded(qtbot, pane, 3)
-    # fees 1.5 %, XOF rounded: 15 + 38 + 14
-    expected = "3 payments shown · total 4,400\xa0FCFA · fees 67\xa0FCFA · paid 2,500\xa0FCFA (1)"
+    # fees 1.5 %, XOF rounded: only the paid 2,500's 38 count
+    expected = "Paid 2,500\xa0FCFA · fees 38\xa0FCFA · net 2,462\xa0FCFA — 1 paid · 2 waiting"
     qtbot.waitUntil(lambda: pane.summary_label.text() == expected, timeout=WAIT)
-    pane.search_edit.setText("CAFÉ")  # é is in no transaction id
-    qtbot.waitUntil(lambda: pane.summary_label.text().startswith("2 payments"), timeout=WAIT)
-    assert pane.summary_label.text() == (
-        "2 payments shown · total 3,500\xa0FCFA · fees 53\xa0FCFA · paid 2,500\xa0FCFA (1)"
-    )
+    pane.search_edit.setText("TEA")
+    qtbot.waitUntil(lambda: pane.summary_label.text() == "Nothing paid — 1 waiting", timeout=WAIT)
 
 
 def a_row(**changes: Any) -> HistoryRow:
@@ -468,12 +495,32 @@ def test_summary_of_mixed_currencies_is_per_currency() -> None:
         a_row(),
         a_row(transaction_id="b", amount=Decimal("12.50"), fees=Decimal("0.19"), currency="CAD"),
         a_row(transaction_id="c", amount=Decimal("0.5"), fees=None, currency="CAD", status="PAID"),
+        a_row(transaction_id="d", amount=Decimal("14900"), fees=Decimal("224.00"), status="PAID"),
     ]
     assert summary_text(rows) == (
-        "3 payments shown · total $13.00 + 7,000\xa0FCFA · fees $0.19 + 700\xa0FCFA"
-        " · paid $0.50 + 0\xa0FCFA (1)"
+        "Paid $0.50 + 14,900\xa0FCFA · fees $0.00 + 224\xa0FCFA · net $0.50 + 14,676\xa0FCFA"
+        " (fees unknown for 1) — 2 paid · 2 waiting"
     )
     assert summary_text([]) == "No payments shown."
+
+
+def test_summary_adds_up_only_paid_sales_and_counts_every_state() -> None:
+    """A cancelled 999,999,999 FCFA sale adds nothing: the footer's totals are what was paid."""
+    rows = [
+        a_row(transaction_id="p1", status="PAID", amount=Decimal(14900), fees=Decimal(224)),
+        a_row(transaction_id="p2", status="PAID LATE", amount=Decimal(1000), fees=Decimal(15)),
+        a_row(transaction_id="w", status="AWAITING", amount=Decimal(500)),
+        a_row(transaction_id="c", status="CANCELLED", amount=Decimal(999_999_999)),
+        a_row(transaction_id="c2", status="CANCELLED", amount=Decimal(10)),
+        a_row(transaction_id="e", status="EXPIRED"),
+        a_row(transaction_id="f", status="FAILED"),
+        a_row(transaction_id="r", status="REVIEW"),
+    ]
+    assert summary_text(rows) == (
+        "Paid 15,900\xa0FCFA · fees 239\xa0FCFA · net 15,661\xa0FCFA — 2 paid · 1 waiting"
+        " · 2 cancelled · 1 expired · 1 failed · 1 to check"
+    )
+    assert summary_text(rows[2:4]) == "Nothing paid — 1 waiting · 1 cancelled"
 
 
 # -- CSV export ------------------------------------------------------------------------------------
@@ -514,8 +561,10 @@ def test_export_writes_every_row_of_the_query_exactly(
     for txid, amount in made.items():
         assert Decimal(by_id[txid]["amount"]) == amount
     entry = by_id[formula]
-    assert entry["amount"] == "1234.00", "exact text as HPAY sent it"
-    assert entry["fees"] == "19.00"
+    # HPAY's history says "1234.00" and "19.00": XOF has no decimals
+    assert (entry["amount"], entry["fees"], entry["net"]) == ("1234", "19", "1215")
+    unpaid = by_id[next(t for t in made if t != formula)]
+    assert (unpaid["fees"], unpaid["net"]) == ("", ""), "fees only where money moved"
     assert entry["currency"] == "XOF"
     assert entry["status"] == "PAID"
     assert entry["mode"] == "TEST"
@@ -587,8 +636,9 @@ def test_rows_to_csv_is_exact_and_guarded(tmp_path: Path) -> None:
         "transaction_id": "ceXefesOpl",
         "sale_number": "TILL1-000042",
         "product": "Amazon Achat de carte cadeau",
-        "amount": "7000.00",
-        "fees": "700.00",
+        "amount": "7000",
+        "fees": "",
+        "net": "",
         "currency": "XOF",
         "status": "UNPAID",
         "mode": "TEST",
@@ -601,7 +651,8 @@ def test_rows_to_csv_is_exact_and_guarded(tmp_path: Path) -> None:
         "'+cmd",
         "'@SUM(1)",
     )
-    assert (second["amount"], second["fees"], second["sale_number"]) == ("12.50", "0.5", "")
+    assert (second["amount"], second["fees"], second["net"]) == ("12.50", "0.50", "12.00")
+    assert second["sale_number"] == ""
     assert second["status"] == "PAID LATE"
     assert records[2]["fees"] == ""
     assert records[2]["product"] == 'Sac d\'école, "bleu"\nligne 2'
@@ -634,7 +685,8 @@ def test_details_show_every_field_copy_the_link_and_the_qr_of_an_unpaid_sale(
     assert dialog.value("Transaction") == unpaid
     assert dialog.value("Product") == "Gift card"
     assert dialog.value("Amount") == "7,000\xa0FCFA"
-    assert dialog.value("Fees") == "105\xa0FCFA"
+    assert dialog.value("Fees") == "none (not paid)", "HPAY quotes 105 FCFA: none was charged"
+    assert dialog.value("Net") == "none (not paid)"
     assert dialog.value("Status") == "UNPAID"
     assert dialog.value("Mode").startswith("TEST")
     assert dialog.value("Link") == snapshot.checkout_url
@@ -704,6 +756,10 @@ def test_details_of_journal_sales(qtbot: QtBot, tmp_path: Path) -> None:
     assert dialog.value("Status").startswith("PAID LATE")
     assert dialog.value("Sale number") == "T1-000007"
     assert dialog.value("Fees") == "unknown"
+    assert dialog.value("Net") == "unknown"
+    with_fees = DetailsDialog(replace(row, fees=Decimal("11.0")))
+    qtbot.addWidget(with_fees)
+    assert (with_fees.value("Fees"), with_fees.value("Net")) == ("11\xa0FCFA", "689\xa0FCFA")
     assert dialog.value("Mode") == "PROD"
     assert dialog.value("Source") == "This till's journal"
     assert dialog.qr_widget is None, "paid: no QR"

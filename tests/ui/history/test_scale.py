@@ -30,9 +30,9 @@ from hpos.ui.history.rows import (
     HistoryRow,
     local_day_range,
     row_from_sale,
-    summary_text,
 )
 from hpos.ui.history.summary import SUMMARY_ON_GUI_ROWS
+from hpos.ui.history.totals import summary_text
 from hpos.ui.runner import Runner
 
 SALES = 2_500

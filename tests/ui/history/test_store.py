@@ -19,12 +19,13 @@ from hpos.ui.history.rows import (
     COL_DATE,
     COL_FEES,
     COL_PRODUCT,
+    COL_SALE,
     COL_STATUS,
     COL_TXID,
     SOURCE_HPAY,
     SOURCE_JOURNAL,
     HistoryRow,
-    summarize_by_mode,
+    shown_fees,
 )
 from hpos.ui.history.store import (
     RowStore,
@@ -34,6 +35,7 @@ from hpos.ui.history.store import (
     search_text,
     summarize_positions,
 )
+from hpos.ui.history.totals import summarize_by_mode
 
 ROWS = 1_500
 _AMOUNTS = ("0.5", "0.50", "9.5", "10", "100", "7000.00", "14900", "25", "2.25")
@@ -107,11 +109,26 @@ def test_other_columns_sort_like_the_documented_keys() -> None:
         got = shown(store, store.order(column, False, ""))
         assert got == sorted(rows, key=key)
         assert [fast_sort_key(r, column) for r in got] == [key(r) for r in got]
-    fees = [r.fees for r in shown(store, store.order(COL_FEES, False, ""))]
+    # fees are only shown where money moved: an unpaid row's sort with "no fees"
+    fees = [shown_fees(r) for r in shown(store, store.order(COL_FEES, False, ""))]
     unknown = fees.count(None)
-    assert unknown
+    assert unknown > sum(1 for r in rows if r.fees is None)
     assert fees[:unknown] == [None] * unknown, "no fees before any fees"
     assert fees[unknown:] == sorted(f for f in fees if f is not None)
+
+
+def test_sale_numbers_sort_by_their_number_not_as_text() -> None:
+    numbers = ["T1-000010", None, "T1-1000000", "T1-000009", "T2-000001", "odd", "T1-000100"]
+    rows = [
+        replace(make_rows(1)[0], transaction_id=f"tx{i}", sale_number=n)
+        for i, n in enumerate(numbers)
+    ]
+    store = RowStore(rows)
+    got = [r.sale_number for r in shown(store, store.order(COL_SALE, False, ""))]
+    assert got == [None, "odd", "T2-000001", "T1-000009", "T1-000010", "T1-000100", "T1-1000000"]
+    down = [r.sale_number for r in shown(store, store.order(COL_SALE, True, ""))]
+    assert down[:2] == ["T1-1000000", "T1-000100"]
+    assert store.order(-1, False, "t2-0000") == [4], "the search finds a sale number"
 
 
 def test_search_is_case_insensitive_on_id_product_and_sale_number_only() -> None:
