@@ -25,6 +25,9 @@ AUTO_RETURN_SECONDS_RANGE = (0, 600)
 LANGUAGES = ("en", "fr")
 #: Receipt paper layouts.
 RECEIPT_LAYOUTS = ("58mm", "80mm", "A4")
+#: ``customer_display`` values that are not a screen name: full screen on a second screen
+#: when there is one, none, or a movable window on the cashier's screen.
+DISPLAY_AUTO, DISPLAY_OFF, DISPLAY_WINDOW = "auto", "off", "window"
 
 
 @dataclass(frozen=True)
@@ -48,7 +51,8 @@ class Settings:
     deadline: float = 20.0
     # -- the counter (issue 6) --
     language: str = ""  # "" follows the system locale; else one of LANGUAGES
-    customer_display: str = "auto"  # "auto", "off", or a screen name (QScreen.name())
+    customer_display: str = "auto"  # "auto", "off", "window", or a screen name (QScreen.name())
+    customer_window: tuple[int, ...] = ()  # the customer window's x, y, width, height; () = unset
     sound_enabled: bool = True
     sound_volume: int = 80  # percent
     receipt_layout: str = "80mm"  # one of RECEIPT_LAYOUTS
@@ -111,6 +115,16 @@ def _check_display(value: object) -> str:
     return text
 
 
+def _check_window(value: object) -> tuple[int, ...]:
+    """x, y, width, height; anything else is forgotten (the window opens at its first place)."""
+    if isinstance(value, str) or not isinstance(value, list | tuple) or len(value) != 4:
+        return ()
+    numbers = tuple(value)
+    if any(isinstance(n, bool) or not isinstance(n, int) for n in numbers) or min(numbers[2:]) <= 0:
+        return ()
+    return numbers
+
+
 def _check_proxy(value: object) -> str | None:
     if value is None:
         return None
@@ -163,6 +177,7 @@ _FIELD_CHECKS: dict[str, Callable[[Any], Any]] = {
     "deadline": _check_deadline,
     "language": _one_of(LANGUAGES, blank=True),
     "customer_display": _check_display,
+    "customer_window": _check_window,
     "sound_enabled": _check_bool,
     "sound_volume": _int_in(0, 100, "percent"),
     "receipt_layout": _one_of(RECEIPT_LAYOUTS),

@@ -97,7 +97,9 @@ class MainWindow(Retranslatable, QMainWindow):
         self.runner = Runner(workers=3, parent=self)
         self._services = ServiceSlot(self.runner, watch_policy)
         self.receipts = ReceiptActions(profile, self.runner, parent=self)  # print / PDF
-        self.customer_display = CustomerDisplayManager(self)  # the customer's screen
+        self.customer_display = CustomerDisplayManager(  # the customer's screen or window
+            self, runner=self.runner, profile=lambda: self.profile
+        )
         self.sound = SoundPlayer(parent=self)
         self.controller: Any = None
         self._painted = self._start_pending = False
@@ -136,7 +138,7 @@ class MainWindow(Retranslatable, QMainWindow):
             refresh=self.refresh,
             about=self.help_actions.show_about,
             log_folder=self.help_actions.open_log_folder,
-            extra_view=(self.keys.last_qr_action,),
+            extra_view=(self.keys.last_qr_action, self.customer_display.action),
             extra_help=(self.keys.overlay_action,),
         )
         self._wiring = ControllerWiring(

@@ -30,12 +30,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hpos.profile.settings import RECEIPT_LAYOUTS, Settings, replace_settings
+from hpos.profile.settings import (
+    DISPLAY_AUTO,
+    DISPLAY_OFF,
+    DISPLAY_WINDOW,
+    RECEIPT_LAYOUTS,
+    Settings,
+    replace_settings,
+)
 from hpos.ui.i18n import Retranslatable
 
-#: The customer display choices that are not a screen name.
-DISPLAY_AUTO = "auto"
-DISPLAY_OFF = "off"
+__all__ = ["DISPLAY_AUTO", "DISPLAY_OFF", "DISPLAY_WINDOW", "CounterPage", "SettingsTabs"]
 
 
 def screen_names() -> list[str]:
@@ -75,6 +80,7 @@ class CounterPage(Retranslatable, QWidget):
         self.sound_check.toggled.connect(self._sound_toggled)
         self.volume_slider.valueChanged.connect(self._show_volume)
         self.forget_button.clicked.connect(self.forget_printer)
+        self.display_combo.currentIndexChanged.connect(self._show_display_help)
         self.set_screens(screen_names(), DISPLAY_AUTO)
         self.retranslate()
         self._sound_toggled(self.sound_check.isChecked())
@@ -87,7 +93,8 @@ class CounterPage(Retranslatable, QWidget):
         self._language_form.addRow(self._labels["language"], self.language_combo)
         self._display_form = QFormLayout()
         self._display_form.addRow(self._labels["display"], self.display_combo)
-        self._display_note = QLabel()
+        self._display_note = QLabel()  # what the choice does, one line
+        self._display_note.setObjectName("displayHelp")
         self._display_note.setWordWrap(True)
         self._display_form.addRow(self._display_note)
         volume_row = QHBoxLayout()
@@ -165,9 +172,7 @@ class CounterPage(Retranslatable, QWidget):
         self._labels["display"].setText(self.tr("Show &on"))
         self.display_combo.setAccessibleName(self.tr("Customer display screen"))
         self._retranslate_displays()
-        self._display_note.setText(
-            self.tr("Automatic opens it on a second screen when there is one.")
-        )
+        self._show_display_help()
         self.sound_check.setText(self.tr("Play a sound when paid or failed"))
         self.sound_check.setAccessibleName(self.tr("Sound on"))
         self._labels["volume"].setText(self.tr("&Volume"))
@@ -196,9 +201,39 @@ class CounterPage(Retranslatable, QWidget):
                 self.display_combo.setItemText(index, self.tr("Automatic (second screen)"))
             elif code == DISPLAY_OFF:
                 self.display_combo.setItemText(index, self.tr("Off"))
+            elif code == DISPLAY_WINDOW:
+                self.display_combo.setItemText(index, self.tr("A window on this screen"))
             elif index >= self._known_screens:
                 text = self.tr("{screen} (not connected)").format(screen=code)
                 self.display_combo.setItemText(index, text)
+
+    def display_help(self) -> str:
+        """The line under the customer display choice: what the chosen one does."""
+        code = self.display_combo.currentData()
+        index = self.display_combo.currentIndex()
+        if code == DISPLAY_AUTO:
+            return self.tr(
+                "Full screen on a second screen when one is connected; none with one screen."
+            )
+        if code == DISPLAY_OFF:
+            return self.tr("No customer display: turn the cashier's screen to show the QR code.")
+        if code == DISPLAY_WINDOW:
+            return self.tr(
+                "A window you move and size where the customer sees it; HPOS remembers where. "
+                "View → Customer display (Ctrl+Shift+D) closes or reopens it."
+            )
+        if index >= self._known_screens:
+            return self.tr("{screen} is not connected: no customer display until it is.").format(
+                screen=code
+            )
+        return self.tr(
+            "Full screen on {screen}; a window you move instead if the cashier's window is there."
+        ).format(screen=code)
+
+    def _show_display_help(self) -> None:
+        text = self.display_help()
+        self._display_note.setText(text)
+        self.display_combo.setAccessibleDescription(text)
 
     # -- values -------------------------------------------------------------------------
 
@@ -207,6 +242,7 @@ class CounterPage(Retranslatable, QWidget):
         self.display_combo.clear()
         self.display_combo.addItem("", DISPLAY_AUTO)
         self.display_combo.addItem("", DISPLAY_OFF)
+        self.display_combo.addItem("", DISPLAY_WINDOW)
         for name in names:
             self.display_combo.addItem(name, name)
         self._known_screens = self.display_combo.count()

@@ -86,7 +86,7 @@ def decoded(image: QImage) -> list[str]:
         ("off", ["A", "B"], "A", None),
         ("B", ["A", "B"], "A", "B"),
         ("C", ["A", "B", "C"], "A", "C"),
-        ("A", ["A", "B"], "A", None),  # never over the cashier's own screen
+        ("A", ["A", "B"], "A", None),  # never full screen over the cashier's own screen
         ("Gone", ["A", "B"], "A", None),  # the chosen screen is unplugged
         ("auto", [], None, None),
     ],
@@ -330,7 +330,12 @@ def test_two_screens_the_display_follows_a_real_sale(tmp_path: Path) -> None:
     assert seen["plugged_again"] == {"visible": True, "screen": "Customer"}
     assert seen["setting_off_visible"] is False
     assert seen["setting_named"] == {"visible": True, "screen": "Customer", "view": IDLE}
-    assert seen["setting_cashier_screen_visible"] is False
+    assert seen["setting_cashier_screen"] == {  # the cashier's own screen: a movable window
+        "visible": True,
+        "fullscreen": False,
+        "frameless": False,
+        "screen": "Cashier",
+    }
     assert seen["rebuilt"] == {"screen": "Customer", "view": IDLE}
     assert seen["closed_with_window"] is True
 
@@ -442,7 +447,12 @@ def two_screens(workdir: Path) -> dict[str, Any]:
             "view": display.view(),
         }
         saved("Cashier")
-        seen["setting_cashier_screen_visible"] = display.isVisible()
+        seen["setting_cashier_screen"] = {
+            "visible": display.isVisible(),
+            "fullscreen": display.isFullScreen(),
+            "frameless": bool(display.windowFlags() & Qt.WindowType.FramelessWindowHint),
+            "screen": display.screen().name(),
+        }
         save(customer_display="auto")
         win._settings_saved(profile.settings)  # the real rebuild: a new controller and cashier
         wait(lambda: win.controller.current_token() is not None, "HPAY again")

@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QComboBox, QDialog, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from hpos.profile.keystore import KeyStore
@@ -246,7 +246,13 @@ def test_the_screens_qt_knows_are_offered(qtbot: QtBot, monkeypatch: pytest.Monk
     qtbot.addWidget(page)
     page.fill(Settings(customer_display="HDMI-1"))
     combo = page.display_combo
-    assert [combo.itemData(i) for i in range(combo.count())] == ["auto", "off", "HDMI-1", "DP-2"]
+    assert [combo.itemData(i) for i in range(combo.count())] == [
+        "auto",
+        "off",
+        "window",
+        "HDMI-1",
+        "DP-2",
+    ]
     assert combo.currentText() == "HDMI-1"
 
 
@@ -272,3 +278,39 @@ def test_a_language_switch_retranslates_the_page_and_the_tabs(qtbot: QtBot) -> N
         app.removeTranslator(marking)
     qtbot.waitUntil(lambda: tabs.tabText(1) == "Counter")
     assert page.sound_check.text() == "Play a sound when paid or failed"
+
+
+def test_each_customer_display_choice_says_what_it_does(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(settings_counter, "screen_names", lambda: ["HDMI-1"])
+    page = CounterPage()
+    qtbot.addWidget(page)
+    page.show()
+    page.fill(Settings(customer_display="DP-7"))
+    help_line = page.findChild(QLabel, "displayHelp")
+    assert help_line is not None
+    assert help_line.isVisible()
+    expected = {
+        "DP-7": "DP-7 is not connected: no customer display until it is.",
+        "auto": "Full screen on a second screen when one is connected; none with one screen.",
+        "off": "No customer display: turn the cashier's screen to show the QR code.",
+        "window": (
+            "A window you move and size where the customer sees it; HPOS remembers where. "
+            "View → Customer display (Ctrl+Shift+D) closes or reopens it."
+        ),
+        "HDMI-1": (
+            "Full screen on HDMI-1; a window you move instead if the cashier's window is there."
+        ),
+    }
+    assert help_line.text() == expected["DP-7"]
+    for data in ("auto", "off", "window", "HDMI-1"):
+        choose(qtbot, page.display_combo, data)
+        assert help_line.text() == expected[data]
+        assert page.display_combo.accessibleDescription() == expected[data]
+    assert page.display_combo.itemText(page.display_combo.findData("window")) == (
+        "A window on this screen"
+    )
+    assert page.settings(Settings()).customer_display == "HDMI-1"
+    choose(qtbot, page.display_combo, "window")
+    assert page.settings(Settings()).customer_display == "window"
