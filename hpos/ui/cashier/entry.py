@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from hpos.ui.cashier.keypad import Keypad
 from hpos.ui.i18n import Retranslatable
+from hpos.ui.keynames import key_name
 from hpos.ui.widgets.style import FitLabel, big_button, set_pixels, wrapping_label
 
 
@@ -81,7 +82,7 @@ class EntryPage(Retranslatable, QWidget):
         self.description_edit.setAccessibleName(self.tr("Description"))
         self.charge_button.setText(self.tr("Charge"))
         self.charge_button.setAccessibleName(self.tr("Charge"))
-        self.charge_button.setToolTip(self.tr("Charge (Enter)"))
+        self.charge_button.setToolTip(self.tr("Charge ({key})").format(key=key_name("Return")))
         self._product_caption.setText(self.tr("Product"))
         self._description_caption.setText(self.tr("Description"))
 

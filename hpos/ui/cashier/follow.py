@@ -9,7 +9,6 @@ sales becomes a notice. It does no network or disk work.
 
 from __future__ import annotations
 
-import time
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -223,9 +222,7 @@ class SaleFollowing:
     def _render_paid(self, sale: Sale) -> None:
         self.paid_page.show_sale(sale, self._money(sale.amount, sale.currency))
         if self.current_page() != "paid":
-            self._paid_deadline = time.monotonic() + self._auto_return_ms / 1000
-            if self._auto_return_ms > 0:
-                self._auto_return.start(self._auto_return_ms)
+            self._auto_return.start(self._auto_return_ms)  # paused while a dialog is open
         self._show("paid")
         self._refresh_countdowns()
 
@@ -288,8 +285,10 @@ class SaleFollowing:
             left = sale.created_at + self._expiry - self._clock()
             self.payment_page.set_time_left(max(0, int(left.total_seconds())))
         elif page == "paid":
-            left = max(0, round(self._paid_deadline - time.monotonic()))
-            self.paid_page.set_countdown(left if self._auto_return_ms > 0 else None)
+            countdown = self._auto_return
+            countdown.check()  # a dialog opened or closed: pause or resume
+            left = countdown.seconds_left() if self._auto_return_ms > 0 else None
+            self.paid_page.set_countdown(left, paused=countdown.paused)
 
     def _refresh_amount(self) -> None:
         display = self.entry_page.amount_display

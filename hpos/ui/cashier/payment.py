@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from hpos.ui.i18n import Retranslatable
+from hpos.ui.keynames import key_name
 from hpos.ui.widgets.qr import QrWidget
 from hpos.ui.widgets.style import FitLabel, big_button, set_pixels, wrapping_label
 
@@ -77,7 +78,9 @@ class PaymentPage(Retranslatable, QWidget):
             self.tr("Cancelling…") if self._cancelling else self.tr("Cancel sale…")
         )
         self.cancel_button.setAccessibleName(self.tr("Cancel sale"))
-        self.cancel_button.setToolTip(self.tr("Cancel this sale (Esc)"))
+        self.cancel_button.setToolTip(
+            self.tr("Cancel this sale ({key})").format(key=key_name("Esc"))
+        )
 
     def reset(self) -> None:
         """Fresh state for a sale newly shown: no banner, no stale check, buttons ready."""

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QProgressBar, QVBoxLa
 from hpos.sales.states import SaleState
 from hpos.ui.cashier.wording import Wording, problem_wording
 from hpos.ui.i18n import Retranslatable
+from hpos.ui.keynames import key_name
 from hpos.ui.widgets.style import FitLabel, big_button, set_pixels, wrapping_label
 
 if TYPE_CHECKING:  # the sale model is loaded with the sales service, after the first paint
@@ -67,10 +68,12 @@ class PaidPage(Retranslatable, QWidget):
         self.title_label.setText(self.tr("✔ PAID LATE") if self._late else self.tr("✔ PAID"))
         self.new_sale_button.setText(self.tr("New sale"))
         self.new_sale_button.setAccessibleName(self.tr("New sale"))
-        self.new_sale_button.setToolTip(self.tr("New sale (Enter)"))
+        self.new_sale_button.setToolTip(self.tr("New sale ({key})").format(key=key_name("Return")))
         self.print_button.setText(self.tr("Print receipt"))
         self.print_button.setAccessibleName(self.tr("Print receipt"))
-        self.print_button.setToolTip(self.tr("Print receipt (Ctrl+P)"))
+        self.print_button.setToolTip(
+            self.tr("Print receipt ({key})").format(key=key_name("Ctrl+P"))
+        )
 
     def show_sale(self, sale: Sale, money: str) -> None:
         """PAID (or PAID LATE), the amount and what was sold."""
@@ -83,16 +86,21 @@ class PaidPage(Retranslatable, QWidget):
             )
         )
 
-    def set_countdown(self, seconds: int | None) -> None:
-        """Seconds until the automatic new sale (None: no automatic return)."""
+    def set_countdown(self, seconds: int | None, *, paused: bool = False) -> None:
+        """Seconds until the automatic new sale (None: no automatic return); ``paused``
+        while a dialog is open over the window (the countdown waits for it to close)."""
+        enter = key_name("Return")
         if seconds is None:
-            self.countdown_label.setText(self.tr("Press Enter for a new sale"))
+            text = self.tr("Press {key} for a new sale").format(key=enter)
+        elif paused:
+            text = self.tr(
+                "New sale in {seconds} s, paused while a window is open · press {key} to start now"
+            ).format(seconds=seconds, key=enter)
         else:
-            self.countdown_label.setText(
-                self.tr("New sale in {seconds} s · press Enter to start now").format(
-                    seconds=seconds
-                )
+            text = self.tr("New sale in {seconds} s · press {key} to start now").format(
+                seconds=seconds, key=enter
             )
+        self.countdown_label.setText(text)
 
     def apply_scale(self, scale: float) -> None:
         """Fonts for a window ``scale`` times 1024×600."""

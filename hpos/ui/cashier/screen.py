@@ -25,11 +25,12 @@ from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QGuiApplication, QKeyEvent, QPaintEvent, QResizeEvent
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from hpos.sales.states import SaleState
 from hpos.ui.cashier.amount import AmountEntry
+from hpos.ui.cashier.autoreturn import AutoReturn
 from hpos.ui.cashier.entry import ChargingPage, EntryPage
 from hpos.ui.cashier.follow import SaleFollowing
 from hpos.ui.cashier.keys import PAGES, key_action
@@ -93,9 +94,9 @@ class CashierScreen(SaleFollowing, QWidget):
         self._token: Token | None = None
         self._start_error: str | None = None  # why the controller could not start
         self._current: Sale | None = None  # the sale this screen follows
+        self._last: Sale | None = None  # the sale it followed before the keypad came back
         self._waiting_charge = False  # a Charge is in flight; its sale is not known yet
         self._pending_id: int | None = None  # id of that sale, once its first event came
-        self._paid_deadline = 0.0  # monotonic time of the auto-return
         self._scale = 0.0  # font scale applied (1.0 at 1024×600)
         # sale id -> the journal problem that kept HPAY's answer from being recorded
         self._unrecorded: dict[int, str] = {}
@@ -118,9 +119,9 @@ class CashierScreen(SaleFollowing, QWidget):
         self._notice_timer = QTimer(self)
         self._notice_timer.setSingleShot(True)
         self._notice_timer.timeout.connect(self.notice.hide)
-        self._auto_return = QTimer(self)
-        self._auto_return.setSingleShot(True)
-        self._auto_return.timeout.connect(self.new_sale)
+        # the PAID page's return to the keypad, paused while a dialog is open
+        self._auto_return = AutoReturn(self)
+        self._auto_return.due.connect(self.new_sale)
         self._second = QTimer(self)  # countdowns on the payment and PAID pages
         self._second.setInterval(250)
         self._second.timeout.connect(self._refresh_countdowns)
@@ -138,6 +139,7 @@ class CashierScreen(SaleFollowing, QWidget):
         controller.sale_changed.connect(self._on_sale_changed)
         controller.sale_event.connect(self._on_sale_event)
         controller.recovered.connect(self._on_recovered)
+        controller.sale_changed.connect(self._update_last)
 
         token = controller.current_token()
         if token is not None:
@@ -220,6 +222,20 @@ class CashierScreen(SaleFollowing, QWidget):
         """The sale this screen follows (None on a fresh entry page)."""
         return self._current
 
+    def receipt_sale(self) -> Sale | None:
+        """Ctrl+P's sale: the finished sale on screen (PAID or problem page), else the last
+        one this screen finished, in its latest state (a cancelled sale paid late is PAID);
+        None when no sale was finished here yet."""
+        if self.current_page() in ("paid", "problem"):
+            return self._current
+        return self._last
+
+    @Slot(object)
+    def _update_last(self, sale: Sale) -> None:
+        last = self._last
+        if last is not None and last.id == sale.id:
+            self._last = sale
+
     def problem_state(self) -> SaleState | None:
         """The state the problem page explains, when it shows."""
         if self.current_page() != "problem" or self._current is None:
@@ -249,7 +265,22 @@ class CashierScreen(SaleFollowing, QWidget):
             return
         if self._entry.press(key):
             self.entry_page.hint_label.clear()
+        elif self._entry.refusal is not None:  # refused: say why, keep what was typed
+            self.entry_page.show_refusal(self._entry.refusal, self._locale)
         self._refresh_amount()
+
+    @Slot(str)
+    def paste_amount(self, text: str) -> bool:
+        """Ctrl+V on the entry page: ``text`` added to the amount, all of it or nothing."""
+        if self.current_page() != "entry":
+            return False
+        pasted = self._entry.paste(text)
+        if pasted:
+            self.entry_page.hint_label.clear()
+        elif self._entry.refusal is not None:
+            self.entry_page.show_refusal(self._entry.refusal, self._locale)
+        self._refresh_amount()
+        return pasted
 
     @Slot()
     def charge(self) -> bool:
@@ -259,9 +290,11 @@ class CashierScreen(SaleFollowing, QWidget):
         if self._token is None:
             self._hint(self.tr("Not connected to HPAY yet."))
             return False
+        refused = self._entry.charge_refusal()  # nothing, zero, or keys refused and not taken back
         amount = self._entry.value
-        if amount is None or amount <= 0:
-            self._hint(self.tr("Type an amount first."))
+        if refused is not None or amount is None:
+            if refused is not None:
+                self.entry_page.show_refusal(refused, self._locale)
             return False
         product = " ".join(self.entry_page.product_edit.text().split()) or self._default_product
         description = " ".join(self.entry_page.description_edit.text().split())
@@ -279,6 +312,8 @@ class CashierScreen(SaleFollowing, QWidget):
     @Slot()
     def new_sale(self) -> None:
         """Back to an empty entry page (the previous sale stays in the journal)."""
+        if self._current is not None and self.current_page() in ("paid", "problem"):
+            self._last = self._current  # finished: Ctrl+P on the keypad prints its receipt
         self._current = None
         self._auto_return.stop()
         self._entry.clear()
@@ -303,6 +338,8 @@ class CashierScreen(SaleFollowing, QWidget):
         if self._waiting_charge or sale.state is not S.AWAITING:
             return False
         if self._current is None or self._current.id != sale.id:
+            if self._current is not None and self.current_page() in ("paid", "problem"):
+                self._last = self._current  # finished: Ctrl+P still prints it
             self._current = sale
         self._render()
         return True
@@ -379,6 +416,9 @@ class CashierScreen(SaleFollowing, QWidget):
             super().keyPressEvent(event)
 
     def _handle_key(self, event: QKeyEvent) -> bool:
+        if event.matches(QKeySequence.StandardKey.Paste) and self.current_page() == "entry":
+            self.paste_amount(QGuiApplication.clipboard().text())
+            return True
         action = key_action(self.current_page(), Qt.Key(event.key()), event.text())
         if action is None:
             return False

@@ -53,6 +53,7 @@ from hpos.ui.history.rows import (
     status_text,
 )
 from hpos.ui.i18n import Retranslatable, format_time
+from hpos.ui.keynames import key_name
 
 log = logging.getLogger(__name__)
 
@@ -174,7 +175,9 @@ class DetailsDialog(Retranslatable, QDialog):
         self.link_edit.setAccessibleName(self.tr("Payment link"))
         if self.print_button is not None and self.pdf_button is not None:
             self.print_button.setText(self.tr("Print receipt…"))
-            self.print_button.setToolTip(self.tr("Print receipt (Ctrl+P)"))
+            self.print_button.setToolTip(
+                self.tr("Print receipt ({key})").format(key=key_name("Ctrl+P"))
+            )
             self.pdf_button.setText(self.tr("Save as &PDF…"))
         self.link_edit.setCursorPosition(0)
         self._copy_text_back()

@@ -3,15 +3,26 @@
 :func:`build_filters` makes the widgets as attributes of the pane (as a Qt
 Designer ``setupUi`` would: ``pane.source_combo``, ``pane.search_edit``...) and
 wires them to the pane's slots; the pane sets their texts in its ``retranslate``.
+The search field's placeholder is never cut: :class:`FittingPlaceholder` shows the
+full sentence when it fits the field and a short one when it does not (French at
+1024×600), the full sentence always in the tool tip.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, QEvent, QObject
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QPushButton
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QStyle,
+    QStyleOptionFrame,
+)
 
 from hpos.ui.history.rows import SOURCE_HPAY, SOURCE_JOURNAL
 from hpos.ui.history.widgets import buddy, date_edit
@@ -43,6 +54,7 @@ def build_filters(pane: HistoryPane) -> QHBoxLayout:
     pane.search_edit.setClearButtonEnabled(True)
     pane.search_edit.setMinimumWidth(160)
     pane.search_edit.textChanged.connect(pane.proxy.set_search)
+    pane.search_placeholder = FittingPlaceholder(pane.search_edit)
     pane.refresh_button = QPushButton()
     pane.refresh_button.clicked.connect(pane.refresh)
     pane.export_button = QPushButton()
@@ -69,3 +81,48 @@ def build_filters(pane: HistoryPane) -> QHBoxLayout:
     row.addWidget(pane.refresh_button)
     row.addWidget(pane.export_button)
     return row
+
+
+def placeholder_room(edit: QLineEdit) -> int:
+    """The width (pixels) a placeholder may take in ``edit`` without being cut."""
+    option = QStyleOptionFrame()
+    edit.initStyleOption(option)
+    contents = edit.style().subElementRect(QStyle.SubElement.SE_LineEditContents, option, edit)
+    margins = edit.textMargins()
+    # QLineEdit keeps 2 px each side (the clear button takes room only once there is text)
+    return contents.width() - margins.left() - margins.right() - 4
+
+
+class FittingPlaceholder(QObject):
+    """The placeholder of a line edit: the full text when it fits, else the short one.
+
+    The full text is the edit's tool tip too, so it can always be read whole.
+    """
+
+    def __init__(self, edit: QLineEdit) -> None:
+        super().__init__(edit)
+        self._edit = edit
+        self._full = self._short = ""
+        edit.installEventFilter(self)
+
+    def set_texts(self, full: str, short: str) -> None:
+        """The full placeholder and the one shown when the full one does not fit."""
+        self._full, self._short = full, short
+        self._edit.setToolTip(full)
+        self._fit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._edit and event.type() in (
+            QEvent.Type.Resize,
+            QEvent.Type.FontChange,
+            QEvent.Type.StyleChange,
+        ):
+            self._fit()
+        return False
+
+    def _fit(self) -> None:
+        edit = self._edit
+        fits = edit.fontMetrics().horizontalAdvance(self._full) <= placeholder_room(edit)
+        text = self._full if fits or not self._short else self._short
+        if edit.placeholderText() != text:
+            edit.setPlaceholderText(text)

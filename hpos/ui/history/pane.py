@@ -54,6 +54,7 @@ from hpos.ui.history.rows import (
 )
 from hpos.ui.history.summary import HistorySummary
 from hpos.ui.history.widgets import checkout_checker, day_of, fit_columns, make_history_view
+from hpos.ui.keynames import key_name
 from hpos.ui.runner import Runner
 
 if TYPE_CHECKING:
@@ -176,12 +177,16 @@ class HistoryPane(QWidget):
         self.to_check.setText(self.tr("To"))
         for check in (self.from_check, self.to_check):
             check.setToolTip(self.tr("Unchecked: any date"))
-        self.search_edit.setPlaceholderText(self.tr("Search transaction, product, sale…"))
+        self.search_placeholder.set_texts(  # the short one when the full one would be cut
+            self.tr("Search transaction, product, sale…"), self.tr("Search…")
+        )
         self.search_edit.setAccessibleName(self.tr("Search the payments"))
         self.from_edit.setAccessibleName(self.tr("From date"))
         self.to_edit.setAccessibleName(self.tr("To date"))
         self.view.setAccessibleName(self.tr("Payments"))
-        self.view.setAccessibleDescription(self.tr("Enter opens the details of a payment"))
+        self.view.setAccessibleDescription(
+            self.tr("{key} opens the details of a payment").format(key=key_name("Return"))
+        )
         self.refresh_button.setText(self.tr("&Refresh"))
         self.refresh_button.setToolTip(self.tr("Load the history again (F5)"))
         self.export_button.setText(self.tr("&Export CSV…"))

@@ -4,8 +4,9 @@
 and shows a table of keys and what they do (:func:`shortcut_rows`). It takes the
 keyboard focus while shown, so a digit typed by mistake does not reach the
 amount, and gives it back when it closes: on F1 (the window's action toggles
-it), Esc, or any click. Key names are the platform's own (``Ctrl+,`` on
-Windows and Linux, ``⌘,`` on macOS).
+it), Esc, or any click. Keys are named by :func:`hpos.ui.keynames.key_name`, as
+the screens' hints name them ("Enter", "Esc"; ``Ctrl+,`` on Windows and Linux,
+``⌘,`` on macOS).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QMouseEvent, QPainter
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from hpos.ui.i18n import Retranslatable
+from hpos.ui.keynames import key_name, key_names
 
 _SHADE = QColor(0, 0, 0, 150)
 _PANEL_STYLE = """
@@ -29,17 +31,10 @@ QLabel#shortcutsHint { color: #4d5156; font-size: 14px; }
 """
 
 
-def _keys(*sequences: str) -> str:
-    """Key sequences as the platform writes them, joined by " / "."""
-    return " / ".join(
-        QKeySequence(s).toString(QKeySequence.SequenceFormat.NativeText) for s in sequences
-    )
-
-
 def _standard(key: QKeySequence.StandardKey) -> str:
     """The platform's first binding of a standard key ("" when it has none, e.g. Quit)."""
     bindings = QKeySequence.keyBindings(key)
-    return _keys(bindings[0].toString()) if bindings else ""
+    return key_name(bindings[0].toString()) if bindings else ""
 
 
 def shortcut_rows() -> list[tuple[str, str]]:
@@ -50,42 +45,47 @@ def shortcut_rows() -> list[tuple[str, str]]:
             QCoreApplication.translate("ShortcutsOverlay", "Type the amount"),
         ),
         (
-            _keys("Backspace"),
+            key_name("Backspace"),
             QCoreApplication.translate("ShortcutsOverlay", "Delete the last digit"),
         ),
         (
-            _keys("Return"),
+            key_name("Return"),
             QCoreApplication.translate(
                 "ShortcutsOverlay", "Charge · new sale after PAID · open a payment in the history"
             ),
         ),
         (
-            _keys("Esc"),
+            key_name("Esc"),
             QCoreApplication.translate(
                 "ShortcutsOverlay", "Clear the amount · cancel the sale (asks first) · back"
             ),
         ),
-        (_keys("F1"), QCoreApplication.translate("ShortcutsOverlay", "Show or hide this list")),
+        (key_name("F1"), QCoreApplication.translate("ShortcutsOverlay", "Show or hide this list")),
         (
-            _keys("F2"),
+            key_name("F2"),
             QCoreApplication.translate("ShortcutsOverlay", "History / back to the cashier"),
         ),
         (
-            _keys("F3"),
+            key_name("F3"),
             QCoreApplication.translate(
                 "ShortcutsOverlay", "Show the QR code of the sale waiting for payment"
             ),
         ),
         (
-            _keys("F5"),
+            key_name("F5"),
             QCoreApplication.translate(
                 "ShortcutsOverlay", "Refresh the history, or check the sale on screen; the balance"
             ),
         ),
-        (_keys("Ctrl+P"), QCoreApplication.translate("ShortcutsOverlay", "Print the receipt")),
-        (_keys("Ctrl+,"), QCoreApplication.translate("ShortcutsOverlay", "Settings")),
         (
-            _keys("Tab", "Shift+Tab"),
+            key_name("Ctrl+P"),
+            QCoreApplication.translate(
+                "ShortcutsOverlay", "Print the receipt of the sale shown, or of the last sale"
+            ),
+        ),
+        (key_name("Ctrl+,"), QCoreApplication.translate("ShortcutsOverlay", "Settings")),
+        (
+            key_names("Tab", "Shift+Tab"),
             QCoreApplication.translate("ShortcutsOverlay", "Next / previous field"),
         ),
         (
@@ -138,9 +138,12 @@ class ShortcutsOverlay(Retranslatable, QWidget):
     def retranslate(self) -> None:
         """The title, the rows and the hint in the current language."""
         self.title.setText(self.tr("Keyboard shortcuts"))
-        self.hint.setText(self.tr("F1, Esc or a click closes this list."))
+        hint = self.tr("{f1}, {esc} or a click closes this list.").format(
+            f1=key_name("F1"), esc=key_name("Esc")
+        )
+        self.hint.setText(hint)
         self.setAccessibleName(self.tr("Keyboard shortcuts"))
-        self.setAccessibleDescription(self.tr("F1, Esc or a click closes this list."))
+        self.setAccessibleDescription(hint)
         while self._grid.count():
             item = self._grid.takeAt(0)
             if item is not None and item.widget() is not None:

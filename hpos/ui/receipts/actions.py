@@ -127,17 +127,22 @@ class ReceiptActions(QObject):
     # -- entry points -------------------------------------------------------------------
 
     def print_shown(self, cashier: Any, history: Any, history_shown: bool) -> None:
-        """Ctrl+P: the receipt of the sale on the PAID page, or of the selected history row."""
+        """Ctrl+P: the receipt of the selected history row, or of the cashier's sale: the one
+        on screen, or on the keypad the last sale finished. A sale that did not end paid
+        (cancelled, expired, failed) prints nothing: the message says which sale and why."""
         item: Sale | HistoryRow | None = None
         if history_shown and history is not None:
             index = history.view.currentIndex()
             item = history.proxy.row_at(index.row()) if index.isValid() else None
-        elif cashier is not None and cashier.current_page() == "paid":
-            item = cashier.current_sale()
+            if item is None:
+                self._fail(self.tr("Nothing to print. Select a paid sale in History first."))
+                return
+        elif cashier is not None:
+            item = cashier.receipt_sale()
         if item is None:
             text = self.tr(
-                "Nothing to print. A receipt is printed from the PAID screen, "
-                "or for a paid sale selected in History."
+                "Nothing to print: no sale has been finished since HPOS started. "
+                "A receipt for an earlier paid sale is printed from History."
             )
             self._fail(text)
             return
