@@ -79,6 +79,18 @@ class _Invalid(ValueError):
     """A field value of the wrong type or shape (the caller names the key and file)."""
 
 
+class BadSetting(ConfigError):
+    """One value of a decoded settings file is unusable: ``key`` and ``reason`` say which and why.
+
+    ``reason`` reads after the key: "must be a whole number of minutes".
+    """
+
+    def __init__(self, message: str, *, key: str, reason: str) -> None:
+        super().__init__(message)
+        self.key = key
+        self.reason = reason
+
+
 def _check_str(value: object) -> str:
     if not isinstance(value, str):
         raise _Invalid("must be a string")
@@ -195,7 +207,8 @@ def settings_from_mapping(data: Mapping[str, Any], source: str) -> Settings:
             try:
                 values[key] = check(data[key])
             except _Invalid as exc:
-                raise ConfigError(f"{source}: setting '{key}' {exc}.") from None
+                message = f"{source}: setting '{key}' {exc}."
+                raise BadSetting(message, key=key, reason=str(exc)) from None
     return Settings(**values)
 
 
