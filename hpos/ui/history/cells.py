@@ -102,6 +102,8 @@ def _tooltip(row: HistoryRow, column: int) -> str | None:
         return QCoreApplication.translate("HistoryTable", "TEST mode: no real money moved.")
     if column == Column.SALE and row.sale_number:
         return row.sale_number  # the whole number, when a long till name elides it
+    if column == Column.TXID and row.transaction_id:
+        return row.transaction_id
     if column == Column.PRODUCT and row.description:
         return row.description
     return None

@@ -82,7 +82,8 @@ def fit_columns(view: QTableView) -> None:
     samples = {
         Column.DATE: [local_time_text(datetime(2026, m, 28, 12, 0, tzinfo=UTC)) for m in months],
         Column.SALE: ["TILL1-000000", "DEMO-000000"],  # a longer till name elides (tool tip)
-        Column.TXID: ["WWWWWWWWWWWWWW"],
+        # HPAY's ids are 10-14 letters and digits; a wider one elides (tool tip)
+        Column.TXID: ["AabBzZ190002AZ", "ceXefesOplMWQZ"],
         Column.AMOUNT: [money_text(Decimal("999999.99"), c) for c in ("XOF", "CAD", "EUR")],
         Column.FEES: [money_text(Decimal("99999.99"), c) for c in ("XOF", "CAD", "EUR")],
         Column.STATUS: [status_text(s) for s in statuses],
