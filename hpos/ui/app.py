@@ -43,6 +43,7 @@ from hpos.ui.i18n import install_language
 from hpos.ui.mainwindow.window import MainWindow
 
 __all__ = ["run_app", "start_logging"]
+from hpos.ui.quit_signals import QuitOnSignals
 
 log = logging.getLogger(__name__)
 
@@ -87,6 +88,7 @@ def run_app(
         log_file.install()  # the error (logged by the crash handler next) reaches the file
         raise
     crash.set_window(window)
+    QuitOnSignals(window.close_now, parent=app).install()  # SIGTERM/SIGINT: closed as on Quit
     window.show()
     log_file.after_first_paint(window)
     try:

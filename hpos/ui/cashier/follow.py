@@ -5,6 +5,16 @@
 turns :class:`~hpos.ui.controller.sale.SaleController` signals into the page to show
 (charging, payment, PAID or problem) and fills that page; news about other
 sales becomes a notice. It does no network or disk work.
+
+Sales found open at start-up (or when the settings rebuilt the screen): the newest
+one waiting for payment, within its payment window, comes back on screen by itself
+when the cashier is *idle* (the keypad shown, nothing typed, no charge in flight),
+with a note saying so; otherwise the cashier is never taken off what they are doing:
+the lasting status above the pages says it waits and that F3 shows it. The others
+are watched off screen and said in that status (:mod:`hpos.ui.cashier.watching`),
+updated as they change, until none is open. A later PAID (or PAID LATE) of any sale
+not on screen shows the PAID page when the cashier is idle, else a notice (the
+sound plays either way: :mod:`hpos.ui.sound`).
 """
 
 from __future__ import annotations
@@ -16,7 +26,14 @@ from PySide6.QtCore import QCoreApplication, Qt, Slot
 
 from hpos.hpay.money import currency_decimals
 from hpos.sales.states import SaleState
+from hpos.ui.cashier.watching import (
+    WATCHED_STATES,
+    back_on_screen,
+    recovery_notes,
+    watch_status,
+)
 from hpos.ui.cashier.wording import answered_status, problem_wording
+from hpos.ui.controller.latest import newest_waiting
 from hpos.ui.controller.sale import event_text
 from hpos.ui.i18n import format_time
 from hpos.ui.money import format_money
@@ -118,6 +135,14 @@ class SaleFollowing:
 
     @Slot(object)
     def _on_sale_changed(self, sale: Sale) -> None:
+        if sale.id in self._watched:
+            if sale.state in WATCHED_STATES:
+                self._watched[sale.id] = sale
+            else:
+                del self._watched[sale.id]
+            self._refresh_watch_status()
+            if self._current is None and self._idle() and self._comes_back(sale):
+                return  # found waiting (an unanswered request was): back on screen
         if self._current is not None and sale.id == self._current.id:
             self._current = sale
             self._render()
@@ -132,7 +157,12 @@ class SaleFollowing:
                 )
             )
             return
-        if sale.state is S.PAID:
+        if sale.state is S.PAID and sale.id not in self._announced and self._idle():
+            self._announced.add(sale.id)
+            self._current = sale  # nothing in progress: its PAID page
+            self._render()
+        elif sale.state is S.PAID and sale.id not in self._announced:
+            self._announced.add(sale.id)
             if sale.paid_late:
                 text = QCoreApplication.translate(
                     "CashierScreen", "Sale {number} was paid late: {amount}."
@@ -153,6 +183,8 @@ class SaleFollowing:
 
     @Slot(object)
     def _on_sale_event(self, event: SaleEvent) -> None:
+        if event.kind == "stopped" and self._watched.pop(event.sale.id, None) is not None:
+            self._refresh_watch_status()  # no longer watched: nothing more to say about it
         if self._current is None or event.sale.id != self._current.id:
             return
         page = self.payment_page
@@ -176,26 +208,43 @@ class SaleFollowing:
 
     @Slot(list)
     def _on_recovered(self, sales: list[Sale]) -> None:
-        review = [s for s in sales if s.state is S.REVIEW]
-        if review:
-            numbers = ", ".join(s.sale_number for s in review[:3])
-            self.show_notice(
-                QCoreApplication.translate(
-                    "CashierScreen", "Sale {number} needs a manager: its payment must be checked."
-                ).format(number=numbers)
-            )
-        elif len(sales) == 1:
-            self.show_notice(
-                QCoreApplication.translate(
-                    "CashierScreen", "Checking 1 unfinished sale from last time."
-                )
-            )
-        elif sales:
-            self.show_notice(
-                QCoreApplication.translate(
-                    "CashierScreen", "Checking {count} unfinished sales from last time."
-                ).format(count=len(sales))
-            )
+        """Sales found open: the newest waiting one back on screen if the cashier is idle,
+        the others in the lasting status; one-off notes for the never sent and REVIEW."""
+        latest = [self._controller.latest(s.id) or s for s in sales]
+        watched = [s for s in latest if s.state in WATCHED_STATES]
+        notes = recovery_notes(latest)
+        back = newest_waiting(watched, expiry=self._expiry, now=self._clock())
+        if back is not None and self._current is None and self._idle():
+            self._current = back
+            self._render()
+            notes.insert(0, back_on_screen(back, self._since))
+        shown = self._current.id if self._current is not None else None
+        self._watched.update({s.id: s for s in watched if s.id != shown})
+        self._refresh_watch_status()
+        if notes:
+            self.show_notice(" ".join(notes))
+
+    def _comes_back(self, sale: Sale) -> bool:
+        """Show a watched sale found waiting for payment within its window, and say so."""
+        if newest_waiting([sale], expiry=self._expiry, now=self._clock()) is None:
+            return False
+        self._current = sale
+        self._render()
+        self.show_notice(back_on_screen(sale, self._since))
+        return True
+
+    def _refresh_watch_status(self) -> None:
+        """The lasting status of the sales watched off screen ("" when none is open)."""
+        self.notice.set_status(watch_status(self._watched.values(), since=self._since))
+
+    def _idle(self) -> bool:
+        """Nothing in progress: the keypad shown, nothing typed, no charge in flight."""
+        return (
+            self.current_page() == "entry"
+            and not self._waiting_charge
+            and self._entry.is_empty
+            and not self.entry_page.description_edit.text().strip()
+        )
 
     # -- rendering ----------------------------------------------------------------------
 
@@ -203,6 +252,8 @@ class SaleFollowing:
         sale = self._current
         if sale is None:
             return
+        if self._watched.pop(sale.id, None) is not None:
+            self._refresh_watch_status()  # on screen now (F3): the page says it
         if sale.state in (S.CREATED, S.REQUESTING) and sale.id not in self._unrecorded:
             self._show("charging")
         elif sale.state is S.AWAITING:
@@ -216,10 +267,11 @@ class SaleFollowing:
         if self.current_page() != "payment":
             self.payment_page.reset()
         self.payment_page.show_sale(sale, self._money(sale.amount, sale.currency))
-        self._refresh_countdowns()
         self._show("payment")
+        self._refresh_countdowns()  # the time left at once, not a tick later
 
     def _render_paid(self, sale: Sale) -> None:
+        self._announced.add(sale.id)  # said once: a repeated PAID does not come back
         self.paid_page.show_sale(sale, self._money(sale.amount, sale.currency))
         if self.current_page() != "paid":
             self._auto_return.start(self._auto_return_ms)  # paused while a dialog is open

@@ -78,6 +78,7 @@ class CashierScreen(SaleFollowing, QWidget):
         confirm: Confirm | None = None,
         clock: Callable[[], datetime] = _utcnow,
         locale: str | None = None,  # None: the UI language in use
+        session_started: datetime | None = None,  # None: now (older sales are "from last time")
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -100,6 +101,9 @@ class CashierScreen(SaleFollowing, QWidget):
         self._scale = 0.0  # font scale applied (1.0 at 1024×600)
         # sale id -> the journal problem that kept HPAY's answer from being recorded
         self._unrecorded: dict[int, str] = {}
+        self._since = session_started or clock()  # sales made before: "from last time"
+        self._watched: dict[int, Sale] = {}  # open sales found at start-up, not on screen
+        self._announced: set[int] = set()  # sales whose PAID was shown or said
         # sale id -> the HTTP status HPAY answered its payment request with (an error)
 
         self.notice = NoticeBar(self)
@@ -118,7 +122,7 @@ class CashierScreen(SaleFollowing, QWidget):
 
         self._notice_timer = QTimer(self)
         self._notice_timer.setSingleShot(True)
-        self._notice_timer.timeout.connect(self.notice.hide)
+        self._notice_timer.timeout.connect(self.notice.clear_notice)
         # the PAID page's return to the keypad, paused while a dialog is open
         self._auto_return = AutoReturn(self)
         self._auto_return.due.connect(self.new_sale)
@@ -405,8 +409,7 @@ class CashierScreen(SaleFollowing, QWidget):
 
     def show_notice(self, text: str) -> None:
         """A non-blocking notice above the pages (hides by itself)."""
-        self.notice.label.setText(text)
-        self.notice.show()
+        self.notice.show_notice(text)
         self._notice_timer.start(_NOTICE_MS)
 
     # -- keyboard and size ---------------------------------------------------------------
@@ -448,6 +451,7 @@ class CashierScreen(SaleFollowing, QWidget):
         """The texts that depend on the state (status line, amount, current sale's page)."""
         self._refresh_status()
         self._refresh_amount()
+        self._refresh_watch_status()
         if self._current is not None and self.current_page() != "entry":
             self._render()
         self._refresh_countdowns()

@@ -5,12 +5,14 @@ watcher already saw it PAID). Every allowed transition moves a sale forward in
 :data:`_PROGRESS` (see ``hpos.sales.states.TRANSITIONS``), and within one state
 the later ``updated_at`` wins, so :meth:`LatestSales.remember` always returns the
 most advanced version seen. Pure Python; only the last :data:`_REMEMBERED` sales
-are kept.
+are kept. :func:`newest_waiting` picks the sale a restart brings back on screen.
 """
 
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Iterable
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from hpos.sales.states import SaleState
@@ -58,3 +60,10 @@ class LatestSales:
         while len(self._latest) > _REMEMBERED:
             self._latest.popitem(last=False)
         return sale
+
+
+def newest_waiting(sales: Iterable[Sale], *, expiry: timedelta, now: datetime) -> Sale | None:
+    """The newest sale still AWAITING and within its payment window (``created_at + expiry``),
+    or None: the one F3 brings back after a restart (older ones are in the history)."""
+    waiting = [s for s in sales if s.state is S.AWAITING and s.created_at + expiry > now]
+    return max(waiting, key=lambda s: (s.created_at, s.id), default=None)

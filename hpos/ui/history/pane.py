@@ -11,7 +11,9 @@ GUI thread when the rows are many).
 Every load, and the CSV (made and written), run on the :class:`Runner`. While the pane is
 visible it refreshes quietly every minute: the loaded rows are re-read and
 merged in place (new payments appear, statuses change), so the selection and
-the scroll position stay; see :meth:`HistoryModel.refresh_quietly`. Export
+the scroll position stay; see :meth:`HistoryModel.refresh_quietly`. So it does, a
+moment after any sale of this till changes state (:meth:`HistoryPane.sale_changed`,
+:class:`~hpos.ui.history.refresh.LiveRefresh`), or when next shown. Export
 first loads every remaining HPAY page of the query (or waits for the rest of
 the journal), then writes the rows shown
 (search applied) in the order shown. Double-click or Enter opens the details
@@ -45,7 +47,7 @@ from hpos.ui.history.export import export_file_name, rows_to_csv, write_csv
 from hpos.ui.history.filters import build_filters
 from hpos.ui.history.model import HistoryModel
 from hpos.ui.history.proxy import HistoryProxy
-from hpos.ui.history.refresh import DetailsOpener
+from hpos.ui.history.refresh import DetailsOpener, LiveRefresh
 from hpos.ui.history.rows import (
     SOURCE_HPAY,
     HistoryQuery,
@@ -112,6 +114,7 @@ class HistoryPane(QWidget):
         )
         self.proxy = HistoryProxy(self.model, parent=self)
         self.summary = HistorySummary(self.model, runner, parent=self)
+        self._live = LiveRefresh(self.model, self)  # a sale changed: its row read again
 
         self.auto_refresh_timer = QTimer(self)
         self.auto_refresh_timer.setInterval(auto_refresh_ms)
@@ -266,6 +269,10 @@ class HistoryPane(QWidget):
             return  # written when the rows are in (see _page_loaded)
         self._write_export()
 
+    def sale_changed(self) -> None:
+        """A sale of this till changed state: the rows are read again shortly (or when shown)."""
+        self._live.changed()
+
     @property
     def details_dialog(self) -> DetailsDialog | None:
         """The details dialog open now, if any."""
@@ -285,6 +292,8 @@ class HistoryPane(QWidget):
         self.auto_refresh_timer.start()
         if self._needs_load:
             self.refresh()
+        else:
+            self._live.shown()
 
     def hideEvent(self, event: QHideEvent) -> None:
         super().hideEvent(event)

@@ -12,6 +12,12 @@ The dialog then says "Checked with HPAY at …", or, when HPAY could not be read
 "Last known, not refreshed: <reason>" with the status marked as last known: a
 stale state is never shown as current. Rows whose state cannot change any more
 (PAID, FAILED, REVIEW waiting for a person) are shown as they are.
+
+:class:`LiveRefresh` keeps the rows current without Refresh: whenever a sale this till
+watches changes state (the window tells the pane), the loaded rows are re-read and
+merged in place (:meth:`~hpos.ui.history.model.HistoryModel.refresh_quietly`) a moment
+later, several changes making one read; while the pane is hidden the read waits until
+it is shown again.
 """
 
 from __future__ import annotations
@@ -21,7 +27,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, QTimer, Slot
 
 from hpos.hpay.errors import HpayError
 from hpos.ui.history.details import CheckUrl, DetailsDialog
@@ -29,11 +35,17 @@ from hpos.ui.history.rows import SOURCE_HPAY, HistoryRow, row_from_entry, row_fr
 from hpos.ui.runner import Runner
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
     from hpos.hpay.client import HpayClient
     from hpos.sales.journal import Journal
     from hpos.sales.watcher import PaymentWatcher
+    from hpos.ui.history.model import HistoryModel
 
 log = logging.getLogger(__name__)
+
+#: Delay between a sale's change and the history's read (changes in a burst make one read).
+LIVE_REFRESH_MS = 300
 
 #: Journal statuses the watcher may still change (others are final or wait for a person).
 OPEN_STATUSES = frozenset({"AWAITING", "UNKNOWN", "CANCELLED", "EXPIRED"})
@@ -148,3 +160,43 @@ class DetailsOpener(QObject):
     def _gone(self, number: int) -> None:
         if number == self._opened:
             self.dialog = None
+
+
+class LiveRefresh(QObject):
+    """Reads the loaded rows again shortly after a sale changed, or when next shown.
+
+    Uses only the model's :meth:`refresh_quietly` (the rows merged in place: the selection
+    and the scroll position stay); a read already in flight is waited for, not doubled.
+    """
+
+    def __init__(self, model: HistoryModel, pane: QWidget, delay_ms: int = LIVE_REFRESH_MS):
+        super().__init__(pane)
+        self._model = model
+        self._pane = pane
+        self._stale = False  # a change came while the pane was hidden
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(delay_ms)
+        self._timer.timeout.connect(self._due)
+
+    def changed(self) -> None:
+        """A sale changed: read the rows again a moment from now (or once shown)."""
+        self._stale = True
+        if self._pane.isVisible():
+            self._timer.start()
+
+    def shown(self) -> None:
+        """The pane is shown: read the rows now if a change came while it was hidden."""
+        if self._stale and not self._timer.isActive():
+            self._timer.start(0)
+
+    @Slot()
+    def _due(self) -> None:
+        model = self._model
+        if not self._pane.isVisible() or not model.source_available():
+            return  # stays stale: read when shown
+        if model.is_loading:
+            self._timer.start()  # that read may predate the change: once more after it
+            return
+        if model.refresh_quietly():
+            self._stale = False

@@ -45,13 +45,17 @@ class WindowMenus(QObject):
         log_folder: Slot0,
         extra_view: tuple[QAction, ...] = (),
         extra_help: tuple[QAction, ...] = (),
+        quit: Slot0 | None = None,  # File → Quit (default: close the window)
     ) -> None:
         super().__init__(window)
         bar = window.menuBar()
         self.file_menu = bar.addMenu("")
         self.settings = self._action(window, settings, QKeySequence("Ctrl+,"))
         self.print_receipt = self._action(window, print_receipt, QKeySequence.StandardKey.Print)
-        self.quit = self._action(window, window.close, QKeySequence.StandardKey.Quit)
+        self.quit = self._action(window, quit or window.close)
+        # the platform's Quit keys; Ctrl+Q where it has none (Windows, a bare X11 or offscreen)
+        quit_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Quit)
+        self.quit.setShortcuts(quit_keys or [QKeySequence("Ctrl+Q")])
         self.file_menu.addActions([self.settings, self.print_receipt, self.quit])
         self.view_menu = bar.addMenu("")
         self.history = self._action(window, history, QKeySequence("F2"))

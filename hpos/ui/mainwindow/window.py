@@ -11,16 +11,20 @@ The window owns the Runner; everything else (controller, service, history
 sources) is rebuilt when the settings change. The history pane is built the
 first time it is shown (F2, its tab, or a caller asking for ``history``), not
 before the first paint. Closing the window aborts the calls in flight and waits
-at most ~1.5 s; every sale is already in the journal. The menus and banners live
-in :mod:`hpos.ui.mainwindow.chrome`, the status bar in :mod:`hpos.ui.mainwindow.status`, the
-opening and closing of the sales service in :mod:`hpos.ui.mainwindow.service`, what
-the window's parts are told of the sale controller's news in :mod:`hpos.ui.mainwindow.wiring`.
+at most ~1.5 s; every sale is already in the journal. Ctrl+Q and the window's close
+button first ask "A customer may be paying. Quit anyway?" while one may be
+(:mod:`hpos.ui.mainwindow.quit`); :meth:`MainWindow.close_now` (SIGTERM, SIGINT) does
+not. The menus and banners live in :mod:`hpos.ui.mainwindow.chrome`, the status bar in
+:mod:`hpos.ui.mainwindow.status`, the opening and closing of the sales service in
+:mod:`hpos.ui.mainwindow.service`, what the window's parts are told of the sale
+controller's news in :mod:`hpos.ui.mainwindow.wiring`.
 """
 
 from __future__ import annotations
 
 import logging
 import os
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QTimer, Slot
@@ -54,6 +58,7 @@ from hpos.ui.mainwindow.chrome import (
 )
 from hpos.ui.mainwindow.journal_banner import JournalBanner
 from hpos.ui.mainwindow.keys import WindowKeys
+from hpos.ui.mainwindow.quit import QuitQuestion
 from hpos.ui.mainwindow.return_pages import ReturnPagesWarning
 from hpos.ui.mainwindow.service import ServiceSlot
 from hpos.ui.mainwindow.status import StatusLine
@@ -102,6 +107,8 @@ class MainWindow(Retranslatable, QMainWindow):
         )
         self.sound = SoundPlayer(parent=self)
         self.controller: Any = None
+        self._opened_at = datetime.now(UTC)  # sales made before are "from last time"
+        self._quit_confirmed = False  # closing without the question (Yes, or a signal)
         self._painted = self._start_pending = False
         self.cashier: Any = None
         self._history: HistoryPane | None = None
@@ -138,6 +145,7 @@ class MainWindow(Retranslatable, QMainWindow):
             refresh=self.refresh,
             about=self.help_actions.show_about,
             log_folder=self.help_actions.open_log_folder,
+            quit=lambda: self.quit_question.request(),
             extra_view=(self.keys.last_qr_action, self.customer_display.action),
             extra_help=(self.keys.overlay_action,),
         )
@@ -152,6 +160,15 @@ class MainWindow(Retranslatable, QMainWindow):
             mode=lambda: self.profile.effective().mode,
             demo_running=lambda: self.demo is not None,
             warn=lambda title, message: QMessageBox.warning(self, title, message),
+            expiry=lambda: timedelta(minutes=self.profile.effective().expiry_minutes),
+        )
+        self.quit_question = QuitQuestion(  # Ctrl+Q or the close button with a QR up
+            self,
+            cashier=lambda: self.cashier,
+            controller=lambda: self.controller,
+            last_awaiting=lambda: self._wiring.last_awaiting,
+            demo_running=lambda: self.demo is not None,
+            quit=self.close_now,
         )
         self.retranslate()
         self._test_banner.setVisible(profile.effective().mode == "TEST")
@@ -202,6 +219,7 @@ class MainWindow(Retranslatable, QMainWindow):
             default_product=eff.default_product,
             auto_return_seconds=float(eff.auto_return_seconds),
             expiry_seconds=float(eff.expiry_minutes * 60),
+            session_started=self._opened_at,
             parent=tab_pages,
         )
         tabs.addTab(self.cashier, self.tr("Cashier"))
@@ -424,8 +442,24 @@ class MainWindow(Retranslatable, QMainWindow):
         """The About dialog open now, if any (Help → About)."""
         return self.help_actions.dialog
 
+    # -- quitting ----------------------------------------------------------------------
+
+    @Slot()
+    def close_now(self) -> None:
+        """Close without asking (Yes to the question, SIGTERM, SIGINT): the normal closing
+        path; an open sale stays in the journal and comes back at the next start."""
+        self._quit_confirmed = True
+        self.close()
+
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Abort calls in flight, wait briefly, close the journal: every sale is kept."""
+        """Abort calls in flight, wait briefly, close the journal: every sale is kept.
+
+        The window's close button (a spontaneous close) asks first while a customer may
+        be paying; a close by code (tests, :meth:`close_now`) does not.
+        """
+        if event.spontaneous() and not self._quit_confirmed and self.quit_question.ask():
+            event.ignore()  # Yes closes it again (close_now)
+            return
         self.status_line.stop_balance()
         self.customer_display.close()
         if self.controller is not None:

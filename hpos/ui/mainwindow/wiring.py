@@ -8,9 +8,11 @@ its news:
   receipts the company's name, the TEST MODE banner and the status line the account
   (the token's mode first), and the balance starts;
 - failed to start: the status line and a warning box say why;
-- a sale changed: the last sale awaiting payment is kept (F3 and the demo's
-  "Simulate customer payment" use it); a PAID sale refreshes the balance and makes
-  the automatic receipt when that setting is on;
+- the sales recovered at start-up and every sale changed: the sales awaiting payment
+  are kept, and the newest one still within its payment window is the one F3 and the
+  demo's "Simulate customer payment" use (after a restart too); a PAID sale refreshes
+  the balance and makes the automatic receipt when that setting is on; the history
+  pane, when built, reads the changed rows again by itself (no Refresh needed);
 - a sale event: "connection lost" and, once a check succeeds again, "connected".
 
 The texts keep the ``MainWindow`` translation context they had in the window.
@@ -19,12 +21,14 @@ The texts keep the ``MainWindow`` translation context they had in the window.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Slot
 from PySide6.QtWidgets import QWidget
 
 from hpos.sales.states import SaleState
+from hpos.ui.controller.latest import newest_waiting
 
 if TYPE_CHECKING:
     from hpos.sales.model import Sale
@@ -40,7 +44,8 @@ class ControllerWiring(QObject):
 
     ``history`` gives the history pane if it was built (never builds it), ``mode`` the
     profile's mode, ``demo_running`` whether the demo's sandbox plays HPAY; ``warn(title,
-    message)`` opens the window's warning box.
+    message)`` opens the window's warning box; ``expiry`` the payment window of a sale
+    (the settings' link expiry).
     """
 
     def __init__(
@@ -56,6 +61,7 @@ class ControllerWiring(QObject):
         mode: Callable[[], str],
         demo_running: Callable[[], bool],
         warn: Callable[[str, str], object],
+        expiry: Callable[[], timedelta] = lambda: timedelta(minutes=15),
     ) -> None:
         super().__init__(window)
         self._warn = warn
@@ -69,17 +75,25 @@ class ControllerWiring(QObject):
         self._demo_running = demo_running
         self._controller: Any = None
         self._connection_lost = False
-        #: The last sale seen AWAITING payment, until it leaves that state.
-        self.last_awaiting: Sale | None = None
+        self._expiry = expiry
+        self._awaiting: dict[int, Sale] = {}  # sales seen AWAITING payment, by id
+
+    @property
+    def last_awaiting(self) -> Sale | None:
+        """The newest sale awaiting payment within its payment window (F3's), or None."""
+        now = datetime.now(UTC)
+        return newest_waiting(self._awaiting.values(), expiry=self._expiry(), now=now)
 
     def follow(self, controller: Any) -> None:
         """Tell the parts what ``controller`` (the new workspace's) reports from now on."""
         self._controller = controller
         self._connection_lost = False
+        self._awaiting.clear()  # the new controller's recovery says them again
         controller.ready.connect(self._on_ready)
         controller.failed_to_start.connect(self._on_start_failed)
         controller.sale_changed.connect(self._on_sale_changed)
         controller.sale_event.connect(self._on_sale_event)
+        controller.recovered.connect(self._on_recovered)
 
     @Slot(object)
     def _on_ready(self, token: Any) -> None:
@@ -101,13 +115,23 @@ class ControllerWiring(QObject):
         self._status.say(lambda: message)
         self._warn(QCoreApplication.translate("MainWindow", "HPOS cannot start selling"), message)
 
+    @Slot(list)
+    def _on_recovered(self, sales: list[Sale]) -> None:
+        for sale in sales:
+            if sale.state is SaleState.AWAITING:
+                self._awaiting[sale.id] = self._controller.latest(sale.id) or sale
+        self._demo_bar.simulate.setEnabled(self._demo_running() and self.last_awaiting is not None)
+
     @Slot(object)
     def _on_sale_changed(self, sale: Sale) -> None:
         if sale.state is SaleState.AWAITING:
-            self.last_awaiting = sale
-        elif self.last_awaiting is not None and sale.id == self.last_awaiting.id:
-            self.last_awaiting = None
+            self._awaiting[sale.id] = sale
+        else:
+            self._awaiting.pop(sale.id, None)
         self._demo_bar.simulate.setEnabled(self._demo_running() and self.last_awaiting is not None)
+        history = self._history()
+        if history is not None:
+            history.sale_changed()  # its rows are read again, shortly
         if sale.state is SaleState.PAID:
             self._status.refresh_balance()
             self._receipts.sale_paid(sale)  # automatic receipt, when that setting is on

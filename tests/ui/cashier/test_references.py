@@ -247,7 +247,8 @@ def test_journal_broken_during_the_request_next_start_finds_the_payment(
         return sale is not None and sale.state is S.AWAITING
 
     again.qtbot.waitUntil(found, timeout=WAIT)
-    assert "unfinished sale" in again.screen.notice_text()
+    again.wait_page("payment")  # found waiting, nothing in progress: its QR is back
+    assert "from last time is still waiting for payment" in again.screen.notice_text()
     assert len(sandbox.payments()) == 1, "nothing was sent again"
     assert_honest(sandbox, [tmp_path / "A" / JOURNAL])
 
