@@ -3,10 +3,11 @@
 Two sources: HPAY's history (paged as the user scrolls) and this till's
 journal. The status and date filters go into the query (a new query reloads);
 the text search filters the loaded rows at once (transaction id, product, sale
-number). The summary always describes the rows shown — every one, not only
-those on screen: count, total, fees and the paid total, per currency when they
-are mixed (:class:`~hpos.ui.history.summary.HistorySummary` keeps it, off the
-GUI thread when the rows are many).
+number, the Sale column's). The summary always describes the rows shown — every
+one, not only those on screen: what was paid (amount, fees, net: PAID and PAID
+LATE only) per currency, and how many rows are in each state
+(:mod:`hpos.ui.history.totals`; :class:`~hpos.ui.history.summary.HistorySummary`
+keeps it, off the GUI thread when the rows are many).
 
 Every load, and the CSV (made and written), run on the :class:`Runner`. While the pane is
 visible it refreshes quietly every minute: the loaded rows are re-read and
