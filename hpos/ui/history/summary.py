@@ -124,4 +124,3 @@ class HistorySummary(QObject):
             on_error=failed,
             name="history summary",
         )
-
