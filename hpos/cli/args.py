@@ -13,29 +13,20 @@ from pathlib import Path
 from typing import Any
 
 from hpos import __version__
-from hpos.cli import output
 from hpos.cli.exits import EXIT_CODES
-from hpos.hpay.errors import InvalidAmount
+from hpos.sales.typed_amount import check_typed
 
-_AMOUNT = re.compile(r"[0-9]{1,30}(?:[.,][0-9]{1,30})?")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
-def parse_amount(text: str) -> Decimal:
-    """The amount typed by the cashier as a Decimal: "12.50", "14900", "12,50" (comma decimal).
+def parse_amount(text: str, currency: str) -> Decimal:
+    """The amount typed by the cashier, exact in ``currency``'s decimals: "14900", "12,50".
 
-    Raises InvalidAmount for anything else (signs, exponents, thousands separators,
-    zero); the currency's own rules are checked by the client.
+    The same rule as the window's keypad (:mod:`hpos.sales.typed_amount`): raises
+    :class:`~hpos.sales.typed_amount.AmountRefused` (an InvalidAmount, exit 2) with the
+    sentence saying why, e.g. "XOF has no decimals: type whole francs.".
     """
-    value = text.strip()
-    if not _AMOUNT.fullmatch(value):
-        raise InvalidAmount(
-            f"{output.clean(text)!r} is not an amount; type digits like 14900 or 12.50."
-        )
-    amount = Decimal(value.replace(",", "."))
-    if amount <= 0:
-        raise InvalidAmount("The amount must be greater than zero.")
-    return amount
+    return check_typed(text, currency)
 
 
 def iso_date(text: str) -> date:

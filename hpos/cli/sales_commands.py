@@ -58,6 +58,7 @@ from hpos.sales.model import Sale
 from hpos.sales.service import SalesService
 from hpos.sales.states import SaleState
 from hpos.sales.till import AnswerNotRecorded
+from hpos.sales.typed_amount import check_typed_any_currency
 
 S = SaleState
 #: Seconds ``charge`` searches HPAY's history itself after HPAY answered with an error
@@ -69,13 +70,15 @@ GATEWAY_TIMEOUT = 504
 
 def cmd_charge(args: argparse.Namespace, ctx: Context) -> int:
     """Start a sale, show its link (and QR); with --wait, follow it to the end."""
-    amount = parse_amount(args.amount)
+    check_typed_any_currency(args.amount)  # what no currency takes fails before HPAY is asked
     settings = ctx.profile.effective()
     product = (args.product or settings.default_product or "Sale").strip()
     printer = Printer(ctx)
     with contextlib.ExitStack() as stack:
         try:
             service = stack.enter_context(open_service(ctx, printer))
+            # the account's currency decides the rest (its token is reused by the charge)
+            amount = parse_amount(args.amount, service.client.token().currency)
             sale = service.charge(amount, product, args.description or "")
         except AnswerNotRecorded as exc:  # the journal failed while the request was out
             raise CliError(_unrecorded_text(exc), EXIT_UNKNOWN) from None

@@ -132,14 +132,6 @@ def test_bounded_by_max_amount() -> None:
     assert not cad.press("1"), "above the maximum even by a cent"
 
 
-def test_max_digits() -> None:
-    entry = AmountEntry("XOF", max_digits=4)
-    assert entry.type_text("123456") == 4
-    assert entry.text == "1234"
-    with pytest.raises(ValueError, match="max_digits"):
-        AmountEntry("XOF", max_digits=0)
-
-
 def test_unknown_keys_are_refused() -> None:
     entry = AmountEntry("XOF")
     assert not entry.press("a")

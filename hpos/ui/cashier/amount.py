@@ -1,20 +1,30 @@
 """The cashier's keystrokes → an exact amount in the account currency (no Qt here).
 
 :class:`AmountEntry` is the small state machine behind the amount display and
-the keypad: digits, "00", one decimal separator ("," or "."; refused when the
-currency has no minor unit), at most the currency's decimals after it,
-backspace and clear, and never more than :data:`~hpos.hpay.money.MAX_AMOUNT`.
-A keystroke that would break a rule is refused (``press`` returns False) and
-leaves the entry unchanged, so what the cashier sees is always chargeable or
-empty. The key names (:data:`DIGIT_KEYS`, :data:`KEY_CLEAR`...) are what the
-keypad and the keyboard send; the display text is :func:`hpos.ui.money.format_typed`'s.
+the keypad: digits, "00", one decimal separator ("," or "."), backspace, clear,
+and a pasted text. Whether a keystroke is taken is decided by the one rule that
+``hpos charge`` uses too (:mod:`hpos.sales.typed_amount`): a key that would break
+it is refused, the entry keeps what it had, and :attr:`AmountEntry.refusal` says
+why (the screen shows it). After a refusal nothing more is taken, and nothing can
+be charged, until Backspace takes the refused keys back or Clear empties the
+entry: "12,50" typed in XOF stays 12 (not 1,250) and 14 nines stay 999,999,999
+without being charged. The key names (:data:`DIGIT_KEYS`, :data:`KEY_CLEAR`...) are
+what the keypad and the keyboard send; the display text is
+:func:`hpos.ui.money.format_typed`'s.
 """
 
 from __future__ import annotations
 
 from decimal import Context, Decimal
 
-from hpos.hpay.money import MAX_AMOUNT, currency_decimals
+from hpos.hpay.money import currency_decimals
+from hpos.sales.typed_amount import (
+    AmountRefused,
+    Refusal,
+    complete_refusal,
+    first_refusal,
+    prefix_refusal,
+)
 from hpos.ui.money import format_typed
 
 __all__ = [
@@ -38,21 +48,17 @@ DECIMAL_KEYS = frozenset({".", ","})
 
 #: Private context: nothing here depends on the caller's decimal context.
 _CTX = Context(prec=60)
-#: Digits the integer part may hold (MAX_AMOUNT has 10); the value bound is checked too.
-_MAX_INT_DIGITS = len(f"{MAX_AMOUNT:f}")
 
 
 class AmountEntry:
     """What the cashier has typed so far, kept valid for ``currency`` at every step."""
 
-    def __init__(self, currency: str = "", *, max_digits: int = _MAX_INT_DIGITS) -> None:
-        if max_digits < 1:
-            raise ValueError("max_digits must be at least 1")
-        self._max_digits = min(max_digits, _MAX_INT_DIGITS)
+    def __init__(self, currency: str = "") -> None:
         self._currency = ""
         self._decimals = 2
         self._whole = ""  # integer digits, no leading zeros except a lone "0"
         self._fraction: str | None = None  # None: no separator typed yet
+        self._refusal: AmountRefused | None = None  # why the last keys were refused
         self.set_currency(currency)
 
     # -- currency ------------------------------------------------------------------
@@ -70,35 +76,65 @@ class AmountEntry:
     def set_currency(self, currency: str) -> None:
         """Switch currency; what was typed is kept only if it is still valid, else cleared."""
         code = currency.strip().upper()
+        if code == self._currency and self._currency:
+            return
         self._currency = code
         self._decimals = currency_decimals(code) if code else 2
-        if self._fraction is not None and (
-            self._decimals == 0 or len(self._fraction) > self._decimals
-        ):
+        self._refusal = None
+        if prefix_refusal(self.text, self._decimals) is not None:
             self.clear()
 
     # -- keystrokes ----------------------------------------------------------------
 
     def press(self, key: str) -> bool:
-        """Apply one key ("0"-"9", "00", "." or ",", "backspace", "clear"); False if refused."""
-        if key in DIGIT_KEYS or key == KEY_DOUBLE_ZERO:
-            return self._digits(key)
-        if key in DECIMAL_KEYS:
-            return self._separator()
+        """Apply one key ("0"-"9", "00", "." or ",", "backspace", "clear"); False if refused.
+
+        A key refused by the rule (a third decimal, a letter...) sets :attr:`refusal`;
+        a key that changes nothing (a second "0" on "0", a space) is refused without one.
+        """
         if key == KEY_BACKSPACE:
             return self.backspace()
         if key == KEY_CLEAR:
-            had = not self.is_empty
+            had = not self.is_empty or self._refusal is not None
             self.clear()
             return had
+        if key in DIGIT_KEYS or key == KEY_DOUBLE_ZERO:
+            return self._take(*self._with_digits(key))
+        if key in DECIMAL_KEYS:
+            if self._fraction is not None:  # a second separator: the rule says why not
+                return self._take(self._whole, self._fraction + key)
+            return self._take(self._whole or "0", "")
+        other = len(key) == 1 and key.isprintable() and not key.isspace()
+        if other and self._refusal is None:  # a letter, a sign...: the rule says why not
+            refusal = prefix_refusal(self.text + key, self._decimals) or Refusal.NOT_A_NUMBER
+            self._refusal = AmountRefused(refusal, self._currency, key)
         return False
 
     def type_text(self, text: str) -> int:
         """Press each character of ``text`` in turn; returns how many were accepted."""
         return sum(1 for ch in text if self.press(ch))
 
+    def paste(self, text: str) -> bool:
+        """Add a pasted text after what was typed, all of it or nothing (then :attr:`refusal`).
+
+        Spaces around and inside are ignored ("14 900" is 14900), as ``hpos charge`` does.
+        """
+        if self._refusal is not None:
+            return False
+        pasted = "".join(text.split())
+        if not pasted:
+            return False
+        refusal = first_refusal(self.text + pasted, self._decimals)
+        if refusal not in (None, Refusal.EMPTY, Refusal.ZERO):
+            self._refusal = AmountRefused(refusal, self._currency, text)
+            return False
+        return self.type_text(pasted) > 0
+
     def backspace(self) -> bool:
-        """Remove the last character typed (the separator counts as one)."""
+        """Take back the refused keys if any, else remove the last character typed."""
+        if self._refusal is not None:
+            self._refusal = None
+            return True
         if self._fraction is not None:
             if self._fraction:
                 self._fraction = self._fraction[:-1]
@@ -111,9 +147,10 @@ class AmountEntry:
         return False
 
     def clear(self) -> None:
-        """Forget everything typed."""
+        """Forget everything typed (and any refusal)."""
         self._whole = ""
         self._fraction = None
+        self._refusal = None
 
     def set_value(self, amount: Decimal | None) -> bool:
         """Put a known amount back (e.g. "try again"); False (and cleared) if it does not fit."""
@@ -123,16 +160,24 @@ class AmountEntry:
         if not amount.is_finite() or amount < 0:
             return False
         text = f"{amount.normalize():f}" if amount != 0 else "0"
-        whole, _, fraction = text.partition(".")
-        accepted = self.type_text(whole.lstrip("0") or "0")
-        ok = accepted == len(whole.lstrip("0") or "0")
-        if fraction:
-            ok = ok and self._separator() and self.type_text(fraction) == len(fraction)
-        if not ok:
-            self.clear()
-        return ok
+        if first_refusal(text, self._decimals) not in (None, Refusal.ZERO):
+            return False
+        self.type_text(text)
+        return True
 
     # -- what was typed -------------------------------------------------------------
+
+    @property
+    def refusal(self) -> AmountRefused | None:
+        """Why the last keys were refused (until Backspace or Clear); None when all went in."""
+        return self._refusal
+
+    def charge_refusal(self) -> AmountRefused | None:
+        """Why what is on screen cannot be charged now (a refusal pending, nothing, zero)."""
+        if self._refusal is not None:
+            return self._refusal
+        refusal = complete_refusal(self.text)
+        return None if refusal is None else AmountRefused(refusal, self._currency)
 
     @property
     def is_empty(self) -> bool:
@@ -156,9 +201,8 @@ class AmountEntry:
 
     @property
     def chargeable(self) -> bool:
-        """A positive amount is typed (0 and nothing are not chargeable)."""
-        value = self.value
-        return value is not None and value > 0
+        """A positive amount is typed and nothing refused is pending."""
+        return self.charge_refusal() is None
 
     def display(self, language: str | None = None) -> str:
         """The typed amount as the big display shows it: ``14,900 FCFA``, ``$12.5``, ``0 FCFA``.
@@ -171,35 +215,25 @@ class AmountEntry:
 
     # -- internals --------------------------------------------------------------------
 
-    def _fits(self, whole: str, fraction: str | None) -> bool:
-        if len(whole) > self._max_digits:
-            return False
-        if fraction is not None and len(fraction) > self._decimals:
-            return False
-        value = Decimal(f"{whole or '0'}.{fraction or ''}".rstrip("."))
-        return value <= MAX_AMOUNT
-
-    def _digits(self, key: str) -> bool:
+    def _with_digits(self, key: str) -> tuple[str, str | None]:
+        """(whole, fraction) once ``key``'s digits are added (leading zeros dropped)."""
         if self._fraction is not None:
-            fraction = self._fraction + key
-            if not self._fits(self._whole, fraction):
-                return False
-            self._fraction = fraction
-            return True
+            return self._whole, self._fraction + key
         whole = (self._whole + key).lstrip("0")
-        if not whole:  # only zeros: a single "0" ("00" on nothing or on "0" is refused)
-            if self._whole == "0" or key == KEY_DOUBLE_ZERO:
-                return False
-            whole = "0"
-        if whole == self._whole or not self._fits(whole, None):
-            return False
-        self._whole = whole
-        return True
+        if not whole and (self._whole == "0" or key == KEY_DOUBLE_ZERO):
+            return self._whole, None  # "0" on "0" and "00" on nothing change nothing
+        return whole or "0", None
 
-    def _separator(self) -> bool:
-        if self._decimals == 0 or self._fraction is not None:
+    def _take(self, whole: str, fraction: str | None) -> bool:
+        """Become (whole, fraction) if the rule takes it; else keep what was, and say why."""
+        if self._refusal is not None:
+            return False  # keys after a refusal wait for Backspace or Clear
+        if whole == self._whole and fraction == self._fraction:
+            return False  # changes nothing ("0" on "0", "00" on nothing)
+        candidate = whole if fraction is None else f"{whole}.{fraction}"
+        refusal = prefix_refusal(candidate, self._decimals)
+        if refusal is not None:
+            self._refusal = AmountRefused(refusal, self._currency)
             return False
-        if not self._whole:
-            self._whole = "0"
-        self._fraction = ""
+        self._whole, self._fraction = whole, fraction
         return True

@@ -18,7 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hpos.sales.typed_amount import AmountRefused
 from hpos.ui.cashier.keypad import Keypad
+from hpos.ui.cashier.refusals import refusal_hint
 from hpos.ui.i18n import Retranslatable
 from hpos.ui.keynames import key_name
 from hpos.ui.widgets.style import FitLabel, big_button, set_pixels, wrapping_label
@@ -72,10 +74,20 @@ class EntryPage(Retranslatable, QWidget):
         row.addLayout(left, 3)
         row.addWidget(self.keypad, 2)
         self.setFocusProxy(self.amount_display)
+        # the refusal the hint line shows, and the language it was said in
+        self._refusal: tuple[AmountRefused, str | None, str] | None = None
         self.retranslate()
+
+    def show_refusal(self, refused: AmountRefused, language: str | None = None) -> None:
+        """Say on the hint line why the amount entry refused a key (or cannot charge)."""
+        text = refusal_hint(refused, language)
+        self._refusal = (refused, language, text)
+        self.hint_label.setText(text)
 
     def retranslate(self) -> None:
         """Static texts in the UI language (again on LanguageChange)."""
+        if self._refusal is not None and self.hint_label.text() == self._refusal[2]:
+            self.show_refusal(*self._refusal[:2])  # still on screen: say it in the new language
         self.amount_display.setAccessibleName(self.tr("Amount to charge"))
         self.product_edit.setAccessibleName(self.tr("Product"))
         self.description_edit.setPlaceholderText(self.tr("Optional"))

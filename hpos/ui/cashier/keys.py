@@ -30,7 +30,9 @@ def key_action(page: str, key: Qt.Key, text: str) -> str | None:
             return KEY_BACKSPACE
         if key in _KEY_TEXT:
             return _KEY_TEXT[key]
-        return text if len(text) == 1 and text in "0123456789.," else None
+        # any other character goes to the amount, whose rule refuses it and says why;
+        # spaces are not ours (the rule ignores them)
+        return text if len(text) == 1 and text.isprintable() and not text.isspace() else None
     if page == "charging":
         return "ignore" if enter or escape else None  # nothing to do while HPAY answers
     if page == "paid":

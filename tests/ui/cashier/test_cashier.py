@@ -350,9 +350,13 @@ def test_keypad_keyboard_and_cad_decimals(counter_factory: Callable[..., Counter
         assert button.height() >= 64
     for key in ("1", "2", "."):
         keypad.button(key).click()
-    counter.type(",5")  # a second separator is refused
+    counter.type("5,0")  # a second separator is refused, and so is what follows it
     assert screen.amount_entry.text == "12.5"
     assert screen.entry_page.amount_display.text() == "$12.5"
+    assert "one decimal separator" in screen.entry_page.hint_label.text()
+    counter.qtbot.keyClick(screen.amount_display, Qt.Key.Key_Backspace)  # takes the refusal back
+    assert screen.amount_entry.text == "12.5"
+    assert not screen.entry_page.hint_label.text()
     counter.qtbot.keyClick(screen.amount_display, Qt.Key.Key_Backspace)
     assert screen.amount_entry.text == "12."
     counter.qtbot.keyClick(screen.amount_display, Qt.Key.Key_Escape)
@@ -459,7 +463,9 @@ def test_enter_in_the_product_field_charges_too(counter: Counter) -> None:
         ("entry", Qt.Key.Key_Comma, ",", ","),
         ("entry", Qt.Key.Key_Escape, "", "clear"),
         ("entry", Qt.Key.Key_Backspace, "", "backspace"),
-        ("entry", Qt.Key.Key_A, "a", None),
+        ("entry", Qt.Key.Key_A, "a", "a"),  # refused by the amount, which says why
+        ("entry", Qt.Key.Key_Space, " ", None),
+        ("entry", Qt.Key.Key_F1, "", None),
         ("charging", Qt.Key.Key_Return, "\r", "ignore"),
         ("payment", Qt.Key.Key_Return, "\r", None),
         ("payment", Qt.Key.Key_Escape, "", "cancel"),
