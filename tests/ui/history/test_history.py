@@ -47,7 +47,7 @@ from hpos.ui.history.rows import (
     row_from_sale,
 )
 from hpos.ui.history.totals import summary_text
-from hpos.ui.i18n import format_datetime
+from hpos.ui.i18n import format_datetime, install_language
 from hpos.ui.runner import Runner
 from tests.helpers.sandbox import client_config, start_sandbox
 
@@ -935,3 +935,43 @@ def test_the_models_keep_qts_contract(
     wait_loaded(qtbot, pane)
     qtmodeltester.check(pane.model, force_py=True)
     qtmodeltester.check(pane.proxy, force_py=True)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_footer_with_every_state_is_readable_at_1024_px(
+    qtbot: QtBot, runner: Runner, journal: Journal, lang: str, qapp: Any
+) -> None:
+    paths = {
+        "PAID": (SaleState.REQUESTING, SaleState.AWAITING, SaleState.PAID),
+        "AWAITING": (SaleState.REQUESTING, SaleState.AWAITING),
+        "CANCELLED": (SaleState.REQUESTING, SaleState.AWAITING, SaleState.CANCELLED),
+        "EXPIRED": (SaleState.REQUESTING, SaleState.AWAITING, SaleState.EXPIRED),
+        "FAILED": (SaleState.REQUESTING, SaleState.FAILED),
+        "REVIEW": (SaleState.REQUESTING, SaleState.UNKNOWN, SaleState.REVIEW),
+    }
+    for mode in ("PROD", "TEST"):
+        for i, path in enumerate(paths.values()):
+            sale = journal.create_sale(
+                till="TILL1", amount=Decimal(999_999_000 + i), currency="XOF",
+                product="Sac", description="", mode=mode,
+            )  # fmt: skip
+            for state in path:
+                extra = {"transaction_id": f"{mode}{i}", "fees": Decimal(14_999_985)}
+                journal.transition(sale.id, state, **(extra if state is SaleState.AWAITING else {}))
+    install_language(qapp, lang)
+    try:
+        pane = make_pane(qtbot, runner, None, journal)
+        pane.resize(1024, 600)
+        pane.show()
+        pane.source_combo.setCurrentIndex(pane.source_combo.findData(SOURCE_JOURNAL))
+        qtbot.waitUntil(lambda: len(pane.shown_rows()) == 12, timeout=WAIT)
+        label = pane.summary_label
+        qtbot.waitUntil(lambda: label.text().count("\n") == 1, timeout=WAIT)  # PROD, then TEST
+        for line in label.text().splitlines():
+            assert line.count(" · ") == 7, line  # paid, fees, net; then six states
+        assert label.minimumSizeHint().width() < 300, "the footer wraps, never widens the pane"
+        assert pane.rect().contains(label.geometry())
+        assert label.heightForWidth(label.width()) <= label.height(), "every line shown"
+        assert pane.view.height() > 200, "the footer leaves the table its room"
+    finally:
+        install_language(qapp, "en")
