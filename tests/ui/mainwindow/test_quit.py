@@ -141,9 +141,7 @@ def test_the_window_close_button_asks_too(
     assert journal_states(profile) == [SaleState.AWAITING]
 
 
-def test_the_window_close_button_with_nothing_open_closes(
-    qtbot: QtBot, window: MainWindow
-) -> None:
+def test_the_window_close_button_with_nothing_open_closes(qtbot: QtBot, window: MainWindow) -> None:
     event = window_manager_close(window)
     assert event.isAccepted()
     assert window.quit_question.box is None
