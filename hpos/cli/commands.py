@@ -25,6 +25,7 @@ from hpos.cli.exits import (
 )
 from hpos.hpay.errors import ConfigError
 from hpos.hpay.urls import validate_base_url
+from hpos.profile.keystore import NO_KEYRING, KeyStoreError
 from hpos.profile.profile import Profile, replace_settings
 from hpos.profile.return_pages import example_return_pages
 
@@ -44,10 +45,30 @@ class Context:
     #: Journal notices already said on stderr by this command (said once, not per open).
     noticed: set[str] = field(default_factory=set)
 
+    def client_config(self) -> Any:
+        """The profile's HPAY client configuration; ConfigError "not set up" when it has none.
+
+        Every command that talks to HPAY asks here, so each one on a profile without its
+        URL, keys or secret (or without a keyring to read it from) says the same: exit 2,
+        "HPOS is not set up for HPAY in DIR: what is missing and what to do."
+        """
+        try:
+            return self.profile.client_config()
+        except KeyStoreError as exc:
+            if exc.reason != NO_KEYRING:
+                raise  # a locked or failing keyring: its own sentence says what to do
+            missing = str(exc)
+        except ConfigError as exc:
+            missing = str(exc)
+        raise ConfigError(
+            f"HPOS is not set up for HPAY in {self.profile.config_dir}: "
+            f"{missing[:1].lower()}{missing[1:]}"
+        ) from None
+
     @contextlib.contextmanager
     def client(self) -> Iterator[Any]:
         """A client for the profile's effective settings, closed afterwards."""
-        client = self.client_factory(self.profile.client_config())
+        client = self.client_factory(self.client_config())
         try:
             yield client
         finally:

@@ -14,9 +14,9 @@ from typing import Any
 
 from hpos.cli import output
 from hpos.cli.commands import Context
-from hpos.cli.exits import EXIT_MISMATCH, EXIT_NETWORK, EXIT_OK
+from hpos.cli.exits import EXIT_MISMATCH, EXIT_NETWORK, EXIT_OK, EXIT_USAGE, CliError
 from hpos.cli.report_output import report_csv, report_json, report_text
-from hpos.cli.sales_common import open_journal, seal_path, state_text
+from hpos.cli.sales_common import open_journal, reason, seal_path, state_text
 from hpos.hpay.errors import ConfigError
 from hpos.sales.report import build_day_report
 
@@ -56,12 +56,13 @@ def cmd_report(args: argparse.Namespace, ctx: Context) -> int:
     assert tz is not None
     start = args.date or datetime.now(tz).date()
     mode = args.mode or ctx.profile.effective().mode
+    not_set_up: ConfigError | None = None
     with open_journal(ctx) as journal:
         client: Any = None
         try:
-            client = ctx.client_factory(ctx.profile.client_config())
-        except ConfigError as exc:
-            output.write(ctx.err, f"hpos: not checked against HPAY: {exc}")
+            client = ctx.client_factory(ctx.client_config())
+        except ConfigError as exc:  # the till's own figures still print, then exit 2
+            not_set_up = exc
         try:
             report = build_day_report(journal, client, start, args.to, mode=mode, tz=tz)
         finally:
@@ -69,6 +70,12 @@ def cmd_report(args: argparse.Namespace, ctx: Context) -> int:
                 client.close()
     render = {"table": report_text, "csv": report_csv, "json": report_json}[args.format]
     ctx.say(render(report).rstrip("\n"))
+    if not_set_up is not None:  # a setup error, as on every command (not a network one)
+        raise CliError(
+            f"{reason(not_set_up)}. The report above is this till's journal only,"
+            " not checked against HPAY.",
+            EXIT_USAGE,
+        )
     if report.discrepancies:
         return EXIT_MISMATCH
     return EXIT_OK if report.checked else EXIT_NETWORK

@@ -83,7 +83,7 @@ def open_journal(ctx: Context, *, warn: bool = True) -> Iterator[Journal]:
 @contextlib.contextmanager
 def open_service(ctx: Context, printer: Printer) -> Iterator[SalesService]:
     """The sales service of the profile (lock, sealed journal, client); closed afterwards."""
-    client = ctx.client_factory(ctx.profile.client_config())
+    client = ctx.client_factory(ctx.client_config())
     try:
         service = SalesService.open(
             ctx.profile.data_dir,

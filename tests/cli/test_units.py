@@ -277,7 +277,8 @@ def test_bad_amount_is_one_line_without_client(
 def test_missing_configuration_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert run(["--config-dir", str(tmp_path), "check"], env={}) == 2
     assert capsys.readouterr().err == (
-        "hpos: error: No HPAY API URL configured. Set HPOS_API_URL or run `hpos configure`.\n"
+        f"hpos: error: HPOS is not set up for HPAY in {tmp_path.absolute()}: "
+        "no HPAY API URL configured. Set HPOS_API_URL or run `hpos configure`.\n"
     )
 
 
