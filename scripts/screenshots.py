@@ -33,6 +33,11 @@ ROOT = Path(__file__).resolve().parent.parent
 SHOTS = ROOT / "docs" / "screenshots"
 LANGUAGES = ("en", "fr")
 OUT = SHOTS
+#: A 99-character product name without a space (issue 14: the QR keeps its size).
+LONG_NAME = (
+    "RizParfuméJasminThaïlandeSac25kgQualitéSupérieureLivraisonGratuite"
+    "QuartierPlateauDakarRéférence2026XL"
+)[:99]
 
 
 def wait_for(
@@ -138,6 +143,13 @@ def take(language: str) -> int:
     window.keys.overlay.toggle()
     shot(app, "shortcuts")
     window.keys.overlay.toggle()
+    cashier.new_sale()  # a 99-character product name with no space: the QR keeps its size
+    cashier.entry_page.product_edit.setText(LONG_NAME)
+    cashier.setFocus()
+    QTest.keyClicks(cashier, "2500")
+    QTest.keyClick(cashier, Qt.Key.Key_Return)
+    wait_for(app, lambda: cashier.current_page() == "payment", "the QR page (long name)")
+    shot(app, "cashier-long-name")
     window.close()
     return 0
 

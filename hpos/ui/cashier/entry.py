@@ -24,6 +24,7 @@ from hpos.ui.cashier.refusals import refusal_hint
 from hpos.ui.i18n import Retranslatable
 from hpos.ui.keynames import key_name
 from hpos.ui.widgets.style import FitLabel, big_button, set_pixels, wrapping_label
+from hpos.ui.widgets.wrap import WrapAnywhereLabel
 
 
 class EntryPage(Retranslatable, QWidget):
@@ -130,7 +131,7 @@ class ChargingPage(Retranslatable, QWidget):
         self.progress = QProgressBar(self)
         self.progress.setRange(0, 0)
         self.progress.setTextVisible(False)
-        self.sale_label = QLabel("", self)
+        self.sale_label = WrapAnywhereLabel("", self, max_lines=2)  # a long product name
         self.sale_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.note_label = wrapping_label("", self)
         self.note_label.setAlignment(Qt.AlignmentFlag.AlignCenter)

@@ -15,6 +15,7 @@ from hpos.ui.i18n import Retranslatable
 from hpos.ui.keynames import key_name
 from hpos.ui.widgets.qr import QrWidget
 from hpos.ui.widgets.style import FitLabel, big_button, set_pixels, wrapping_label
+from hpos.ui.widgets.wrap import WrapAnywhereLabel
 
 if TYPE_CHECKING:  # the sale model is loaded with the sales service, after the first paint
     from hpos.sales.model import Sale
@@ -35,7 +36,8 @@ class PaymentPage(Retranslatable, QWidget):
         self.title_label = QLabel(self)
         self.amount_label = FitLabel("", self, bold=True)
         self.amount_label.setObjectName("paymentAmount")
-        self.product_label = wrapping_label("", self)
+        # a long name wraps (anywhere) and never takes width from the QR
+        self.product_label = WrapAnywhereLabel("", self, max_lines=3)
         self.sale_label = wrapping_label("", self)
         self.sale_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.time_left_label = QLabel("", self)

@@ -17,6 +17,7 @@ from hpos.ui.cashier.wording import Wording, problem_wording
 from hpos.ui.i18n import Retranslatable
 from hpos.ui.keynames import key_name
 from hpos.ui.widgets.style import FitLabel, big_button, set_pixels, wrapping_label
+from hpos.ui.widgets.wrap import WrapAnywhereLabel
 
 if TYPE_CHECKING:  # the sale model is loaded with the sales service, after the first paint
     from hpos.sales.model import Sale
@@ -38,7 +39,7 @@ class PaidPage(Retranslatable, QWidget):
         self.title_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.amount_label = FitLabel("", self, bold=True)
         self.amount_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.detail_label = wrapping_label("", self)
+        self.detail_label = WrapAnywhereLabel("", self, max_lines=2)  # a long product name
         self.detail_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.new_sale_button = big_button("", "newSaleButton", self)
         self._late = False
@@ -129,7 +130,7 @@ class ProblemPage(QWidget):
         band_box.addWidget(self.title_label)
         self.body_label = wrapping_label("", self, "problemBody")
         self.body_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.sale_label = wrapping_label("", self)
+        self.sale_label = WrapAnywhereLabel("", self, max_lines=2)  # a long product name
         self.sale_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.detail_label = wrapping_label("", self)
         self.detail_label.setAlignment(Qt.AlignmentFlag.AlignCenter)

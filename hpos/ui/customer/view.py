@@ -25,6 +25,7 @@ from hpos.sales.states import SaleState
 from hpos.ui.money import format_money
 from hpos.ui.widgets.qr import QrWidget
 from hpos.ui.widgets.style import GREEN, FitLabel, set_pixels, wrapping_label
+from hpos.ui.widgets.wrap import WrapAnywhereLabel
 
 #: What the customer sees.
 IDLE, WAIT, AWAITING, PAID, MESSAGE = "idle", "wait", "awaiting", "paid", "message"
@@ -107,7 +108,10 @@ class CustomerDisplay(QWidget):
         pay = QWidget(self)
         self.qr = QrWidget(pay)
         self.title_label, self.time_left_label = _label(pay), _label(pay)
-        self.amount_label, self.product_label = _label(pay, fit=True), _label(pay)
+        self.amount_label = _label(pay, fit=True)
+        # a long name wraps (anywhere) and never takes width from the QR
+        self.product_label = WrapAnywhereLabel("", pay, max_lines=3)
+        self.product_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         info = QVBoxLayout()
         info.addStretch(1)
         for label in (self.title_label, self.amount_label, self.product_label):
