@@ -22,10 +22,6 @@ __all__ = ["refusal_hint", "refusal_text"]
 _FRANCS = frozenset({"XOF", "XAF", "XPF", "BIF", "DJF", "GNF", "KMF", "RWF"})
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("AmountRefusal", text)
-
-
 def refusal_text(refused: AmountRefused, language: str | None = None) -> str:
     """The hint for a refused amount: what was wrong and what to type instead."""
     lang = language or current_language()
@@ -35,24 +31,36 @@ def refusal_text(refused: AmountRefused, language: str | None = None) -> str:
     if refusal is Refusal.EMPTY:
         return QCoreApplication.translate("CashierScreen", "Type an amount first.")
     if refusal is Refusal.ZERO:
-        return _tr("The amount must be greater than zero.")
+        return QCoreApplication.translate("AmountRefusal", "The amount must be greater than zero.")
     if refusal is Refusal.NOT_A_NUMBER:
         mark = NUMBER_STYLES.get(lang[:2], NUMBER_STYLES["en"])[1]
         example = "14900" if places == 0 else f"12{mark}50"
-        return _tr("That is not an amount: type digits such as {example}.").format(example=example)
+        return QCoreApplication.translate(
+            "AmountRefusal", "That is not an amount: type digits such as {example}."
+        ).format(example=example)
     if refusal is Refusal.SEPARATORS:
-        return _tr("An amount has one decimal separator at most (and no thousands separators).")
+        return QCoreApplication.translate(
+            "AmountRefusal",
+            "An amount has one decimal separator at most (and no thousands separators).",
+        )
     if refusal is Refusal.NO_DECIMALS:
         if code in _FRANCS:
-            return _tr("{currency} has no decimals: type whole francs.").format(currency=code)
-        return _tr("{currency} has no decimals: type a whole amount.").format(currency=code)
+            return QCoreApplication.translate(
+                "AmountRefusal", "{currency} has no decimals: type whole francs."
+            ).format(currency=code)
+        return QCoreApplication.translate(
+            "AmountRefusal", "{currency} has no decimals: type a whole amount."
+        ).format(currency=code)
     if refusal is Refusal.TOO_MANY_DECIMALS:
-        text = _tr(
-            "{currency} has {places} decimals: type at most {places} digits after the separator."
+        text = QCoreApplication.translate(
+            "AmountRefusal",
+            "{currency} has {places} decimals: type at most {places} digits after the separator.",
         )
         return text.format(currency=code, places=places)
     maximum = format_money(Decimal(MAX_AMOUNT), code, lang)
-    return _tr("This amount is too large: the maximum is {maximum}.").format(maximum=maximum)
+    return QCoreApplication.translate(
+        "AmountRefusal", "This amount is too large: the maximum is {maximum}."
+    ).format(maximum=maximum)
 
 
 def refusal_hint(refused: AmountRefused, language: str | None = None) -> str:
@@ -60,4 +68,4 @@ def refusal_hint(refused: AmountRefused, language: str | None = None) -> str:
     text = refusal_text(refused, language)
     if refused.refusal in (Refusal.EMPTY, Refusal.ZERO):
         return text  # nothing was refused: the entry just is not chargeable yet
-    return text + " " + _tr("Press ⌫ to type on.")
+    return text + " " + QCoreApplication.translate("AmountRefusal", "Press ⌫ to type on.")
