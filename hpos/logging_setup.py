@@ -12,7 +12,9 @@ arguments nor a traceback can carry a registered secret or a key field's value.
 Installing is idempotent: a second call for the same folder returns the handle
 already installed; a call for another folder (another profile, the demo) moves
 the log there. :meth:`FileLogging.close` flushes and removes it (the CLI does
-so when a command ends; at exit it happens by itself). Pure Python: no Qt.
+so when a command ends; at exit it happens by itself). The folder is the owner's
+only (0700) and so are the log files (0600), rotated ones included, since the log
+names sales (:mod:`hpos.util.private`). Pure Python: no Qt.
 """
 
 from __future__ import annotations
@@ -26,6 +28,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from hpos.util.private import private_file, private_folder, tighten_folder
 
 if TYPE_CHECKING:  # imported when a log file is installed: ~8 ms of the window's start-up
     from logging.handlers import QueueHandler, QueueListener, RotatingFileHandler
@@ -104,6 +108,13 @@ class FileLogging:
                 _installed = None
 
 
+def _rotate_private(source: str, dest: str) -> None:
+    """The handler's rotation (``hpos.log`` -> ``hpos.log.1``); the new ``hpos.log`` it opens
+    next is created owner-only here first."""
+    Path(source).replace(dest)
+    private_file(source)
+
+
 def current_file_logging() -> FileLogging | None:
     """The log file installed in this process, if any."""
     with _lock:
@@ -136,10 +147,13 @@ def install_file_logging(
             return previous
     if previous is not None:
         previous.close()
-    path.parent.mkdir(parents=True, exist_ok=True)
+    private_folder(path.parent)  # the log names sales: the owner's only (0700, files 0600)
+    tighten_folder(path.parent)  # files an older HPOS left readable by others
+    private_file(path)
     file_handler = RotatingFileHandler(
         path, maxBytes=max_bytes, backupCount=backup_count, encoding="utf-8"
     )
+    file_handler.rotator = _rotate_private
     file_handler.setFormatter(logging.Formatter(LOG_FORMAT))
     install_redaction(file_handler, redactor)
     records: queue.SimpleQueue[logging.LogRecord] = queue.SimpleQueue()

@@ -4,7 +4,8 @@ WAL mode so the GUI thread can read while a worker writes; writes run in ``BEGIN
 IMMEDIATE`` transactions, rolled back on any error. Every SQLite failure becomes a
 :class:`JournalError` whose message names the file, except an ``IntegrityError`` in a
 write, which is raised as it is for :class:`~hpos.sales.journal.Journal` to name (a
-transaction id another sale holds).
+transaction id another sale holds). The file and SQLite's files beside it are the
+owner's only (:mod:`hpos.util.private`).
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+from hpos.util.private import private_file, tighten
 
 
 class JournalError(Exception):
@@ -41,12 +44,14 @@ class JournalFile:
         """The calling thread's connection (opened on first use)."""
         conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
         if conn is None:
+            private_file(self.path)  # SQLite gives its -wal and -shm files this file's mode
             conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
             conn.row_factory = sqlite3.Row
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=NORMAL")
             conn.execute("PRAGMA busy_timeout=5000")
             conn.execute("PRAGMA foreign_keys=ON")
+            tighten(*(f"{self.path}{suffix}" for suffix in ("-wal", "-shm", "-journal")))
             self._local.conn = conn
             with self._lock:
                 self._all.append(conn)

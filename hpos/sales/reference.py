@@ -25,7 +25,10 @@ sale number, then what the cashier typed::
 
 Only the first word counts as a reference (:func:`reference_in`), and typed text
 is cleaned (:func:`clean_typed`) so that it never contains the marker: text a
-person typed cannot imitate a reference, wherever it lands.
+person typed cannot imitate a reference, wherever it lands. The same cleaning
+removes terminal escape sequences, bidi overrides and zero-width characters and turns
+control characters into spaces (:func:`hpos.util.text.printable`): the product name
+and description reach HPAY, the checkout page, receipts and reports as plain text.
 
 Sales written before references existed (journal schema 1) sent
 ``<sale number> <typed>``; :func:`legacy_number_in` reads that first word.
@@ -36,6 +39,8 @@ from __future__ import annotations
 import re
 import secrets
 from dataclasses import dataclass
+
+from hpos.util.text import printable
 
 MARKER = "HPOS"
 #: Crockford's base32: no I, L, O, U (never misread, never a word).
@@ -117,12 +122,14 @@ def parse_sale_number(text: str) -> tuple[str, int] | None:
 
 
 def clean_typed(text: str) -> str:
-    """Text a person typed, made safe to send: one line, and never the reference marker.
+    """Text a person typed, made safe to send: one line of plain text, never the reference marker.
 
-    ``HPOS-`` (any case, any dash, spaces between) becomes ``HPOS `` so no typed
-    word can take the shape of a reference.
+    Escape sequences and invisible format characters (bidi, zero-width) are removed,
+    control characters become spaces (:func:`~hpos.util.text.printable`); ``HPOS-``
+    (any case, any dash, spaces between) becomes ``HPOS `` so no typed word can take
+    the shape of a reference.
     """
-    flat = " ".join((text or "").split())
+    flat = " ".join(printable(text or "").split())
     while (cleaned := _TYPED_MARKER.sub(r"\1 ", flat)) != flat:
         flat = cleaned
     return " ".join(flat.split())

@@ -8,6 +8,7 @@ the CLI calls :meth:`wait`, the GUI calls ``watcher.run_due`` on its runner.
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections.abc import Callable
 from decimal import Decimal
@@ -22,6 +23,7 @@ from hpos.sales.recovery import recover
 from hpos.sales.states import SaleState
 from hpos.sales.till import AnswerNotRecorded, Till
 from hpos.sales.watcher import PaymentWatcher, WatchPolicy
+from hpos.util.private import private_folder, tighten, tighten_folder
 
 Listener = Callable[[SaleEvent], None]
 #: States in which waiting for a sale can stop: nothing more will happen by itself.
@@ -76,9 +78,14 @@ class SalesService:
         ``seal_path`` (in the profile's config folder) lets a lost or replaced journal
         be noticed (``journal.notice``).
         """
+        with contextlib.suppress(OSError):  # the lock below says why it cannot be written
+            private_folder(data_dir)  # it holds sales: the owner's only (0700, files 0600)
         lock = ProfileLock(data_dir).acquire()
         try:
             journal = Journal(data_dir / JOURNAL_FILE, seal_path=seal_path)
+            tighten_folder(data_dir)  # files an older HPOS left readable by others
+            if seal_path is not None:
+                tighten(seal_path)
         except BaseException:
             lock.release()
             raise
