@@ -10,7 +10,7 @@ own process) it starts the demo (built-in sandbox, a throw-away profile in that
 language), takes a sale from the keypad to the QR to PAID, and writes
 ``docs/screenshots/<lang>/*.png``: the cashier (keypad, QR, PAID), the customer
 display showing the QR, the receipt (80 mm, as printed), the history, the
-settings (both tabs) and the F1 shortcut list.
+settings (both tabs), the F1 shortcut list and the dialog about an unusable settings.json.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 ROOT = Path(__file__).resolve().parent.parent
 SHOTS = ROOT / "docs" / "screenshots"
@@ -150,8 +150,29 @@ def take(language: str) -> int:
     QTest.keyClick(cashier, Qt.Key.Key_Return)
     wait_for(app, lambda: cashier.current_page() == "payment", "the QR page (long name)")
     shot(app, "cashier-long-name")
+    broken_settings(app, window)
     window.close()
     return 0
+
+
+def broken_settings(app: QApplication, window: QWidget) -> None:
+    """The dialog shown before the window when settings.json cannot be used."""
+    from hpos.profile.file import SettingsFileError, read_settings_file
+    from hpos.ui.startup import BrokenSettingsDialog
+
+    path = Path(os.environ["HPOS_CONFIG_DIR"]) / "settings.json"
+    path.write_text('{\n  "shop_name": "Awa",\n  "till_name": TILL1\n}\n', encoding="utf-8")
+    try:
+        read_settings_file(path)
+    except SettingsFileError as error:
+        backup = path.with_name("settings.json.broken-20261205-101500")
+        box = BrokenSettingsDialog(error, backup)
+        box.show()
+        wait_for(app, box.isVisible, "the broken-settings dialog")
+        shot(app, "broken-settings")
+        box.close()
+    else:
+        raise SystemExit("screenshots: the broken settings file was read")
 
 
 def main() -> int:

@@ -109,6 +109,17 @@ def build_parser() -> argparse.ArgumentParser:
         help="with --demo: take one demo sale in the terminal instead of the window",
     )
     parser.add_argument(
+        "--lan",
+        action="store_true",
+        help="with --demo: a phone on this computer's network can open the checkout page"
+        " (without it the checkout link works on this computer only)",
+    )
+    parser.add_argument(
+        "--lang",
+        choices=("en", "fr"),
+        help="the window's language for this run (default: the setting, else the system's)",
+    )
+    parser.add_argument(
         "--self-test",
         action="store_true",
         help="check this installation offscreen (modules, Qt, sandbox payment, keyring) and exit",

@@ -91,9 +91,13 @@ def cmd_demo(args: argparse.Namespace, ctx: Context) -> int:
     """``hpos --demo``: one sale end to end on the built-in sandbox."""
     # imported on first use: only `hpos --demo` needs the demo (keeps start-up fast)
     from hpos.cli.demo import run_demo
+    from hpos.demo import find_lan_address
 
     config_dir = getattr(args, "config_dir", None)
-    return run_demo(env=ctx.env, out=ctx.out, stdin=ctx.stdin, config_dir=config_dir)
+    lan_host = find_lan_address() if getattr(args, "lan", False) else None
+    return run_demo(
+        env=ctx.env, out=ctx.out, stdin=ctx.stdin, config_dir=config_dir, lan_host=lan_host
+    )
 
 
 def cmd_sandbox(args: argparse.Namespace, ctx: Context) -> int:

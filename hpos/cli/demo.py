@@ -33,11 +33,21 @@ POLL_SECONDS = 1.0
 
 
 def run_demo(
-    *, env: Mapping[str, str], out: TextIO, stdin: TextIO, config_dir: Path | None = None
+    *,
+    env: Mapping[str, str],
+    out: TextIO,
+    stdin: TextIO,
+    config_dir: Path | None = None,
+    lan_host: str | None = None,
 ) -> int:
-    """Run one demo sale; returns 0 when it was paid, 6 when nobody paid in time."""
-    server = start_demo_sandbox(demo_config_dir(env, config_dir) / "data")
-    client = HpayClient(demo_client_config(server.url))
+    """Run one demo sale; returns 0 when it was paid, 6 when nobody paid in time.
+
+    ``lan_host`` (``--lan``): the checkout page also listens on this LAN address.
+    """
+    data_dir = demo_config_dir(env, config_dir) / "data"
+    server = start_demo_sandbox(data_dir, lan_host=lan_host)
+    hosts = {"checkout_hosts": (lan_host,)} if lan_host else {}
+    client = HpayClient(demo_client_config(server.url, **hosts))
     try:
         return _sale(server, client, out, stdin)
     finally:
@@ -58,6 +68,10 @@ def _sale(server: SandboxServer, client: HpayClient, out: TextIO, stdin: TextIO)
     )
     say(output.render_qr(payment.checkout_url, **output.qr_style(out, {})))
     say(f"Scan to pay, or open {payment.checkout_url} and press Pay.")
+    if server.lan_url is None:
+        say("(The link works on this computer only; `hpos --demo --no-window --lan` for a phone.)")
+    else:
+        say("A phone on this computer's network can open it.")
     if stdin.isatty():
         say("Or press Enter and the demo plays the customer.")
         threading.Thread(

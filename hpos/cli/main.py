@@ -29,6 +29,8 @@ from hpos.cli.exits import (
     exit_code_for,
 )
 from hpos.cli.sales_commands import SALES_COMMANDS
+from hpos.demo import find_lan_address
+from hpos.hpay.errors import ConfigError
 from hpos.hpay.redact import install_redaction
 from hpos.logging_setup import FileLogging, install_file_logging, register_secrets
 from hpos.profile.keystore import KeyStore
@@ -64,11 +66,28 @@ def main(
         from hpos.selftest.runner import run_self_test  # Qt and the sandbox: imported only here
 
         return run_self_test(sys.stdout)
+    if args.lan and not args.demo:
+        parser.print_usage(sys.stderr)
+        output.write(sys.stderr, "hpos: error: --lan goes with --demo")
+        return EXIT_USAGE
+    if args.lang and (args.command or args.no_window):
+        parser.print_usage(sys.stderr)
+        output.write(sys.stderr, "hpos: error: --lang sets the window's language only")
+        return EXIT_USAGE
     env = dict(os.environ) if env is None else env
     if args.command is None and not args.no_window:
+        lan_host = _lan_host(args.lan)
+        if lan_host is None and args.lan:
+            return EXIT_USAGE
         from hpos.ui.app import run_app  # the window: Qt is imported only here
 
-        return run_app(demo=args.demo, config_dir=getattr(args, "config_dir", None), env=env)
+        return run_app(
+            demo=args.demo,
+            config_dir=getattr(args, "config_dir", None),
+            env=env,
+            language=args.lang,
+            lan_host=lan_host,
+        )
     root = logging.getLogger()
     old_level = root.level
     handler = _setup_logging(bool(getattr(args, "verbose", False)))
@@ -110,6 +129,17 @@ def main(
         root.removeHandler(handler)
         root.setLevel(old_level)
         handler.close()
+
+
+def _lan_host(wanted: bool) -> str | None:
+    """This machine's LAN address for ``--lan`` (None, said on stderr, when there is none)."""
+    if not wanted:
+        return None
+    try:
+        return find_lan_address()
+    except ConfigError as exc:
+        output.write(sys.stderr, f"hpos: error: {error_message(exc)}")
+        return None
 
 
 def _file_logging(log_dir: Path) -> FileLogging | None:

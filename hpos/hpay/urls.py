@@ -115,7 +115,13 @@ def _shorten(url: str) -> str:
 
 
 class CheckoutUrlPolicy:
-    """Allow-list for checkout URLs: https and a host exactly in ``allowed_hosts``."""
+    """Allow-list for checkout URLs: https and a host exactly in ``allowed_hosts``.
+
+    When a loopback host is allowed (the API is a local sandbox), an allowed host that is
+    a private-network IP address may also be reached over http on any port: ``hpos --demo
+    --lan``, the local sandbox's checkout page on this machine's LAN address. Real HPAY is
+    never on loopback, so a shop's links are held to https and host names.
+    """
 
     def __init__(self, allowed_hosts: Iterable[str]) -> None:
         hosts = set()
@@ -125,6 +131,7 @@ class CheckoutUrlPolicy:
                 raise ConfigError(f"'{_shorten(str(entry))}' is not a valid checkout host name.")
             hosts.add(host)
         self._hosts = frozenset(hosts)
+        self._local_network = any(is_loopback_host(host) for host in hosts)
 
     @property
     def allowed_hosts(self) -> frozenset[str]:
@@ -159,13 +166,16 @@ class CheckoutUrlPolicy:
         host = _ascii_host(parts.hostname or "")
         if not host:
             return "its host name is invalid"
-        loopback = is_loopback_host(host)
+        address = _ip(host)
+        local = is_loopback_host(host) or (
+            self._local_network and address is not None and address.is_private
+        )
         if host not in self._hosts:
             return "its host is not an allowed checkout host"
-        if _ip(host) is not None and not loopback:
+        if address is not None and not local:
             return "it points to an IP address"
-        if scheme == "http" and not loopback:
+        if scheme == "http" and not local:
             return "it is not an https link"
-        if parts.port is not None and not loopback and parts.port != 443:
+        if parts.port is not None and not local and parts.port != 443:
             return "it uses an unusual port"
         return None

@@ -11,6 +11,11 @@ keep-alive, Content-Length always set) in a daemon thread. Routes:
 
 Anything else is 404, a known path with the wrong method 405. Nothing secret
 is logged: paths, outcomes and transaction ids only.
+
+With ``lan_host`` (``hpos --demo --lan``) a second listener on that address serves the
+checkout page and its Pay/Cancel buttons only (the API and the control paths are 404
+there), and the checkout links the API hands out point to it, so a phone on the same
+network can open them. The API itself stays on loopback.
 """
 
 from __future__ import annotations
@@ -61,8 +66,12 @@ class _HTTPServer(ThreadingHTTPServer):
     daemon_threads = True
     block_on_close = False
 
-    def __init__(self, address: tuple[str, int], owner: SandboxServer) -> None:
+    def __init__(
+        self, address: tuple[str, int], owner: SandboxServer, *, checkout_only: bool = False
+    ) -> None:
         self.owner = owner
+        #: The LAN listener: the checkout page and its buttons only.
+        self.checkout_only = checkout_only
         self.address_family = socket.AF_INET6 if ":" in address[0] else socket.AF_INET
         super().__init__(address, _Handler)
 
@@ -96,7 +105,9 @@ class _Handler(WireHandler):
     def do_GET(self) -> None:
         path, _, query = self.path.partition("?")
         self._owner._count(path)
-        if path in CHECKOUT_PATHS:
+        if self.server.checkout_only and path not in CHECKOUT_PATHS:
+            self._refuse_path(path, "GET")
+        elif path in CHECKOUT_PATHS:
             self._reply(checkout_page(self._owner.state, query))
         elif path in CONTROL_GET:
             self._send_json(control_get(self._owner, path))
@@ -107,7 +118,9 @@ class _Handler(WireHandler):
         path = self.path.partition("?")[0]
         self._owner._count(path)
         raw = self._read_body()
-        if path in API_PATHS:
+        if self.server.checkout_only and path not in ACTION_PATHS:
+            self._refuse_path(path, "POST")
+        elif path in API_PATHS:
             self._owner._api_started()
             self._counted = True
             try:
@@ -142,7 +155,8 @@ class _Handler(WireHandler):
         super()._send_head(status, length, ctype, headers)
 
     def _refuse_path(self, path: str, method: str) -> None:
-        if path in _KNOWN_PATHS:
+        known = (*CHECKOUT_PATHS, *ACTION_PATHS) if self.server.checkout_only else _KNOWN_PATHS
+        if path in known:
             allowed = "GET" if path in (*CHECKOUT_PATHS, *CONTROL_GET) else "POST"
             refusal = Refusal(codes.BAD_METHOD, f"Method {method} not allowed here")
             self._send_json(refusal.answer(), 405, [("Allow", allowed)])
@@ -222,8 +236,11 @@ class SandboxServer:
         token_ttl: float = 900.0,
         state_file: Path | str | None = None,
         clock: Callable[[], float] = time.time,
+        lan_host: str | None = None,
     ) -> None:
         self.host, self.port = host, port
+        #: This machine's LAN address: the checkout page is served there too (see above).
+        self.lan_host = lan_host
         path = None if state_file is None else Path(state_file)
         self.state = SandboxState(accounts, token_ttl=token_ttl, clock=clock, state_file=path)
         self.faults = FaultTable()
@@ -237,6 +254,9 @@ class SandboxServer:
         self._httpd: _HTTPServer | None = None
         self._thread: threading.Thread | None = None
         self._url: str | None = None
+        self._lan_httpd: _HTTPServer | None = None
+        self._lan_thread: threading.Thread | None = None
+        self._lan_url: str | None = None
 
     @property
     def url(self) -> str:
@@ -245,24 +265,37 @@ class SandboxServer:
             raise RuntimeError("the sandbox is not started")
         return self._url
 
+    @property
+    def lan_url(self) -> str | None:
+        """The LAN listener's base URL (checkout page only), e.g. "http://192.168.1.23:54322";
+        None without ``lan_host`` or before start."""
+        return self._lan_url
+
     def start(self) -> SandboxServer:
-        """Bind and serve in a daemon thread; returns self."""
+        """Bind and serve in a daemon thread (two with ``lan_host``); returns self.
+
+        OSError when an address cannot be bound (nothing is left listening then).
+        """
         if self._httpd is not None:
             raise RuntimeError("the sandbox is already running")
         self._stopping.clear()
         httpd = _HTTPServer((self.host, self.port), self)
-        host, port = str(httpd.server_address[0]), int(httpd.server_address[1])
-        self._url = f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
-        self.state.base_url = self._url
-        self._httpd = httpd
-        self._thread = threading.Thread(
-            target=httpd.serve_forever,
-            kwargs={"poll_interval": 0.05},
-            name=f"hpos-sandbox-{port}",
-            daemon=True,
-        )
-        self._thread.start()
+        lan_httpd = None
+        if self.lan_host:
+            try:
+                lan_httpd = _HTTPServer((self.lan_host, 0), self, checkout_only=True)
+            except OSError:
+                httpd.server_close()
+                raise
+        self._url = _base_url(httpd)
+        self._lan_url = _base_url(lan_httpd) if lan_httpd is not None else None
+        self.state.base_url = self._lan_url or self._url  # where the checkout links point
+        self._httpd, self._lan_httpd = httpd, lan_httpd
+        self._thread = _serve(httpd)
         log.info("sandbox listening on %s", self._url)
+        if lan_httpd is not None:
+            self._lan_thread = _serve(lan_httpd)
+            log.info("sandbox checkout page also on %s", self._lan_url)
         return self
 
     def stop(self) -> None:
@@ -271,6 +304,12 @@ class SandboxServer:
         if httpd is None:
             return
         self._stopping.set()
+        lan_httpd, self._lan_httpd = self._lan_httpd, None
+        if lan_httpd is not None:
+            lan_httpd.shutdown()
+            lan_httpd.server_close()
+            if self._lan_thread is not None:
+                self._lan_thread.join(timeout=5.0)
         httpd.shutdown()
         with self._lock:
             open_now = list(self._open)
@@ -366,3 +405,21 @@ class SandboxServer:
     def _count(self, path: str) -> None:
         with self._lock:
             self._requests[path if path in _KNOWN_PATHS else "(other)"] += 1
+
+
+def _base_url(httpd: _HTTPServer) -> str:
+    """ "http://127.0.0.1:54321" (brackets around an IPv6 address)."""
+    host, port = str(httpd.server_address[0]), int(httpd.server_address[1])
+    return f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
+
+
+def _serve(httpd: _HTTPServer) -> threading.Thread:
+    """Serve ``httpd`` in a started daemon thread."""
+    thread = threading.Thread(
+        target=httpd.serve_forever,
+        kwargs={"poll_interval": 0.05},
+        name=f"hpos-sandbox-{httpd.server_address[1]}",
+        daemon=True,
+    )
+    thread.start()
+    return thread

@@ -6,11 +6,13 @@ its state and journal in a separate demo profile and the public demo keys kept
 in memory only: the shop's real profile and keyring are never touched. Network
 and journal work start in the background once the window is up.
 
-Before the window opens, the crash handler (:mod:`hpos.ui.crash`) takes over
-``sys.excepthook`` and ``threading.excepthook``. The log file in the profile's log
-folder (:mod:`hpos.logging_setup`) is installed right after the window's first
-paint; what is logged before is held for it, in order, and a warning or worse
-installs it at once.
+Before Qt starts, :mod:`hpos.ui.display_check` says why a window cannot open here (no
+display, a missing system library) rather than letting Qt abort; before the window opens,
+an unusable ``settings.json`` is asked about (:mod:`hpos.ui.startup`). Then the crash
+handler (:mod:`hpos.ui.crash`) takes over ``sys.excepthook`` and ``threading.excepthook``.
+The log file in the profile's log folder (:mod:`hpos.logging_setup`) is installed right
+after the window's first paint; what is logged before is held for it, in order, and a
+warning or worse installs it at once.
 """
 
 from __future__ import annotations
@@ -26,7 +28,6 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
 from hpos import __version__
-from hpos.demo import start_demo
 from hpos.logging_setup import (
     HeldRecords,
     current_file_logging,
@@ -35,15 +36,17 @@ from hpos.logging_setup import (
     log_file_path,
     register_secrets,
 )
-from hpos.profile.profile import Profile, open_profile
+from hpos.profile.profile import Profile
 from hpos.resources.paths import resource_path
 from hpos.ui.crash import CrashHandler
+from hpos.ui.display_check import display_problem
 from hpos.ui.gc_guard import GuiThreadCollector
 from hpos.ui.i18n import install_language
 from hpos.ui.mainwindow.window import MainWindow
+from hpos.ui.quit_signals import QuitOnSignals
+from hpos.ui.startup import EXIT_SETTINGS, open_start_profile
 
 __all__ = ["run_app", "start_logging"]
-from hpos.ui.quit_signals import QuitOnSignals
 
 log = logging.getLogger(__name__)
 
@@ -60,9 +63,19 @@ def run_app(
     config_dir: Path | None = None,
     env: Mapping[str, str] | None = None,
     argv: list[str] | None = None,
+    language: str | None = None,
+    lan_host: str | None = None,
 ) -> int:
-    """Open the HPOS window; returns the application's exit code."""
+    """Open the HPOS window; returns the application's exit code.
+
+    ``language`` ("en", "fr") overrides the language setting for this run only;
+    ``lan_host`` (``--demo --lan``): the demo's checkout page listens there too.
+    """
     env = dict(os.environ) if env is None else env
+    no_window = None if QApplication.instance() else display_problem(os.environ, demo=demo)
+    if no_window:  # said before Qt would abort the process (exit 134)
+        print(no_window, file=sys.stderr)
+        return EXIT_SETTINGS
     # QtMultimedia lists every codec library it probes and misses (a dozen lines per start on
     # a till without VA-API); the sound module logs the one line that matters. A user's own
     # QT_LOGGING_RULES wins.
@@ -75,9 +88,13 @@ def run_app(
     app.setApplicationVersion(__version__)
     app.setOrganizationName("HPOS")
     app.setWindowIcon(QIcon(str(resource_path("icons", "hpos.png"))))
-    running_demo = start_demo(env, config_dir) if demo else None
-    profile = running_demo.profile if running_demo else open_profile(config_dir, env=env)
-    install_language(app, profile.settings.language)  # before any widget reads its texts
+    opened = open_start_profile(
+        app, demo=demo, config_dir=config_dir, env=env, language=language, lan_host=lan_host
+    )  # an unusable settings.json is asked about here, before the window
+    if opened is None:
+        return EXIT_SETTINGS
+    running_demo, profile = opened
+    install_language(app, language or profile.settings.language)  # before any widget's texts
     crash = CrashHandler(log_file_path(profile.log_dir).absolute(), parent=app)
     log_file = _LogFile(profile, env, crash, parent=app)  # held until the first paint
     crash.install()

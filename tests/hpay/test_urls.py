@@ -179,10 +179,24 @@ def test_checkout_url_not_text(policy: CheckoutUrlPolicy) -> None:
 
 
 def test_ip_literal_refused_even_when_allowed() -> None:
-    policy = CheckoutUrlPolicy(["10.1.2.3", "127.0.0.1"])
-    with pytest.raises(UnsafeCheckoutUrl, match="IP address"):
-        policy.check("https://10.1.2.3/checkout")
+    policy = CheckoutUrlPolicy(["10.1.2.3", "8.8.8.8", "checkout.hpay.cash"])
+    for url in ("https://10.1.2.3/checkout", "https://8.8.8.8/checkout"):
+        with pytest.raises(UnsafeCheckoutUrl, match="IP address"):
+            policy.check(url)
+    with pytest.raises(UnsafeCheckoutUrl, match="IP address"):  # no local sandbox: no LAN
+        policy.check("http://10.1.2.3:8080/checkout/?ref=X")
+
+
+def test_lan_checkout_of_a_local_sandbox() -> None:
+    """`hpos --demo --lan`: the API on loopback, the checkout page on a private LAN address."""
+    policy = CheckoutUrlPolicy(["192.168.1.23", "8.8.8.8", "127.0.0.1"])
+    url = "http://192.168.1.23:54321/checkout/?ref=X"
+    assert policy.check(url) == url
     assert policy.check("https://127.0.0.1/checkout") == "https://127.0.0.1/checkout"
+    with pytest.raises(UnsafeCheckoutUrl, match="IP address"):  # public: never
+        policy.check("http://8.8.8.8:54321/checkout/?ref=X")
+    with pytest.raises(UnsafeCheckoutUrl, match="not an allowed"):  # only the listed address
+        policy.check("http://192.168.1.24:54321/checkout/?ref=X")
 
 
 def test_loopback_only_when_allowed() -> None:

@@ -122,10 +122,14 @@ def set_banner_text(label: QLabel, text: str) -> None:
 
 
 class DemoBar(QWidget):
-    """The demo's strip: what the demo is, and "Simulate customer payment"."""
+    """The demo's strip: what the demo is, where a phone reaches it, and "Simulate customer
+    payment"."""
 
-    def __init__(self, simulate: Slot0, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, simulate: Slot0, parent: QWidget | None = None, *, lan_url: str | None = None
+    ) -> None:
         super().__init__(parent)
+        self._lan_url = lan_url
         # a QWidget subclass paints a style sheet's background only when asked to
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setStyleSheet("background:#0d47a1; color:white;")
@@ -142,11 +146,15 @@ class DemoBar(QWidget):
 
     def retranslate(self) -> None:
         """Texts in the UI language."""
-        self.text.setText(
-            QCoreApplication.translate(
-                "MainWindow", "DEMO — a local HPAY sandbox plays the bank and the customer."
-            )
+        text = QCoreApplication.translate(
+            "MainWindow", "DEMO — a local HPAY sandbox plays the bank and the customer."
         )
+        if self._lan_url:
+            host = self._lan_url.split("://", 1)[-1]
+            text += " " + QCoreApplication.translate(
+                "MainWindow", "Phones on this network can pay the QR ({address})."
+            ).format(address=host)
+        self.text.setText(text)
         self.simulate.setText(QCoreApplication.translate("MainWindow", "Simulate customer payment"))
         self.simulate.setAccessibleName(
             QCoreApplication.translate("MainWindow", "Simulate customer payment")

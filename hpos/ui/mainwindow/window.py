@@ -117,7 +117,7 @@ class MainWindow(Retranslatable, QMainWindow):
         fit_to_screen(self, PREFERRED_SIZE, MIN_SIZE)
 
         self._test_banner = banner("#b71c1c")
-        self._demo_bar = DemoBar(self.simulate_payment)
+        self._demo_bar = DemoBar(self.simulate_payment, lan_url=demo.lan_url if demo else None)
         self.journal_banner = JournalBanner(self.runner)  # a lost or replaced journal
         self._stack = QStackedWidget()
         root = QWidget()
