@@ -28,31 +28,28 @@ __all__ = ["EXIT_SETTINGS", "BrokenSettingsDialog", "open_start_profile", "probl
 
 #: The window's exit code when the user quits over unusable settings (as the CLI's).
 EXIT_SETTINGS = 2
-_CONTEXT = "BrokenSettings"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
 
 
 def problem_text(error: SettingsFileError) -> str:
     """What is wrong with the file, in one translated sentence."""
     kind = error.kind
     if kind == SettingsFileError.KIND_BINARY:
-        return _tr("It is not text (binary data).")
+        return QCoreApplication.translate("BrokenSettings", "It is not text (binary data).")
     if kind == SettingsFileError.KIND_EMPTY:
-        return _tr("It is empty.")
+        return QCoreApplication.translate("BrokenSettings", "It is empty.")
     if kind == SettingsFileError.KIND_JSON and error.line is not None:
-        return _tr("It is not valid JSON at line {line}.").format(line=error.line)
+        return QCoreApplication.translate(
+            "BrokenSettings", "It is not valid JSON at line {line}."
+        ).format(line=error.line)
     if kind == SettingsFileError.KIND_JSON:
-        return _tr("It is not valid JSON.")
+        return QCoreApplication.translate("BrokenSettings", "It is not valid JSON.")
     if kind == SettingsFileError.KIND_NOT_OBJECT:
-        return _tr("It is not a settings object.")
+        return QCoreApplication.translate("BrokenSettings", "It is not a settings object.")
     if kind == SettingsFileError.KIND_BAD_VALUE:
-        return _tr("The setting “{key}” has a value of the wrong type or out of range.").format(
-            key=error.key or ""
-        )
-    return _tr("It cannot be read.")
+        return QCoreApplication.translate(
+            "BrokenSettings", "The setting “{key}” has a value of the wrong type or out of range."
+        ).format(key=error.key or "")
+    return QCoreApplication.translate("BrokenSettings", "It cannot be read.")
 
 
 class BrokenSettingsDialog(QMessageBox):
@@ -64,25 +61,33 @@ class BrokenSettingsDialog(QMessageBox):
         super().__init__(parent)
         self.error, self.backup = error, backup
         self.setIcon(QMessageBox.Icon.Warning)
-        self.setWindowTitle(_tr("HPOS: settings cannot be read"))
+        self.setWindowTitle(
+            QCoreApplication.translate("BrokenSettings", "HPOS: settings cannot be read")
+        )
         self.setText(
-            _tr("HPOS cannot use its settings file {file}.").format(file=error.path.name)
+            QCoreApplication.translate(
+                "BrokenSettings", "HPOS cannot use its settings file {file}."
+            ).format(file=error.path.name)
             + " "
             + problem_text(error)
         )
         self.setInformativeText(
-            _tr(
+            QCoreApplication.translate(
+                "BrokenSettings",
                 "File: {path}\n\n"
                 "Start with default settings: the broken file is kept as {backup} in the same"
                 " folder, and the secret key stays in the system keyring. You will need to"
                 " enter the shop's settings again.\n\n"
-                "Quit: nothing is changed."
+                "Quit: nothing is changed.",
             ).format(path=error.path, backup=backup.name)
         )
         self.defaults_button = self.addButton(
-            _tr("Start with default settings"), QMessageBox.ButtonRole.AcceptRole
+            QCoreApplication.translate("BrokenSettings", "Start with default settings"),
+            QMessageBox.ButtonRole.AcceptRole,
         )
-        self.quit_button = self.addButton(_tr("Quit"), QMessageBox.ButtonRole.RejectRole)
+        self.quit_button = self.addButton(
+            QCoreApplication.translate("BrokenSettings", "Quit"), QMessageBox.ButtonRole.RejectRole
+        )
         self.setDefaultButton(self.quit_button)
         self.setEscapeButton(self.quit_button)
 
@@ -104,10 +109,10 @@ def recover_settings(error: SettingsFileError, now: datetime | None = None) -> b
     except ConfigError as exc:
         QMessageBox.critical(
             None,
-            _tr("HPOS: settings cannot be read"),
-            _tr("HPOS could not keep the broken settings file aside: {reason}").format(
-                reason=str(exc)
-            ),
+            QCoreApplication.translate("BrokenSettings", "HPOS: settings cannot be read"),
+            QCoreApplication.translate(
+                "BrokenSettings", "HPOS could not keep the broken settings file aside: {reason}"
+            ).format(reason=str(exc)),
         )
         return False
     return True
