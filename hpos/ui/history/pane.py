@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 )
 
 from hpos.hpay.errors import HpayError
+from hpos.ui.folders import FolderMemory
 from hpos.ui.history.details import CheckUrl, DetailsDialog
 from hpos.ui.history.export import export_file_name, rows_to_csv, write_csv
 from hpos.ui.history.filters import build_filters
@@ -93,6 +94,8 @@ class HistoryPane(QWidget):
         choose_path: ChoosePath | None = None,
         check_url: CheckUrl | None = None,
         auto_refresh_ms: int = AUTO_REFRESH_MS,
+        folders: FolderMemory | None = None,  # where Export CSV starts (the window shares one)
+        config_dir: Path | None = None,  # the profile whose last folder it remembers
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -102,6 +105,8 @@ class HistoryPane(QWidget):
         # not ``choose_path or self._ask_path``: a bound method kept on self is a reference
         # cycle, and a cycle holding a widget may be collected on a worker thread
         self._choose_path = choose_path
+        self._folders = folders if folders is not None else FolderMemory(runner, self)
+        self._config_dir = config_dir
         self._check_url_override = check_url
         self._check_url = check_url or checkout_checker(client)
         self._needs_load = True
@@ -258,8 +263,20 @@ class HistoryPane(QWidget):
 
     @Slot()
     def export_csv(self) -> None:
-        """Ask where, load every remaining page, then write the rows shown (on the runner)."""
-        path = self._choose_path() if self._choose_path is not None else self._ask_path()
+        """Ask where (in the folder used last, else Documents), load every remaining page,
+        then write the rows shown (on the runner)."""
+        if self._choose_path is not None:
+            self._export_chosen(self._choose_path())
+        else:
+            self._folders.ask(self._config_dir, self._ask_and_export)
+
+    def _ask_and_export(self, folder: Path) -> None:
+        path = self._ask_path(folder)
+        if path is not None:
+            self._folders.remember(self._config_dir, path.parent)  # the next export starts there
+        self._export_chosen(path)
+
+    def _export_chosen(self, path: Path | None) -> None:
         if path is None:
             return
         self._export_to = Path(path)
@@ -413,8 +430,8 @@ class HistoryPane(QWidget):
         )
         return export_file_name(QDate.currentDate().toPython(), test=test)
 
-    def _ask_path(self) -> Path | None:
-        suggested = self.suggested_file_name()
+    def _ask_path(self, folder: Path) -> Path | None:
+        suggested = str(folder / self.suggested_file_name())
         name, _filter = QFileDialog.getSaveFileName(
             self, self.tr("Export the history as CSV"), suggested, self.tr("CSV files (*.csv)")
         )

@@ -255,7 +255,13 @@ class MainWindow(Retranslatable, QMainWindow):
 
         tabs = self._tabs
         assert tabs is not None
-        pane = self._history = HistoryPane(self.runner, client=None, journal=None)
+        pane = self._history = HistoryPane(
+            self.runner,
+            client=None,
+            journal=None,
+            folders=self.receipts.folders,  # one last folder for CSV and receipts
+            config_dir=self.profile.config_dir,
+        )
         pane.receipt_requested.connect(self.receipts.row_requested)
         service = self._service
         if service is not None and self.controller.is_ready:

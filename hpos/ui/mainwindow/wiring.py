@@ -105,6 +105,7 @@ class ControllerWiring(QObject):
             self._journal_banner.follow(service.journal)  # its notice, read when it opened
         mode = token.mode or self._mode()
         self._receipts.company = token.company
+        self._receipts.prepare_folders()  # the file dialogs' start folder, read on a worker
         self._test_banner.setVisible(mode == "TEST")
         self._status.say(lambda: QCoreApplication.translate("MainWindow", "Connected to HPAY"))
         self._status.show_account(lambda: f"{token.company} · {mode} · {token.currency}")

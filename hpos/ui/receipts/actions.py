@@ -11,6 +11,9 @@ anything else is refused with a message saying why.
   at all, is said in a message and the dialog opens instead: nothing is lost.
 - The printer chosen is remembered (``printer_name`` saved on a worker).
 - Save as PDF: a QFileDialog (window-modal), then the PDF is written on the Runner.
+- Where: Save as PDF and the Print dialog's "print to file" start in the folder used last
+  with this profile, else Documents (:mod:`hpos.ui.folders`), with a name saying what the
+  file is (``receipt-DEMO-000004.pdf``); the folder saved into is remembered.
 - Automatic print on PAID when ``auto_print`` is on (once per sale).
 
 Painting and writing run on the :class:`~hpos.ui.runner.Runner`: the GUI
@@ -28,6 +31,7 @@ from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
 
 from hpos.profile.profile import Profile, replace_settings
+from hpos.ui.folders import FolderMemory
 from hpos.ui.i18n import current_language
 from hpos.ui.runner import Runner
 
@@ -64,8 +68,11 @@ class ReceiptActions(QObject):
         parent: QWidget,
         printer_factory: PrinterFactory | None = None,
         native_dialogs: bool = True,
+        folders: FolderMemory | None = None,
     ) -> None:
         super().__init__(parent)
+        #: Where the file dialogs start (shared with the history's CSV export by the window).
+        self.folders = folders if folders is not None else FolderMemory(runner, self)
         self.profile = profile  # the main window swaps it for the demo's
         self.runner = runner
         #: HPAY's company name (from the token): the shop name when the settings have none.
@@ -198,32 +205,48 @@ class ReceiptActions(QObject):
         job = print_job(receipt, eff.receipt_layout, language, name, self.printer_factory)
         self.runner.submit(job, on_done=self._printed, on_error=gone, name="print receipt")
 
+    def prepare_folders(self) -> None:
+        """Read (on a worker) where the file dialogs will start, before the first one opens."""
+        self.folders.ask(self.profile.config_dir, lambda _folder: None)
+
     def _open_print_dialog(self, receipt: Receipt) -> None:
+        """The print dialog, once the folder of its "print to file" is known."""
+        self.folders.ask(
+            self.profile.config_dir, lambda folder: self._show_print_dialog(receipt, folder)
+        )
+
+    def _show_print_dialog(self, receipt: Receipt, folder: Path) -> None:
         # imported on first use: QtPrintSupport loads only when printing (start-up speed)
-        from hpos.ui.receipts.printers import dialog_printer, open_print_dialog
+        from hpos.ui.receipts.printers import dialog_printer, open_print_dialog, suggest_file
 
         if self.print_dialog is not None:
             self.print_dialog.close()
         eff = self.profile.effective()
         printer = dialog_printer(eff.printer_name, self.printer_factory)
+        printer.setDocName(Path(_file_name(receipt)).stem)
         dialog = open_print_dialog(printer, self._parent(), self.tr("Print receipt"))
+        suggest_file(dialog, printer, folder / _file_name(receipt))  # "print to file"
         dialog.accepted.connect(lambda: self._print_chosen(receipt, printer))
         dialog.finished.connect(lambda _result: setattr(self, "print_dialog", None))
         self.print_dialog = dialog
 
     def _print_chosen(self, receipt: Receipt, printer: QPrinter) -> None:
         # imported on first use: QtPrintSupport loads only when printing (start-up speed)
-        from hpos.ui.receipts.printers import chosen_printer_name, printer_label
+        from hpos.ui.receipts.printers import chosen_printer_name, printed_file, printer_label
         from hpos.ui.receipts.render import render_receipt
 
         printer.setFullPage(True)
         layout, language = self.profile.effective().receipt_layout, current_language()
         name, chosen = printer_label(printer), chosen_printer_name(printer)
 
+        to_file = printed_file(printer) if self.printer_factory is None else None
+
         def printed(label: str) -> None:
             self._printed(label)
             if chosen and chosen != self.profile.effective().printer_name:
                 self.remember_printer(chosen)
+            if to_file is not None:
+                self.folders.remember(self.profile.config_dir, to_file.parent)
 
         self.runner.submit(
             lambda: render_receipt(printer, receipt, layout, language) or name,
@@ -265,30 +288,35 @@ class ReceiptActions(QObject):
     # -- PDF ----------------------------------------------------------------------------
 
     def save_pdf(self, receipt: Receipt) -> None:
-        """Ask where (window-modal file dialog), then write the PDF on the Runner."""
-        from PySide6.QtCore import QStandardPaths  # here: their types cost ~1 ms of start-up
-        from PySide6.QtWidgets import QFileDialog
+        """Ask where (window-modal file dialog, in the folder used last), then write the PDF
+        on the Runner."""
+        self.folders.ask(
+            self.profile.config_dir, lambda folder: self._open_file_dialog(receipt, folder)
+        )
 
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    def _open_file_dialog(self, receipt: Receipt, folder: Path) -> None:
+        from PySide6.QtWidgets import QFileDialog  # here: its types cost ~1 ms of start-up
+
         dialog = QFileDialog(
             self._parent(),
             self.tr("Save receipt as PDF"),
-            str(
-                Path(folder if folder and Path(folder).is_dir() else Path.home())
-                / _file_name(receipt)
-            ),
+            str(folder / _file_name(receipt)),
             self.tr("PDF files (*.pdf)"),
         )
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setDefaultSuffix("pdf")
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.setOption(QFileDialog.Option.DontUseNativeDialog, not self._native)
-        dialog.fileSelected.connect(lambda path: self.write_pdf_to(receipt, Path(path)))
+        dialog.fileSelected.connect(lambda path: self._pdf_chosen(receipt, Path(path)))
         dialog.finished.connect(lambda _result: setattr(self, "file_dialog", None))
         if self.file_dialog is not None:
             self.file_dialog.close()
         self.file_dialog = dialog
         dialog.open()
+
+    def _pdf_chosen(self, receipt: Receipt, path: Path) -> None:
+        self.folders.remember(self.profile.config_dir, path.parent)  # the next dialog starts there
+        self.write_pdf_to(receipt, path)
 
     def write_pdf_to(self, receipt: Receipt, path: Path) -> None:
         """Write the receipt's PDF to ``path`` in the background; a message either way."""

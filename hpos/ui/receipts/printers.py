@@ -10,10 +10,11 @@ printers exist may be slow (CUPS can be on the network), so
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLineEdit, QWidget
 
 from hpos.sales.receipt import Receipt
 from hpos.ui.receipts.render import render_receipt
@@ -24,7 +25,9 @@ __all__ = [
     "dialog_printer",
     "open_print_dialog",
     "print_job",
+    "printed_file",
     "printer_label",
+    "suggest_file",
     "system_printer",
 ]
 
@@ -102,3 +105,22 @@ def open_print_dialog(printer: QPrinter, parent: QWidget | None, title: str) -> 
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.show()  # what open() does (PySide6 offers no open() without a receiver here)
     return dialog
+
+
+def suggest_file(dialog: QPrintDialog, printer: QPrinter, path: Path) -> None:
+    """The file the dialog's "print to file" offers: ``path``, not Qt's ``~/print.pdf``.
+
+    Qt's own (non-native) dialog, used on Linux, has its file field named "filename"; a
+    native dialog has none and chooses the file itself. A printer already set to write a
+    file keeps it.
+    """
+    field = dialog.findChild(QLineEdit, "filename")
+    if field is not None and not printer.outputFileName():
+        field.setText(str(path))
+
+
+def printed_file(printer: QPrinter) -> Path | None:
+    """The PDF file the printer was set to write by the dialog, if any."""
+    if printer.outputFormat() != QPrinter.OutputFormat.PdfFormat or not printer.outputFileName():
+        return None
+    return Path(printer.outputFileName())

@@ -17,7 +17,7 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtWidgets import QLineEdit, QMainWindow
 from pytestqt.qtbot import QtBot
 
 from hpos.profile.keystore import KeyStore
@@ -277,6 +277,7 @@ def test_print_dialog_is_window_modal_and_prints_on_accept(
     printers = PdfPrinters(tmp_path)
     actions, done, failed = make_actions(profile, runner, window, printers)
     actions.print_receipt(receipt("PROD"))
+    qtbot.waitUntil(lambda: actions.print_dialog is not None, timeout=WAIT)  # its folder read
     dialog = actions.print_dialog
     assert dialog is not None
     assert dialog.isVisible()
@@ -298,7 +299,7 @@ def test_missing_remembered_printer_says_so_and_opens_the_dialog(
     actions.print_receipt(receipt())
     qtbot.waitUntil(lambda: bool(failed), timeout=WAIT)
     assert "“Counter-Epson-Gone” is not available" in shown_message(actions)
-    assert actions.print_dialog is not None
+    qtbot.waitUntil(lambda: actions.print_dialog is not None, timeout=WAIT)
     assert actions.print_dialog.isVisible()
     assert done == []
 
@@ -330,13 +331,15 @@ def test_save_as_pdf_from_the_details_of_a_paid_sale(
     assert details.pdf_button is not None
     assert details.print_button is not None
     details.pdf_button.click()
+    qtbot.waitUntil(lambda: actions.file_dialog is not None, timeout=WAIT)  # its folder read
     file_dialog = actions.file_dialog
     assert file_dialog is not None
     assert file_dialog.isVisible()
     assert file_dialog.parent() is details  # over the details, window-modal
     assert file_dialog.windowModality() == Qt.WindowModality.WindowModal
     target = tmp_path / "receipt.pdf"
-    file_dialog.selectFile(str(target))
+    name_edit = file_dialog.findChild(QLineEdit, "fileNameEdit")  # typed, as the cashier does
+    name_edit.setText(str(target))
     file_dialog.accept()
     qtbot.waitUntil(lambda: bool(done or failed), timeout=WAIT)
     assert failed == []
