@@ -37,10 +37,6 @@ S = SaleState
 WATCHED_STATES = (S.AWAITING, S.UNKNOWN, S.CANCELLED, S.EXPIRED)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CashierScreen", text)
-
-
 def from_last_time(sale: Sale, since: datetime | None) -> bool:
     """The sale was made before this window opened (by a previous run of HPOS)."""
     return since is not None and sale.created_at < since
@@ -51,58 +47,91 @@ def _sentence(state: SaleState, last_time: bool, count: int) -> str:
     if state is S.AWAITING:
         if last_time:
             text = (
-                _tr("1 sale from last time is still waiting for payment — F3 shows it.")
+                QCoreApplication.translate(
+                    "CashierScreen",
+                    "1 sale from last time is still waiting for payment — F3 shows it.",
+                )
                 if one
-                else _tr(
+                else QCoreApplication.translate(
+                    "CashierScreen",
                     "{count} sales from last time are still waiting for payment"
-                    " — F3 shows the newest."
+                    " — F3 shows the newest.",
                 )
             )
         else:
             text = (
-                _tr("1 earlier sale is still waiting for payment — F3 shows it.")
+                QCoreApplication.translate(
+                    "CashierScreen", "1 earlier sale is still waiting for payment — F3 shows it."
+                )
                 if one
-                else _tr(
-                    "{count} earlier sales are still waiting for payment — F3 shows the newest."
+                else QCoreApplication.translate(
+                    "CashierScreen",
+                    "{count} earlier sales are still waiting for payment — F3 shows the newest.",
                 )
             )
     elif state is S.UNKNOWN:
         if last_time:
             text = (
-                _tr("Checking with HPAY whether 1 sale from last time was paid.")
+                QCoreApplication.translate(
+                    "CashierScreen", "Checking with HPAY whether 1 sale from last time was paid."
+                )
                 if one
-                else _tr("Checking with HPAY whether {count} sales from last time were paid.")
+                else QCoreApplication.translate(
+                    "CashierScreen",
+                    "Checking with HPAY whether {count} sales from last time were paid.",
+                )
             )
         else:
             text = (
-                _tr("Checking with HPAY whether 1 earlier sale was paid.")
+                QCoreApplication.translate(
+                    "CashierScreen", "Checking with HPAY whether 1 earlier sale was paid."
+                )
                 if one
-                else _tr("Checking with HPAY whether {count} earlier sales were paid.")
+                else QCoreApplication.translate(
+                    "CashierScreen", "Checking with HPAY whether {count} earlier sales were paid."
+                )
             )
     elif state is S.CANCELLED:
         if last_time:
             text = (
-                _tr("Watching 1 cancelled sale from last time for a late payment.")
+                QCoreApplication.translate(
+                    "CashierScreen", "Watching 1 cancelled sale from last time for a late payment."
+                )
                 if one
-                else _tr("Watching {count} cancelled sales from last time for a late payment.")
+                else QCoreApplication.translate(
+                    "CashierScreen",
+                    "Watching {count} cancelled sales from last time for a late payment.",
+                )
             )
         else:
             text = (
-                _tr("Watching 1 cancelled sale for a late payment.")
+                QCoreApplication.translate(
+                    "CashierScreen", "Watching 1 cancelled sale for a late payment."
+                )
                 if one
-                else _tr("Watching {count} cancelled sales for a late payment.")
+                else QCoreApplication.translate(
+                    "CashierScreen", "Watching {count} cancelled sales for a late payment."
+                )
             )
     elif last_time:
         text = (
-            _tr("Watching 1 expired sale from last time for a late payment.")
+            QCoreApplication.translate(
+                "CashierScreen", "Watching 1 expired sale from last time for a late payment."
+            )
             if one
-            else _tr("Watching {count} expired sales from last time for a late payment.")
+            else QCoreApplication.translate(
+                "CashierScreen", "Watching {count} expired sales from last time for a late payment."
+            )
         )
     else:
         text = (
-            _tr("Watching 1 expired sale for a late payment.")
+            QCoreApplication.translate(
+                "CashierScreen", "Watching 1 expired sale for a late payment."
+            )
             if one
-            else _tr("Watching {count} expired sales for a late payment.")
+            else QCoreApplication.translate(
+                "CashierScreen", "Watching {count} expired sales for a late payment."
+            )
         )
     return text.format(count=count)
 
@@ -127,16 +156,16 @@ def recovery_notes(sales: Iterable[Sale]) -> list[str]:
     never_sent = [s.sale_number for s in found if s.state is S.FAILED]
     if never_sent:
         notes.append(
-            _tr("Sale {number} was never sent to HPAY: nothing was charged.").format(
-                number=", ".join(never_sent[:3])
-            )
+            QCoreApplication.translate(
+                "CashierScreen", "Sale {number} was never sent to HPAY: nothing was charged."
+            ).format(number=", ".join(never_sent[:3]))
         )
     review = [s.sale_number for s in found if s.state is S.REVIEW]
     if review:
         notes.append(
-            _tr("Sale {number} needs a manager: its payment must be checked.").format(
-                number=", ".join(review[:3])
-            )
+            QCoreApplication.translate(
+                "CashierScreen", "Sale {number} needs a manager: its payment must be checked."
+            ).format(number=", ".join(review[:3]))
         )
     return notes
 
@@ -144,10 +173,14 @@ def recovery_notes(sales: Iterable[Sale]) -> list[str]:
 def back_on_screen(sale: Sale, since: datetime | None) -> str:
     """The note when a waiting sale's QR code comes back on screen by itself."""
     if from_last_time(sale, since):
-        text = _tr(
+        text = QCoreApplication.translate(
+            "CashierScreen",
             "Sale {number} from last time is still waiting for payment: "
-            "its QR code is back on screen."
+            "its QR code is back on screen.",
         )
     else:
-        text = _tr("Sale {number} is still waiting for payment: its QR code is back on screen.")
+        text = QCoreApplication.translate(
+            "CashierScreen",
+            "Sale {number} is still waiting for payment: its QR code is back on screen.",
+        )
     return text.format(number=sale.sale_number)

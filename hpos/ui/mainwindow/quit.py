@@ -28,10 +28,6 @@ if TYPE_CHECKING:
     from hpos.sales.model import Sale
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
-
-
 class QuitQuestion(QObject):
     """Asks before quitting while a customer may be paying; ``quit()`` on Yes.
 
@@ -93,8 +89,8 @@ class QuitQuestion(QObject):
             return False
         box = QMessageBox(
             QMessageBox.Icon.Warning,
-            _tr("Quit HPOS?"),
-            _tr("A customer may be paying. Quit anyway?"),
+            QCoreApplication.translate("MainWindow", "Quit HPOS?"),
+            QCoreApplication.translate("MainWindow", "A customer may be paying. Quit anyway?"),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             self._window,
         )
@@ -111,18 +107,21 @@ class QuitQuestion(QObject):
     def _details(self) -> str:
         sale = self._sale()
         if sale is not None:
-            text = _tr(
+            text = QCoreApplication.translate(
+                "MainWindow",
                 "Sale {number} of {amount} is waiting for payment. It stays saved: "
-                "HPOS checks it again at its next start."
+                "HPOS checks it again at its next start.",
             ).format(number=sale.sale_number, amount=format_money(sale.amount, sale.currency))
         else:
-            text = _tr(
+            text = QCoreApplication.translate(
+                "MainWindow",
                 "A payment is being created. It stays saved: "
-                "HPOS checks it again at its next start."
+                "HPOS checks it again at its next start.",
             )
         if self._demo_running():
-            text += " " + _tr(
-                "In the demo, quitting also stops the sandbox: the payment page stops working."
+            text += " " + QCoreApplication.translate(
+                "MainWindow",
+                "In the demo, quitting also stops the sandbox: the payment page stops working.",
             )
         return text
 
