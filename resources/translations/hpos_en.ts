@@ -70,6 +70,105 @@
     </message>
 </context>
 <context>
+    <name>AmountRefusal</name>
+    <message>
+        <source>The amount must be greater than zero.</source>
+        <translation>The amount must be greater than zero.</translation>
+    </message>
+    <message>
+        <source>That is not an amount: type digits such as {example}.</source>
+        <translation>That is not an amount: type digits such as {example}.</translation>
+    </message>
+    <message>
+        <source>An amount has one decimal separator at most (and no thousands separators).</source>
+        <translation>An amount has one decimal separator at most (and no thousands separators).</translation>
+    </message>
+    <message>
+        <source>{currency} has no decimals: type whole francs.</source>
+        <translation>{currency} has no decimals: type whole francs.</translation>
+    </message>
+    <message>
+        <source>{currency} has no decimals: type a whole amount.</source>
+        <translation>{currency} has no decimals: type a whole amount.</translation>
+    </message>
+    <message>
+        <source>{currency} has {places} decimals: type at most {places} digits after the separator.</source>
+        <translation>{currency} has {places} decimals: type at most {places} digits after the separator.</translation>
+    </message>
+    <message>
+        <source>This amount is too large: the maximum is {maximum}.</source>
+        <translation>This amount is too large: the maximum is {maximum}.</translation>
+    </message>
+    <message>
+        <source>Press ⌫ to type on.</source>
+        <translation>Press ⌫ to type on.</translation>
+    </message>
+</context>
+<context>
+    <name>BrokenSettings</name>
+    <message>
+        <source>It is not text (binary data).</source>
+        <extracomment>The window&apos;s exit code when the user quits over unusable settings (as the CLI&apos;s).</extracomment>
+        <translation>It is not text (binary data).</translation>
+    </message>
+    <message>
+        <source>It is empty.</source>
+        <translation>It is empty.</translation>
+    </message>
+    <message>
+        <source>It is not valid JSON at line {line}.</source>
+        <translation>It is not valid JSON at line {line}.</translation>
+    </message>
+    <message>
+        <source>It is not valid JSON.</source>
+        <translation>It is not valid JSON.</translation>
+    </message>
+    <message>
+        <source>It is not a settings object.</source>
+        <translation>It is not a settings object.</translation>
+    </message>
+    <message>
+        <source>The setting “{key}” has a value of the wrong type or out of range.</source>
+        <translation>The setting “{key}” has a value of the wrong type or out of range.</translation>
+    </message>
+    <message>
+        <source>It cannot be read.</source>
+        <translation>It cannot be read.</translation>
+    </message>
+    <message>
+        <source>HPOS: settings cannot be read</source>
+        <translation>HPOS: settings cannot be read</translation>
+    </message>
+    <message>
+        <source>HPOS cannot use its settings file {file}.</source>
+        <translation>HPOS cannot use its settings file {file}.</translation>
+    </message>
+    <message>
+        <source>File: {path}
+
+Start with default settings: the broken file is kept as {backup} in the same folder, and the secret key stays in the system keyring. You will need to enter the shop&apos;s settings again.
+
+Quit: nothing is changed.</source>
+        <translation>File: {path}
+
+Start with default settings: the broken file is kept as {backup} in the same folder, and the secret key stays in the system keyring. You will need to enter the shop&apos;s settings again.
+
+Quit: nothing is changed.</translation>
+    </message>
+    <message>
+        <source>Start with default settings</source>
+        <translation>Start with default settings</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>HPOS could not keep the broken settings file aside: {reason}</source>
+        <translation>HPOS could not keep the broken settings file aside: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>CashierScreen</name>
     <message>
         <source>Not connected to HPAY yet.</source>
@@ -78,6 +177,7 @@
     </message>
     <message>
         <source>Type an amount first.</source>
+        <extracomment>Currencies whose unit is a franc (&quot;type whole francs&quot;).</extracomment>
         <translation>Type an amount first.</translation>
     </message>
     <message>
@@ -133,16 +233,85 @@ The QR code will be taken off the screen. If the customer pays anyway, HPOS will
         <translation>Connection to HPAY lost: retrying. The customer can still pay; HPOS will see the payment when the connection is back.</translation>
     </message>
     <message>
-        <source>Checking 1 unfinished sale from last time.</source>
-        <translation>Checking 1 unfinished sale from last time.</translation>
-    </message>
-    <message>
-        <source>Checking {count} unfinished sales from last time.</source>
-        <translation>Checking {count} unfinished sales from last time.</translation>
-    </message>
-    <message>
         <source>Asking HPAY…</source>
         <translation>Asking HPAY…</translation>
+    </message>
+    <message>
+        <source>1 sale from last time is still waiting for payment — F3 shows it.</source>
+        <extracomment>States the status speaks of (the watcher&apos;s), in the order it says them.</extracomment>
+        <translation>1 sale from last time is still waiting for payment — F3 shows it.</translation>
+    </message>
+    <message>
+        <source>{count} sales from last time are still waiting for payment — F3 shows the newest.</source>
+        <translation>{count} sales from last time are still waiting for payment — F3 shows the newest.</translation>
+    </message>
+    <message>
+        <source>1 earlier sale is still waiting for payment — F3 shows it.</source>
+        <translation>1 earlier sale is still waiting for payment — F3 shows it.</translation>
+    </message>
+    <message>
+        <source>{count} earlier sales are still waiting for payment — F3 shows the newest.</source>
+        <translation>{count} earlier sales are still waiting for payment — F3 shows the newest.</translation>
+    </message>
+    <message>
+        <source>Checking with HPAY whether 1 sale from last time was paid.</source>
+        <translation>Checking with HPAY whether 1 sale from last time was paid.</translation>
+    </message>
+    <message>
+        <source>Checking with HPAY whether {count} sales from last time were paid.</source>
+        <translation>Checking with HPAY whether {count} sales from last time were paid.</translation>
+    </message>
+    <message>
+        <source>Checking with HPAY whether 1 earlier sale was paid.</source>
+        <translation>Checking with HPAY whether 1 earlier sale was paid.</translation>
+    </message>
+    <message>
+        <source>Checking with HPAY whether {count} earlier sales were paid.</source>
+        <translation>Checking with HPAY whether {count} earlier sales were paid.</translation>
+    </message>
+    <message>
+        <source>Watching 1 cancelled sale from last time for a late payment.</source>
+        <translation>Watching 1 cancelled sale from last time for a late payment.</translation>
+    </message>
+    <message>
+        <source>Watching {count} cancelled sales from last time for a late payment.</source>
+        <translation>Watching {count} cancelled sales from last time for a late payment.</translation>
+    </message>
+    <message>
+        <source>Watching 1 cancelled sale for a late payment.</source>
+        <translation>Watching 1 cancelled sale for a late payment.</translation>
+    </message>
+    <message>
+        <source>Watching {count} cancelled sales for a late payment.</source>
+        <translation>Watching {count} cancelled sales for a late payment.</translation>
+    </message>
+    <message>
+        <source>Watching 1 expired sale from last time for a late payment.</source>
+        <translation>Watching 1 expired sale from last time for a late payment.</translation>
+    </message>
+    <message>
+        <source>Watching {count} expired sales from last time for a late payment.</source>
+        <translation>Watching {count} expired sales from last time for a late payment.</translation>
+    </message>
+    <message>
+        <source>Watching 1 expired sale for a late payment.</source>
+        <translation>Watching 1 expired sale for a late payment.</translation>
+    </message>
+    <message>
+        <source>Watching {count} expired sales for a late payment.</source>
+        <translation>Watching {count} expired sales for a late payment.</translation>
+    </message>
+    <message>
+        <source>Sale {number} was never sent to HPAY: nothing was charged.</source>
+        <translation>Sale {number} was never sent to HPAY: nothing was charged.</translation>
+    </message>
+    <message>
+        <source>Sale {number} from last time is still waiting for payment: its QR code is back on screen.</source>
+        <translation>Sale {number} from last time is still waiting for payment: its QR code is back on screen.</translation>
+    </message>
+    <message>
+        <source>Sale {number} is still waiting for payment: its QR code is back on screen.</source>
+        <translation>Sale {number} is still waiting for payment: its QR code is back on screen.</translation>
     </message>
 </context>
 <context>
@@ -164,14 +333,18 @@ The QR code will be taken off the screen. If the customer pays anyway, HPOS will
     <name>ConnectionTest</name>
     <message>
         <source>Contacting {host}…</source>
+        <extracomment>What a test depends on: the fields&apos; URL, keys and mode (compared, never shown).</extracomment>
         <translation>Contacting {host}…</translation>
+    </message>
+    <message>
+        <source>Settings changed since the test: test again.</source>
+        <translation>Settings changed since the test: test again.</translation>
     </message>
 </context>
 <context>
     <name>CounterPage</name>
     <message>
         <source>Language</source>
-        <extracomment>The customer display choices that are not a screen name.</extracomment>
         <translation>Language</translation>
     </message>
     <message>
@@ -201,10 +374,6 @@ The QR code will be taken off the screen. If the customer pays anyway, HPOS will
     <message>
         <source>Customer display screen</source>
         <translation>Customer display screen</translation>
-    </message>
-    <message>
-        <source>Automatic opens it on a second screen when there is one.</source>
-        <translation>Automatic opens it on a second screen when there is one.</translation>
     </message>
     <message>
         <source>Play a sound when paid or failed</source>
@@ -287,8 +456,32 @@ The QR code will be taken off the screen. If the customer pays anyway, HPOS will
         <translation>Off</translation>
     </message>
     <message>
+        <source>A window on this screen</source>
+        <translation>A window on this screen</translation>
+    </message>
+    <message>
         <source>{screen} (not connected)</source>
         <translation>{screen} (not connected)</translation>
+    </message>
+    <message>
+        <source>Full screen on a second screen when one is connected; none with one screen.</source>
+        <translation>Full screen on a second screen when one is connected; none with one screen.</translation>
+    </message>
+    <message>
+        <source>No customer display: turn the cashier&apos;s screen to show the QR code.</source>
+        <translation>No customer display: turn the cashier&apos;s screen to show the QR code.</translation>
+    </message>
+    <message>
+        <source>A window you move and size where the customer sees it; HPOS remembers where. View → Customer display (Ctrl+Shift+D) closes or reopens it.</source>
+        <translation>A window you move and size where the customer sees it; HPOS remembers where. View → Customer display (Ctrl+Shift+D) closes or reopens it.</translation>
+    </message>
+    <message>
+        <source>{screen} is not connected: no customer display until it is.</source>
+        <translation>{screen} is not connected: no customer display until it is.</translation>
+    </message>
+    <message>
+        <source>Full screen on {screen}; a window you move instead if the cashier&apos;s window is there.</source>
+        <translation>Full screen on {screen}; a window you move instead if the cashier&apos;s window is there.</translation>
     </message>
     <message>
         <source>None remembered (asks, or the system default)</source>
@@ -376,6 +569,18 @@ The QR code will be taken off the screen. If the customer pays anyway, HPOS will
     </message>
 </context>
 <context>
+    <name>CustomerDisplayManager</name>
+    <message>
+        <source>&amp;Customer display</source>
+        <extracomment>How the display is placed: not at all, full screen on a screen, a window. Milliseconds of quiet after a move or resize before the window&apos;s place is saved. The window&apos;s first size when none is remembered (shrunk to the screen). Where the list of screens comes from (QGuiApplication.screens). View → Customer display (Ctrl+Shift+D): checked while the display shows.</extracomment>
+        <translation>&amp;Customer display</translation>
+    </message>
+    <message>
+        <source>Close the customer display, or open it again</source>
+        <translation>Close the customer display, or open it again</translation>
+    </message>
+</context>
+<context>
     <name>DetailsDialog</name>
     <message>
         <source>This link is not on an allowed host; not shown as a QR.</source>
@@ -419,6 +624,10 @@ The QR code will be taken off the screen. If the customer pays anyway, HPOS will
         <translation>Fees</translation>
     </message>
     <message>
+        <source>Net</source>
+        <translation>Net</translation>
+    </message>
+    <message>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -456,8 +665,8 @@ The QR code will be taken off the screen. If the customer pays anyway, HPOS will
         <translation>Print receipt…</translation>
     </message>
     <message>
-        <source>Print receipt (Ctrl+P)</source>
-        <translation>Print receipt (Ctrl+P)</translation>
+        <source>Print receipt ({key})</source>
+        <translation>Print receipt ({key})</translation>
     </message>
     <message>
         <source>Save as &amp;PDF…</source>
@@ -504,6 +713,10 @@ The QR code will be taken off the screen. If the customer pays anyway, HPOS will
         <translation>This till&apos;s journal</translation>
     </message>
     <message>
+        <source>none (not paid)</source>
+        <translation>none (not paid)</translation>
+    </message>
+    <message>
         <source>unknown</source>
         <translation>unknown</translation>
     </message>
@@ -539,8 +752,8 @@ The QR code will be taken off the screen. If the customer pays anyway, HPOS will
         <translation>Charge</translation>
     </message>
     <message>
-        <source>Charge (Enter)</source>
-        <translation>Charge (Enter)</translation>
+        <source>Charge ({key})</source>
+        <translation>Charge ({key})</translation>
     </message>
 </context>
 <context>
@@ -600,6 +813,10 @@ The QR code will be taken off the screen. If the customer pays anyway, HPOS will
         <translation>Search transaction, product, sale…</translation>
     </message>
     <message>
+        <source>Search…</source>
+        <translation>Search…</translation>
+    </message>
+    <message>
         <source>Search the payments</source>
         <translation>Search the payments</translation>
     </message>
@@ -616,8 +833,8 @@ The QR code will be taken off the screen. If the customer pays anyway, HPOS will
         <translation>Payments</translation>
     </message>
     <message>
-        <source>Enter opens the details of a payment</source>
-        <translation>Enter opens the details of a payment</translation>
+        <source>{key} opens the details of a payment</source>
+        <translation>{key} opens the details of a payment</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
@@ -694,6 +911,10 @@ The QR code will be taken off the screen. If the customer pays anyway, HPOS will
         <source>Date</source>
         <extracomment>The column titles in English (the source texts; :func:`column_title` translates).</extracomment>
         <translation>Date</translation>
+    </message>
+    <message>
+        <source>Sale</source>
+        <translation>Sale</translation>
     </message>
     <message>
         <source>Transaction</source>
@@ -777,7 +998,65 @@ The QR code will be taken off the screen. If the customer pays anyway, HPOS will
         <translation>The start date is after the end date.</translation>
     </message>
     <message>
+        <source>1 paid</source>
+        <extracomment>The groups of states the footer counts, in the order it says them. Which group each status (HPAY&apos;s, the journal&apos;s) is counted in; any other is &quot;other&quot;. (one row, several rows) of each group: the French words agree in number.</extracomment>
+        <translation>1 paid</translation>
+    </message>
+    <message>
+        <source>{count} paid</source>
+        <translation>{count} paid</translation>
+    </message>
+    <message>
+        <source>1 waiting</source>
+        <translation>1 waiting</translation>
+    </message>
+    <message>
+        <source>{count} waiting</source>
+        <translation>{count} waiting</translation>
+    </message>
+    <message>
+        <source>1 cancelled</source>
+        <translation>1 cancelled</translation>
+    </message>
+    <message>
+        <source>{count} cancelled</source>
+        <translation>{count} cancelled</translation>
+    </message>
+    <message>
+        <source>1 expired</source>
+        <translation>1 expired</translation>
+    </message>
+    <message>
+        <source>{count} expired</source>
+        <translation>{count} expired</translation>
+    </message>
+    <message>
+        <source>1 failed</source>
+        <translation>1 failed</translation>
+    </message>
+    <message>
+        <source>{count} failed</source>
+        <translation>{count} failed</translation>
+    </message>
+    <message>
+        <source>1 to check</source>
+        <translation>1 to check</translation>
+    </message>
+    <message>
+        <source>{count} to check</source>
+        <translation>{count} to check</translation>
+    </message>
+    <message>
+        <source>1 other</source>
+        <translation>1 other</translation>
+    </message>
+    <message>
+        <source>{count} other</source>
+        <translation>{count} other</translation>
+    </message>
+    <message>
         <source>PROD</source>
+        <extracomment>Paid rows whose fees are not known (their fees are not in ``fees``).</extracomment>
         <translation>PROD</translation>
     </message>
     <message>
@@ -797,12 +1076,20 @@ The QR code will be taken off the screen. If the customer pays anyway, HPOS will
         <translation>No payments shown.</translation>
     </message>
     <message>
-        <source>{count} payment shown · total {total} · fees {fees} · paid {paid} ({paid_count})</source>
-        <translation>{count} payment shown · total {total} · fees {fees} · paid {paid} ({paid_count})</translation>
+        <source>Nothing paid — {counts}</source>
+        <translation>Nothing paid — {counts}</translation>
     </message>
     <message>
-        <source>{count} payments shown · total {total} · fees {fees} · paid {paid} ({paid_count})</source>
-        <translation>{count} payments shown · total {total} · fees {fees} · paid {paid} ({paid_count})</translation>
+        <source>Paid {paid} · fees {fees} · net {net}</source>
+        <translation>Paid {paid} · fees {fees} · net {net}</translation>
+    </message>
+    <message>
+        <source>(fees unknown for {count})</source>
+        <translation>(fees unknown for {count})</translation>
+    </message>
+    <message>
+        <source>{paid} — {counts}</source>
+        <translation>{paid} — {counts}</translation>
     </message>
 </context>
 <context>
@@ -815,10 +1102,6 @@ The QR code will be taken off the screen. If the customer pays anyway, HPOS will
     <message>
         <source>TEST mode: no real money moved.</source>
         <translation>TEST mode: no real money moved.</translation>
-    </message>
-    <message>
-        <source>Sale {number}</source>
-        <translation>Sale {number}</translation>
     </message>
 </context>
 <context>
@@ -888,6 +1171,50 @@ The QR code will be taken off the screen. If the customer pays anyway, HPOS will
     </message>
 </context>
 <context>
+    <name>Keys</name>
+    <message>
+        <source>Enter</source>
+        <extracomment>Qt&apos;s portable names of the keys HPOS names itself -&gt; the name shown (translated).</extracomment>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <source>Backspace</source>
+        <translation>Backspace</translation>
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation>Tab</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation>Space</translation>
+    </message>
+    <message>
+        <source>Ctrl</source>
+        <translation>Ctrl</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation>Shift</translation>
+    </message>
+    <message>
+        <source>Alt</source>
+        <translation>Alt</translation>
+    </message>
+    <message>
+        <source>Meta</source>
+        <translation>Meta</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Starting…</source>
@@ -920,7 +1247,6 @@ The QR code will be taken off the screen. If the customer pays anyway, HPOS will
     </message>
     <message>
         <source>Connected to HPAY</source>
-        <extracomment>The last sale seen AWAITING payment, until it leaves that state.</extracomment>
         <translation>Connected to HPAY</translation>
     </message>
     <message>
@@ -954,6 +1280,10 @@ The QR code will be taken off the screen. If the customer pays anyway, HPOS will
     <message>
         <source>DEMO — a local HPAY sandbox plays the bank and the customer.</source>
         <translation>DEMO — a local HPAY sandbox plays the bank and the customer.</translation>
+    </message>
+    <message>
+        <source>Phones on this network can pay the QR ({address}).</source>
+        <translation>Phones on this network can pay the QR ({address}).</translation>
     </message>
     <message>
         <source>Simulate customer payment</source>
@@ -995,6 +1325,27 @@ The QR code will be taken off the screen. If the customer pays anyway, HPOS will
         <source>No sale is waiting for payment.</source>
         <translation>No sale is waiting for payment.</translation>
     </message>
+    <message>
+        <source>Quit HPOS?</source>
+        <extracomment>The question open now, if any.</extracomment>
+        <translation>Quit HPOS?</translation>
+    </message>
+    <message>
+        <source>A customer may be paying. Quit anyway?</source>
+        <translation>A customer may be paying. Quit anyway?</translation>
+    </message>
+    <message>
+        <source>Sale {number} of {amount} is waiting for payment. It stays saved: HPOS checks it again at its next start.</source>
+        <translation>Sale {number} of {amount} is waiting for payment. It stays saved: HPOS checks it again at its next start.</translation>
+    </message>
+    <message>
+        <source>A payment is being created. It stays saved: HPOS checks it again at its next start.</source>
+        <translation>A payment is being created. It stays saved: HPOS checks it again at its next start.</translation>
+    </message>
+    <message>
+        <source>In the demo, quitting also stops the sandbox: the payment page stops working.</source>
+        <translation>In the demo, quitting also stops the sandbox: the payment page stops working.</translation>
+    </message>
 </context>
 <context>
     <name>NoticeBar</name>
@@ -1018,28 +1369,32 @@ The QR code will be taken off the screen. If the customer pays anyway, HPOS will
         <translation>New sale</translation>
     </message>
     <message>
-        <source>New sale (Enter)</source>
-        <translation>New sale (Enter)</translation>
+        <source>New sale ({key})</source>
+        <translation>New sale ({key})</translation>
+    </message>
+    <message>
+        <source>Print receipt ({key})</source>
+        <translation>Print receipt ({key})</translation>
+    </message>
+    <message>
+        <source>Press {key} for a new sale</source>
+        <translation>Press {key} for a new sale</translation>
+    </message>
+    <message>
+        <source>New sale in {seconds} s, paused while a window is open · press {key} to start now</source>
+        <translation>New sale in {seconds} s, paused while a window is open · press {key} to start now</translation>
+    </message>
+    <message>
+        <source>New sale in {seconds} s · press {key} to start now</source>
+        <translation>New sale in {seconds} s · press {key} to start now</translation>
     </message>
     <message>
         <source>Print receipt</source>
         <translation>Print receipt</translation>
     </message>
     <message>
-        <source>Print receipt (Ctrl+P)</source>
-        <translation>Print receipt (Ctrl+P)</translation>
-    </message>
-    <message>
         <source>{product} · Sale {number}</source>
         <translation>{product} · Sale {number}</translation>
-    </message>
-    <message>
-        <source>Press Enter for a new sale</source>
-        <translation>Press Enter for a new sale</translation>
-    </message>
-    <message>
-        <source>New sale in {seconds} s · press Enter to start now</source>
-        <translation>New sale in {seconds} s · press Enter to start now</translation>
     </message>
 </context>
 <context>
@@ -1069,8 +1424,8 @@ The QR code will be taken off the screen. If the customer pays anyway, HPOS will
         <translation>Cancel sale</translation>
     </message>
     <message>
-        <source>Cancel this sale (Esc)</source>
-        <translation>Cancel this sale (Esc)</translation>
+        <source>Cancel this sale ({key})</source>
+        <translation>Cancel this sale ({key})</translation>
     </message>
     <message>
         <source>Sale {number}
@@ -1254,7 +1609,7 @@ Transaction {transaction}</translation>
     <name>ReceiptActions</name>
     <message>
         <source>No receipt for sale {name}: it is {status}, not paid. A receipt is printed only for a paid sale.</source>
-        <extracomment>A receipt was printed or saved: a sentence for the status bar. Something went wrong (also shown in a message box): the sentence shown. HPAY&apos;s company name (from the token): the shop name when the settings have none. Makes the printer (tests: a PDF-format QPrinter); None: the system&apos;s printers.</extracomment>
+        <extracomment>A receipt was printed or saved: a sentence for the status bar. Something went wrong (also shown in a message box): the sentence shown. Where the file dialogs start (shared with the history&apos;s CSV export by the window). HPAY&apos;s company name (from the token): the shop name when the settings have none. Makes the printer (tests: a PDF-format QPrinter); None: the system&apos;s printers.</extracomment>
         <translation>No receipt for sale {name}: it is {status}, not paid. A receipt is printed only for a paid sale.</translation>
     </message>
     <message>
@@ -1262,8 +1617,12 @@ Transaction {transaction}</translation>
         <translation>No receipt for this sale: {reason}</translation>
     </message>
     <message>
-        <source>Nothing to print. A receipt is printed from the PAID screen, or for a paid sale selected in History.</source>
-        <translation>Nothing to print. A receipt is printed from the PAID screen, or for a paid sale selected in History.</translation>
+        <source>Nothing to print. Select a paid sale in History first.</source>
+        <translation>Nothing to print. Select a paid sale in History first.</translation>
+    </message>
+    <message>
+        <source>Nothing to print: no sale has been finished since HPOS started. A receipt for an earlier paid sale is printed from History.</source>
+        <translation>Nothing to print: no sale has been finished since HPOS started. A receipt for an earlier paid sale is printed from History.</translation>
     </message>
     <message>
         <source>The printer “{name}” is not available. Choose a printer.</source>
@@ -1308,6 +1667,18 @@ Transaction {transaction}</translation>
     <message>
         <source>Receipt</source>
         <translation>Receipt</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnPagesWarning</name>
+    <message>
+        <source>Payment return pages are HPAY&apos;s examples: set your own in Settings</source>
+        <extracomment>The warning was clicked: open Settings at the return pages.</extracomment>
+        <translation>Payment return pages are HPAY&apos;s examples: set your own in Settings</translation>
+    </message>
+    <message>
+        <source>In PROD, after paying, your customers&apos; phones open the success URL. Click to set your shop&apos;s own pages.</source>
+        <translation>In PROD, after paying, your customers&apos; phones open the success URL. Click to set your shop&apos;s own pages.</translation>
     </message>
 </context>
 <context>
@@ -1564,6 +1935,18 @@ In PROD, payments are real: customers&apos; cards are charged and real money mov
         <translation>Enter {names} to test the connection.</translation>
     </message>
     <message>
+        <source>The {name} is still HPAY&apos;s example address.</source>
+        <translation>The {name} is still HPAY&apos;s example address.</translation>
+    </message>
+    <message>
+        <source>The {names} are still HPAY&apos;s example addresses.</source>
+        <translation>The {names} are still HPAY&apos;s example addresses.</translation>
+    </message>
+    <message>
+        <source>In PROD, put your shop&apos;s own pages there: after paying, the customer&apos;s phone opens the success URL. HPOS itself does not need them.</source>
+        <translation>In PROD, put your shop&apos;s own pages there: after paying, the customer&apos;s phone opens the success URL. HPOS itself does not need them.</translation>
+    </message>
+    <message>
         <source>Set in the environment, these override the saved settings: {names}.</source>
         <translation>Set in the environment, these override the saved settings: {names}.</translation>
     </message>
@@ -1774,6 +2157,10 @@ In PROD, payments are real: customers&apos; cards are charged and real money mov
         <translation>Saved in the system keyring for {host} when you press OK.</translation>
     </message>
     <message>
+        <source>The secret key is cleared because the API address changed to another host: type the key for {host}.</source>
+        <translation>The secret key is cleared because the API address changed to another host: type the key for {host}.</translation>
+    </message>
+    <message>
         <source>The secret key is stored for one API host: enter the secret key for {host}.</source>
         <translation>The secret key is stored for one API host: enter the secret key for {host}.</translation>
     </message>
@@ -1852,8 +2239,12 @@ In PROD, payments are real: customers&apos; cards are charged and real money mov
         <translation>Refresh the history, or check the sale on screen; the balance</translation>
     </message>
     <message>
-        <source>Print the receipt</source>
-        <translation>Print the receipt</translation>
+        <source>Print the receipt of the sale shown, or of the last sale</source>
+        <translation>Print the receipt of the sale shown, or of the last sale</translation>
+    </message>
+    <message>
+        <source>{f1}, {esc} or a click closes this list.</source>
+        <translation>{f1}, {esc} or a click closes this list.</translation>
     </message>
     <message>
         <source>Settings</source>
@@ -1875,10 +2266,6 @@ In PROD, payments are real: customers&apos; cards are charged and real money mov
         <source>Keyboard shortcuts</source>
         <extracomment>The overlay closed (by F1, Esc or a click).</extracomment>
         <translation>Keyboard shortcuts</translation>
-    </message>
-    <message>
-        <source>F1, Esc or a click closes this list.</source>
-        <translation>F1, Esc or a click closes this list.</translation>
     </message>
 </context>
 <context>

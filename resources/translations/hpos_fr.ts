@@ -70,6 +70,105 @@
     </message>
 </context>
 <context>
+    <name>AmountRefusal</name>
+    <message>
+        <source>The amount must be greater than zero.</source>
+        <translation>Le montant doit être supérieur à zéro.</translation>
+    </message>
+    <message>
+        <source>That is not an amount: type digits such as {example}.</source>
+        <translation>Ce n’est pas un montant&#xa0;: tapez des chiffres, par exemple {example}.</translation>
+    </message>
+    <message>
+        <source>An amount has one decimal separator at most (and no thousands separators).</source>
+        <translation>Un montant a un seul séparateur décimal au plus (et pas de séparateur de milliers).</translation>
+    </message>
+    <message>
+        <source>{currency} has no decimals: type whole francs.</source>
+        <translation>Pas de décimales en {currency}&#xa0;: tapez des francs entiers.</translation>
+    </message>
+    <message>
+        <source>{currency} has no decimals: type a whole amount.</source>
+        <translation>Pas de décimales en {currency}&#xa0;: tapez un montant entier.</translation>
+    </message>
+    <message>
+        <source>{currency} has {places} decimals: type at most {places} digits after the separator.</source>
+        <translation>{currency}&#xa0;: {places} décimales, tapez au plus {places} chiffres après la virgule.</translation>
+    </message>
+    <message>
+        <source>This amount is too large: the maximum is {maximum}.</source>
+        <translation>Montant trop élevé&#xa0;: le maximum est {maximum}.</translation>
+    </message>
+    <message>
+        <source>Press ⌫ to type on.</source>
+        <translation>Appuyez sur ⌫ pour continuer.</translation>
+    </message>
+</context>
+<context>
+    <name>BrokenSettings</name>
+    <message>
+        <source>It is not text (binary data).</source>
+        <extracomment>The window&apos;s exit code when the user quits over unusable settings (as the CLI&apos;s).</extracomment>
+        <translation>Il ne contient pas du texte (données binaires).</translation>
+    </message>
+    <message>
+        <source>It is empty.</source>
+        <translation>Il est vide.</translation>
+    </message>
+    <message>
+        <source>It is not valid JSON at line {line}.</source>
+        <translation>Ce n’est pas du JSON valide à la ligne {line}.</translation>
+    </message>
+    <message>
+        <source>It is not valid JSON.</source>
+        <translation>Ce n’est pas du JSON valide.</translation>
+    </message>
+    <message>
+        <source>It is not a settings object.</source>
+        <translation>Ce n’est pas un objet de réglages.</translation>
+    </message>
+    <message>
+        <source>The setting “{key}” has a value of the wrong type or out of range.</source>
+        <translation>Le réglage « {key} » a une valeur du mauvais type ou hors limites.</translation>
+    </message>
+    <message>
+        <source>It cannot be read.</source>
+        <translation>Il ne peut pas être lu.</translation>
+    </message>
+    <message>
+        <source>HPOS: settings cannot be read</source>
+        <translation>HPOS : réglages illisibles</translation>
+    </message>
+    <message>
+        <source>HPOS cannot use its settings file {file}.</source>
+        <translation>HPOS ne peut pas utiliser son fichier de réglages {file}.</translation>
+    </message>
+    <message>
+        <source>File: {path}
+
+Start with default settings: the broken file is kept as {backup} in the same folder, and the secret key stays in the system keyring. You will need to enter the shop&apos;s settings again.
+
+Quit: nothing is changed.</source>
+        <translation>Fichier : {path}
+
+Démarrer avec les réglages par défaut : le fichier abîmé est conservé sous le nom {backup} dans le même dossier, et la clé secrète reste dans le trousseau du système. Il faudra saisir à nouveau les réglages de la boutique.
+
+Quitter : rien n’est modifié.</translation>
+    </message>
+    <message>
+        <source>Start with default settings</source>
+        <translation>Démarrer avec les réglages par défaut</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quitter</translation>
+    </message>
+    <message>
+        <source>HPOS could not keep the broken settings file aside: {reason}</source>
+        <translation>HPOS n’a pas pu mettre de côté le fichier de réglages abîmé : {reason}</translation>
+    </message>
+</context>
+<context>
     <name>CashierScreen</name>
     <message>
         <source>Not connected to HPAY yet.</source>
@@ -78,6 +177,7 @@
     </message>
     <message>
         <source>Type an amount first.</source>
+        <extracomment>Currencies whose unit is a franc (&quot;type whole francs&quot;).</extracomment>
         <translation>Saisissez d’abord un montant.</translation>
     </message>
     <message>
@@ -133,16 +233,85 @@ Le code QR sera retiré de l’écran. Si le client paie quand même, HPOS le ve
         <translation>Connexion à HPAY perdue&#xa0;: nouvelle tentative. Le client peut quand même payer&#x202f;; HPOS verra le paiement au retour de la connexion.</translation>
     </message>
     <message>
-        <source>Checking 1 unfinished sale from last time.</source>
-        <translation>Vérification d’une vente inachevée de la dernière fois.</translation>
-    </message>
-    <message>
-        <source>Checking {count} unfinished sales from last time.</source>
-        <translation>Vérification de {count} ventes inachevées de la dernière fois.</translation>
-    </message>
-    <message>
         <source>Asking HPAY…</source>
         <translation>Interrogation de HPAY…</translation>
+    </message>
+    <message>
+        <source>1 sale from last time is still waiting for payment — F3 shows it.</source>
+        <extracomment>States the status speaks of (the watcher&apos;s), in the order it says them.</extracomment>
+        <translation>1 vente de la dernière fois attend encore son paiement — F3 l’affiche.</translation>
+    </message>
+    <message>
+        <source>{count} sales from last time are still waiting for payment — F3 shows the newest.</source>
+        <translation>{count} ventes de la dernière fois attendent encore leur paiement — F3 affiche la plus récente.</translation>
+    </message>
+    <message>
+        <source>1 earlier sale is still waiting for payment — F3 shows it.</source>
+        <translation>1 vente précédente attend encore son paiement — F3 l’affiche.</translation>
+    </message>
+    <message>
+        <source>{count} earlier sales are still waiting for payment — F3 shows the newest.</source>
+        <translation>{count} ventes précédentes attendent encore leur paiement — F3 affiche la plus récente.</translation>
+    </message>
+    <message>
+        <source>Checking with HPAY whether 1 sale from last time was paid.</source>
+        <translation>Vérification auprès de HPAY&#xa0;: 1 vente de la dernière fois a-t-elle été payée&#x202f;?</translation>
+    </message>
+    <message>
+        <source>Checking with HPAY whether {count} sales from last time were paid.</source>
+        <translation>Vérification auprès de HPAY&#xa0;: {count} ventes de la dernière fois ont-elles été payées&#x202f;?</translation>
+    </message>
+    <message>
+        <source>Checking with HPAY whether 1 earlier sale was paid.</source>
+        <translation>Vérification auprès de HPAY&#xa0;: 1 vente précédente a-t-elle été payée&#x202f;?</translation>
+    </message>
+    <message>
+        <source>Checking with HPAY whether {count} earlier sales were paid.</source>
+        <translation>Vérification auprès de HPAY&#xa0;: {count} ventes précédentes ont-elles été payées&#x202f;?</translation>
+    </message>
+    <message>
+        <source>Watching 1 cancelled sale from last time for a late payment.</source>
+        <translation>Surveillance d’1 vente annulée de la dernière fois (paiement tardif possible).</translation>
+    </message>
+    <message>
+        <source>Watching {count} cancelled sales from last time for a late payment.</source>
+        <translation>Surveillance de {count} ventes annulées de la dernière fois (paiement tardif possible).</translation>
+    </message>
+    <message>
+        <source>Watching 1 cancelled sale for a late payment.</source>
+        <translation>Surveillance d’1 vente annulée (paiement tardif possible).</translation>
+    </message>
+    <message>
+        <source>Watching {count} cancelled sales for a late payment.</source>
+        <translation>Surveillance de {count} ventes annulées (paiement tardif possible).</translation>
+    </message>
+    <message>
+        <source>Watching 1 expired sale from last time for a late payment.</source>
+        <translation>Surveillance d’1 vente expirée de la dernière fois (paiement tardif possible).</translation>
+    </message>
+    <message>
+        <source>Watching {count} expired sales from last time for a late payment.</source>
+        <translation>Surveillance de {count} ventes expirées de la dernière fois (paiement tardif possible).</translation>
+    </message>
+    <message>
+        <source>Watching 1 expired sale for a late payment.</source>
+        <translation>Surveillance d’1 vente expirée (paiement tardif possible).</translation>
+    </message>
+    <message>
+        <source>Watching {count} expired sales for a late payment.</source>
+        <translation>Surveillance de {count} ventes expirées (paiement tardif possible).</translation>
+    </message>
+    <message>
+        <source>Sale {number} was never sent to HPAY: nothing was charged.</source>
+        <translation>La vente {number} n’a jamais été envoyée à HPAY&#xa0;: rien n’a été encaissé.</translation>
+    </message>
+    <message>
+        <source>Sale {number} from last time is still waiting for payment: its QR code is back on screen.</source>
+        <translation>La vente {number} de la dernière fois attend encore son paiement&#xa0;: son code QR est de retour à l’écran.</translation>
+    </message>
+    <message>
+        <source>Sale {number} is still waiting for payment: its QR code is back on screen.</source>
+        <translation>La vente {number} attend encore son paiement&#xa0;: son code QR est de retour à l’écran.</translation>
     </message>
 </context>
 <context>
@@ -164,14 +333,18 @@ Le code QR sera retiré de l’écran. Si le client paie quand même, HPOS le ve
     <name>ConnectionTest</name>
     <message>
         <source>Contacting {host}…</source>
+        <extracomment>What a test depends on: the fields&apos; URL, keys and mode (compared, never shown).</extracomment>
         <translation>Connexion à {host}…</translation>
+    </message>
+    <message>
+        <source>Settings changed since the test: test again.</source>
+        <translation>Paramètres modifiés depuis le test&#xa0;: testez à nouveau.</translation>
     </message>
 </context>
 <context>
     <name>CounterPage</name>
     <message>
         <source>Language</source>
-        <extracomment>The customer display choices that are not a screen name.</extracomment>
         <translation>Langue</translation>
     </message>
     <message>
@@ -201,10 +374,6 @@ Le code QR sera retiré de l’écran. Si le client paie quand même, HPOS le ve
     <message>
         <source>Customer display screen</source>
         <translation>Écran de l’affichage client</translation>
-    </message>
-    <message>
-        <source>Automatic opens it on a second screen when there is one.</source>
-        <translation>«&#xa0;Automatique&#xa0;» l’ouvre sur un deuxième écran s’il y en a un.</translation>
     </message>
     <message>
         <source>Play a sound when paid or failed</source>
@@ -287,8 +456,32 @@ Le code QR sera retiré de l’écran. Si le client paie quand même, HPOS le ve
         <translation>Désactivé</translation>
     </message>
     <message>
+        <source>A window on this screen</source>
+        <translation>Une fenêtre sur cet écran</translation>
+    </message>
+    <message>
         <source>{screen} (not connected)</source>
         <translation>{screen} (non branché)</translation>
+    </message>
+    <message>
+        <source>Full screen on a second screen when one is connected; none with one screen.</source>
+        <translation>Plein écran sur un deuxième écran s’il y en a un branché&#xa0;; aucun avec un seul écran.</translation>
+    </message>
+    <message>
+        <source>No customer display: turn the cashier&apos;s screen to show the QR code.</source>
+        <translation>Pas d’écran client&#xa0;: tournez l’écran de la caisse pour montrer le code QR.</translation>
+    </message>
+    <message>
+        <source>A window you move and size where the customer sees it; HPOS remembers where. View → Customer display (Ctrl+Shift+D) closes or reopens it.</source>
+        <translation>Une fenêtre que vous placez et dimensionnez là où le client la voit&#xa0;; HPOS s’en souvient. Affichage → Écran client (Ctrl+Maj+D) la ferme ou la rouvre.</translation>
+    </message>
+    <message>
+        <source>{screen} is not connected: no customer display until it is.</source>
+        <translation>{screen} n’est pas branché&#xa0;: pas d’écran client tant qu’il ne l’est pas.</translation>
+    </message>
+    <message>
+        <source>Full screen on {screen}; a window you move instead if the cashier&apos;s window is there.</source>
+        <translation>Plein écran sur {screen}&#xa0;; une fenêtre à déplacer si la fenêtre de la caisse s’y trouve.</translation>
     </message>
     <message>
         <source>None remembered (asks, or the system default)</source>
@@ -376,6 +569,18 @@ Le code QR sera retiré de l’écran. Si le client paie quand même, HPOS le ve
     </message>
 </context>
 <context>
+    <name>CustomerDisplayManager</name>
+    <message>
+        <source>&amp;Customer display</source>
+        <extracomment>How the display is placed: not at all, full screen on a screen, a window. Milliseconds of quiet after a move or resize before the window&apos;s place is saved. The window&apos;s first size when none is remembered (shrunk to the screen). Where the list of screens comes from (QGuiApplication.screens). View → Customer display (Ctrl+Shift+D): checked while the display shows.</extracomment>
+        <translation>É&amp;cran client</translation>
+    </message>
+    <message>
+        <source>Close the customer display, or open it again</source>
+        <translation>Fermer l’écran client, ou l’ouvrir à nouveau</translation>
+    </message>
+</context>
+<context>
     <name>DetailsDialog</name>
     <message>
         <source>This link is not on an allowed host; not shown as a QR.</source>
@@ -419,6 +624,10 @@ Le code QR sera retiré de l’écran. Si le client paie quand même, HPOS le ve
         <translation>Frais</translation>
     </message>
     <message>
+        <source>Net</source>
+        <translation>Net</translation>
+    </message>
+    <message>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
@@ -456,8 +665,8 @@ Le code QR sera retiré de l’écran. Si le client paie quand même, HPOS le ve
         <translation>Imprimer le reçu…</translation>
     </message>
     <message>
-        <source>Print receipt (Ctrl+P)</source>
-        <translation>Imprimer le reçu (Ctrl+P)</translation>
+        <source>Print receipt ({key})</source>
+        <translation>Imprimer le reçu ({key})</translation>
     </message>
     <message>
         <source>Save as &amp;PDF…</source>
@@ -504,6 +713,10 @@ Le code QR sera retiré de l’écran. Si le client paie quand même, HPOS le ve
         <translation>Journal de cette caisse</translation>
     </message>
     <message>
+        <source>none (not paid)</source>
+        <translation>aucun (non payé)</translation>
+    </message>
+    <message>
         <source>unknown</source>
         <translation>inconnus</translation>
     </message>
@@ -539,8 +752,8 @@ Le code QR sera retiré de l’écran. Si le client paie quand même, HPOS le ve
         <translation>Encaisser</translation>
     </message>
     <message>
-        <source>Charge (Enter)</source>
-        <translation>Encaisser (Entrée)</translation>
+        <source>Charge ({key})</source>
+        <translation>Encaisser ({key})</translation>
     </message>
 </context>
 <context>
@@ -600,6 +813,10 @@ Le code QR sera retiré de l’écran. Si le client paie quand même, HPOS le ve
         <translation>Chercher transaction, produit, vente…</translation>
     </message>
     <message>
+        <source>Search…</source>
+        <translation>Chercher…</translation>
+    </message>
+    <message>
         <source>Search the payments</source>
         <translation>Chercher dans les paiements</translation>
     </message>
@@ -616,8 +833,8 @@ Le code QR sera retiré de l’écran. Si le client paie quand même, HPOS le ve
         <translation>Paiements</translation>
     </message>
     <message>
-        <source>Enter opens the details of a payment</source>
-        <translation>Entrée ouvre le détail d’un paiement</translation>
+        <source>{key} opens the details of a payment</source>
+        <translation>{key} ouvre le détail d’un paiement</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
@@ -694,6 +911,10 @@ Le code QR sera retiré de l’écran. Si le client paie quand même, HPOS le ve
         <source>Date</source>
         <extracomment>The column titles in English (the source texts; :func:`column_title` translates).</extracomment>
         <translation>Date</translation>
+    </message>
+    <message>
+        <source>Sale</source>
+        <translation>Vente</translation>
     </message>
     <message>
         <source>Transaction</source>
@@ -777,7 +998,65 @@ Le code QR sera retiré de l’écran. Si le client paie quand même, HPOS le ve
         <translation>La date de début est après la date de fin.</translation>
     </message>
     <message>
+        <source>1 paid</source>
+        <extracomment>The groups of states the footer counts, in the order it says them. Which group each status (HPAY&apos;s, the journal&apos;s) is counted in; any other is &quot;other&quot;. (one row, several rows) of each group: the French words agree in number.</extracomment>
+        <translation>1 payée</translation>
+    </message>
+    <message>
+        <source>{count} paid</source>
+        <translation>{count} payées</translation>
+    </message>
+    <message>
+        <source>1 waiting</source>
+        <translation>1 en attente</translation>
+    </message>
+    <message>
+        <source>{count} waiting</source>
+        <translation>{count} en attente</translation>
+    </message>
+    <message>
+        <source>1 cancelled</source>
+        <translation>1 annulée</translation>
+    </message>
+    <message>
+        <source>{count} cancelled</source>
+        <translation>{count} annulées</translation>
+    </message>
+    <message>
+        <source>1 expired</source>
+        <translation>1 expirée</translation>
+    </message>
+    <message>
+        <source>{count} expired</source>
+        <translation>{count} expirées</translation>
+    </message>
+    <message>
+        <source>1 failed</source>
+        <translation>1 échouée</translation>
+    </message>
+    <message>
+        <source>{count} failed</source>
+        <translation>{count} échouées</translation>
+    </message>
+    <message>
+        <source>1 to check</source>
+        <translation>1 à vérifier</translation>
+    </message>
+    <message>
+        <source>{count} to check</source>
+        <translation>{count} à vérifier</translation>
+    </message>
+    <message>
+        <source>1 other</source>
+        <translation>1 autre</translation>
+    </message>
+    <message>
+        <source>{count} other</source>
+        <translation>{count} autres</translation>
+    </message>
+    <message>
         <source>PROD</source>
+        <extracomment>Paid rows whose fees are not known (their fees are not in ``fees``).</extracomment>
         <translation>PROD</translation>
     </message>
     <message>
@@ -797,12 +1076,20 @@ Le code QR sera retiré de l’écran. Si le client paie quand même, HPOS le ve
         <translation>Aucun paiement affiché.</translation>
     </message>
     <message>
-        <source>{count} payment shown · total {total} · fees {fees} · paid {paid} ({paid_count})</source>
-        <translation>{count} paiement affiché · total {total} · frais {fees} · payé {paid} ({paid_count})</translation>
+        <source>Nothing paid — {counts}</source>
+        <translation>Rien encaissé — {counts}</translation>
     </message>
     <message>
-        <source>{count} payments shown · total {total} · fees {fees} · paid {paid} ({paid_count})</source>
-        <translation>{count} paiements affichés · total {total} · frais {fees} · payé {paid} ({paid_count})</translation>
+        <source>Paid {paid} · fees {fees} · net {net}</source>
+        <translation>Encaissé {paid} · frais {fees} · net {net}</translation>
+    </message>
+    <message>
+        <source>(fees unknown for {count})</source>
+        <translation>(frais inconnus pour {count})</translation>
+    </message>
+    <message>
+        <source>{paid} — {counts}</source>
+        <translation>{paid} — {counts}</translation>
     </message>
 </context>
 <context>
@@ -815,10 +1102,6 @@ Le code QR sera retiré de l’écran. Si le client paie quand même, HPOS le ve
     <message>
         <source>TEST mode: no real money moved.</source>
         <translation>Mode TEST&#xa0;: aucun argent réel n’a circulé.</translation>
-    </message>
-    <message>
-        <source>Sale {number}</source>
-        <translation>Vente {number}</translation>
     </message>
 </context>
 <context>
@@ -888,6 +1171,50 @@ Le code QR sera retiré de l’écran. Si le client paie quand même, HPOS le ve
     </message>
 </context>
 <context>
+    <name>Keys</name>
+    <message>
+        <source>Enter</source>
+        <extracomment>Qt&apos;s portable names of the keys HPOS names itself -&gt; the name shown (translated).</extracomment>
+        <translation>Entrée</translation>
+    </message>
+    <message>
+        <source>Esc</source>
+        <translation>Échap</translation>
+    </message>
+    <message>
+        <source>Backspace</source>
+        <translation>Retour arrière</translation>
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation>Tab</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Suppr</translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation>Espace</translation>
+    </message>
+    <message>
+        <source>Ctrl</source>
+        <translation>Ctrl</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation>Maj</translation>
+    </message>
+    <message>
+        <source>Alt</source>
+        <translation>Alt</translation>
+    </message>
+    <message>
+        <source>Meta</source>
+        <translation>Méta</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Starting…</source>
@@ -920,7 +1247,6 @@ Le code QR sera retiré de l’écran. Si le client paie quand même, HPOS le ve
     </message>
     <message>
         <source>Connected to HPAY</source>
-        <extracomment>The last sale seen AWAITING payment, until it leaves that state.</extracomment>
         <translation>Connecté à HPAY</translation>
     </message>
     <message>
@@ -954,6 +1280,10 @@ Le code QR sera retiré de l’écran. Si le client paie quand même, HPOS le ve
     <message>
         <source>DEMO — a local HPAY sandbox plays the bank and the customer.</source>
         <translation>DÉMO&#xa0;— un bac à sable HPAY local joue la banque et le client.</translation>
+    </message>
+    <message>
+        <source>Phones on this network can pay the QR ({address}).</source>
+        <translation>Les téléphones de ce réseau peuvent payer le QR ({address}).</translation>
     </message>
     <message>
         <source>Simulate customer payment</source>
@@ -995,6 +1325,27 @@ Le code QR sera retiré de l’écran. Si le client paie quand même, HPOS le ve
         <source>No sale is waiting for payment.</source>
         <translation>Aucune vente n’attend de paiement.</translation>
     </message>
+    <message>
+        <source>Quit HPOS?</source>
+        <extracomment>The question open now, if any.</extracomment>
+        <translation>Quitter HPOS&#x202f;?</translation>
+    </message>
+    <message>
+        <source>A customer may be paying. Quit anyway?</source>
+        <translation>Un client est peut-être en train de payer. Quitter quand même&#x202f;?</translation>
+    </message>
+    <message>
+        <source>Sale {number} of {amount} is waiting for payment. It stays saved: HPOS checks it again at its next start.</source>
+        <translation>La vente {number} de {amount} attend son paiement. Elle reste enregistrée&#xa0;: HPOS la vérifiera à son prochain démarrage.</translation>
+    </message>
+    <message>
+        <source>A payment is being created. It stays saved: HPOS checks it again at its next start.</source>
+        <translation>Un paiement est en cours de création. Il reste enregistré&#xa0;: HPOS le vérifiera à son prochain démarrage.</translation>
+    </message>
+    <message>
+        <source>In the demo, quitting also stops the sandbox: the payment page stops working.</source>
+        <translation>Dans la démo, quitter arrête aussi le bac à sable&#xa0;: la page de paiement ne fonctionnera plus.</translation>
+    </message>
 </context>
 <context>
     <name>NoticeBar</name>
@@ -1018,28 +1369,32 @@ Le code QR sera retiré de l’écran. Si le client paie quand même, HPOS le ve
         <translation>Nouvelle vente</translation>
     </message>
     <message>
-        <source>New sale (Enter)</source>
-        <translation>Nouvelle vente (Entrée)</translation>
+        <source>New sale ({key})</source>
+        <translation>Nouvelle vente ({key})</translation>
+    </message>
+    <message>
+        <source>Print receipt ({key})</source>
+        <translation>Imprimer le reçu ({key})</translation>
+    </message>
+    <message>
+        <source>Press {key} for a new sale</source>
+        <translation>Appuyez sur {key} pour une nouvelle vente</translation>
+    </message>
+    <message>
+        <source>New sale in {seconds} s, paused while a window is open · press {key} to start now</source>
+        <translation>Nouvelle vente dans {seconds} s, en pause tant qu’une fenêtre est ouverte · appuyez sur {key} pour commencer tout de suite</translation>
+    </message>
+    <message>
+        <source>New sale in {seconds} s · press {key} to start now</source>
+        <translation>Nouvelle vente dans {seconds} s · appuyez sur {key} pour commencer tout de suite</translation>
     </message>
     <message>
         <source>Print receipt</source>
         <translation>Imprimer le reçu</translation>
     </message>
     <message>
-        <source>Print receipt (Ctrl+P)</source>
-        <translation>Imprimer le reçu (Ctrl+P)</translation>
-    </message>
-    <message>
         <source>{product} · Sale {number}</source>
         <translation>{product} · Vente {number}</translation>
-    </message>
-    <message>
-        <source>Press Enter for a new sale</source>
-        <translation>Appuyez sur Entrée pour une nouvelle vente</translation>
-    </message>
-    <message>
-        <source>New sale in {seconds} s · press Enter to start now</source>
-        <translation>Nouvelle vente dans {seconds} s · appuyez sur Entrée pour commencer tout de suite</translation>
     </message>
 </context>
 <context>
@@ -1069,8 +1424,8 @@ Le code QR sera retiré de l’écran. Si le client paie quand même, HPOS le ve
         <translation>Annuler la vente</translation>
     </message>
     <message>
-        <source>Cancel this sale (Esc)</source>
-        <translation>Annuler cette vente (Échap)</translation>
+        <source>Cancel this sale ({key})</source>
+        <translation>Annuler cette vente ({key})</translation>
     </message>
     <message>
         <source>Sale {number}
@@ -1254,7 +1609,7 @@ Transaction {transaction}</translation>
     <name>ReceiptActions</name>
     <message>
         <source>No receipt for sale {name}: it is {status}, not paid. A receipt is printed only for a paid sale.</source>
-        <extracomment>A receipt was printed or saved: a sentence for the status bar. Something went wrong (also shown in a message box): the sentence shown. HPAY&apos;s company name (from the token): the shop name when the settings have none. Makes the printer (tests: a PDF-format QPrinter); None: the system&apos;s printers.</extracomment>
+        <extracomment>A receipt was printed or saved: a sentence for the status bar. Something went wrong (also shown in a message box): the sentence shown. Where the file dialogs start (shared with the history&apos;s CSV export by the window). HPAY&apos;s company name (from the token): the shop name when the settings have none. Makes the printer (tests: a PDF-format QPrinter); None: the system&apos;s printers.</extracomment>
         <translation>Pas de reçu pour la vente {name}&#xa0;: elle est {status}, pas payée. Un reçu n’est imprimé que pour une vente payée.</translation>
     </message>
     <message>
@@ -1262,8 +1617,12 @@ Transaction {transaction}</translation>
         <translation>Pas de reçu pour cette vente&#xa0;: {reason}</translation>
     </message>
     <message>
-        <source>Nothing to print. A receipt is printed from the PAID screen, or for a paid sale selected in History.</source>
-        <translation>Rien à imprimer. Un reçu s’imprime depuis l’écran PAYÉ, ou pour une vente payée choisie dans l’Historique.</translation>
+        <source>Nothing to print. Select a paid sale in History first.</source>
+        <translation>Rien à imprimer. Choisissez d’abord une vente payée dans l’Historique.</translation>
+    </message>
+    <message>
+        <source>Nothing to print: no sale has been finished since HPOS started. A receipt for an earlier paid sale is printed from History.</source>
+        <translation>Rien à imprimer&#xa0;: aucune vente n’a été terminée depuis le démarrage de HPOS. Le reçu d’une vente payée plus ancienne s’imprime depuis l’Historique.</translation>
     </message>
     <message>
         <source>The printer “{name}” is not available. Choose a printer.</source>
@@ -1308,6 +1667,18 @@ Transaction {transaction}</translation>
     <message>
         <source>Receipt</source>
         <translation>Reçu</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnPagesWarning</name>
+    <message>
+        <source>Payment return pages are HPAY&apos;s examples: set your own in Settings</source>
+        <extracomment>The warning was clicked: open Settings at the return pages.</extracomment>
+        <translation>Les pages de retour du paiement sont les exemples de HPAY&#xa0;: indiquez les vôtres dans les Paramètres</translation>
+    </message>
+    <message>
+        <source>In PROD, after paying, your customers&apos; phones open the success URL. Click to set your shop&apos;s own pages.</source>
+        <translation>En PROD, après le paiement, le téléphone de vos clients ouvre l’URL de succès. Cliquez pour indiquer les pages de votre boutique.</translation>
     </message>
 </context>
 <context>
@@ -1564,6 +1935,18 @@ En PROD, les paiements sont réels&#xa0;: les cartes des clients sont débitées
         <translation>Saisissez {names} pour tester la connexion.</translation>
     </message>
     <message>
+        <source>The {name} is still HPAY&apos;s example address.</source>
+        <translation>Encore l’adresse d’exemple de HPAY&#xa0;: {name}.</translation>
+    </message>
+    <message>
+        <source>The {names} are still HPAY&apos;s example addresses.</source>
+        <translation>Encore les adresses d’exemple de HPAY&#xa0;: {names}.</translation>
+    </message>
+    <message>
+        <source>In PROD, put your shop&apos;s own pages there: after paying, the customer&apos;s phone opens the success URL. HPOS itself does not need them.</source>
+        <translation>En PROD, mettez-y les pages de votre boutique&#xa0;: après le paiement, le téléphone du client ouvre l’URL de succès. HPOS lui-même n’en a pas besoin.</translation>
+    </message>
+    <message>
         <source>Set in the environment, these override the saved settings: {names}.</source>
         <translation>Définies dans l’environnement, ces variables remplacent les réglages enregistrés&#xa0;: {names}.</translation>
     </message>
@@ -1774,6 +2157,10 @@ En PROD, les paiements sont réels&#xa0;: les cartes des clients sont débitées
         <translation>Sera enregistrée dans le trousseau système pour {host} quand vous appuierez sur OK.</translation>
     </message>
     <message>
+        <source>The secret key is cleared because the API address changed to another host: type the key for {host}.</source>
+        <translation>La clé secrète a été effacée car l’adresse de l’API a changé d’hôte&#xa0;: saisissez la clé de {host}.</translation>
+    </message>
+    <message>
         <source>The secret key is stored for one API host: enter the secret key for {host}.</source>
         <translation>La clé secrète est enregistrée pour un seul hôte d’API&#xa0;: saisissez la clé secrète de {host}.</translation>
     </message>
@@ -1852,8 +2239,12 @@ En PROD, les paiements sont réels&#xa0;: les cartes des clients sont débitées
         <translation>Actualiser l’historique, ou vérifier la vente à l’écran&#x202f;; le solde</translation>
     </message>
     <message>
-        <source>Print the receipt</source>
-        <translation>Imprimer le reçu</translation>
+        <source>Print the receipt of the sale shown, or of the last sale</source>
+        <translation>Imprimer le reçu de la vente affichée, ou de la dernière vente</translation>
+    </message>
+    <message>
+        <source>{f1}, {esc} or a click closes this list.</source>
+        <translation>{f1}, {esc} ou un clic ferme cette liste.</translation>
     </message>
     <message>
         <source>Settings</source>
@@ -1875,10 +2266,6 @@ En PROD, les paiements sont réels&#xa0;: les cartes des clients sont débitées
         <source>Keyboard shortcuts</source>
         <extracomment>The overlay closed (by F1, Esc or a click).</extracomment>
         <translation>Raccourcis clavier</translation>
-    </message>
-    <message>
-        <source>F1, Esc or a click closes this list.</source>
-        <translation>F1, Échap ou un clic ferme cette liste.</translation>
     </message>
 </context>
 <context>
