@@ -655,7 +655,8 @@ def test_rows_to_csv_is_exact_and_guarded(tmp_path: Path) -> None:
     assert second["sale_number"] == ""
     assert second["status"] == "PAID LATE"
     assert records[2]["fees"] == ""
-    assert records[2]["product"] == 'Sac d\'école, "bleu"\nligne 2'
+    # quotes and commas survive; a line break (a control character) becomes a space
+    assert records[2]["product"] == 'Sac d\'école, "bleu" ligne 2'
     assert path.read_bytes().startswith(b"\xef\xbb\xbf"), "a BOM, for spreadsheets"
     assert not list(tmp_path.glob(".*.tmp"))
 
