@@ -13,22 +13,33 @@ any profile at a sandbox).
 With ``--lan`` (:func:`find_lan_address`) the sandbox's checkout page also listens on this
 machine's local-network address and the checkout links point there, so a phone on the
 same network can open the demo's QR; the API and the sandbox's control stay on loopback.
+
+The sandbox asks for the ports it had last time (:data:`SANDBOX_PORTS`, in the demo's data
+folder), so the checkout links of sales left waiting when the demo closed still open after
+a restart. When a port is taken it takes a free one: :class:`MovedLinks` then says how many
+waiting sales' QR codes point where nothing listens any more (logged, and shown by the
+window's demo bar and the terminal's demo).
 """
 
 from __future__ import annotations
 
 import ipaddress
+import json
+import logging
 import socket
-from collections.abc import Mapping
+import time
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 import platformdirs
 
 from hpos.hpay.errors import ConfigError
 from hpos.profile.keystore import KeyStore
 from hpos.profile.profile import Profile, Settings, replace_settings
+from hpos.util.atomic import write_atomic
 from hpos.util.private import private_folder
 
 if TYPE_CHECKING:
@@ -37,8 +48,24 @@ if TYPE_CHECKING:
 
 #: The sandbox's state file in the demo profile's data folder (payments kept across runs).
 SANDBOX_STATE = "sandbox-state.json"
+#: The ports the demo's sandbox listened on last time and where its checkout links pointed.
+SANDBOX_PORTS = "sandbox-ports.json"
 #: Addresses a UDP socket is "connected" to (nothing is sent) to learn the LAN interface.
 _PROBES = ("10.255.255.255", "172.31.255.255", "192.168.255.255")
+
+log = logging.getLogger("hpos.demo")
+
+
+@dataclass(frozen=True)
+class MovedLinks:
+    """The checkout page is no longer where it was last time (a port was taken, or ``--lan``
+    changed): the QR codes of the sales made before point to ``old_url``."""
+
+    old_url: str
+    new_url: str
+    #: Sales still waiting for payment (unpaid, not cancelled, not expired) whose QR no
+    #: longer opens; "Simulate customer payment" still pays them.
+    waiting: int
 
 
 @dataclass
@@ -47,6 +74,8 @@ class Demo:
 
     server: SandboxServer
     profile: Profile
+    #: Set when waiting sales' QR codes no longer open (see :class:`MovedLinks`).
+    moved: MovedLinks | None = None
 
     @property
     def lan_url(self) -> str | None:
@@ -106,8 +135,10 @@ def start_demo(
     from hpos.sandbox.accounts import DEMO_ACCOUNT  # only the demo needs the sandbox
 
     profile = Profile(demo_config_dir(env, config_dir), KeyStore(), env={})
-    profile.settings  # noqa: B018 - an unusable settings.json is met before the sandbox starts
-    server = start_demo_sandbox(profile.data_dir, lan_host=lan_host)
+    settings = profile.settings  # an unusable settings.json is met before the sandbox starts
+    server, moved = start_demo_sandbox(
+        profile.data_dir, lan_host=lan_host, expiry_minutes=settings.expiry_minutes
+    )
     use_demo_account(
         profile,
         server.url,
@@ -116,18 +147,111 @@ def start_demo(
         default_product="Demo sale",
         checkout_hosts=(lan_host,) if lan_host else Settings().checkout_hosts,
     )
-    return Demo(server, profile)
+    return Demo(server, profile, moved)
 
 
-def start_demo_sandbox(data_dir: Path, *, lan_host: str | None = None) -> SandboxServer:
-    """The sandbox on a free loopback port, its state in ``data_dir`` (:data:`SANDBOX_STATE`).
+def start_demo_sandbox(
+    data_dir: Path,
+    *,
+    lan_host: str | None = None,
+    expiry_minutes: int = Settings.expiry_minutes,
+) -> tuple[SandboxServer, MovedLinks | None]:
+    """The sandbox on loopback, its state in ``data_dir`` (:data:`SANDBOX_STATE`), and what
+    moved since last time.
 
-    With ``lan_host`` its checkout page also listens on that address (the links point there).
+    It listens on the ports it had last time (:data:`SANDBOX_PORTS`), else on free ones.
+    With ``lan_host`` its checkout page also listens on that address (the links point
+    there). The second value is set when the checkout links of sales made before no
+    longer open and some of them (younger than ``expiry_minutes``) are still waiting.
+    OSError when no port can be bound at all.
     """
     from hpos.sandbox.server import SandboxServer  # only the demo needs the sandbox
 
     private_folder(data_dir)  # the sandbox's state holds the demo's sales
-    return SandboxServer(state_file=data_dir / SANDBOX_STATE, lan_host=lan_host).start()
+    ports_file = data_dir / SANDBOX_PORTS
+    last = _read_ports(ports_file)
+    server = SandboxServer(state_file=data_dir / SANDBOX_STATE, lan_host=lan_host)
+    wanted = (int(last.get("port", 0)), int(last.get("lan_port", 0)) if lan_host else 0)
+    for port, lan_port in _port_choices(*wanted):
+        server.port, server.lan_port = port, lan_port
+        try:
+            server.start()
+        except OSError as exc:
+            log.info("demo sandbox: cannot listen on port %d, LAN %d (%s)", port, lan_port, exc)
+            continue
+        break
+    else:
+        raise OSError("the demo's sandbox found no port to listen on")
+    checkout = server.lan_url or server.url
+    if wanted != (0, 0) and (server.port, server.lan_port) != wanted:
+        log.warning("demo sandbox: a port it had last time is taken; now on %s", checkout)
+    _write_ports(ports_file, server, last)
+    moved = _moved_links(server, str(last.get("checkout_url", "")), expiry_minutes)
+    if moved is not None:
+        log.warning(
+            "demo sandbox: the QR codes of %d waiting sale(s) point to %s, where it no longer"
+            " listens (now %s); Simulate customer payment still pays them",
+            moved.waiting,
+            moved.old_url,
+            moved.new_url,
+        )
+    return server, moved
+
+
+def _port_choices(port: int, lan_port: int) -> Iterator[tuple[int, int]]:
+    """Last time's ports first (0: any free one); then a free API port (with ``--lan`` the
+    links are on the LAN port), a free LAN port, free ports for both."""
+    tried: set[tuple[int, int]] = set()
+    for choice in ((port, lan_port), (0, lan_port), (port, 0), (0, 0)):
+        if choice not in tried:
+            tried.add(choice)
+            yield choice
+
+
+def _read_ports(path: Path) -> dict[str, Any]:
+    """What :func:`_write_ports` left, or {} (none yet, or unreadable: free ports then)."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+    except (OSError, ValueError) as exc:
+        log.warning("demo sandbox: %s unreadable (%s); free ports are used", path, exc)
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    ports = {k: data[k] for k in ("port", "lan_port") if type(data.get(k)) is int}
+    usable = {k: v for k, v in ports.items() if 0 < v < 65536}
+    url = data.get("checkout_url")
+    return usable | ({"checkout_url": url} if isinstance(url, str) else {})
+
+
+def _write_ports(path: Path, server: SandboxServer, last: Mapping[str, Any]) -> None:
+    """Remember the ports now in use (owner-only, atomic); the LAN port is kept for the next
+    ``--lan`` when this run has none."""
+    data = {
+        "port": urlsplit(server.url).port,
+        "lan_port": urlsplit(server.lan_url).port if server.lan_url else last.get("lan_port"),
+        "checkout_url": server.lan_url or server.url,
+    }
+    try:
+        write_atomic(path, json.dumps({k: v for k, v in data.items() if v is not None}))
+    except OSError as exc:
+        log.warning("demo sandbox: could not remember its ports in %s (%s)", path, exc)
+
+
+def _moved_links(server: SandboxServer, old_url: str, expiry_minutes: int) -> MovedLinks | None:
+    """The waiting sales whose checkout links point to ``old_url``, when nothing listens
+    there any more; None when the links still open or no sale waits."""
+    if not old_url or old_url in (server.url, server.lan_url):
+        return None
+    since = time.time() - expiry_minutes * 60
+    waiting = sum(
+        1
+        for p in server.payments()
+        if p.status == "UNPAID" and not p.cancelled and p.created.timestamp() >= since
+    )
+    new_url = server.lan_url or server.url
+    return MovedLinks(old_url, new_url, waiting) if waiting else None
 
 
 def use_demo_account(profile: Profile, url: str, **changes: Any) -> None:

@@ -1,9 +1,9 @@
 """``hpos --demo`` in the terminal: one sale end to end on the built-in sandbox.
 
 Until the counter window lands, the demo shows the whole flow where a newcomer
-can follow it: it starts the sandbox on a free loopback port with its state in a
-separate demo profile (never the shop's real profile, never the keyring), takes
-a token, charges 14 900 XOF, draws the checkout QR in the terminal, and waits
+can follow it: it starts the sandbox on loopback (last time's port when free) with
+its state in a separate demo profile (never the shop's real profile, never the
+keyring), takes a token, charges 14 900 XOF, draws the checkout QR in the terminal, and waits
 until the payment is PAID — paid by the newcomer on the sandbox's checkout page,
 or by the demo itself when Enter is pressed (or at once when stdin is not a
 terminal, so the demo also runs unattended).
@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TextIO
 
 from hpos.cli import output
-from hpos.demo import demo_client_config, demo_config_dir, start_demo_sandbox
+from hpos.demo import MovedLinks, demo_client_config, demo_config_dir, start_demo_sandbox
 from hpos.hpay.client import HpayClient
 from hpos.hpay.models import HistoryEntry
 from hpos.hpay.money import format_amount
@@ -45,14 +45,26 @@ def run_demo(
     ``lan_host`` (``--lan``): the checkout page also listens on this LAN address.
     """
     data_dir = demo_config_dir(env, config_dir) / "data"
-    server = start_demo_sandbox(data_dir, lan_host=lan_host)
+    server, moved = start_demo_sandbox(data_dir, lan_host=lan_host)
     hosts = {"checkout_hosts": (lan_host,)} if lan_host else {}
     client = HpayClient(demo_client_config(server.url, **hosts))
     try:
+        if moved is not None:
+            output.write(out, moved_sentence(moved))
         return _sale(server, client, out, stdin)
     finally:
         client.close()
         server.stop()
+
+
+def moved_sentence(moved: MovedLinks) -> str:
+    """What the terminal says when waiting sales' QR codes no longer open."""
+    sales = "1 sale" if moved.waiting == 1 else f"{moved.waiting} sales"
+    return (
+        f"The sandbox moved to {moved.new_url} (it was at {moved.old_url}): the QR codes of"
+        f" {sales} still waiting no longer open; Simulate customer payment in the demo's window"
+        " (hpos --demo) still pays them."
+    )
 
 
 def _sale(server: SandboxServer, client: HpayClient, out: TextIO, stdin: TextIO) -> int:

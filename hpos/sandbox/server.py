@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 import socket
 import socketserver
 import threading
@@ -65,6 +66,9 @@ _PAGE_504 = (
 class _HTTPServer(ThreadingHTTPServer):
     daemon_threads = True
     block_on_close = False
+    # On Windows SO_REUSEADDR would let a second server bind a port in use (the demo
+    # asks for the port it had last time); elsewhere it only skips TIME_WAIT.
+    allow_reuse_address = os.name != "nt"
 
     def __init__(
         self, address: tuple[str, int], owner: SandboxServer, *, checkout_only: bool = False
@@ -237,10 +241,11 @@ class SandboxServer:
         state_file: Path | str | None = None,
         clock: Callable[[], float] = time.time,
         lan_host: str | None = None,
+        lan_port: int = 0,
     ) -> None:
         self.host, self.port = host, port
         #: This machine's LAN address: the checkout page is served there too (see above).
-        self.lan_host = lan_host
+        self.lan_host, self.lan_port = lan_host, lan_port
         path = None if state_file is None else Path(state_file)
         self.state = SandboxState(accounts, token_ttl=token_ttl, clock=clock, state_file=path)
         self.faults = FaultTable()
@@ -283,7 +288,7 @@ class SandboxServer:
         lan_httpd = None
         if self.lan_host:
             try:
-                lan_httpd = _HTTPServer((self.lan_host, 0), self, checkout_only=True)
+                lan_httpd = _HTTPServer((self.lan_host, self.lan_port), self, checkout_only=True)
             except OSError:
                 httpd.server_close()
                 raise

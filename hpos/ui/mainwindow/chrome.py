@@ -19,11 +19,19 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Slot
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from hpos.logging_setup import current_file_logging, log_file_path
 
 if TYPE_CHECKING:
+    from hpos.demo import Demo
     from hpos.profile.profile import Profile
     from hpos.ui.mainwindow.about import AboutDialog
 
@@ -123,25 +131,40 @@ def set_banner_text(label: QLabel, text: str) -> None:
 
 class DemoBar(QWidget):
     """The demo's strip: what the demo is, where a phone reaches it, and "Simulate customer
-    payment"."""
+    payment"; under it, when the sandbox moved since last time and sales wait, that their QR
+    codes no longer open."""
 
     def __init__(
-        self, simulate: Slot0, parent: QWidget | None = None, *, lan_url: str | None = None
+        self, simulate: Slot0, parent: QWidget | None = None, *, demo: Demo | None = None
     ) -> None:
         super().__init__(parent)
-        self._lan_url = lan_url
+        self._demo = demo
         # a QWidget subclass paints a style sheet's background only when asked to
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setStyleSheet("background:#0d47a1; color:white;")
         row = QHBoxLayout(self)
         row.setContentsMargins(12, 4, 12, 4)
+        texts = QVBoxLayout()
+        texts.setSpacing(2)
         self.text = QLabel()
         self.text.setStyleSheet("font-weight:bold;")
-        row.addWidget(self.text, 1)
+        texts.addWidget(self.text)
+        #: "The sandbox moved…": shown when waiting sales' QR codes no longer open.
+        self.moved = QLabel()
+        self.moved.setWordWrap(True)
+        self.moved.setStyleSheet("color:#ffe082;")  # amber on the blue: a warning, still legible
+        texts.addWidget(self.moved)
+        row.addLayout(texts, 1)
         self.simulate = QPushButton()
         self.simulate.setEnabled(False)
         self.simulate.clicked.connect(simulate)
         row.addWidget(self.simulate)
+        self.show_demo(demo)
+
+    def show_demo(self, demo: Demo | None) -> None:
+        """The demo running now (its LAN address, whether its links moved), or None."""
+        self._demo = demo
+        self.moved.setVisible(demo is not None and demo.moved is not None)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -149,12 +172,20 @@ class DemoBar(QWidget):
         text = QCoreApplication.translate(
             "MainWindow", "DEMO — a local HPAY sandbox plays the bank and the customer."
         )
-        if self._lan_url:
-            host = self._lan_url.split("://", 1)[-1]
+        lan_url = self._demo.lan_url if self._demo is not None else None
+        if lan_url:
+            host = lan_url.split("://", 1)[-1]
             text += " " + QCoreApplication.translate(
                 "MainWindow", "Phones on this network can pay the QR ({address})."
             ).format(address=host)
         self.text.setText(text)
+        self.moved.setText(
+            QCoreApplication.translate(
+                "MainWindow",
+                "The sandbox moved to a new address: the QR codes of sales made before no longer"
+                " open. Use Simulate customer payment to pay a waiting sale.",
+            )
+        )
         self.simulate.setText(QCoreApplication.translate("MainWindow", "Simulate customer payment"))
         self.simulate.setAccessibleName(
             QCoreApplication.translate("MainWindow", "Simulate customer payment")

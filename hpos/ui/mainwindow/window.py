@@ -117,7 +117,7 @@ class MainWindow(Retranslatable, QMainWindow):
         fit_to_screen(self, PREFERRED_SIZE, MIN_SIZE)
 
         self._test_banner = banner("#b71c1c")
-        self._demo_bar = DemoBar(self.simulate_payment, lan_url=demo.lan_url if demo else None)
+        self._demo_bar = DemoBar(self.simulate_payment, demo=demo)
         self.journal_banner = JournalBanner(self.runner)  # a lost or replaced journal
         self._stack = QStackedWidget()
         root = QWidget()
@@ -425,6 +425,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.demo = start_demo(os.environ)
         self.profile = self.demo.profile
         self.setWindowTitle(self.tr("HPOS — DEMO"))
+        self._demo_bar.show_demo(self.demo)
         self._demo_bar.setVisible(True)
         self._teardown_workspace()
         self._build_workspace()
