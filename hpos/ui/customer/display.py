@@ -142,6 +142,7 @@ class CustomerDisplayManager(QObject):
         self._save_timer.timeout.connect(self._save_place)
         #: View → Customer display (Ctrl+Shift+D): checked while the display shows.
         self.action = QAction(self)
+        self.action.setObjectName("customerDisplayAction")  # F1 names it by this
         self.action.setCheckable(True)
         self.action.setShortcut(QKeySequence("Ctrl+Shift+D"))
         self.action.triggered.connect(self.toggle)

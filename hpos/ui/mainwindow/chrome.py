@@ -3,12 +3,13 @@
 :class:`WindowMenus` builds the menus on a :class:`~PySide6.QtWidgets.QMainWindow`
 and calls the window's own slots (settings, print, quit, history, refresh, about,
 log folder); the keyboard's F1 and F3 actions join the View and Help menus so the
-menus list every window shortcut. :class:`DemoBar` is the blue strip of the demo,
-with "Simulate customer payment". Each has ``retranslate()``; the window calls
-it when the language changes (the texts keep the ``MainWindow`` translation
-context they had when the window built them itself). :class:`HelpActions` opens
-About and the log folder; :func:`fit_to_screen` sizes the window. No state of the
-sale lives here.
+menus list every window shortcut (and F1 lists the menus' shortcuts from these actions).
+:class:`DemoBar` is the blue strip of the demo, with "Simulate customer payment" (and,
+when the sandbox moved since last time, that old QR codes no longer open). Each has
+``retranslate()``; the window calls it when the language changes (the texts keep the
+``MainWindow`` translation context they had when the window built them itself).
+:class:`HelpActions` opens About and the log folder; :func:`fit_to_screen` sizes the
+window. No state of the sale lives here.
 """
 
 from __future__ import annotations
@@ -58,16 +59,18 @@ class WindowMenus(QObject):
         super().__init__(window)
         bar = window.menuBar()
         self.file_menu = bar.addMenu("")
-        self.settings = self._action(window, settings, QKeySequence("Ctrl+,"))
-        self.print_receipt = self._action(window, print_receipt, QKeySequence.StandardKey.Print)
-        self.quit = self._action(window, quit or window.close)
+        self.settings = self._action(window, settings, QKeySequence("Ctrl+,"), "settingsAction")
+        self.print_receipt = self._action(
+            window, print_receipt, QKeySequence.StandardKey.Print, "printAction"
+        )
+        self.quit = self._action(window, quit or window.close, name="quitAction")
         # the platform's Quit keys; Ctrl+Q where it has none (Windows, a bare X11 or offscreen)
         quit_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Quit)
         self.quit.setShortcuts(quit_keys or [QKeySequence("Ctrl+Q")])
         self.file_menu.addActions([self.settings, self.print_receipt, self.quit])
         self.view_menu = bar.addMenu("")
-        self.history = self._action(window, history, QKeySequence("F2"))
-        self.refresh = self._action(window, refresh, QKeySequence("F5"))
+        self.history = self._action(window, history, QKeySequence("F2"), "historyAction")
+        self.refresh = self._action(window, refresh, QKeySequence("F5"), "refreshAction")
         self.view_menu.addActions([self.history, self.refresh, *extra_view])
         self.help_menu = bar.addMenu("")
         self.about = self._action(window, about)
@@ -80,8 +83,10 @@ class WindowMenus(QObject):
         window: QMainWindow,
         slot: Slot0,
         shortcut: QKeySequence | QKeySequence.StandardKey | None = None,
+        name: str = "",
     ) -> QAction:
         action = QAction(window)
+        action.setObjectName(name)  # F1 finds its sentence for the action by this name
         if shortcut is not None:
             action.setShortcut(shortcut)
         action.triggered.connect(slot)

@@ -51,10 +51,12 @@ class WindowKeys(QObject):
         self._window = window
         self._overlay: ShortcutsOverlay | None = None  # built on the first F1
         self.overlay_action = QAction(self)
+        self.overlay_action.setObjectName("shortcutsAction")  # F1's own row
         self.overlay_action.setShortcut(QKeySequence(Qt.Key.Key_F1))
         self.overlay_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.overlay_action.triggered.connect(self._toggle_overlay)
         self.last_qr_action = QAction(self)
+        self.last_qr_action.setObjectName("lastQrAction")
         self.last_qr_action.setShortcut(QKeySequence(Qt.Key.Key_F3))
         self.last_qr_action.triggered.connect(target.show_last_qr)
         window.addAction(self.overlay_action)

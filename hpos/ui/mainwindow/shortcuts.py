@@ -1,7 +1,9 @@
 """F1: a translucent panel over the window that lists every keyboard shortcut.
 
 :class:`ShortcutsOverlay` covers its parent (the main window) entirely, dims it
-and shows a table of keys and what they do (:func:`shortcut_rows`). It takes the
+and shows a table of keys and what they do (:func:`shortcut_rows`): the keys the screens
+handle, and every action of the window with a shortcut (:func:`window_actions`: the menus'
+and the window's own), its keys read from the action itself. It takes the
 keyboard focus while shown, so a digit typed by mistake does not reach the
 amount, and gives it back when it closes: on F1 (the window's action toggles
 it), Esc, or any click. Keys are named by :func:`hpos.ui.keynames.key_name`, as
@@ -11,9 +13,27 @@ the screens' hints name them ("Enter", "Esc"; ``Ctrl+,`` on Windows and Linux,
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QMouseEvent, QPainter, QPaintEvent
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+from collections.abc import Iterable
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QKeyEvent,
+    QKeySequence,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+)
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QVBoxLayout,
+    QWidget,
+)
 
 from hpos.ui.i18n import Retranslatable
 from hpos.ui.keynames import key_name, key_names
@@ -31,14 +51,85 @@ QLabel#shortcutsHint { color: #4d5156; font-size: 14px; }
 """
 
 
+#: F1's sentence for each window action with a shortcut, by the action's object name, in
+#: the order shown (Quit comes last, after Tab and the history's search). The keys are read
+#: from the actions themselves; an action not named here shows its menu text.
+_ACTION_TEXTS = {
+    "shortcutsAction": QT_TRANSLATE_NOOP("ShortcutsOverlay", "Show or hide this list"),
+    "historyAction": QT_TRANSLATE_NOOP("ShortcutsOverlay", "History / back to the cashier"),
+    "lastQrAction": QT_TRANSLATE_NOOP(
+        "ShortcutsOverlay", "Show the QR code of the sale waiting for payment"
+    ),
+    "refreshAction": QT_TRANSLATE_NOOP(
+        "ShortcutsOverlay", "Refresh the history, or check the sale on screen; the balance"
+    ),
+    "printAction": QT_TRANSLATE_NOOP(
+        "ShortcutsOverlay", "Print the receipt of the sale shown, or of the last sale"
+    ),
+    "customerDisplayAction": QT_TRANSLATE_NOOP(
+        "ShortcutsOverlay", "Show or close the customer display"
+    ),
+    "settingsAction": QT_TRANSLATE_NOOP("ShortcutsOverlay", "Settings"),
+    "quitAction": QT_TRANSLATE_NOOP("ShortcutsOverlay", "Quit"),
+}
+_LAST = "quitAction"
+
+
+def window_actions(window: QWidget) -> list[QAction]:
+    """The window's actions that have a shortcut, each once: its menus' (in menu order),
+    then its own (F1, F3 and the customer display are added to the window too)."""
+    found: list[QAction] = []
+    candidates: list[QAction] = []
+    if isinstance(window, QMainWindow):
+        for entry in window.menuBar().actions():
+            menu = entry.menu()
+            if isinstance(menu, QMenu):
+                candidates.extend(menu.actions())
+    candidates.extend(window.actions())
+    for action in candidates:
+        if not action.shortcut().isEmpty() and all(action is not seen for seen in found):
+            found.append(action)
+    return found
+
+
+def action_keys(action: QAction) -> str:
+    """An action's shortcut as the screens name keys ("Ctrl+Shift+D", "F1"): its primary
+    one, as its menu shows it (Quit's second binding on X11 is the "Exit" key, no keyboard's)."""
+    return key_name(action.shortcut().toString(QKeySequence.SequenceFormat.PortableText))
+
+
+def _menu_text(action: QAction) -> str:
+    """The menu text without its mnemonic ("&Quit" -> "Quit")."""
+    return action.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
+
+
+def _action_text(action: QAction) -> str:
+    """What F1 says an action does: its sentence, else its menu text."""
+    text = _ACTION_TEXTS.get(action.objectName())
+    return QCoreApplication.translate("ShortcutsOverlay", text) if text else _menu_text(action)
+
+
 def _standard(key: QKeySequence.StandardKey) -> str:
-    """The platform's first binding of a standard key ("" when it has none, e.g. Quit)."""
+    """The platform's first binding of a standard key ("" when it has none)."""
     bindings = QKeySequence.keyBindings(key)
     return key_name(bindings[0].toString()) if bindings else ""
 
 
-def shortcut_rows() -> list[tuple[str, str]]:
-    """Every shortcut of the window: (keys, what they do), in the current language."""
+def shortcut_rows(actions: Iterable[QAction] = ()) -> list[tuple[str, str]]:
+    """Every shortcut of the window: (keys, what they do), in the current language.
+
+    The keys the screens handle themselves (digits, Backspace, Enter, Esc, Tab, the
+    history's search), then one row per action of ``actions`` (:func:`window_actions`),
+    its keys read from the action, so the list cannot drift from the real shortcuts.
+    """
+
+    given = list(actions)
+    known = list(_ACTION_TEXTS)
+    ordered = sorted(  # known ones in F1's order, then any other (stable: their menu order)
+        (a for a in given if a.objectName() != _LAST),
+        key=lambda a: known.index(a.objectName()) if a.objectName() in known else len(known),
+    )
+    last = [a for a in given if a.objectName() == _LAST]
     rows = [
         (
             QCoreApplication.translate("ShortcutsOverlay", "0–9  ,  ."),
@@ -60,30 +151,9 @@ def shortcut_rows() -> list[tuple[str, str]]:
                 "ShortcutsOverlay", "Clear the amount · cancel the sale (asks first) · back"
             ),
         ),
-        (key_name("F1"), QCoreApplication.translate("ShortcutsOverlay", "Show or hide this list")),
-        (
-            key_name("F2"),
-            QCoreApplication.translate("ShortcutsOverlay", "History / back to the cashier"),
-        ),
-        (
-            key_name("F3"),
-            QCoreApplication.translate(
-                "ShortcutsOverlay", "Show the QR code of the sale waiting for payment"
-            ),
-        ),
-        (
-            key_name("F5"),
-            QCoreApplication.translate(
-                "ShortcutsOverlay", "Refresh the history, or check the sale on screen; the balance"
-            ),
-        ),
-        (
-            key_name("Ctrl+P"),
-            QCoreApplication.translate(
-                "ShortcutsOverlay", "Print the receipt of the sale shown, or of the last sale"
-            ),
-        ),
-        (key_name("Ctrl+,"), QCoreApplication.translate("ShortcutsOverlay", "Settings")),
+    ]
+    rows += [(action_keys(a), _action_text(a)) for a in ordered]
+    rows += [
         (
             key_names("Tab", "Shift+Tab"),
             QCoreApplication.translate("ShortcutsOverlay", "Next / previous field"),
@@ -92,11 +162,8 @@ def shortcut_rows() -> list[tuple[str, str]]:
             _standard(QKeySequence.StandardKey.Find),
             QCoreApplication.translate("ShortcutsOverlay", "Search the history"),
         ),
-        (
-            _standard(QKeySequence.StandardKey.Quit),
-            QCoreApplication.translate("ShortcutsOverlay", "Quit"),
-        ),
     ]
+    rows += [(action_keys(a), _action_text(a)) for a in last]
     return [(keys, action) for keys, action in rows if keys]
 
 
@@ -109,6 +176,7 @@ class ShortcutsOverlay(Retranslatable, QWidget):
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self.setObjectName("shortcutsOverlay")
+        self._window = parent  # its menus' and its own actions are listed
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAttribute(Qt.WidgetAttribute.WA_NoSystemBackground)
         self._return_focus: QWidget | None = None
@@ -148,7 +216,7 @@ class ShortcutsOverlay(Retranslatable, QWidget):
             item = self._grid.takeAt(0)
             if item is not None and item.widget() is not None:
                 item.widget().deleteLater()
-        for row, (keys, action) in enumerate(shortcut_rows()):
+        for row, (keys, action) in enumerate(shortcut_rows(window_actions(self._window))):
             key_label = QLabel(keys, self.panel)
             key_label.setProperty("role", "key")
             key_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -178,7 +246,7 @@ class ShortcutsOverlay(Retranslatable, QWidget):
             return
         window = self.window()
         self._return_focus = window.focusWidget() if window is not None else None
-        self._place()
+        self.retranslate()  # the window's actions as they are now; placed for the window's size
         self.show()
         self.raise_()
         self.setFocus(Qt.FocusReason.PopupFocusReason)

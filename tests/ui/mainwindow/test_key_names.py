@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 from hpos.ui.history.filters import placeholder_room
 from hpos.ui.i18n import install_language
 from hpos.ui.keynames import key_name, key_names
-from hpos.ui.mainwindow.shortcuts import shortcut_rows
+from hpos.ui.mainwindow.shortcuts import shortcut_rows, window_actions
 from hpos.ui.mainwindow.window import MainWindow
 from tests.helpers.profiles import make_profile
 
@@ -43,7 +43,7 @@ def window(qtbot: QtBot, tmp_path: Path, sandbox: Any, language: str) -> Iterato
     win.close()
 
 
-def f1_keys() -> dict[str, str]:
+def f1_keys(window: MainWindow) -> dict[str, str]:
     """F1's key column, by the English action it names."""
     english = [
         "backspace",
@@ -54,24 +54,29 @@ def f1_keys() -> dict[str, str]:
         "f3",
         "f5",
         "print",
+        "customer display",
         "settings",
         "tab",
         "find",
         "quit",
     ]
-    keys = [k for k, _action in shortcut_rows()][1:]  # the first row is the digits
+    keys = [k for k, _action in shortcut_rows(window_actions(window))][
+        1:
+    ]  # the first row is the digits
     return dict(zip(english, keys, strict=False))
 
 
 def test_f1_and_the_screens_name_every_key_alike(
     qtbot: QtBot, window: MainWindow, language: str
 ) -> None:
-    f1 = f1_keys()
+    f1 = f1_keys(window)
     enter, esc = key_name("Return"), key_name("Esc")
     assert f1["enter"] == enter == QCoreApplication.translate("Keys", "Enter")
     assert f1["esc"] == esc == QCoreApplication.translate("Keys", "Esc")
     assert f1["backspace"] == QCoreApplication.translate("Keys", "Backspace")
     assert f1["print"] == key_name("Ctrl+P")
+    assert f1["customer display"] == key_name("Ctrl+Shift+D")
+    assert f1["quit"] == key_name("Ctrl+Q"), "offscreen has no standard Quit key: Ctrl+Q"
     assert f1["tab"] == key_names("Tab", "Shift+Tab")
     # whole key names ("Retour arrière" is Backspace's French name; "Retour" alone is Qt's Return)
     names = {part.strip() for value in f1.values() for part in re.split(r"[/+]", value)}
@@ -118,3 +123,20 @@ def test_the_history_search_placeholder_is_never_cut(
         assert placeholder_room(edit) <= edit.width()
         assert edit.toolTip() == full  # the whole sentence, always readable
     assert edit.placeholderText() == full  # wide enough at 1400 px: the whole sentence
+
+
+def test_f1_fits_a_1024x600_window_with_nothing_cut(
+    qtbot: QtBot, window: MainWindow, language: str
+) -> None:
+    """Every row (Quit and the customer display too) shows whole at the smallest counter size."""
+    qtbot.waitUntil(lambda: window.size().toTuple() == (1024, 600), timeout=WAIT)
+    overlay = window.keys.overlay
+    overlay.open()
+    panel = overlay.panel
+    assert window.rect().contains(panel.geometry())
+    assert panel.heightForWidth(panel.width()) <= panel.height(), "no row cut at the bottom"
+    assert overlay.rows()[-1] == (
+        key_name("Ctrl+Q"),
+        QCoreApplication.translate("ShortcutsOverlay", "Quit"),
+    )
+    overlay.close_overlay()

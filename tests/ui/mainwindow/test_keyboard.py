@@ -14,14 +14,15 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from hpos.profile.profile import Profile
 from hpos.sales.states import SaleState
 from hpos.ui.keynames import key_name
-from hpos.ui.mainwindow.shortcuts import ShortcutsOverlay, shortcut_rows
+from hpos.ui.mainwindow.shortcuts import ShortcutsOverlay, shortcut_rows, window_actions
 from hpos.ui.mainwindow.window import MainWindow
 from tests.helpers.profiles import make_profile
 from tests.helpers.translators import Marking
@@ -194,7 +195,7 @@ def test_f1_shows_every_shortcut_and_closes_by_f1_esc_or_click(
     texts = " ".join(t for _, t in overlay.rows())
     for words in ("Charge", "History", "QR code", "Refresh", "Print the receipt", "Settings"):
         assert words in texts
-    assert overlay.rows() == shortcut_rows()
+    assert overlay.rows() == shortcut_rows(window_actions(window))
 
     # digits typed while the list shows do not reach the amount
     type_text(window, "5")
@@ -213,6 +214,46 @@ def test_f1_shows_every_shortcut_and_closes_by_f1_esc_or_click(
     assert not overlay.isVisible()
     type_text(window, "3")
     assert window.cashier.amount_entry.value == 3
+
+
+def _menu_shortcuts(window: MainWindow) -> list[tuple[str, str]]:
+    """(key as the screens name it, menu text) of every menu action with a shortcut: its
+    primary one, the one its menu shows."""
+    found = []
+    for entry in window.menuBar().actions():
+        menu = entry.menu()
+        assert isinstance(menu, QMenu)
+        for action in menu.actions():
+            if not action.shortcut().isEmpty():
+                text = action.shortcut().toString(QKeySequence.SequenceFormat.PortableText)
+                found.append((key_name(text), action.text()))
+    return found
+
+
+def test_f1_lists_every_shortcut_of_the_menus(qtbot: QtBot, window: MainWindow) -> None:
+    """Built from the window's own actions: a menu shortcut missing from F1 fails here."""
+    shortcuts = _menu_shortcuts(window)
+    keys = {k for k, _ in shortcuts}
+    assert {key_name("Ctrl+Q"), key_name("Ctrl+Shift+D"), "F2", "F3", "F5"} <= keys
+    key(window, Qt.Key.Key_F1)
+    shown = window.keys.overlay.rows()
+    for keys_text, menu_text in shortcuts:
+        assert keys_text in [k for k, _ in shown], f"{menu_text} ({keys_text}) is not on F1"
+    assert (key_name("Ctrl+Q"), "Quit") == shown[-1]
+    assert (key_name("Ctrl+Shift+D"), "Show or close the customer display") in shown
+    key(window, Qt.Key.Key_F1)
+
+
+def test_a_new_menu_shortcut_shows_on_f1_with_its_menu_text(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    key(window, Qt.Key.Key_F1)  # the list is built once already
+    key(window, Qt.Key.Key_F1)
+    action = window.menus.view_menu.addAction("&Zoom in")
+    action.setShortcut(QKeySequence("Ctrl+Shift+Z"))
+    key(window, Qt.Key.Key_F1)
+    assert (key_name("Ctrl+Shift+Z"), "Zoom in") in window.keys.overlay.rows()
+    key(window, Qt.Key.Key_F1)
 
 
 def test_the_overlay_follows_the_window_size(qtbot: QtBot, window: MainWindow) -> None:
