@@ -5,7 +5,8 @@ Designer ``setupUi`` would: ``pane.source_combo``, ``pane.search_edit``...) and
 wires them to the pane's slots; the pane sets their texts in its ``retranslate``.
 The search field's placeholder is never cut: :class:`FittingPlaceholder` shows the
 full sentence when it fits the field and a short one when it does not (French at
-1024×600), the full sentence always in the tool tip.
+1024×600), the full sentence always in the tool tip; the field narrows down to
+:data:`SEARCH_MIN_WIDTH` so the whole row fits a 1024-pixel screen in French too.
 """
 
 from __future__ import annotations
@@ -30,6 +31,11 @@ from hpos.ui.history.widgets import buddy, date_edit
 if TYPE_CHECKING:
     from hpos.ui.history.pane import HistoryPane
 
+#: The search field's narrowest (pixels): the short placeholder ("Chercher…") and about 14
+#: typed characters, a transaction id's length; wider whenever the window has room. Small
+#: enough for the filter row to fit a 1024-pixel screen in French.
+SEARCH_MIN_WIDTH = 120
+
 
 def build_filters(pane: HistoryPane) -> QHBoxLayout:
     """The filter widgets, set on ``pane`` and wired to its slots; the row that holds them."""
@@ -52,7 +58,7 @@ def build_filters(pane: HistoryPane) -> QHBoxLayout:
         edit.dateChanged.connect(pane._date_edited)
     pane.search_edit = QLineEdit()
     pane.search_edit.setClearButtonEnabled(True)
-    pane.search_edit.setMinimumWidth(160)
+    pane.search_edit.setMinimumWidth(SEARCH_MIN_WIDTH)
     pane.search_edit.textChanged.connect(pane.proxy.set_search)
     pane.search_placeholder = FittingPlaceholder(pane.search_edit)
     pane.refresh_button = QPushButton()

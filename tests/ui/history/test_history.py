@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QDate, QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QModelIndex, Qt
 from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
 
@@ -31,6 +31,7 @@ from hpos.sales.till import Till
 from hpos.sandbox.server import SandboxServer
 from hpos.ui.history.details import NOT_ALLOWED_TEXT, DetailsDialog
 from hpos.ui.history.export import CSV_COLUMNS, rows_to_csv, write_csv
+from hpos.ui.history.filters import placeholder_room
 from hpos.ui.history.model import HistoryModel
 from hpos.ui.history.pane import HistoryPane
 from hpos.ui.history.rows import (
@@ -48,7 +49,9 @@ from hpos.ui.history.rows import (
 )
 from hpos.ui.history.totals import summary_text
 from hpos.ui.i18n import format_datetime, install_language
+from hpos.ui.mainwindow.window import MainWindow
 from hpos.ui.runner import Runner
+from tests.helpers.profiles import make_profile
 from tests.helpers.sandbox import client_config, start_sandbox
 
 HISTORY = "/getPaymentHistory/"
@@ -862,37 +865,79 @@ def test_refresh_button_reloads_changed_rows(
     qtbot.waitUntil(lambda: shown(pane, "status") == ["PAID"], timeout=WAIT)
 
 
+@pytest.mark.parametrize("lang", ["en", "fr"])
 def test_nothing_is_cut_off_at_the_minimum_window_size(
-    qtbot: QtBot, sandbox: SandboxServer, client: HpayClient, runner: Runner, tmp_path: Path
+    qtbot: QtBot,
+    sandbox: SandboxServer,
+    client: HpayClient,
+    runner: Runner,
+    tmp_path: Path,
+    lang: str,
+    qapp: Any,
 ) -> None:
     pay(client, "1000", "Sac d'école pour enfant de 4 à 10 ans")
-    pane = make_pane(qtbot, runner, client)
-    pane.resize(1024, 600)
-    pane.show()
-    wait_loaded(qtbot, pane, 1)
-    widgets = [
-        pane.source_combo,
-        pane.status_combo,
-        pane.from_check,
-        pane.from_edit,
-        pane.to_check,
-        pane.to_edit,
-        pane.search_edit,
-        pane.refresh_button,
-        pane.export_button,
-    ]
-    for widget in widgets:
-        assert widget.width() >= widget.minimumSizeHint().width(), widget
-        assert pane.rect().contains(widget.geometry()), widget
-    header = pane.view.horizontalHeader()
-    assert sum(header.sectionSize(c) for c in range(header.count())) <= (
-        pane.view.viewport().width()
-    ), "no horizontal scrolling at 1024 px"
-    for column in (COL_DATE, COL_AMOUNT, COL_STATUS):
-        text = cell(pane, 0, column)
-        needed = pane.view.fontMetrics().horizontalAdvance(text)
-        assert header.sectionSize(column) > needed, (column, text)
-    assert pane.grab().save(str(tmp_path / "pane.png"))
+    install_language(qapp, lang)
+    try:
+        pane = make_pane(qtbot, runner, client)
+        pane.resize(1024, 600)
+        pane.show()
+        wait_loaded(qtbot, pane, 1)
+        assert pane.minimumSizeHint().width() <= 1024, "the filter row fits 1024 px"
+        assert pane.export_button.text() == QCoreApplication.translate(
+            "HistoryPane", "&Export CSV…"
+        ), "in the pane's language"
+        widgets = [
+            pane.source_combo,
+            pane.status_combo,
+            pane.from_check,
+            pane.from_edit,
+            pane.to_check,
+            pane.to_edit,
+            pane.search_edit,
+            pane.refresh_button,
+            pane.export_button,
+        ]
+        for widget in widgets:
+            assert widget.width() >= widget.minimumSizeHint().width(), widget
+            assert widget.width() >= widget.minimumWidth(), widget
+            assert pane.rect().contains(widget.geometry()), widget
+        edit = pane.search_edit
+        shown = edit.placeholderText()
+        assert edit.fontMetrics().horizontalAdvance(shown) <= placeholder_room(edit), shown
+        header = pane.view.horizontalHeader()
+        assert sum(header.sectionSize(c) for c in range(header.count())) <= (
+            pane.view.viewport().width()
+        ), "no horizontal scrolling at 1024 px"
+        for column in (COL_DATE, COL_AMOUNT, COL_STATUS):
+            text = cell(pane, 0, column)
+            needed = pane.view.fontMetrics().horizontalAdvance(text)
+            assert header.sectionSize(column) > needed, (column, text)
+        assert pane.grab().save(str(tmp_path / f"pane-{lang}.png"))
+    finally:
+        install_language(qapp, "en")
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_window_with_the_history_fits_a_1024_px_screen(
+    qtbot: QtBot, sandbox: SandboxServer, tmp_path: Path, lang: str, qapp: Any
+) -> None:
+    """The whole window's minimum, History shown, is at most 1024 px wide in both languages."""
+    install_language(qapp, lang)
+    try:
+        window = MainWindow(make_profile(tmp_path / "profile", sandbox.url))
+        qtbot.addWidget(window)
+        window.resize(1024, 600)
+        window.show()
+        window.toggle_history()
+        qtbot.waitUntil(lambda: window.history.isVisible(), timeout=WAIT)
+        assert window.minimumSizeHint().width() <= 1024
+        edit = window.history.search_edit
+        assert edit.width() >= edit.minimumWidth()
+        shown = edit.placeholderText()
+        assert edit.fontMetrics().horizontalAdvance(shown) <= placeholder_room(edit), shown
+        window.close()
+    finally:
+        install_language(qapp, "en")
 
 
 def test_enter_on_a_row_opens_its_details(
