@@ -1279,11 +1279,16 @@ The QR code will be taken off the screen. If the customer pays anyway, HPOS will
     </message>
     <message>
         <source>DEMO — a local HPAY sandbox plays the bank and the customer.</source>
+        <extracomment>&quot;The sandbox moved…&quot;: shown when waiting sales&apos; QR codes no longer open.</extracomment>
         <translation>DEMO — a local HPAY sandbox plays the bank and the customer.</translation>
     </message>
     <message>
         <source>Phones on this network can pay the QR ({address}).</source>
         <translation>Phones on this network can pay the QR ({address}).</translation>
+    </message>
+    <message>
+        <source>The sandbox moved to a new address: the QR codes of sales made before no longer open. Use Simulate customer payment to pay a waiting sale.</source>
+        <translation>The sandbox moved to a new address: the QR codes of sales made before no longer open. Use Simulate customer payment to pay a waiting sale.</translation>
     </message>
     <message>
         <source>Simulate customer payment</source>
@@ -2224,6 +2229,7 @@ In PROD, payments are real: customers&apos; cards are charged and real money mov
     </message>
     <message>
         <source>Show or hide this list</source>
+        <extracomment>F1&apos;s sentence for each window action with a shortcut, by the action&apos;s object name, in the order shown (Quit comes last, after Tab and the history&apos;s search). The keys are read from the actions themselves; an action not named here shows its menu text.</extracomment>
         <translation>Show or hide this list</translation>
     </message>
     <message>
@@ -2241,6 +2247,10 @@ In PROD, payments are real: customers&apos; cards are charged and real money mov
     <message>
         <source>Print the receipt of the sale shown, or of the last sale</source>
         <translation>Print the receipt of the sale shown, or of the last sale</translation>
+    </message>
+    <message>
+        <source>Show or close the customer display</source>
+        <translation>Show or close the customer display</translation>
     </message>
     <message>
         <source>{f1}, {esc} or a click closes this list.</source>

@@ -1279,11 +1279,16 @@ Le code QR sera retiré de l’écran. Si le client paie quand même, HPOS le ve
     </message>
     <message>
         <source>DEMO — a local HPAY sandbox plays the bank and the customer.</source>
+        <extracomment>&quot;The sandbox moved…&quot;: shown when waiting sales&apos; QR codes no longer open.</extracomment>
         <translation>DÉMO&#xa0;— un bac à sable HPAY local joue la banque et le client.</translation>
     </message>
     <message>
         <source>Phones on this network can pay the QR ({address}).</source>
         <translation>Les téléphones de ce réseau peuvent payer le QR ({address}).</translation>
+    </message>
+    <message>
+        <source>The sandbox moved to a new address: the QR codes of sales made before no longer open. Use Simulate customer payment to pay a waiting sale.</source>
+        <translation>Le bac à sable a changé d’adresse&#xa0;: les codes QR des ventes faites avant ne s’ouvrent plus. Utilisez «&#xa0;Simuler le paiement du client&#xa0;» pour payer une vente en attente.</translation>
     </message>
     <message>
         <source>Simulate customer payment</source>
@@ -2224,6 +2229,7 @@ En PROD, les paiements sont réels&#xa0;: les cartes des clients sont débitées
     </message>
     <message>
         <source>Show or hide this list</source>
+        <extracomment>F1&apos;s sentence for each window action with a shortcut, by the action&apos;s object name, in the order shown (Quit comes last, after Tab and the history&apos;s search). The keys are read from the actions themselves; an action not named here shows its menu text.</extracomment>
         <translation>Afficher ou masquer cette liste</translation>
     </message>
     <message>
@@ -2241,6 +2247,10 @@ En PROD, les paiements sont réels&#xa0;: les cartes des clients sont débitées
     <message>
         <source>Print the receipt of the sale shown, or of the last sale</source>
         <translation>Imprimer le reçu de la vente affichée, ou de la dernière vente</translation>
+    </message>
+    <message>
+        <source>Show or close the customer display</source>
+        <translation>Afficher ou fermer l’écran client</translation>
     </message>
     <message>
         <source>{f1}, {esc} or a click closes this list.</source>
