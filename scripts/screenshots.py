@@ -127,10 +127,7 @@ def take(language: str) -> int:
     sale = cashier.current_sale()
     receipt = receipt_from_sale(sale, shop_name=settings.shop_name)
     save(render_image(receipt, "80mm", language=language), "receipt-80mm")
-    window.toggle_history()
-    wait_for(app, lambda: len(window.history.shown_rows()) > 0, "history rows")
-    shot(app, "history")
-    window.toggle_history()
+    cancelled_sale(app, cashier)
     from hpos.ui.settings.dialog import SettingsDialog
 
     dialog = SettingsDialog(window.profile, window.runner, parent=window)
@@ -150,9 +147,30 @@ def take(language: str) -> int:
     QTest.keyClick(cashier, Qt.Key.Key_Return)
     wait_for(app, lambda: cashier.current_page() == "payment", "the QR page (long name)")
     shot(app, "cashier-long-name")
+    window.toggle_history()  # paid, cancelled and waiting: the footer adds up only what was paid
+    window.history.source_combo.setCurrentIndex(1)  # this till's journal: its own states
+    wait_for(app, lambda: len(window.history.shown_rows()) >= 3, "history rows")
+    shot(app, "history")
+    window.toggle_history()
+    window.quit_question.ask()  # a QR is up: Ctrl+Q asks first
+    wait_for(app, lambda: window.quit_question.box is not None, "the quit question")
+    shot(app, "quit-question")
+    window.quit_question.box.reject()
     broken_settings(app, window)
     window.close()
     return 0
+
+
+def cancelled_sale(app: QApplication, cashier: QWidget) -> None:
+    """A second sale, cancelled at the counter (History's footer counts it, adds nothing)."""
+    cashier.new_sale()
+    cashier.setFocus()
+    QTest.keyClicks(cashier, "3500")
+    QTest.keyClick(cashier, Qt.Key.Key_Return)
+    wait_for(app, lambda: cashier.current_page() == "payment", "the QR page (to cancel)")
+    cashier._confirm = lambda *_args: True  # the cancel question, answered Yes
+    cashier.request_cancel()
+    wait_for(app, lambda: cashier.current_page() != "payment", "the cancelled sale")
 
 
 def broken_settings(app: QApplication, window: QWidget) -> None:
