@@ -176,11 +176,13 @@ class Journal:
         product: str,
         description: str,
         mode: str,
+        cashier: str | None = None,
     ) -> Sale:
         """Write a new CREATED sale with the till's next sale number and a fresh reference.
 
         The description stored (and sent to HPAY) is the reference, the sale number
         and the cleaned typed text (:func:`~hpos.sales.reference.compose_description`).
+        ``cashier`` is who serves (None: not recorded); it is never sent to HPAY.
         """
         now = _ts(self._clock())
         with self._file.write() as tx:
@@ -195,7 +197,8 @@ class Journal:
             text = compose_description(reference, number, description)
             cur = tx.execute(
                 "INSERT INTO sales (sale_number, till, created_at, updated_at, amount, currency,"
-                " product, description, mode, state, reference) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                " product, description, mode, state, reference, cashier)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
                     number,
                     till,
@@ -208,6 +211,7 @@ class Journal:
                     mode,
                     SaleState.CREATED.value,
                     reference,
+                    cashier,
                 ),
             )
             sale_id = int(cur.lastrowid or 0)

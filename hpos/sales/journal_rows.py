@@ -53,6 +53,7 @@ def sale_from_row(row: sqlite3.Row) -> Sale:
         last_error=row["last_error"],
         reference=row["reference"],
         answered=int(row["answered"]),
+        cashier=row["cashier"],
     )
 
 

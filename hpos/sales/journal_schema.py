@@ -11,6 +11,11 @@ journal from version n to n + 1 inside one write transaction.
   sale per transaction id (a unique index). A journal that already has two sales
   holding one transaction id (the false PAID this version fixes) keeps it on the
   first and sends the others to REVIEW, naming both sales, before the index is made.
+- 3: cashiers and day closings. ``sales.cashier`` (who served; NULL: not recorded,
+  as for every sale written before) and a ``day_closings`` table: one row per closing
+  of a till's business day (``business_day`` YYYY-MM-DD in the shop's local time,
+  ``closed_at`` ISO UTC, ``closed_by`` a name or NULL, ``totals`` JSON text with
+  Decimal amounts as strings), indexed by (till, business_day).
 """
 
 from __future__ import annotations
@@ -75,8 +80,21 @@ DROP INDEX sales_transaction;
 CREATE UNIQUE INDEX sales_transaction ON sales (transaction_id) WHERE transaction_id IS NOT NULL
 """
 
+_V3 = """
+ALTER TABLE sales ADD COLUMN cashier TEXT;
+CREATE TABLE day_closings (
+    id           INTEGER PRIMARY KEY,
+    till         TEXT NOT NULL,
+    business_day TEXT NOT NULL,
+    closed_at    TEXT NOT NULL,
+    closed_by    TEXT,
+    totals       TEXT NOT NULL
+);
+CREATE INDEX day_closings_day ON day_closings (till, business_day)
+"""
+
 #: Tables a journal of the current version must have (a missing one: damaged).
-TABLES = ("sales", "events", "counters", "meta")
+TABLES = ("sales", "events", "counters", "meta", "day_closings")
 
 
 def _run(tx: sqlite3.Connection, script: str) -> None:
@@ -125,8 +143,12 @@ def _split_shared_transactions(tx: sqlite3.Connection, now: str) -> None:
             )
 
 
+def _to_v3(tx: sqlite3.Connection, now: str) -> None:
+    _run(tx, _V3)
+
+
 #: MIGRATIONS[n] brings a journal from schema version n to n + 1 (given the time, ISO UTC).
-MIGRATIONS: tuple[Callable[[sqlite3.Connection, str], None], ...] = (_to_v1, _to_v2)
+MIGRATIONS: tuple[Callable[[sqlite3.Connection, str], None], ...] = (_to_v1, _to_v2, _to_v3)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -42,6 +42,9 @@ class Sale:
     #: request finished there, so an UNKNOWN sale is settled within seconds. 0: no
     #: answer came (or none was needed).
     answered: int = 0
+    #: The cashier on duty when the sale was created (the profile's list of names);
+    #: None: not recorded (no cashier picked, or a sale written before cashiers existed).
+    cashier: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

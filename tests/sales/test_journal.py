@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from hpos.sales.journal import SCHEMA_VERSION, Journal, JournalError
+from hpos.sales.journal_schema import MIGRATIONS, TABLES
 from hpos.sales.states import IllegalTransition, SaleState
 
 S = SaleState
@@ -186,3 +187,85 @@ def test_readers_and_a_writer_on_other_threads(journal: Journal) -> None:
     assert journal.count() == 400
     numbers = {s.sale_number for s in journal.open_sales()}
     assert len(numbers) == 400, "sale numbers stay unique under concurrent writers"
+
+
+def _v2_journal(path: Path, base: str) -> None:
+    """A journal as HPOS wrote it at schema 2, holding three sales."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    for step in MIGRATIONS[:2]:
+        step(conn, base)
+    conn.execute("PRAGMA user_version=2")
+    for number, state in (
+        ("T1-000001", "paid"),
+        ("T1-000002", "cancelled"),
+        ("T1-000003", "awaiting"),
+    ):
+        conn.execute(
+            "INSERT INTO sales (sale_number, till, created_at, updated_at, amount, currency,"
+            " product, description, mode, state, reference) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            (number, "T1", base, base, "1500.50", "XOF", "Thé", f"{number} Thé", "TEST", state,
+             f"HPOS-{number}"),
+        )  # fmt: skip
+    conn.execute("INSERT INTO counters (till, last) VALUES ('T1', 3)")
+    conn.close()
+
+
+def test_a_v2_journal_upgraded_to_v3_keeps_every_sale(tmp_path: Path) -> None:
+    path = tmp_path / "v2.sqlite3"
+    _v2_journal(path, "2026-03-01T09:00:00.000000+00:00")
+    journal = Journal(path)
+    assert journal.schema_version == SCHEMA_VERSION == 3
+    sales = journal.sales_in(list(SaleState))
+    assert [(s.sale_number, s.state, s.amount) for s in sales] == [
+        ("T1-000001", S.PAID, Decimal("1500.50")),
+        ("T1-000002", S.CANCELLED, Decimal("1500.50")),
+        ("T1-000003", S.AWAITING, Decimal("1500.50")),
+    ]
+    assert all(s.cashier is None for s in sales)  # older sales: not recorded
+    assert journal.counters() == {"T1": 3}
+    new = journal.create_sale(
+        till="T1", amount=Decimal("200"), currency="XOF", product="Thé", description="",
+        mode="TEST", cashier="Awa",
+    )  # fmt: skip
+    assert new.sale_number == "T1-000004"
+    assert new.cashier == "Awa"
+    tables = {r[0] for r in journal._conn().execute("SELECT name FROM sqlite_master")}
+    assert {"day_closings", "day_closings_day"} <= tables
+    journal.close()
+
+
+def test_a_fresh_journal_is_v3_with_cashiers_and_day_closings(tmp_path: Path) -> None:
+    journal = Journal(tmp_path / "j.sqlite3")
+    assert journal.schema_version == 3
+    assert "day_closings" in TABLES
+    conn = journal._conn()
+    columns = {r[1]: r for r in conn.execute("PRAGMA table_info(day_closings)")}
+    assert list(columns) == ["id", "till", "business_day", "closed_at", "closed_by", "totals"]
+    assert [columns[c][3] for c in ("till", "business_day", "closed_at", "totals")] == [1, 1, 1, 1]
+    assert columns["closed_by"][3] == 0  # nullable
+    [index] = conn.execute("PRAGMA index_list(day_closings)").fetchall()
+    assert [r[2] for r in conn.execute(f"PRAGMA index_info({index[1]})")] == [
+        "till",
+        "business_day",
+    ]
+    served = journal.create_sale(
+        till="T1", amount=Decimal("100"), currency="XOF", product="Pain", description="",
+        mode="TEST", cashier="Jean-Marc",
+    )  # fmt: skip
+    unnamed = new_sale(journal)
+    journal.close()
+    again = Journal(tmp_path / "j.sqlite3")
+    assert again.get(served.id).cashier == "Jean-Marc"
+    assert again.get(unnamed.id).cashier is None
+    again.close()
+
+
+def test_a_journal_without_day_closings_is_damaged(tmp_path: Path) -> None:
+    path = tmp_path / "j.sqlite3"
+    Journal(path).close()
+    raw = sqlite3.connect(path)
+    raw.execute("DROP TABLE day_closings")
+    raw.commit()
+    raw.close()
+    with pytest.raises(JournalError, match="day_closings missing"):
+        Journal(path)
