@@ -15,6 +15,7 @@ import json
 
 from hpos.cli import output
 from hpos.sales.report import ROW_FIELDS, DayReport, report_rows
+from hpos.util.csvcell import guard_formula
 
 
 def report_text(report: DayReport) -> str:
@@ -75,11 +76,17 @@ def report_text(report: DayReport) -> str:
 
 
 def report_csv(report: DayReport) -> str:
-    """The report's flat rows as CSV with a header row."""
+    """The report's flat rows as CSV with a header row (text cells guarded: no formula runs)."""
     buf = io.StringIO()
     writer = csv.DictWriter(buf, fieldnames=list(ROW_FIELDS), lineterminator="\n")
     writer.writeheader()
-    writer.writerows(report_rows(report))
+    for row in report_rows(report):
+        writer.writerow(
+            {
+                key: guard_formula(value) if isinstance(value, str) else value
+                for key, value in row.items()
+            }
+        )
     return buf.getvalue()
 
 

@@ -1,20 +1,18 @@
-"""Cells of the CSV files HPOS writes: text a spreadsheet will not run, exact decimal text.
+"""Text cells of the CSV files HPOS writes: text a spreadsheet will not run.
 
 A text cell is plain text first (escape sequences, bidi overrides and zero-width characters
 removed, control characters as spaces: :func:`hpos.util.text.printable`); one that a
 spreadsheet would take for a formula (it starts with = + - @, a tab or a carriage return,
-spaces before them too) gets a leading apostrophe (CSV injection); an amount is the Decimal's own
-text ("7000.00", "0.5"), never exponent notation and never through a float. Used by the
-history export of the window and ``hpos history --format csv``.
+spaces before them too) gets a leading apostrophe (CSV injection). Amounts are written by
+:func:`hpos.hpay.money.amount_text` (the currency's decimals). Used by the history export of
+the window, ``hpos history --format csv`` and the report's CSV.
 """
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from hpos.util.text import printable
 
-__all__ = ["FORMULA_START", "decimal_text", "guard_formula"]
+__all__ = ["FORMULA_START", "guard_formula"]
 
 #: Characters a spreadsheet may read as the start of a formula.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -26,8 +24,3 @@ def guard_formula(text: str) -> str:
     cell = printable(text)
     risky = text.startswith(FORMULA_START) or cell.lstrip(" ").startswith(FORMULA_START)
     return "'" + cell if risky else cell
-
-
-def decimal_text(value: Decimal | None) -> str:
-    """Exact plain text of a Decimal ("7000.00", "0.5"), never exponent notation."""
-    return "" if value is None else format(value, "f")
