@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from hpos.hpay.errors import ConfigError
+from hpos.profile.pin import is_pin_hash
+from hpos.util.text import printable
 
 MODES = ("TEST", "PROD")
 #: Bounds of the payment expiry (minutes) and of the auto-return delay (seconds, 0 = never).
@@ -28,6 +30,8 @@ RECEIPT_LAYOUTS = ("58mm", "80mm", "A4")
 #: ``customer_display`` values that are not a screen name: full screen on a second screen
 #: when there is one, none, or a movable window on the cashier's screen.
 DISPLAY_AUTO, DISPLAY_OFF, DISPLAY_WINDOW = "auto", "off", "window"
+#: Cashiers on a shift: how many names the list holds, how long one name may be.
+CASHIERS_MAX, CASHIER_NAME_MAX = 50, 40
 
 
 @dataclass(frozen=True)
@@ -59,6 +63,12 @@ class Settings:
     printer_name: str = ""  # the last printer used; "" = the system default
     print_without_dialog: bool = False
     auto_print: bool = False  # print a receipt on every PAID
+    # -- the manager (issue 15) --
+    #: The manager PIN's salted scrypt hash (hpos.profile.pin), "" = no PIN; never the PIN.
+    manager_pin_hash: str = field(default="", repr=False)
+    # -- cashiers on a shift (issue 15) --
+    cashiers: tuple[str, ...] = ()  # the names a cashier picks from; () = not used
+    cashier_on_duty: str = ""  # one of cashiers, remembered until changed; "" = nobody
 
     def __post_init__(self) -> None:
         for f in dataclasses.fields(self):
@@ -67,11 +77,14 @@ class Settings:
             except _Invalid as exc:
                 raise ConfigError(f"Setting '{f.name}' {exc}.") from None
             object.__setattr__(self, f.name, value)
+        if self.cashier_on_duty not in self.cashiers:  # removed or renamed: nobody on duty
+            object.__setattr__(self, "cashier_on_duty", "")
 
     def to_json(self) -> dict[str, Any]:
         """The settings as a JSON-ready mapping."""
         data = dataclasses.asdict(self)
         data["checkout_hosts"] = list(self.checkout_hosts)
+        data["cashiers"] = list(self.cashiers)
         return data
 
 
@@ -137,6 +150,38 @@ def _check_window(value: object) -> tuple[int, ...]:
     return numbers
 
 
+def _check_pin_hash(value: object) -> str:
+    text = _check_str(value)
+    if text and not is_pin_hash(text):
+        raise _Invalid("must be a PIN hash written by HPOS (reset it: hpos configure --reset-pin)")
+    return text
+
+
+def cashier_name(text: str) -> str:
+    """A cashier's name as kept: printable, one line, spaces evened out, at most
+    :data:`CASHIER_NAME_MAX` characters (the UI and the CLI clean it like typed text first)."""
+    return " ".join(printable(text).split())[:CASHIER_NAME_MAX].strip()
+
+
+def _check_cashiers(value: object) -> tuple[str, ...]:
+    if isinstance(value, str) or not isinstance(value, list | tuple):
+        raise _Invalid("must be a list of names")
+    names: list[str] = []
+    for item in value:
+        if not isinstance(item, str):
+            raise _Invalid("must be a list of names")
+        name = cashier_name(item)
+        if name and name.casefold() not in {n.casefold() for n in names}:
+            names.append(name)
+    if len(names) > CASHIERS_MAX:
+        raise _Invalid(f"must hold at most {CASHIERS_MAX} names")
+    return tuple(names)
+
+
+def _check_cashier_on_duty(value: object) -> str:
+    return cashier_name(_check_str(value))
+
+
 def _check_proxy(value: object) -> str | None:
     if value is None:
         return None
@@ -196,6 +241,9 @@ _FIELD_CHECKS: dict[str, Callable[[Any], Any]] = {
     "printer_name": _check_str,
     "print_without_dialog": _check_bool,
     "auto_print": _check_bool,
+    "cashiers": _check_cashiers,
+    "cashier_on_duty": _check_cashier_on_duty,
+    "manager_pin_hash": _check_pin_hash,
 }
 
 
