@@ -14,8 +14,9 @@ more wrong PIN locks again at once; a right PIN starts the count afresh.
 beside ``settings.json`` (owner-only, written atomically), so quitting and
 starting again does not reset a lockout. A state file that cannot be read counts
 as no wrong PIN (it lives in the OS account, which is the way out of a forgotten
-PIN anyway: ``hpos configure --reset-pin``). A clock set back cannot make a wait
-longer than its rule: every wait is capped at its own length.
+PIN anyway: ``hpos configure --reset-pin``). A hash found damaged in settings.json
+(:data:`DAMAGED_PIN_HASH`) fails closed: no PIN opens it until that reset. A clock
+set back cannot make a wait longer than its rule: every wait is capped at its own length.
 
 scrypt takes tens of milliseconds by design: the window runs :func:`attempt_pin`
 and :func:`hash_pin` on its background runner, never on the GUI thread.
@@ -35,6 +36,7 @@ from hpos.hpay.errors import ConfigError
 from hpos.util.atomic import OWNER_ONLY, write_atomic
 
 __all__ = [
+    "DAMAGED_PIN_HASH",
     "DELAYS",
     "LOCKOUT_SECONDS",
     "MAX_WRONG",
@@ -65,6 +67,8 @@ DELAYS = (1.0, 2.0, 4.0, 8.0)
 #: Wrong PINs in a row that lock the PIN, and for how long (seconds).
 MAX_WRONG = 5
 LOCKOUT_SECONDS = 300.0
+#: What settings.json keeps in place of a hash HPOS did not write: no PIN opens it.
+DAMAGED_PIN_HASH = "damaged"
 #: The file beside settings.json holding the wrong-PIN count and the lockout.
 ATTEMPTS_FILE = "manager-pin-attempts.json"
 
