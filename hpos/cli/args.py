@@ -155,6 +155,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--till-name", help="name of this till")
     p.add_argument("--product", help="default product name of a charge")
     p.add_argument("--secret-stdin", action="store_true", help="read the secret key from stdin")
+    pin = p.add_mutually_exclusive_group()
+    pin.add_argument(
+        "--pin",
+        action="store_true",
+        help="set the manager PIN the window asks before Settings (typed twice, not shown)",
+    )
+    pin.add_argument(
+        "--reset-pin",
+        action="store_true",
+        help="remove the manager PIN (a forgotten one): Settings open without it",
+    )
 
     add("check", "get a token: shows company, mode, currency and balances")
 

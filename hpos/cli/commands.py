@@ -23,6 +23,7 @@ from hpos.cli.exits import (
     EXIT_USAGE,
     CliError,
 )
+from hpos.cli.pin_command import cmd_configure_pin, wants_pin_command
 from hpos.hpay.errors import ConfigError
 from hpos.hpay.urls import validate_base_url
 from hpos.profile.keystore import NO_KEYRING, KeyStoreError
@@ -179,7 +180,9 @@ def _print_sandbox(ctx: Context, url: str, account: Any) -> None:
 
 
 def cmd_configure(args: argparse.Namespace, ctx: Context) -> int:
-    """Save settings; the secret goes to the keyring."""
+    """Save settings; the secret goes to the keyring. --pin / --reset-pin: the manager PIN."""
+    if wants_pin_command(args):
+        return cmd_configure_pin(args, ctx)
     profile = ctx.profile
     changes = {
         key: value
