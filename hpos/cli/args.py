@@ -181,6 +181,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--product", help="product name (default: the configured one)")
     p.add_argument("--description", help="description shown to the customer")
+    p.add_argument(
+        "--cashier",
+        metavar="NAME",
+        help="who serves: one of the profile's cashiers (default: the cashier on duty)",
+    )
     p.add_argument("--qr", action="store_true", help="draw the checkout QR code in the terminal")
     p.add_argument("--wait", action="store_true", help="wait until the payment is PAID")
     p.add_argument(
@@ -206,10 +211,24 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     p = add("report", "the day report of this till, checked against HPAY's history")
-    p.add_argument("--date", type=iso_date, metavar="YYYY-MM-DD", help="day (default: today)")
+    p.add_argument(
+        "--date", "--day", type=iso_date, metavar="YYYY-MM-DD", help="day (default: today)"
+    )
     p.add_argument("--to", type=iso_date, metavar="YYYY-MM-DD", help="last day of a range")
     p.add_argument("--mode", type=str.upper, choices=("TEST", "PROD"), help="default: profile's")
-    p.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    p.add_argument("--format", choices=("table", "text", "csv", "json"), default="table")
+    p.add_argument(
+        "--all-tills",
+        action="store_true",
+        help="every till of the account on that day, from HPAY's history (by sale reference)",
+    )
+    p.add_argument(
+        "--close",
+        action="store_true",
+        help="close this till's business day: print it, then record the closing in the journal"
+        " (not recorded when HPAY cannot be reached: exit 4)",
+    )
+    p.add_argument("--by", metavar="NAME", help="with --close: who closes (default: manager)")
 
     p = add("sales", "this till's sales of one day, from the local journal")
     p.add_argument("--date", type=iso_date, metavar="YYYY-MM-DD", help="day (default: today)")

@@ -13,10 +13,12 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from hpos.cli import output
+from hpos.cli.close_command import cmd_close
 from hpos.cli.commands import Context
 from hpos.cli.exits import EXIT_MISMATCH, EXIT_NETWORK, EXIT_OK, EXIT_USAGE, CliError
 from hpos.cli.report_output import report_csv, report_json, report_text
 from hpos.cli.sales_common import open_journal, reason, seal_path, state_text
+from hpos.cli.tills_command import cmd_all_tills
 from hpos.hpay.errors import ConfigError
 from hpos.sales.report import build_day_report
 
@@ -52,6 +54,10 @@ def cmd_journal(args: argparse.Namespace, ctx: Context) -> int:
 
 def cmd_report(args: argparse.Namespace, ctx: Context) -> int:
     """The day report of this till, checked against HPAY's own history."""
+    if args.all_tills:
+        return cmd_all_tills(args, ctx)
+    if args.close:
+        return cmd_close(args, ctx)
     tz = datetime.now().astimezone().tzinfo
     assert tz is not None
     start = args.date or datetime.now(tz).date()
@@ -68,8 +74,8 @@ def cmd_report(args: argparse.Namespace, ctx: Context) -> int:
         finally:
             if client is not None:
                 client.close()
-    render = {"table": report_text, "csv": report_csv, "json": report_json}[args.format]
-    ctx.say(render(report).rstrip("\n"))
+    render = {"table": report_text, "text": report_text, "csv": report_csv, "json": report_json}
+    ctx.say(render[args.format](report).rstrip("\n"))
     if not_set_up is not None:  # a setup error, as on every command (not a network one)
         raise CliError(
             f"{reason(not_set_up)}. The report above is this till's journal only,"
