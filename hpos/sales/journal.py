@@ -9,7 +9,8 @@ ISO 8601 UTC text (which sorts like time).
 
 The connections and the wording of SQLite failures are in
 :mod:`hpos.sales.journal_db`, the rows made into sales and events in
-:mod:`hpos.sales.journal_rows`, the schema in :mod:`hpos.sales.journal_schema`.
+:mod:`hpos.sales.journal_rows`, the schema in :mod:`hpos.sales.journal_schema`, the
+day closings in :mod:`hpos.sales.journal_closings`.
 """
 
 from __future__ import annotations
@@ -17,11 +18,13 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from hpos.sales import journal_seal as seals
+from hpos.sales.journal_closings import ClosingRecord, closings_of, insert_closing
 from hpos.sales.journal_db import JournalError, JournalFile
 from hpos.sales.journal_rows import EventRow, created_in, event_from_row, sale_from_row
 from hpos.sales.journal_schema import MIGRATIONS, SCHEMA_VERSION, iso, missing_tables
@@ -405,3 +408,22 @@ class Journal:
     def count(self) -> int:
         """How many sales the journal holds."""
         return int(self._file.query("SELECT COUNT(*) FROM sales").fetchone()[0])
+
+    # -- day closings (the rows: journal_closings.py) ------------------------------------
+
+    def record_closing(
+        self, *, till: str, business_day: date, closed_by: str | None, totals: dict[str, Any]
+    ) -> ClosingRecord:
+        """Record that ``till`` closed ``business_day`` now, by whom, with what totals."""
+        return insert_closing(
+            self._file,
+            till=till,
+            business_day=business_day,
+            closed_at=self._clock(),
+            closed_by=closed_by,
+            totals=totals,
+        )
+
+    def closings(self, business_day: date, *, till: str | None = None) -> list[ClosingRecord]:
+        """The closings of ``business_day`` (of one till when named), oldest first."""
+        return closings_of(self._file, business_day, till)
