@@ -6,6 +6,10 @@ content's height. The amount is the biggest line. A TEST receipt carries a
 large boxed "TEST" stamp (and, on A4, a diagonal one across the page) so it
 can never pass for a real payment.
 
+Any lines laid out as a receipt's (:data:`~hpos.ui.receipts.layout.Blocks`: a day's
+closing, say) print the same way: :func:`render_blocks`, :func:`blocks_image`,
+:func:`write_blocks_pdf`.
+
 Only QPainter on paint devices here (no widgets), so everything may run on a
 worker thread: :func:`write_pdf` writes to disk and belongs on the Runner.
 """
@@ -32,7 +36,16 @@ from hpos.sales.receipt import Receipt
 from hpos.ui.receipts.layout import LAYOUTS, Blocks, Layout, receipt_blocks
 from hpos.util.atomic import replacing
 
-__all__ = ["LAYOUTS", "ReceiptRenderError", "render_image", "render_receipt", "write_pdf"]
+__all__ = [
+    "LAYOUTS",
+    "ReceiptRenderError",
+    "blocks_image",
+    "render_blocks",
+    "render_image",
+    "render_receipt",
+    "write_blocks_pdf",
+    "write_pdf",
+]
 
 STAMP_COLOUR = QColor("#b71c1c")
 _FAMILIES = ["DejaVu Sans", "Arial", "Helvetica", "Liberation Sans"]
@@ -186,8 +199,12 @@ def render_receipt(
     ReceiptRenderError when the device cannot be painted on (a file that cannot
     be created, a printer that is not available).
     """
+    render_blocks(device, receipt_blocks(receipt, language), layout_name)
+
+
+def render_blocks(device: QPagedPaintDevice, blocks: Blocks, layout_name: str) -> None:
+    """Paint any lines laid out as a receipt's (a day's closing, say) on ``device``."""
     layout = LAYOUTS.get(layout_name) or LAYOUTS["80mm"]
-    blocks = receipt_blocks(receipt, language)
     dpi = _dpi(device)
     device.setPageLayout(page_layout(blocks, layout, dpi))
     painter = QPainter()
@@ -205,8 +222,12 @@ def render_image(
     receipt: Receipt, layout_name: str, dpi: float = 203.0, language: str | None = None
 ) -> QImage:
     """The receipt as a white image (for a preview; 203 dpi is a thermal printer's)."""
+    return blocks_image(receipt_blocks(receipt, language), layout_name, dpi)
+
+
+def blocks_image(blocks: Blocks, layout_name: str, dpi: float = 203.0) -> QImage:
+    """Lines laid out as a receipt's, as a white image (A4: the first page's height)."""
     layout = LAYOUTS.get(layout_name) or LAYOUTS["80mm"]
-    blocks = receipt_blocks(receipt, language)
     height_mm = layout.height_mm or content_height_mm(blocks, layout, dpi)
     width = round(layout.width_mm * dpi / 25.4)
     image = QImage(width, round(height_mm * dpi / 25.4), QImage.Format.Format_RGB32)
@@ -231,14 +252,20 @@ def write_pdf(
     a failure never leaves a half-written file (nor destroys an older one).
     ReceiptRenderError names the path when it cannot be written.
     """
+    blocks = receipt_blocks(receipt, language)
+    return write_blocks_pdf(blocks, path, layout_name, f"Receipt {receipt.name}")
+
+
+def write_blocks_pdf(blocks: Blocks, path: Path | str, layout_name: str, title: str) -> Path:
+    """Write lines laid out as a receipt's as a one-page PDF (as :func:`write_pdf`)."""
     target = Path(path)
     try:
         with replacing(target) as tmp:
             writer = QPdfWriter(str(tmp))
             writer.setResolution(600)
             writer.setCreator("HPOS")
-            writer.setTitle(f"Receipt {receipt.name}")
-            render_receipt(writer, receipt, layout_name, language)
+            writer.setTitle(title)
+            render_blocks(writer, blocks, layout_name)
             del writer
     except ReceiptRenderError:
         raise ReceiptRenderError(f"Cannot write {target}.") from None
