@@ -40,7 +40,8 @@ Inside ``hpos.ui``::
     app        -> mainwindow, features, controller, widgets, shared
     mainwindow -> features, controller, widgets, shared   (wires the features through signals)
     features   -> controller, widgets, shared   (cashier, customer, history, settings,
-                                                  receipts: never each other; one exception:
+                                                  receipts, owner, manager: never each other;
+                                                  one exception:
                                                   receipts may read hpos.ui.history.rows,
                                                   history's plain row data)
     controller -> widgets, shared
@@ -136,7 +137,7 @@ def layer_of(name: str) -> str | None:
     return parts[1] if len(parts) > 1 else "hpos"
 
 
-FEATURES = frozenset({"cashier", "customer", "history", "settings", "receipts"})
+FEATURES = frozenset({"cashier", "customer", "history", "settings", "receipts", "owner", "manager"})
 UI_MAY_IMPORT: dict[str, frozenset[str]] = {
     "shared": frozenset(),
     "widgets": frozenset({"shared"}),
