@@ -4,7 +4,9 @@ Amounts have their currency's decimals everywhere; the text groups thousands
 ("1,234,500 XOF"), the CSV and JSON do not ("1234500").
 
 A report holds one mode: the other mode's sales of the period are only listed
-under "Not counted" (text) or as ``not_counted`` rows (CSV, JSON).
+under "Not counted" (text) or as ``not_counted`` rows (CSV, JSON). When sales of
+the period name their cashier, a "By cashier" table (text) or ``cashier_paid``,
+``cashier_fees`` and ``cashier_net`` rows (CSV, JSON) follow the figures.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import io
 import json
 
 from hpos.cli import output
-from hpos.sales.report import ROW_FIELDS, DayReport, report_rows
+from hpos.sales.report import NOT_RECORDED, ROW_FIELDS, DayReport, report_rows
 from hpos.util.csvcell import guard_formula
 
 
@@ -66,6 +68,8 @@ def report_text(report: DayReport) -> str:
             f"Not counted: {other.sales_count} {other.mode} sale(s) in this period, "
             f"{other.paid_count} paid · {paid} ({other.mode}, kept out of the {report.mode} totals)"
         )
+    if report.by_cashier:
+        lines += ["", cashier_table(report)]
     if report.discrepancies:
         lines.append("")
         for d in report.discrepancies:
@@ -73,6 +77,23 @@ def report_text(report: DayReport) -> str:
             ref = " ".join(x for x in (d.sale_number, d.transaction_id) if x)
             lines.append(f"{tag} {d.kind} {ref}: {d.message}")
     return "\n".join(lines)
+
+
+def cashier_table(report: DayReport) -> str:
+    """The paid sales by who served: count, amount, fees and net per cashier."""
+    cur = report.currency or ""
+    rows = [
+        (
+            line.cashier or f"({NOT_RECORDED})",
+            str(line.paid_count),
+            output.money_text(line.paid_total, cur, grouped=True),
+            output.money_text(line.fees_total, cur, grouped=True),
+            output.money_text(line.net, cur, grouped=True),
+        )
+        for line in report.by_cashier
+    ]
+    header = ("CASHIER", "PAID", "AMOUNT", "FEES", "NET")
+    return "By cashier:\n" + output.table(header, rows, right=(1, 2, 3, 4))
 
 
 def report_csv(report: DayReport) -> str:

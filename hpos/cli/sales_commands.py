@@ -1,7 +1,8 @@
 """The ``hpos`` commands that sell: ``charge`` and ``resume`` (and the table of every
 command on the journal, ``SALES_COMMANDS``).
 
-``charge`` writes the sale to the journal before asking HPAY and (with
+``charge`` writes the sale to the journal (served by ``--cashier NAME``, else the
+cashier on duty) before asking HPAY and (with
 ``--wait``) lets the payment watcher follow it; ``resume`` finishes what an
 earlier run left open. Both take the profile lock: a second HPOS on the same
 profile is refused with a clear message. ``status`` lives in ``status_command``,
@@ -53,8 +54,10 @@ from hpos.cli.sales_common import (
 )
 from hpos.cli.status_command import cmd_status
 from hpos.hpay.errors import HpayError, HpayTimeout
+from hpos.profile.settings import Settings, cashier_name
 from hpos.sales.journal import JournalError
 from hpos.sales.model import Sale
+from hpos.sales.reference import clean_typed
 from hpos.sales.service import SalesService
 from hpos.sales.states import SaleState
 from hpos.sales.till import AnswerNotRecorded
@@ -73,13 +76,14 @@ def cmd_charge(args: argparse.Namespace, ctx: Context) -> int:
     check_typed_any_currency(args.amount)  # what no currency takes fails before HPAY is asked
     settings = ctx.profile.effective()
     product = (args.product or settings.default_product or "Sale").strip()
+    cashier = cashier_for(args.cashier, settings)  # refused before anything is written
     printer = Printer(ctx)
     with contextlib.ExitStack() as stack:
         try:
             service = stack.enter_context(open_service(ctx, printer))
             # the account's currency decides the rest (its token is reused by the charge)
             amount = parse_amount(args.amount, service.client.token().currency)
-            sale = service.charge(amount, product, args.description or "")
+            sale = service.charge(amount, product, args.description or "", cashier=cashier)
         except AnswerNotRecorded as exc:  # the journal failed while the request was out
             raise CliError(_unrecorded_text(exc), EXIT_UNKNOWN) from None
         except JournalError as exc:  # before the request: nothing left
@@ -87,6 +91,30 @@ def cmd_charge(args: argparse.Namespace, ctx: Context) -> int:
         return _after_request(ctx, service, printer, sale, args)
     raise AssertionError("unreachable")  # pragma: no cover (for type checkers: ExitStack
     # could swallow an exception as far as they know; it does not here)
+
+
+def cashier_for(given: str | None, settings: Settings) -> str | None:
+    """Who serves a charge: ``--cashier NAME`` (one of the profile's cashiers, any case),
+    else the cashier on duty (None: not recorded). CliError (usage) for a name not listed."""
+    if given is None:
+        return settings.cashier_on_duty or None
+    name = cashier_name(clean_typed(given))
+    if not name:
+        raise CliError("--cashier needs a name. Nothing was sent to HPAY.", EXIT_USAGE)
+    for known in settings.cashiers:
+        if known.casefold() == name.casefold():
+            return known
+    if not settings.cashiers:
+        raise CliError(
+            f"This profile has no cashiers, so {name!r} cannot serve: add the name in the"
+            " window (Settings → Counter → Cashiers). Nothing was sent to HPAY.",
+            EXIT_USAGE,
+        )
+    raise CliError(
+        f"{name!r} is not one of this profile's cashiers ({', '.join(settings.cashiers)})."
+        " Nothing was sent to HPAY.",
+        EXIT_USAGE,
+    )
 
 
 def _after_request(

@@ -128,6 +128,8 @@ def describe(sale: Sale, hpay_status: str | None = None, *, not_refreshed: str =
         ("Created", output.date_text(sale.created_at.astimezone())),
         ("Checkout", sale.checkout_url or "-"),
     ]
+    if sale.cashier:  # a shop without cashiers never sees the line
+        pairs.insert(6, ("Served by", sale.cashier))
     if sale.paid_seen_at:
         pairs.append(("Paid seen", output.date_text(sale.paid_seen_at.astimezone())))
     if hpay_status:

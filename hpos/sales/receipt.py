@@ -2,7 +2,8 @@
 
 A :class:`Receipt` is plain, language-neutral data (the UI paints it and adds
 the translated labels): shop, till, date, sale number, product, description,
-amount, currency, HPAY transaction id, status and mode. Only a paid sale has a
+amount, currency, HPAY transaction id, status, mode and the cashier who
+served (when the sale recorded one). Only a paid sale has a
 receipt: PAID, or PAID LATE (paid after it was cancelled or expired). Anything
 else is refused with :class:`ReceiptRefused`, whose ``status`` lets a front end
 word the refusal in its own language.
@@ -69,6 +70,7 @@ class Receipt:
     status: str  # "PAID" | "PAID LATE"
     mode: str  # "TEST" | "PROD"
     sale_number: str = ""
+    cashier: str = ""  # who served ("" when not recorded): "Served by NAME"
 
     @property
     def is_test(self) -> bool:
@@ -114,6 +116,7 @@ def make_receipt(
     status: str,
     mode: str,
     sale_number: str | None = None,
+    cashier: str | None = None,
 ) -> Receipt:
     """A checked receipt; :class:`ReceiptRefused` unless ``status`` is PAID or PAID LATE.
 
@@ -144,6 +147,7 @@ def make_receipt(
         status=status_text,
         mode=mode.strip().upper(),
         sale_number=number,
+        cashier=" ".join((cashier or "").split()),
     )
 
 
@@ -163,4 +167,5 @@ def receipt_from_sale(sale: Sale, *, shop_name: str, company: str = "") -> Recei
         status=STATUS_PAID_LATE if sale.paid_late else STATUS_PAID,
         mode=sale.mode,
         sale_number=sale.sale_number,
+        cashier=sale.cashier,
     )

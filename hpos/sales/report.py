@@ -26,9 +26,11 @@ from hpos.hpay.errors import HpayError, InvalidRequest
 from hpos.hpay.money import amount_text
 from hpos.sales.journal import Journal
 from hpos.sales.model import Sale
+from hpos.sales.report_cashiers import cashier_lines
 from hpos.sales.report_check import History, compare, fetch_history, other_mode_issue
 from hpos.sales.report_types import (
     ERROR_KINDS,
+    CashierLine,
     DayReport,
     Discrepancy,
     LocalSummary,
@@ -39,8 +41,10 @@ from hpos.sales.states import SaleState
 
 __all__ = [
     "ERROR_KINDS",
+    "NOT_RECORDED",
     "PAID",
     "ROW_FIELDS",
+    "CashierLine",
     "DayReport",
     "Discrepancy",
     "LocalSummary",
@@ -57,6 +61,8 @@ PAID = SaleState.PAID
 ROW_FIELDS = ("section", "item", "severity", "count", "amount", "currency")
 ROW_FIELDS += ("transaction_id", "sale_number", "detail")
 _ZERO = Decimal(0)
+#: The ``detail`` of a by-cashier row whose sales name no cashier (older sales).
+NOT_RECORDED = "not recorded"
 
 
 def day_window(start: date, end: date | None, tz: tzinfo) -> tuple[datetime, datetime]:
@@ -166,6 +172,11 @@ def report_rows(report: DayReport) -> list[dict[str, str]]:
             detail=f"{other.sales_count} {other.mode} sale(s), {other.paid_count} paid: "
             f"not in this {report.mode} report's totals",
         )
+    for who in report.by_cashier:  # item: the name ("" and detail "not recorded": none)
+        name, detail = who.cashier or "", "" if who.cashier else NOT_RECORDED
+        add("cashier_paid", name, count=who.paid_count, amount=who.paid_total, detail=detail)
+        add("cashier_fees", name, amount=who.fees_total, detail=detail)
+        add("cashier_net", name, amount=who.net, detail=detail)
     if report.checked:
         add("hpay", "paid", count=report.hpay_paid_count, amount=report.hpay_paid_total)
         add("hpay", "fees", amount=report.hpay_fees_total)
@@ -255,6 +266,7 @@ def _summarize(
         first_sale=sales[0].created_at.astimezone(tz) if sales else None,
         last_sale=sales[-1].created_at.astimezone(tz) if sales else None,
         other_modes=tuple(o for o in others if currency is None or o.currency == currency),
+        by_cashier=cashier_lines(sales),
     )
 
 

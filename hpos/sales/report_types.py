@@ -56,6 +56,21 @@ class ModeTotals:
 
 
 @dataclass(frozen=True, slots=True)
+class CashierLine:
+    """One cashier's paid sales of the period (``cashier`` None: not recorded)."""
+
+    cashier: str | None
+    paid_count: int
+    paid_total: Decimal
+    fees_total: Decimal
+
+    @property
+    def net(self) -> Decimal:
+        """What the paid sales leave once HPAY's fees are taken."""
+        return self.paid_total - self.fees_total
+
+
+@dataclass(frozen=True, slots=True)
 class LocalSummary:
     """The journal's figures for one mode and currency (no network)."""
 
@@ -75,6 +90,9 @@ class LocalSummary:
     #: The other mode's sales of the period (a PROD report's TEST sales), per currency:
     #: listed so the reader knows they exist, never counted in the figures above.
     other_modes: tuple[ModeTotals, ...] = ()
+    #: The paid sales by who served (see :func:`hpos.sales.report_cashiers.cashier_lines`);
+    #: empty when no sale of the period names a cashier.
+    by_cashier: tuple[CashierLine, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

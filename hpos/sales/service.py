@@ -97,8 +97,16 @@ class SalesService:
         """Resume every sale a previous run left open (see ``recovery.recover``)."""
         return recover(self.journal, self.till, self.watcher)
 
-    def charge(self, amount: Decimal | str | int, product: str, description: str = "") -> Sale:
-        """Start a sale; an awaiting or unknown one is watched from now on.
+    def charge(
+        self,
+        amount: Decimal | str | int,
+        product: str,
+        description: str = "",
+        *,
+        cashier: str | None = None,
+    ) -> Sale:
+        """Start a sale (served by ``cashier``, None: not recorded); an awaiting or
+        unknown one is watched from now on.
 
         A new AWAITING payment is first checked one fast interval later (nobody
         pays within the first second), so a charge costs one request; an UNKNOWN
@@ -107,7 +115,7 @@ class SalesService:
         request was out (the sale is watched if the journal took it as UNKNOWN).
         """
         try:
-            sale = self.till.start_sale(amount, product, description)
+            sale = self.till.start_sale(amount, product, description, cashier=cashier)
         except AnswerNotRecorded as exc:  # the journal failed mid-request
             if exc.sale.state is SaleState.UNKNOWN:
                 self.watcher.watch(exc.sale)

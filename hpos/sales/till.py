@@ -84,8 +84,18 @@ class Till:
         self._listener = listener
         self._clock = clock
 
-    def start_sale(self, amount: Decimal | str | int, product: str, description: str = "") -> Sale:
+    def start_sale(
+        self,
+        amount: Decimal | str | int,
+        product: str,
+        description: str = "",
+        *,
+        cashier: str | None = None,
+    ) -> Sale:
         """Write the sale, ask HPAY for a checkout, and return the sale as it ended.
+
+        ``cashier`` is who serves (cleaned like typed text; blank or None: not recorded).
+        It stays in the journal and on the receipt; HPAY never sees it.
 
         Raises (with nothing written) only when the sale cannot even start: no
         token (HpayError) or an invalid amount/product (InvalidRequest).
@@ -103,6 +113,7 @@ class Till:
             product=product,
             description=description,
             mode=self.client.config.mode,
+            cashier=clean_typed(cashier or "") or None,
         )
         self._emit("state", sale, f"Sale {sale.sale_number} written.")
         sale = self._move(sale, SaleState.REQUESTING, "Asking HPAY for a checkout link.")

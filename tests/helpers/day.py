@@ -43,12 +43,13 @@ def put(
     currency: str = "XOF",
     fees: str | None = None,
     txid: str | None = None,
+    cashier: str | None = None,
 ) -> Sale:
     """Write one sale at ``at`` and walk it through ``path`` (AWAITING gets txid and fees)."""
     fake_time.at = at
     sale = journal.create_sale(
         till="T1", amount=Decimal(amount), currency=currency, product="Sac",
-        description="école", mode=mode,
+        description="école", mode=mode, cashier=cashier,
     )  # fmt: skip
     for state in path:
         extra = {}

@@ -95,6 +95,7 @@ class SaleController(QObject):
         self._runner = runner
         self._service: SalesService | None = None
         self._token: Token | None = None
+        self._cashier: str | None = None  # who serves the next sales (the shift picker)
         self._starting = False
         self._charging = False
         self._cancelling: set[int] = set()
@@ -245,9 +246,20 @@ class SaleController(QObject):
 
     # -- the cashier's verbs ----------------------------------------------------------
 
+    @property
+    def cashier(self) -> str | None:
+        """Who serves the sales charged from now on (None: not recorded)."""
+        return self._cashier
+
+    def set_cashier(self, name: str | None) -> None:
+        """The cashier on duty changed (the shift picker): the next sales are theirs."""
+        self._cashier = name or None
+
     def charge(self, amount: Decimal, product: str, description: str = "") -> bool:
-        """Start a sale in the background; False (ignored) if not ready or one is in flight."""
+        """Start a sale in the background, served by :attr:`cashier`; False (ignored) if not
+        ready or one is in flight."""
         service = self._service
+        cashier = self.cashier
         if service is None or not self.is_ready or self._charging:
             return False
         if not isinstance(amount, Decimal):
@@ -256,7 +268,7 @@ class SaleController(QObject):
         self._update_busy()
 
         def charge() -> Sale:
-            sale = service.charge(amount, product, description)
+            sale = service.charge(amount, product, description, cashier=cashier)
             if sale.checkout_url:
                 build_matrix(sale.checkout_url)  # here, not on the GUI thread (it is cached)
             return sale

@@ -27,7 +27,7 @@ import os
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QTimer, Slot
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Slot
 from PySide6.QtGui import QCloseEvent, QPaintEvent
 from PySide6.QtWidgets import (
     QMainWindow,
@@ -111,6 +111,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self._quit_confirmed = False  # closing without the question (Yes, or a signal)
         self._painted = self._start_pending = False
         self.cashier: Any = None
+        self.shift: Any = None  # the cashier on duty (hpos.ui.cashier.shift.ShiftPicker)
         self._history: HistoryPane | None = None
         self._tabs: QTabWidget | None = None
         self.setMinimumSize(*MIN_SIZE)
@@ -223,6 +224,7 @@ class MainWindow(Retranslatable, QMainWindow):
             parent=tab_pages,
         )
         tabs.addTab(self.cashier, self.tr("Cashier"))
+        self._add_shift_picker(tabs, eff)
         tabs.addTab(QWidget(), self.tr("History (F2)"))  # the pane itself: on first show
         tabs.currentChanged.connect(self._tab_shown)  # before the keyboard's focus follows it
         self._tabs = tabs
@@ -235,6 +237,21 @@ class MainWindow(Retranslatable, QMainWindow):
         self.sound.follow(self.controller, self.cashier, eff)
         self.status_line.say(lambda: self.tr("Connecting to HPAY…"))
         self._start_after_first_paint()
+
+    def _add_shift_picker(self, tabs: QTabWidget, eff: Any) -> None:
+        """The cashier on duty at the tabs' right, on screen whichever tab shows (issue 15)."""
+        from hpos.ui.cashier.shift import ShiftPicker  # with the cashier screen (start-up speed)
+
+        self.shift = ShiftPicker(
+            eff.cashiers,
+            eff.cashier_on_duty,
+            profile=self.profile,
+            submit=self.runner.submit,
+            parent=tabs,
+        )
+        tabs.setCornerWidget(self.shift, Qt.Corner.TopRightCorner)
+        self.shift.changed.connect(self.controller.set_cashier)
+        self.controller.set_cashier(self.shift.cashier())
 
     @property
     def history(self) -> HistoryPane | None:

@@ -78,6 +78,9 @@ def receipt_blocks(receipt: Receipt, language: str | None = None) -> Blocks:
                 QCoreApplication.translate("Receipt", "Till {till}").format(till=receipt.till),
             )
         )
+    if receipt.cashier:
+        served = QCoreApplication.translate("Receipt", "Served by {name}")
+        blocks.append(("centre", "", served.format(name=receipt.cashier)))
     if receipt.is_test:
         blocks.append(("stamp", "", QCoreApplication.translate("Receipt", "TEST")))
         blocks.append(

@@ -1,8 +1,9 @@
-"""The settings dialog's "Counter" page: language, customer display, sound and receipts.
+"""The settings dialog's "Counter" page: language, customer display, sound, receipts, cashiers.
 
 :class:`CounterPage` edits the counter fields of :class:`~hpos.profile.profile.Settings`
 (``language``, ``customer_display``, ``sound_enabled``, ``sound_volume``,
-``receipt_layout``, ``print_without_dialog``, ``auto_print``). The printer name
+``receipt_layout``, ``print_without_dialog``, ``auto_print``, and through
+:class:`~hpos.ui.settings.cashiers.CashiersBox` ``cashiers``). The printer name
 is remembered by the receipt code: the page only shows it, read-only, with a
 "Forget" button that clears it when the dialog is saved. Like
 :class:`~hpos.ui.settings.form.SettingsForm`, it fills itself from settings
@@ -39,6 +40,7 @@ from hpos.profile.settings import (
     replace_settings,
 )
 from hpos.ui.i18n import Retranslatable
+from hpos.ui.settings.cashiers import CashiersBox
 
 __all__ = ["DISPLAY_AUTO", "DISPLAY_OFF", "DISPLAY_WINDOW", "CounterPage", "SettingsTabs"]
 
@@ -76,6 +78,7 @@ class CounterPage(Retranslatable, QWidget):
         self.printer_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.forget_button = QPushButton()
         self.forget_button.setAutoDefault(False)
+        self.cashiers_box = CashiersBox()  # the cashiers on a shift (issue 15)
         self._lay_out()
         self.sound_check.toggled.connect(self._sound_toggled)
         self.volume_slider.valueChanged.connect(self._show_volume)
@@ -139,6 +142,7 @@ class CounterPage(Retranslatable, QWidget):
         left.addStretch(1)
         right = QVBoxLayout()
         right.addWidget(self._boxes[3])
+        right.addWidget(self.cashiers_box)
         right.addStretch(1)
         columns = QHBoxLayout(self)
         columns.addLayout(left, 1)
@@ -151,6 +155,7 @@ class CounterPage(Retranslatable, QWidget):
             (self.layout_combo, self.forget_button),
             (self.forget_button, self.without_dialog_check),
             (self.without_dialog_check, self.auto_print_check),
+            (self.auto_print_check, self.cashiers_box.list),
         ):
             QWidget.setTabOrder(first, second)
 
@@ -263,6 +268,7 @@ class CounterPage(Retranslatable, QWidget):
         self.auto_print_check.setChecked(s.auto_print)
         self._printer_name = s.printer_name
         self._show_printer()
+        self.cashiers_box.fill(s)
 
     def settings(self, base: Settings) -> Settings:
         """``base`` with this page's values."""
@@ -276,6 +282,7 @@ class CounterPage(Retranslatable, QWidget):
             printer_name=self._printer_name,
             print_without_dialog=self.without_dialog_check.isChecked(),
             auto_print=self.auto_print_check.isChecked(),
+            **self.cashiers_box.settings(base),
         )
 
     def printer_name(self) -> str:
