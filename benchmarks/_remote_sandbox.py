@@ -61,11 +61,13 @@ def fill(server: Any, payments: int) -> None:
 class RemoteSandbox:
     """The child process: ``url`` once started; ``close()`` (or the ``with`` block) stops it."""
 
-    def __init__(self, payments: int) -> None:
+    def __init__(self, payments: int, module: str = "benchmarks._remote_sandbox") -> None:
+        """``module``: the child to run (another one may fill the sandbox its own way; it
+        prints ``URL <base url>`` the same way once filled)."""
         self.fill_s = 0.0
         started = time.perf_counter()
         self._proc = subprocess.Popen(  # noqa: S603 (our own interpreter and module)
-            [sys.executable, "-m", "benchmarks._remote_sandbox", str(payments)],
+            [sys.executable, "-m", module, str(payments)],
             cwd=ROOT,
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,

@@ -28,6 +28,7 @@ EXPECTED = {
     "reconcile",
     "responsiveness",
     "startup",
+    "tills",
 }
 #: Figures that may be zero (counts of things that should not happen) or, being a
 #: difference, negative in a tiny run.
