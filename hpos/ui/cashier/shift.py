@@ -223,7 +223,8 @@ class ShiftPicker(Retranslatable, QToolButton):
         self.setText(text + " ▾")
         self.setAccessibleName(text)
         self.setStyleSheet(
-            "QToolButton#shiftPicker { padding: 2px 10px; font-weight: bold; }"
+            "QToolButton#shiftPicker { padding: 0px 10px; font-weight: bold; }"
+            " QToolButton#shiftPicker::menu-indicator { image: none; width: 0px; }"
             + (
                 " QToolButton#shiftPicker { background: #fff3cd; border: 1px solid #c77c02; }"
                 if not self._on_duty

@@ -80,6 +80,7 @@ FIELD_TITLES = {
     "Status": QT_TRANSLATE_NOOP("DetailsDialog", "Status"),
     "Mode": QT_TRANSLATE_NOOP("DetailsDialog", "Mode"),
     "Source": QT_TRANSLATE_NOOP("DetailsDialog", "Source"),
+    "Served by": QT_TRANSLATE_NOOP("DetailsDialog", "Served by"),
     "Link": QT_TRANSLATE_NOOP("DetailsDialog", "Link"),
 }
 QR_SIZE = 260
@@ -288,7 +289,7 @@ class DetailsDialog(Retranslatable, QDialog):
             ("Status", status),
             ("Mode", mode),
             ("Source", source),
-        ]
+        ] + ([("Served by", row.cashier)] if row.cashier else [])
 
     def _paid_only(self, row: HistoryRow, amount: Decimal | None) -> str:
         """Fees and net: only where money moved (PAID, PAID LATE)."""

@@ -111,6 +111,7 @@ class HistoryRow:
     sale_number: str | None
     source: str
     paid_late: bool = False
+    cashier: str = ""  # who served (journal sales that recorded it; "" otherwise)
 
     @property
     def key(self) -> str:
@@ -207,6 +208,7 @@ def row_from_sale(sale: Sale) -> HistoryRow:
         sale_number=sale.sale_number,
         source=SOURCE_JOURNAL,
         paid_late=late,
+        cashier=sale.cashier or "",
     )
 
 

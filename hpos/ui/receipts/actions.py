@@ -120,6 +120,7 @@ class ReceiptActions(QObject):
                 status=item.status,
                 mode=item.mode,
                 sale_number=item.sale_number,
+                cashier=item.cashier,
             )
         except ReceiptRefused as exc:
             text = self.tr(
