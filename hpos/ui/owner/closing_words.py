@@ -226,8 +226,8 @@ def closing_blocks(
         ]
         for item in close.open_sales:
             sale = item.sale
-            value = f"{money(sale.amount)} · {step_text(item.step)}"
-            blocks.append(("field", sale.sale_number, value))
+            value = f"{sale.sale_number} · {money(sale.amount)}"
+            blocks.append(("field", step_text(item.step), value))
     last = close.last_closing
     if last is not None:
         blocks += [("rule", "", ""), ("centre", "", closed_text(last, language))]
