@@ -70,6 +70,7 @@ _ACTION_TEXTS = {
         "ShortcutsOverlay", "Show or close the customer display"
     ),
     "settingsAction": QT_TRANSLATE_NOOP("ShortcutsOverlay", "Settings"),
+    "lockManagerAction": QT_TRANSLATE_NOOP("ShortcutsOverlay", "Lock manager mode"),
     "quitAction": QT_TRANSLATE_NOOP("ShortcutsOverlay", "Quit"),
 }
 _LAST = "quitAction"

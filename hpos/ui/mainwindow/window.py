@@ -58,6 +58,7 @@ from hpos.ui.mainwindow.chrome import (
 )
 from hpos.ui.mainwindow.journal_banner import JournalBanner
 from hpos.ui.mainwindow.keys import WindowKeys
+from hpos.ui.mainwindow.manager import ManagerControls
 from hpos.ui.mainwindow.quit import QuitQuestion
 from hpos.ui.mainwindow.return_pages import ReturnPagesWarning
 from hpos.ui.mainwindow.service import ServiceSlot
@@ -150,6 +151,8 @@ class MainWindow(Retranslatable, QMainWindow):
             extra_view=(self.keys.last_qr_action, self.customer_display.action),
             extra_help=(self.keys.overlay_action,),
         )
+        # the manager PIN: the gate before Settings (and TEST/PROD), Ctrl+L, the mode shown
+        self.manager = ManagerControls(self, self.runner, lambda: self.profile, self.menus)
         self._wiring = ControllerWiring(
             self,
             status_line=self.status_line,
@@ -340,6 +343,7 @@ class MainWindow(Retranslatable, QMainWindow):
         )
         self._demo_bar.retranslate()
         self.menus.retranslate()
+        self.manager.retranslate()
         tabs = self._tabs
         if tabs is not None and self.cashier is not None:
             tabs.setTabText(0, self.tr("Cashier"))
@@ -412,23 +416,32 @@ class MainWindow(Retranslatable, QMainWindow):
         self.runner.submit(lambda: server.mark_paid(txid), name="simulate payment")
 
     @Slot()
-    def open_settings(self) -> SettingsDialog:
-        """Ctrl+,: the settings dialog; saved settings rebuild the workspace."""
+    def open_settings(self) -> SettingsDialog | None:
+        """Ctrl+,: the settings dialog (None while the manager PIN is asked first: it opens
+        once the PIN is right); saved settings rebuild the workspace."""
+        opened: list[SettingsDialog] = []
+        self.manager.run(lambda: opened.append(self._open_settings_now()))
+        return opened[0] if opened else None
+
+    def _open_settings_now(self) -> SettingsDialog:
         # imported on first use: the settings dialog loads when it opens (start-up speed)
         from hpos.ui.settings.dialog import SettingsDialog
 
-        dialog = SettingsDialog(self.profile, self.runner, parent=self)
+        keys_shown = self.manager.gate.is_unlocked()  # the API keys: masked outside manager mode
+        dialog = SettingsDialog(self.profile, self.runner, parent=self, keys_shown=keys_shown)
         dialog.saved.connect(self._settings_saved)
+        self.manager.close_on_lock(dialog)  # manager mode over: closed, nothing saved
         dialog.open()
         return dialog
 
     @Slot()
     def open_return_page_settings(self) -> None:
         """The status bar's return-page warning: Settings, at the notify/success/cancel URLs."""
-        self.open_settings().show_return_pages()
+        self.manager.run(lambda: self._open_settings_now().show_return_pages())
 
     @Slot(object)
     def _settings_saved(self, _settings: Any) -> None:
+        self.manager.gate.settings_saved()  # a PIN set or removed
         self.switch_language(getattr(_settings, "language", ""))
         self._teardown_workspace()
         if not self._configured():  # a missing secret is reported by the controller's start

@@ -21,15 +21,18 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QWidget
 from shiboken6 import isValid
 
-from hpos.profile.profile import Profile
 from hpos.ui.manager.idle import IDLE_SECONDS, IdleWatch
-from hpos.ui.manager.prompt import PinPrompt
-from hpos.ui.runner import Runner
+
+if TYPE_CHECKING:
+    from hpos.profile.profile import Profile
+    from hpos.ui.manager.prompt import PinPrompt
+    from hpos.ui.runner import Runner
 
 log = logging.getLogger(__name__)
 
@@ -90,6 +93,9 @@ class ManagerGate(QObject):
             self.idle.touch()
             action()
             return
+        # imported on first use: the window builds the gate before its first paint
+        from hpos.ui.manager.prompt import PinPrompt
+
         self._pending.append(action)
         if self.prompt is not None and isValid(self.prompt):
             self.prompt.raise_()

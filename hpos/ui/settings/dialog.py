@@ -13,9 +13,12 @@ Everything that touches the disk, the keyring or the network runs on the
   saved settings) and calls ``/getToken/`` in the background; it shows the
   company, mode, currency and balances, or HPAY's exact error message.
 
-The secret is bound to the API host: when the API URL's host changes, the
-secret field empties and the user is asked for the secret of the new host
-(:mod:`hpos.ui.settings.secret`). When no system keyring exists, the
+The secret field is write-only: it never shows the saved secret, only offers to
+replace it; the secret is bound to the API host, and another host asks for its own
+(:mod:`hpos.ui.settings.secret`). The API and public keys are masked (with a Show
+button) unless ``keys_shown`` (the window passes "manager mode unlocked"). The
+Manager tab sets, changes or removes the manager PIN (:mod:`hpos.ui.settings.pin`;
+hashed by the save job, on the runner). When no system keyring exists, the
 secret is kept in memory for this session only
 (:meth:`Profile.set_session_secret`) and the dialog says so. Switching the mode
 to PROD asks for confirmation; refused, the mode stays TEST. Fields are
@@ -48,7 +51,6 @@ from shiboken6 import isValid
 from hpos.hpay.client import ClientConfig, HpayClient
 from hpos.hpay.errors import ConfigError
 from hpos.profile.profile import Profile
-from hpos.profile.secret import SOURCE_ENV
 from hpos.profile.settings import Settings
 from hpos.ui.i18n import Retranslatable
 from hpos.ui.runner import Runner
@@ -71,6 +73,7 @@ from hpos.ui.settings.jobs import (
     load_settings,
     save_settings,
 )
+from hpos.ui.settings.pin import PinPage
 from hpos.ui.settings.secret import SecretField, no_keyring_text
 from hpos.ui.settings.widgets import STYLE, fit_to_screen, role_label
 from hpos.ui.widgets.dialogs import ask_yes_no, open_warning
@@ -98,6 +101,7 @@ class SettingsDialog(Retranslatable, QDialog):
         confirm: Confirm | None = None,
         inform: Inform | None = None,
         parent: QWidget | None = None,
+        keys_shown: bool = True,
     ) -> None:
         super().__init__(parent)
         self.profile = profile
@@ -112,6 +116,7 @@ class SettingsDialog(Retranslatable, QDialog):
         self.setObjectName("settingsDialog")
         self.setStyleSheet(STYLE)
         self._build()
+        self._form.mask_keys(not keys_shown)
         self._secret = SecretField(self._form, profile.env, is_loaded=lambda: self._is_loaded)
         self._tester = ConnectionTest(
             self._form,
@@ -156,6 +161,8 @@ class SettingsDialog(Retranslatable, QDialog):
         self.scroll.setWidget(form)
         self.counter_page = CounterPage()
         self.tabs = SettingsTabs(self.scroll, self.counter_page)
+        self.pin_page = PinPage()  # the Manager tab
+        self.tabs.addTab(self.pin_page, "")
 
         self.status_label = role_label("", "note")
         self.buttons = QDialogButtonBox(
@@ -175,6 +182,7 @@ class SettingsDialog(Retranslatable, QDialog):
         self.test_button.clicked.connect(self.test_connection)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        self.pin_page.changed.connect(self._update_ok)
         for edit in self._form.text_edits():
             edit.textChanged.connect(self._revalidate)
         for edit in (self.api_url_edit, self.api_key_edit, self.public_key_edit, self.secret_edit):
@@ -242,7 +250,11 @@ class SettingsDialog(Retranslatable, QDialog):
         except ConfigError as exc:
             self._set_status(exc.message, "error")
             return
-        secret = self._secret.typed()
+        if self.pin_page.problem():
+            self.tabs.setCurrentWidget(self.pin_page)
+            return
+        pin = self.pin_page.change()
+        secret = self._secret.to_store()
         action = self._secret.action(settings.api_url)
         self._saving = True
         self._set_inputs_enabled(False)
@@ -250,7 +262,7 @@ class SettingsDialog(Retranslatable, QDialog):
         self._set_status(self.tr("Saving…"), "note", "saving")
         profile = self.profile
         self.runner.submit(
-            lambda: save_settings(profile, settings, action, secret),
+            lambda: save_settings(profile, settings, action, secret, pin=pin),
             on_done=self._guard(self._on_saved),
             on_error=self._guard(self._on_save_failed),
             name="save settings",
@@ -262,8 +274,9 @@ class SettingsDialog(Retranslatable, QDialog):
         s = loaded.settings
         self._base = s
         self._secret.load(loaded)
-        self._form.fill(s, loaded.secret if loaded.source != SOURCE_ENV else "")
+        self._form.fill(s, "")  # write-only: the saved secret is never shown
         self.counter_page.fill(s)
+        self.pin_page.fill(s.manager_pin_hash)
         self._is_loaded = True
         self._set_inputs_enabled(True)
         if loaded.settings_problem:
@@ -365,9 +378,11 @@ class SettingsDialog(Retranslatable, QDialog):
     def _set_inputs_enabled(self, enabled: bool) -> None:
         self._form.setEnabled(enabled)
         self.counter_page.setEnabled(enabled)
+        self.pin_page.setEnabled(enabled)
 
     def _update_ok(self) -> None:
-        self.ok_button.setEnabled(self._is_loaded and not self._saving and not self._errors)
+        ready = self._is_loaded and not self._saving and not self._errors
+        self.ok_button.setEnabled(ready and not self.pin_page.problem())
 
     def _set_status(self, text: str, role: str, kind: str = "") -> None:
         self._status_kind = kind
@@ -383,6 +398,7 @@ class SettingsDialog(Retranslatable, QDialog):
         """Set the dialog's own texts in the current language (the form sets its own)."""
         self.setWindowTitle(self.tr("HPOS settings"))
         self.ok_button.setAccessibleName(self.tr("Save the settings"))
+        self.tabs.setTabText(self.tabs.indexOf(self.pin_page), self.tr("Manager"))
         env_warning = env_text(self.profile.env)
         self._form.env_note.setText(env_warning)
         if self._status_kind == "loading":

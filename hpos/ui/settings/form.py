@@ -53,6 +53,11 @@ class SettingsForm(QWidget):
         self.secret_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.reveal_button = QToolButton()
         self.reveal_button.setCheckable(True)
+        self.keys_button = QToolButton()  # shows the masked API and public keys
+        self.keys_button.setCheckable(True)
+        self.keys_button.setVisible(False)
+        self._keys_masked = False
+        self.keys_button.toggled.connect(self._keys_toggled)
         self.secret_note = role_label("", "note")
         self.mode_combo = QComboBox()
         self.mode_combo.addItem("", "TEST")
@@ -120,6 +125,7 @@ class SettingsForm(QWidget):
         self.shop_name_edit.setPlaceholderText(self.tr("e.g. Chez Awa"))
         self.product_edit.setPlaceholderText(self.tr("Sale"))
         self.show_reveal(self.reveal_button.isChecked())
+        self._keys_toggled(self.keys_button.isChecked())
         self.reveal_button.setToolTip(self.tr("Show or hide the secret key"))
         self.mode_combo.setItemText(0, self.tr("TEST — test payments, no real money"))
         self.mode_combo.setItemText(1, self.tr("PROD — real payments"))
@@ -171,7 +177,7 @@ class SettingsForm(QWidget):
 
         connection = QFormLayout()
         self._row(connection, self.api_url_edit, "api_url")
-        self._row(connection, self.api_key_edit, "api_key")
+        self._row(connection, row_layout(self.api_key_edit, self.keys_button), "api_key")
         self._row(connection, self.public_key_edit, "public_key")
         self._row(connection, secret_row, "secret_key")
         connection.addRow("", self.secret_note)
@@ -331,6 +337,25 @@ class SettingsForm(QWidget):
         self.reveal_button.setText(self.tr("Hide") if shown else self.tr("Show"))
         self.reveal_button.setAccessibleName(
             self.tr("Hide the secret key") if shown else self.tr("Show the secret key")
+        )
+
+    def mask_keys(self, masked: bool) -> None:
+        """Mask the API and public keys (outside manager mode), with a Show button; or not."""
+        self._keys_masked = masked
+        self.keys_button.setVisible(masked)
+        self.keys_button.setChecked(False)
+        self._keys_toggled(False)
+
+    def _keys_toggled(self, shown: bool) -> None:
+        masked = self._keys_masked and not shown
+        mode = QLineEdit.EchoMode.Password if masked else QLineEdit.EchoMode.Normal
+        for edit in (self.api_key_edit, self.public_key_edit):
+            edit.setEchoMode(mode)
+        self.keys_button.setText(self.tr("Hide") if shown else self.tr("Show"))
+        self.keys_button.setAccessibleName(
+            self.tr("Hide the API and public keys")
+            if shown
+            else self.tr("Show the API and public keys")
         )
 
     def set_role_text(self, label: QLabel, text: str, role: str) -> None:

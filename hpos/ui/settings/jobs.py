@@ -1,8 +1,9 @@
 """The settings dialog's background jobs (run on the Runner, no widgets) and their texts.
 
 - :func:`load_settings` reads ``settings.json`` and the secret of the saved API host;
-- :func:`save_settings` writes ``settings.json`` (never the secret), then the
-  secret (keyring, else this session only);
+- :func:`save_settings` writes ``settings.json`` (never the secret; the manager PIN
+  only as its salted hash, made here: scrypt is slow by design), then the secret
+  (keyring, else this session only);
 - :func:`fetch_token` calls ``/getToken/`` for "Test connection";
 - :func:`token_text` and :func:`error_text` describe their outcome.
 
@@ -23,9 +24,10 @@ from hpos.hpay.errors import ConfigError, HpayError
 from hpos.hpay.models import Token
 from hpos.hpay.redact import default_redactor
 from hpos.profile.keystore import EMPTY, KeyStoreError
+from hpos.profile.pin import attempts_path, clear_attempts, hash_pin
 from hpos.profile.profile import Profile
 from hpos.profile.secret import SOURCE_NONE, SOURCE_SESSION
-from hpos.profile.settings import Settings
+from hpos.profile.settings import Settings, replace_settings
 from hpos.ui.money import format_money
 
 ClientFactory = Callable[[ClientConfig], HpayClient]
@@ -77,9 +79,19 @@ def load_settings(profile: Profile) -> Loaded:
     return loaded
 
 
-def save_settings(profile: Profile, settings: Settings, action: str, secret: str) -> SaveResult:
-    """Runs on a worker: settings.json first, then the secret (keyring, else this session)."""
+def save_settings(
+    profile: Profile, settings: Settings, action: str, secret: str, *, pin: str | None = None
+) -> SaveResult:
+    """Runs on a worker: settings.json first, then the secret (keyring, else this session).
+
+    ``pin``: None leaves the manager PIN as it is, "" removes it, digits set it (hashed
+    here; the wrong-PIN count and any lockout are forgotten with the old PIN).
+    """
+    if pin is not None:
+        settings = replace_settings(settings, manager_pin_hash=hash_pin(pin) if pin else "")
     profile.save(settings)
+    if pin is not None:
+        clear_attempts(attempts_path(profile.config_dir))
     url = settings.api_url
     if action == "store":
         try:

@@ -1,22 +1,21 @@
-"""The settings dialog's secret key: the field bound to the API host, what it says, what is saved.
+"""The settings dialog's secret key: a write-only field bound to the API host.
 
-The secret is bound to the API host. :class:`SecretField` follows the API URL
-field: a new path, or a new port on the same host (a typo fixed), keeps the
-secret; another host empties a secret shown for the old host, and the note under
-the field says why ("The secret key is cleared because the API address changed
-to another host: type the key for <host>"); it is put back if the old host
-returns before anything is typed. A URL that is not valid yet (half typed)
-changes nothing. With ``HPOS_SECRET_KEY`` set the field is left alone:
-the environment's secret takes precedence. The eye button shows or hides the
-typed secret. Nothing here touches the keyring: the dialog's background jobs
-(:mod:`hpos.ui.settings.jobs`) do.
+The saved secret is never shown, not even masked: the field stays empty and says "A
+key is saved — type a new one to replace it"; whatever is typed replaces the saved
+key when OK is pressed, and an empty field leaves it as it is. The eye button shows
+only what is being typed. The secret is bound to the API host: a new path, or a new
+port on the same host (a typo fixed), keeps the saved secret (it moves with the URL);
+another host needs its own, and the note under the field says so. A URL that is not
+valid yet (half typed) changes nothing. With ``HPOS_SECRET_KEY`` set the field is left
+alone: the environment's secret takes precedence. Nothing here touches the keyring:
+the dialog's background jobs (:mod:`hpos.ui.settings.jobs`) do.
 
 The logic is pure (Qt only to translate): :class:`StoredSecret` is what the
-dialog found when it opened; :func:`secret_note` is the text (and colour role)
+dialog found when it opened (kept in memory for "Test connection" and moving it to a
+new port, never put in a widget); :func:`secret_note` is the text (and colour role)
 shown under the field, and :func:`secret_action` tells the save job whether to
-store the typed secret, delete the stored one, or leave it alone. The notes are
-translated when they are made (context "SettingsSecret"); the module constants
-are their English texts.
+store a secret or leave the stored one alone. The notes are translated when they are
+made (context "SettingsSecret"); the module constants are their English texts.
 """
 
 from __future__ import annotations
@@ -88,40 +87,43 @@ def _changed(stored: StoredSecret, host: str, secret: str) -> bool:
     return host != stored.host or secret != stored.value or stored.source not in _KEPT
 
 
+def _moves(stored: StoredSecret, host: str, secret: str) -> bool:
+    """Nothing typed, and the saved secret's host got a new port: it goes with the URL."""
+    return (
+        not secret
+        and bool(stored.value)
+        and stored.source in _KEPT
+        and host != stored.host
+        and same_machine(host, stored.host)
+    )
+
+
 def secret_action(stored: StoredSecret, host: str, secret: str) -> str:
-    """``"store"``, ``"delete"`` or ``""`` (leave the stored secret as it is)."""
-    if secret and _changed(stored, host, secret):
+    """``"store"`` (the typed secret, or the saved one moving to a new port) or ``""``
+    (leave the stored secret as it is: an empty field never deletes it)."""
+    if (secret and _changed(stored, host, secret)) or _moves(stored, host, secret):
         return "store"
-    if not secret and host == stored.host and stored.value and stored.source in _KEPT:
-        return "delete"
     return ""
 
 
-def secret_note(
-    stored: StoredSecret, host: str, secret: str, *, cleared: bool = False
-) -> tuple[str, str]:
-    """The note under the secret field and its role ("note" or "warning").
+def is_saved_for(stored: StoredSecret, host: str) -> bool:
+    """True when a secret is saved for ``host``'s machine (the field offers to replace it)."""
+    return bool(stored.value) and stored.source in _KEPT and same_machine(host, stored.host)
 
-    ``cleared``: the field was emptied because the API URL moved to another host.
-    """
+
+def secret_note(stored: StoredSecret, host: str, secret: str) -> tuple[str, str]:
+    """The note under the secret field and its role ("note" or "warning")."""
     if stored.source == SOURCE_ENV:
         return _tr(_ENV_SECRET_SOURCE).format(name=ENV_SECRET_KEY), "note"
     if stored.no_keyring:
         return no_keyring_text(), "warning"
     if stored.keyring_problem:
         return stored.keyring_problem, "warning"
-    if host and secret and _changed(stored, host, secret):
+    if host and ((secret and _changed(stored, host, secret)) or _moves(stored, host, secret)):
         text = QCoreApplication.translate(
             "SettingsSecret", "Saved in the system keyring for {host} when you press OK."
         )
         return text.format(host=host), "note"
-    if cleared and host and not secret and not same_machine(host, stored.host):
-        text = QCoreApplication.translate(
-            "SettingsSecret",
-            "The secret key is cleared because the API address changed to another host: "
-            "type the key for {host}.",
-        )
-        return text.format(host=host), "warning"
     if host and host != stored.host:
         text = QCoreApplication.translate(
             "SettingsSecret",
@@ -155,15 +157,14 @@ class SecretField:
         self._form = form
         self._env = env
         self._is_loaded = is_loaded
-        #: The secret found when the dialog opened.
+        #: The secret found when the dialog opened (never shown).
         self.stored = StoredSecret()
-        self._cleared = False  # emptied because the host changed
         form.reveal_button.toggled.connect(form.show_reveal)
         form.api_url_edit.textChanged.connect(self._host_changed)
         form.secret_edit.textChanged.connect(self._secret_changed)
 
     def load(self, loaded: Loaded) -> None:
-        """Remember the secret the background load found (the form shows it, unless from env)."""
+        """Remember the secret the background load found (the field stays empty)."""
         self.stored = StoredSecret(
             value=loaded.secret,
             source=loaded.source,
@@ -171,47 +172,48 @@ class SecretField:
             no_keyring=loaded.no_keyring,
             keyring_problem=loaded.keyring_problem,
         )
-        self._cleared = False
 
     def typed(self) -> str:
         """The secret in the field, stripped."""
         return self._form.secret_edit.text().strip()
 
+    def _host(self) -> str:
+        return api_host(self._form.api_url_edit.text().strip())
+
     def for_test(self) -> str:
-        """The typed secret, else the environment's when ``HPOS_SECRET_KEY`` is set."""
+        """The typed secret, else the saved one of this host, else ``HPOS_SECRET_KEY``'s."""
         secret = self.typed()
+        if not secret and is_saved_for(self.stored, self._host()):
+            secret = self.stored.value
         if not secret and self.stored.source == SOURCE_ENV:
             secret = self._env.get(ENV_SECRET_KEY, "").strip()
         return secret
 
     def action(self, api_url: str) -> str:
-        """What saving does with the secret: ``"store"``, ``"delete"`` or ``""``."""
+        """What saving does with the secret: ``"store"`` or ``""``."""
         return secret_action(self.stored, api_host(api_url), self.typed())
+
+    def to_store(self) -> str:
+        """The secret a ``"store"`` saves: the typed one, else the saved one (a new port)."""
+        return self.typed() or self.stored.value
 
     def update_note(self) -> None:
         """Say under the field where the secret of the typed host is or will be kept."""
-        host = api_host(self._form.api_url_edit.text().strip())
-        text, role = secret_note(self.stored, host, self.typed(), cleared=self._cleared)
+        host = self._host()
+        text, role = secret_note(self.stored, host, self.typed())
         self._form.set_role_text(self._form.secret_note, text, role)
+        saved = is_saved_for(self.stored, host)
+        self._form.secret_edit.setPlaceholderText(
+            QCoreApplication.translate(
+                "SettingsSecret", "A key is saved — type a new one to replace it"
+            )
+            if saved
+            else ""
+        )
 
-    def _host_changed(self, text: str) -> None:
-        """The secret is bound to the host: another host needs its own secret."""
-        stored = self.stored
-        if not self._is_loaded() or stored.source == SOURCE_ENV:
-            return
-        host = api_host(text.strip())
-        edit = self._form.secret_edit
-        if not host:
-            pass  # not a valid URL yet (being typed): the field stays as it is
-        elif not same_machine(host, stored.host):
-            if stored.value and edit.text().strip() == stored.value:
-                self._cleared = True  # before clearing: the note says why at once
-                edit.clear()
-        elif self._cleared:
-            self._cleared = False
-            if not edit.text():
-                edit.setText(stored.value)
-        self.update_note()
+    def _host_changed(self, _text: str) -> None:
+        if self._is_loaded() and self.stored.source != SOURCE_ENV:
+            self.update_note()
 
     def _secret_changed(self, _text: str) -> None:
         if self._is_loaded():

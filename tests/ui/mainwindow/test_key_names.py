@@ -56,6 +56,7 @@ def f1_keys(window: MainWindow) -> dict[str, str]:
         "print",
         "customer display",
         "settings",
+        "lock manager mode",
         "tab",
         "find",
         "quit",

@@ -92,7 +92,11 @@ def test_the_dialog_has_a_counter_tab(qtbot: QtBot, runner: Runner, profile: Pro
     dialog = open_dialog(qtbot, profile, runner)
     tabs = dialog.tabs
     assert isinstance(tabs, SettingsTabs)
-    assert [tabs.tabText(i) for i in range(tabs.count())] == ["HPAY and shop", "Counter"]
+    assert [tabs.tabText(i) for i in range(tabs.count())] == [
+        "HPAY and shop",
+        "Counter",
+        "Manager",
+    ]
     tabs.setCurrentIndex(1)
     assert dialog.counter_page.isVisible()
     page = dialog.counter_page

@@ -193,8 +193,10 @@ def test_round_trip_through_the_keyring(
     assert reopened.api_url_edit.text() == URL + "/v2"
     assert reopened.api_key_edit.text() == "ak.live.1"
     assert reopened.public_key_edit.text() == "pk.live.2"
-    assert reopened.secret_edit.text() == SECRET
-    assert reopened.secret_edit.echoMode() == QLineEdit.EchoMode.Password
+    assert reopened.secret_edit.text() == ""  # write-only: the saved secret is never shown
+    assert reopened.secret_edit.placeholderText() == (
+        "A key is saved — type a new one to replace it"
+    )
     assert "Stored in the system keyring" in reopened.secret_note.text()
     assert reopened.mode() == "PROD"
     assert reopened.shop_name_edit.text() == "Chez Awa"
@@ -245,18 +247,19 @@ def test_changing_the_host_asks_for_the_secret_again(
     profile.save(Settings(api_url=URL, api_key="ak", public_key="pk"))
     profile.set_secret_key(SECRET)
     dialog = open_dialog(qtbot, profile, runner)
-    assert dialog.secret_edit.text() == SECRET
+    replace = "A key is saved — type a new one to replace it"
+    assert dialog.secret_edit.text() == ""
+    assert dialog.secret_edit.placeholderText() == replace
 
     dialog.api_url_edit.setText("https://api.example.com/v3")  # same host: same secret
-    assert dialog.secret_edit.text() == SECRET
+    assert dialog.secret_edit.placeholderText() == replace
     dialog.api_url_edit.setText("https://new-host.example.org")
-    assert dialog.secret_edit.text() == ""
+    assert dialog.secret_edit.placeholderText() == ""
     assert dialog.secret_note.text() == (
-        "The secret key is cleared because the API address changed to another host: "
-        "type the key for new-host.example.org."
+        "The secret key is stored for one API host: enter the secret key for new-host.example.org."
     )
     dialog.api_url_edit.setText(URL)  # back: the stored secret is offered again
-    assert dialog.secret_edit.text() == SECRET
+    assert dialog.secret_edit.placeholderText() == replace
     assert "Stored in the system keyring" in dialog.secret_note.text()
 
     dialog.api_url_edit.setText("https://new-host.example.org")
@@ -277,15 +280,22 @@ def test_changing_the_host_asks_for_the_secret_again(
     assert profile.secret_key() == OTHER_SECRET
 
 
-def test_clearing_the_secret_forgets_it(
+def test_the_saved_secret_is_never_shown_and_a_typed_one_replaces_it(
     qtbot: QtBot, runner: Runner, profile: Profile, backend: MemoryKeyring
 ) -> None:
+    """Write-only: nothing in the dialog holds the saved secret; an empty field keeps it."""
     profile.save(Settings(api_url=URL))
     profile.set_secret_key(SECRET)
     dialog = open_dialog(qtbot, profile, runner)
-    dialog.secret_edit.clear()
+    qtbot.mouseClick(dialog.reveal_button, Qt.MouseButton.LeftButton)  # the eye shows nothing
+    for edit in dialog.findChildren(QLineEdit):
+        assert SECRET not in edit.text()
+    save(qtbot, dialog)  # nothing typed: the saved secret stays
+    assert backend.entries == {entry(profile, "api.example.com"): SECRET}
+    dialog = open_dialog(qtbot, profile, runner)
+    dialog.secret_edit.setText(OTHER_SECRET)
     save(qtbot, dialog)
-    assert backend.entries == {}
+    assert backend.entries == {entry(profile, "api.example.com"): OTHER_SECRET}
 
 
 def test_a_secret_needs_an_api_url(qtbot: QtBot, runner: Runner, profile: Profile) -> None:
@@ -320,9 +330,12 @@ def test_no_keyring_keeps_the_secret_for_this_session(
     # the next session (a new profile object) does not have it
     with pytest.raises(KeyStoreError):
         Profile(profile.config_dir, KeyStore(backend=fail.Keyring()), {}).secret_key()
-    # this session's dialog shows it as a session secret
+    # this session's dialog knows it as a session secret (and never shows it)
     reopened = open_dialog(qtbot, profile, runner)
-    assert reopened.secret_edit.text() == SECRET
+    assert reopened.secret_edit.text() == ""
+    assert reopened.secret_edit.placeholderText() == (
+        "A key is saved — type a new one to replace it"
+    )
     assert reopened.secret_note.text() == NO_KEYRING_TEXT
 
 

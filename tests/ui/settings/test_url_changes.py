@@ -66,6 +66,9 @@ def retype(qtbot: QtBot, dialog: SettingsDialog, url: str) -> None:
     qtbot.keyClicks(dialog.api_url_edit, url)
 
 
+REPLACE = "A key is saved — type a new one to replace it"
+
+
 def test_a_new_path_or_port_on_the_same_host_keeps_the_secret(
     qtbot: QtBot, runner: Runner, profile: Profile, backend: MemoryKeyring
 ) -> None:
@@ -74,17 +77,17 @@ def test_a_new_path_or_port_on_the_same_host_keeps_the_secret(
     dialog = open_dialog(qtbot, profile, runner)
 
     retype(qtbot, dialog, "https://api.example.com/v2")
-    assert dialog.secret_edit.text() == SECRET
+    assert dialog.secret_edit.text() == ""  # write-only: never shown
+    assert dialog.secret_edit.placeholderText() == REPLACE
     assert dialog.secret_note.text() == "Stored in the system keyring for api.example.com."
 
     dialog.api_url_edit.setText("https://api.example.com:844/v2")  # a port typo...
     dialog.api_url_edit.setText("https://api.example.com:8443/v2")  # ...fixed
-    assert dialog.secret_edit.text() == SECRET
+    assert dialog.secret_edit.placeholderText() == REPLACE
     assert dialog.secret_note.text() == (
         "Saved in the system keyring for api.example.com:8443 when you press OK."
     )
     dialog.api_url_edit.setText("https://")  # half typed: nothing changes
-    assert dialog.secret_edit.text() == SECRET
     assert "api.example.com" in dialog.secret_note.text()
 
     dialog.api_url_edit.setText("https://api.example.com:8443/v2")
@@ -94,7 +97,7 @@ def test_a_new_path_or_port_on_the_same_host_keeps_the_secret(
     assert ("hpos", f"{profile.profile_id}@api.example.com:8443") in backend.entries
 
 
-def test_another_host_clears_the_secret_and_says_why_under_the_field(
+def test_another_host_asks_for_its_own_secret_under_the_field(
     qtbot: QtBot, runner: Runner, profile: Profile
 ) -> None:
     profile.save(Settings(api_url=URL, api_key="ak", public_key="pk"))
@@ -103,15 +106,16 @@ def test_another_host_clears_the_secret_and_says_why_under_the_field(
 
     retype(qtbot, dialog, "https://pay.other-bank.example")
     assert dialog.secret_edit.text() == ""
+    assert dialog.secret_edit.placeholderText() == ""  # nothing saved for that host
     assert dialog.secret_note.isVisible()
     assert dialog.secret_note.text() == (
-        "The secret key is cleared because the API address changed to another host: "
-        "type the key for pay.other-bank.example."
+        "The secret key is stored for one API host: enter the secret key for "
+        "pay.other-bank.example."
     )
     assert dialog.secret_note.property("role") == "warning"
 
-    retype(qtbot, dialog, URL)  # back on the first host, nothing typed: it comes back
-    assert dialog.secret_edit.text() == SECRET
+    retype(qtbot, dialog, URL)  # back on the first host: its saved secret is offered again
+    assert dialog.secret_edit.placeholderText() == REPLACE
     assert dialog.secret_note.text() == "Stored in the system keyring for api.example.com."
 
 
