@@ -156,6 +156,7 @@ def take(language: str) -> int:
     wait_for(app, lambda: window.quit_question.box is not None, "the quit question")
     shot(app, "quit-question")
     window.quit_question.box.reject()
+    pin_prompt(app, window)
     broken_settings(app, window)
     window.close()
     return 0
@@ -207,6 +208,31 @@ def main() -> int:
         if done.returncode:
             return done.returncode
     return 0
+
+
+def pin_prompt(app: QApplication, window: QWidget) -> None:
+    """With a manager PIN set, Settings asks for it; a wrong PIN says how long to wait."""
+    from hpos.profile.pin import attempts_path, clear_attempts, hash_pin
+    from hpos.profile.profile import replace_settings
+
+    profile = window.profile
+    profile.save(replace_settings(profile.settings, manager_pin_hash=hash_pin("2468")))
+    window.manager.gate.settings_saved()
+    window.manager.gate.lock()  # the manager left: cashier mode
+    window.open_settings()
+    wait_for(app, lambda: window.manager.gate.prompt is not None, "the PIN prompt")
+    prompt = window.manager.gate.prompt
+    wait_for(app, prompt.pin_edit.isEnabled, "the PIN field")
+    answers: list[object] = []
+    prompt.answered.connect(answers.append)
+    QTest.keyClicks(prompt.pin_edit, "1357")
+    prompt.submit()
+    wait_for(app, lambda: bool(answers), "the wrong PIN's answer")
+    shot(app, "pin-prompt", settle=0.2)
+    prompt.reject()
+    profile.save(replace_settings(profile.settings, manager_pin_hash=""))
+    clear_attempts(attempts_path(profile.config_dir))
+    window.manager.gate.settings_saved()
 
 
 if __name__ == "__main__":

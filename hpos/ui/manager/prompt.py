@@ -38,7 +38,7 @@ _STYLE = f"""
 QLabel#pinMessage[role="error"] {{ color: {RED}; }}
 QLabel#pinMessage[role="warning"] {{ color: {AMBER}; font-weight: bold; }}
 QLabel#pinMessage[role="note"] {{ color: {GREY}; }}
-QLineEdit#pinEdit {{ font-size: 22px; letter-spacing: 6px; padding: 4px; }}
+QLineEdit#pinEdit {{ font-size: 20px; padding: 4px; }}
 """
 
 

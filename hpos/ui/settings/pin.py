@@ -25,6 +25,7 @@ def _pin_edit() -> QLineEdit:
     edit.setValidator(
         QRegularExpressionValidator(QRegularExpression(f"[0-9]{{0,{PIN_LENGTHS[1]}}}"), edit)
     )
+    edit.setMaximumWidth(240)  # 8 digits, not the dialog's width
     edit.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly | Qt.InputMethodHint.ImhSensitiveData)
     return edit
 
