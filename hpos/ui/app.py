@@ -12,7 +12,9 @@ an unusable ``settings.json`` is asked about (:mod:`hpos.ui.startup`). Then the 
 handler (:mod:`hpos.ui.crash`) takes over ``sys.excepthook`` and ``threading.excepthook``.
 The log file in the profile's log folder (:mod:`hpos.logging_setup`) is installed right
 after the window's first paint; what is logged before is held for it, in order, and a
-warning or worse installs it at once.
+warning or worse installs it at once. SIGTERM and SIGINT (:mod:`hpos.ui.quit_signals`)
+close the window gracefully from right after the first paint too (before it, no sale
+can be open: the sales service starts after it).
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
@@ -39,11 +41,9 @@ from hpos.logging_setup import (
 from hpos.profile.profile import Profile
 from hpos.resources.paths import resource_path
 from hpos.ui.crash import CrashHandler
-from hpos.ui.display_check import display_problem
 from hpos.ui.gc_guard import GuiThreadCollector
 from hpos.ui.i18n import install_language
 from hpos.ui.mainwindow.window import MainWindow
-from hpos.ui.quit_signals import QuitOnSignals
 from hpos.ui.startup import EXIT_SETTINGS, open_start_profile
 
 __all__ = ["run_app", "start_logging"]
@@ -72,7 +72,7 @@ def run_app(
     ``lan_host`` (``--demo --lan``): the demo's checkout page listens there too.
     """
     env = dict(os.environ) if env is None else env
-    no_window = None if QApplication.instance() else display_problem(os.environ, demo=demo)
+    no_window = None if QApplication.instance() else _display_problem(demo)
     if no_window:  # said before Qt would abort the process (exit 134)
         print(no_window, file=sys.stderr)
         return EXIT_SETTINGS
@@ -105,9 +105,9 @@ def run_app(
         log_file.install()  # the error (logged by the crash handler next) reaches the file
         raise
     crash.set_window(window)
-    QuitOnSignals(window.close_now, parent=app).install()  # SIGTERM/SIGINT: closed as on Quit
     window.show()
-    log_file.after_first_paint(window)
+    # SIGTERM/SIGINT close the window as Quit does, from right after the first paint
+    log_file.after_first_paint(window, lambda: _catch_quit_signals(window, app))
     try:
         return int(app.exec())
     finally:
@@ -121,7 +121,11 @@ def run_app(
 class _LogFile(QObject):
     """The log file, installed right after the window's first paint: its handlers and the
     redactor cost ~8 ms of start-up. Until then the records are held for it, in order; a
-    warning or worse installs it at once (on the GUI thread, whichever thread logged)."""
+    warning or worse installs it at once (on the GUI thread, whichever thread logged).
+
+    It is also the app's one hook for what else waits until right after the first paint
+    (:meth:`after_first_paint`'s ``then``); the window's own parts use the window's.
+    """
 
     _wanted = Signal()
 
@@ -130,20 +134,30 @@ class _LogFile(QObject):
     ) -> None:
         super().__init__(parent)
         self._profile, self._env, self._crash = profile, env, crash
+        self._then: tuple[Callable[[], object], ...] = ()
         self._wanted.connect(self.install, Qt.ConnectionType.QueuedConnection)
         self._held: HeldRecords | None = hold_records(self._wanted.emit)
         _log_start(profile)  # the log's first line, held with the others
-        QTimer.singleShot(LOG_FALLBACK_MS, self, self.install)  # a window never painted
+        QTimer.singleShot(LOG_FALLBACK_MS, self, self._painted)  # a window never painted
 
-    def after_first_paint(self, window: QWidget) -> None:
-        """Install the log file once ``window`` has been painted (and the loop is idle)."""
+    def after_first_paint(self, window: QWidget, *then: Callable[[], object]) -> None:
+        """Install the log file once ``window`` has been painted (and the loop is idle),
+        then call each of ``then`` (once); at the latest after LOG_FALLBACK_MS."""
+        self._then = then
         window.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint:
             watched.removeEventFilter(self)
-            QTimer.singleShot(0, self, self.install)
+            QTimer.singleShot(0, self, self._painted)
         return False
+
+    @Slot()
+    def _painted(self) -> None:
+        self.install()
+        then, self._then = self._then, ()
+        for action in then:
+            action()
 
     @Slot()
     def install(self) -> None:
@@ -157,6 +171,22 @@ class _LogFile(QObject):
         if self._crash.log_path is not None and installed is not None:
             for record in records:
                 installed.queue_handler.handle(record)
+
+
+def _display_problem(demo: bool) -> str | None:
+    """Why no window can open here (no display, a missing library), before Qt would abort."""
+    # imported only when no QApplication exists yet: ctypes is not needed otherwise
+    from hpos.ui.display_check import display_problem
+
+    return display_problem(os.environ, demo=demo)
+
+
+def _catch_quit_signals(window: MainWindow, app: QApplication) -> None:
+    """SIGTERM / SIGINT close ``window`` as Quit does (no question) and the app exits 0."""
+    # imported after the first paint: its socket and signal modules cost ~3 ms of start-up
+    from hpos.ui.quit_signals import QuitOnSignals
+
+    QuitOnSignals(window.close_now, parent=app).install()
 
 
 def start_logging(profile: Profile, env: Mapping[str, str]) -> Path | None:

@@ -14,15 +14,18 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from hpos.demo import Demo, start_demo
 from hpos.hpay.errors import ConfigError
 from hpos.profile.file import SettingsFileError, broken_backup_path, move_aside
 from hpos.profile.profile import Profile, open_profile
 from hpos.ui.i18n import install_language
+
+if TYPE_CHECKING:  # the demo (its sandbox, sockets) is imported only when asked for
+    from hpos.demo import Demo
 
 __all__ = ["EXIT_SETTINGS", "BrokenSettingsDialog", "open_start_profile", "problem_text"]
 
@@ -133,6 +136,8 @@ def open_start_profile(
     (in ``language``, else the system's) and, when they choose the defaults, is moved
     aside and read again. ``lan_host``: the demo's checkout page listens there too.
     """
+    if demo:
+        from hpos.demo import start_demo  # imported only for the demo (start-up speed)
     while True:
         try:
             running_demo = start_demo(env, config_dir, lan_host=lan_host) if demo else None

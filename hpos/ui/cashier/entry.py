@@ -1,7 +1,9 @@
-"""The cashier screen's first two pages: (a) amount entry and (b) charging.
+"""The cashier screen's first page: (a) amount entry (the keypad, product and Charge).
 
-Widgets only: :class:`~hpos.ui.cashier.screen.CashierScreen` fills them and decides
-when they show. Each scales its fonts with the window (:meth:`apply_scale`).
+Widgets only: :class:`~hpos.ui.cashier.screen.CashierScreen` fills it and decides
+when it shows; it scales its fonts with the window (:meth:`apply_scale`). The next
+pages ((b) charging in :mod:`hpos.ui.cashier.charging`, then payment, PAID, problem)
+are imported and built after the window's first paint.
 """
 
 from __future__ import annotations
@@ -12,7 +14,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QProgressBar,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -24,7 +25,6 @@ from hpos.ui.cashier.refusals import refusal_hint
 from hpos.ui.i18n import Retranslatable
 from hpos.ui.keynames import key_name
 from hpos.ui.widgets.style import FitLabel, big_button, set_pixels, wrapping_label
-from hpos.ui.widgets.wrap import WrapAnywhereLabel
 
 
 class EntryPage(Retranslatable, QWidget):
@@ -116,50 +116,3 @@ class EntryPage(Retranslatable, QWidget):
         set_pixels(self.charge_button, 30 * scale, bold=True)
         self.charge_button.setMinimumHeight(round(76 * scale))
         self.keypad.set_key_font_pixels(round(30 * scale))
-
-
-class ChargingPage(Retranslatable, QWidget):
-    """(b) Waiting for HPAY's checkout link; nothing to press."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("chargingPage")
-        self.amount_label = FitLabel("", self)
-        self.amount_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.message_label = wrapping_label("", self)
-        self.message_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.progress = QProgressBar(self)
-        self.progress.setRange(0, 0)
-        self.progress.setTextVisible(False)
-        self.sale_label = WrapAnywhereLabel("", self, max_lines=2)  # a long product name
-        self.sale_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.note_label = wrapping_label("", self)
-        self.note_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        box = QVBoxLayout(self)
-        box.setContentsMargins(48, 24, 48, 24)
-        box.addStretch(2)
-        box.addWidget(self.amount_label)
-        box.addSpacing(12)
-        box.addWidget(self.message_label)
-        box.addSpacing(12)
-        box.addWidget(self.progress)
-        box.addWidget(self.sale_label)
-        box.addWidget(self.note_label)
-        box.addStretch(3)
-        self.retranslate()
-
-    def retranslate(self) -> None:
-        """Static texts in the UI language (again on LanguageChange)."""
-        self.message_label.setText(self.tr("Asking HPAY for a payment link…"))
-        self.progress.setAccessibleName(self.tr("Working"))
-        self.note_label.setText(
-            self.tr("Please wait. The customer does not need to do anything yet.")
-        )
-
-    def apply_scale(self, scale: float) -> None:
-        """Fonts for a window ``scale`` times 1024×600."""
-        self.amount_label.set_pixel_range(round(28 * scale), round(80 * scale))
-        set_pixels(self.message_label, 30 * scale, bold=True)
-        set_pixels(self.sale_label, 18 * scale)
-        set_pixels(self.note_label, 18 * scale)
-        self.progress.setFixedHeight(round(14 * scale))

@@ -6,7 +6,8 @@ for a late payment"), which stays until it is empty or dismissed (✕); a dismis
 comes back only when what it says changes.
 
 :class:`~hpos.ui.cashier.screen.CashierScreen` stacks its pages below it and decides
-which one shows. The pages live in :mod:`hpos.ui.cashier.entry` (entry, charging),
+which one shows. The pages live in :mod:`hpos.ui.cashier.entry` (entry),
+:mod:`hpos.ui.cashier.charging`,
 :mod:`hpos.ui.cashier.payment` (QR) and :mod:`hpos.ui.cashier.result` (PAID, problem);
 each lays out its widgets and scales its fonts with the window (``apply_scale``, 1.0 at
 1024×600). Colours and font helpers are in :mod:`hpos.ui.widgets.style`.

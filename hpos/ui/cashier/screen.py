@@ -31,12 +31,10 @@ from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 from hpos.sales.states import SaleState
 from hpos.ui.cashier.amount import AmountEntry
 from hpos.ui.cashier.autoreturn import AutoReturn
-from hpos.ui.cashier.entry import ChargingPage, EntryPage
+from hpos.ui.cashier.entry import EntryPage
 from hpos.ui.cashier.follow import SaleFollowing
 from hpos.ui.cashier.keys import PAGES, key_action
 from hpos.ui.cashier.notice import NoticeBar
-from hpos.ui.cashier.payment import PaymentPage
-from hpos.ui.cashier.result import PaidPage, ProblemPage
 from hpos.ui.controller.sale import SaleController
 from hpos.ui.widgets.dialogs import ask_yes_no
 from hpos.ui.widgets.style import STYLE
@@ -44,6 +42,11 @@ from hpos.ui.widgets.style import STYLE
 if TYPE_CHECKING:  # the HPAY and sale models load with the client and the sales service
     from hpos.hpay.models import Token
     from hpos.sales.model import Sale
+
+    # the pages after the entry page are imported when built (after the first paint)
+    from hpos.ui.cashier.charging import ChargingPage
+    from hpos.ui.cashier.payment import PaymentPage
+    from hpos.ui.cashier.result import PaidPage, ProblemPage
 
 __all__ = ["PAGES", "CashierScreen", "Confirm", "key_action"]
 
@@ -165,22 +168,22 @@ class CashierScreen(SaleFollowing, QWidget):
     @property
     def charging_page(self) -> ChargingPage:
         """The page shown while HPAY creates the payment."""
-        return cast(ChargingPage, self._page("charging"))
+        return cast("ChargingPage", self._page("charging"))
 
     @property
     def payment_page(self) -> PaymentPage:
         """The QR page."""
-        return cast(PaymentPage, self._page("payment"))
+        return cast("PaymentPage", self._page("payment"))
 
     @property
     def paid_page(self) -> PaidPage:
         """The PAID page."""
-        return cast(PaidPage, self._page("paid"))
+        return cast("PaidPage", self._page("paid"))
 
     @property
     def problem_page(self) -> ProblemPage:
         """The page that explains a sale that did not end PAID, with a safe next step."""
-        return cast(ProblemPage, self._page("problem"))
+        return cast("ProblemPage", self._page("problem"))
 
     def _page(self, name: str) -> QWidget:
         """The page ``name``, built now if it was not yet."""
@@ -194,12 +197,19 @@ class CashierScreen(SaleFollowing, QWidget):
 
     def _build_page(self, name: str) -> QWidget:
         if name == "charging":
+            # imported on first use, right after the first paint (start-up speed), as below
+            from hpos.ui.cashier.charging import ChargingPage
+
             return ChargingPage(self._stack)
         if name == "payment":
+            from hpos.ui.cashier.payment import PaymentPage  # here: start-up speed
+
             payment = PaymentPage(self._stack)
             payment.copy_button.clicked.connect(self.copy_link)
             payment.cancel_button.clicked.connect(self.request_cancel)
             return payment
+        from hpos.ui.cashier.result import PaidPage, ProblemPage  # here: start-up speed
+
         if name == "paid":
             paid = PaidPage(self._stack)
             paid.new_sale_button.clicked.connect(self.new_sale)

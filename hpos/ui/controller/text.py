@@ -24,7 +24,6 @@ from hpos.hpay.errors import (
     TokenInvalid,
     UnsafeCheckoutUrl,
 )
-from hpos.sales.lock import ProfileLocked, ProfileUnwritable
 
 if TYPE_CHECKING:  # the sale model is loaded with the sales service, after the first paint
     from hpos.sales.model import SaleEvent
@@ -34,7 +33,9 @@ def _lead(exc: HpayError) -> str:
     """What kind of failure, in the UI language (the pure layers' messages are English)."""
     # here, not at the top: the till and journal bring the HPAY client (and ``requests``),
     # which the window imports on a worker after its first paint; an error of theirs
-    # exists only once they are imported, so this import is then free
+    # exists only once they are imported, so this import is then free (the same for the
+    # profile lock's errors: it is taken on that worker)
+    from hpos.sales.lock import ProfileLocked, ProfileUnwritable
     from hpos.sales.till import AnswerNotRecorded
 
     if isinstance(exc, ProfileLocked):

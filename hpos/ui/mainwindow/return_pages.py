@@ -5,7 +5,8 @@ window's status bar (a permanent widget: temporary messages never hide it). It
 shows while the profile is in PROD and a notify, success or cancel URL is still
 one of HPAY's documentation examples (:func:`~hpos.profile.return_pages.example_return_pages`
 decides); a click asks the window to open Settings at those fields
-(``open_requested``). In TEST (the demo) it stays hidden.
+(``open_requested``). In TEST (the demo) it stays hidden, and is not even built until
+a profile needs it.
 """
 
 from __future__ import annotations
@@ -31,22 +32,32 @@ class ReturnPagesWarning(QObject):
 
     def __init__(self, window: QMainWindow) -> None:
         super().__init__(window)
-        self.button = QPushButton()
-        self.button.setObjectName("returnPagesWarning")
-        self.button.setStyleSheet(_STYLE)
-        self.button.setFlat(True)
-        self.button.setAutoDefault(False)
-        self.button.clicked.connect(self.open_requested)
-        self.button.hide()
+        self._window = window
+        self._button: QPushButton | None = None  # built the first time it shows
         self.fields: tuple[str, ...] = ()
-        window.statusBar().addPermanentWidget(self.button)
-        self.button.installEventFilter(self)
-        self.retranslate()
+
+    @property
+    def button(self) -> QPushButton:
+        """The status bar's button, built the first time it is needed: a till in TEST or on
+        its own pages never builds it (start-up speed)."""
+        if self._button is None:
+            button = self._button = QPushButton()
+            button.setObjectName("returnPagesWarning")
+            button.setStyleSheet(_STYLE)
+            button.setFlat(True)
+            button.setAutoDefault(False)
+            button.clicked.connect(self.open_requested)
+            button.hide()
+            self._window.statusBar().addPermanentWidget(button)
+            button.installEventFilter(self)
+            self.retranslate()
+        return self._button
 
     def show_for(self, settings: Settings | None) -> None:
         """Show the warning for these (effective) settings; hide it for None or when fine."""
         self.fields = example_return_pages(settings) if settings is not None else ()
-        self.button.setVisible(bool(self.fields))
+        if self.fields or self._button is not None:
+            self.button.setVisible(bool(self.fields))
 
     def text(self) -> str:
         """What the status bar shows ("" while hidden)."""
@@ -54,10 +65,12 @@ class ReturnPagesWarning(QObject):
 
     def retranslate(self) -> None:
         """The texts, in the current language."""
+        if self._button is None:
+            return  # its texts are set when it is built
         text = self.tr("Payment return pages are HPAY's examples: set your own in Settings")
-        self.button.setText(text)
-        self.button.setAccessibleName(text)
-        self.button.setToolTip(
+        self._button.setText(text)
+        self._button.setAccessibleName(text)
+        self._button.setToolTip(
             self.tr(
                 "In PROD, after paying, your customers' phones open the success URL. "
                 "Click to set your shop's own pages."
@@ -66,6 +79,6 @@ class ReturnPagesWarning(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Re-read the texts when the language changes."""
-        if watched is self.button and event.type() == QEvent.Type.LanguageChange:
+        if watched is self._button and event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         return False

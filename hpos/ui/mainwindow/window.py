@@ -38,7 +38,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hpos.demo import start_demo
 from hpos.profile.profile import Profile
 from hpos.ui.customer.display import CustomerDisplayManager
 from hpos.ui.i18n import (
@@ -48,23 +47,14 @@ from hpos.ui.i18n import (
     load_catalogues,
     resolve_language,
 )
-from hpos.ui.mainwindow.chrome import (
-    DemoBar,
-    HelpActions,
-    WindowMenus,
-    banner,
-    fit_to_screen,
-    set_banner_text,
-)
-from hpos.ui.mainwindow.journal_banner import JournalBanner
+from hpos.ui.mainwindow.bars import WindowBars
+from hpos.ui.mainwindow.chrome import HelpActions, WindowMenus, fit_to_screen
 from hpos.ui.mainwindow.keys import WindowKeys
 from hpos.ui.mainwindow.manager import ManagerControls
-from hpos.ui.mainwindow.quit import QuitQuestion
 from hpos.ui.mainwindow.return_pages import ReturnPagesWarning
 from hpos.ui.mainwindow.service import ServiceSlot
 from hpos.ui.mainwindow.status import StatusLine
 from hpos.ui.mainwindow.wiring import ControllerWiring
-from hpos.ui.receipts.actions import ReceiptActions
 from hpos.ui.runner import Runner
 from hpos.ui.sound import SoundPlayer
 
@@ -74,6 +64,10 @@ if TYPE_CHECKING:
     from hpos.sales.service import SalesService
     from hpos.sales.watcher import WatchPolicy
     from hpos.ui.history.pane import HistoryPane
+    from hpos.ui.mainwindow.chrome import DemoBar
+    from hpos.ui.mainwindow.journal_banner import JournalBanner
+    from hpos.ui.mainwindow.quit import QuitQuestion
+    from hpos.ui.receipts.actions import ReceiptActions
     from hpos.ui.settings.dialog import SettingsDialog
 
 log = logging.getLogger(__name__)
@@ -102,7 +96,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.demo = demo
         self.runner = Runner(workers=3, parent=self)
         self._services = ServiceSlot(self.runner, watch_policy)
-        self.receipts = ReceiptActions(profile, self.runner, parent=self)  # print / PDF
+        self._receipts: ReceiptActions | None = None  # print / PDF: built on first use
         self.customer_display = CustomerDisplayManager(  # the customer's screen or window
             self, runner=self.runner, profile=lambda: self.profile
         )
@@ -118,17 +112,15 @@ class MainWindow(Retranslatable, QMainWindow):
         self.setMinimumSize(*MIN_SIZE)
         fit_to_screen(self, PREFERRED_SIZE, MIN_SIZE)
 
-        self._test_banner = banner("#b71c1c")
-        self._demo_bar = DemoBar(self.simulate_payment, demo=demo)
-        self.journal_banner = JournalBanner(self.runner)  # a lost or replaced journal
         self._stack = QStackedWidget()
         root = QWidget()
         layout = QVBoxLayout(root)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        layout.addWidget(self._test_banner)
-        layout.addWidget(self._demo_bar)
-        layout.addWidget(self.journal_banner)
+        # TEST MODE; the DEMO bar and the journal banner when needed (start-up speed)
+        self._bars = WindowBars(layout, runner=self.runner, simulate=self.simulate_payment)
+        self._test_banner = self._bars.test
+        self._bars.show_demo(demo)
         layout.addWidget(self._stack, 1)
         self.setCentralWidget(root)
         self.status_line = StatusLine(
@@ -156,27 +148,19 @@ class MainWindow(Retranslatable, QMainWindow):
         self._wiring = ControllerWiring(
             self,
             status_line=self.status_line,
-            receipts=self.receipts,
-            journal_banner=self.journal_banner,
+            receipts=lambda: self.receipts,
+            journal_banner=lambda: self._bars.journal,
             test_banner=self._test_banner,
-            demo_bar=self._demo_bar,
+            demo_bar=lambda: self._bars.demo,
             history=lambda: self._history,
             mode=lambda: self.profile.effective().mode,
             demo_running=lambda: self.demo is not None,
             warn=lambda title, message: QMessageBox.warning(self, title, message),
             expiry=lambda: timedelta(minutes=self.profile.effective().expiry_minutes),
         )
-        self.quit_question = QuitQuestion(  # Ctrl+Q or the close button with a QR up
-            self,
-            cashier=lambda: self.cashier,
-            controller=lambda: self.controller,
-            last_awaiting=lambda: self._wiring.last_awaiting,
-            demo_running=lambda: self.demo is not None,
-            quit=self.close_now,
-        )
+        self._quit_question: QuitQuestion | None = None  # built on first use
         self.retranslate()
         self._test_banner.setVisible(profile.effective().mode == "TEST")
-        self._demo_bar.setVisible(demo is not None)
         if self._configured():
             self._build_workspace()
         else:
@@ -233,7 +217,8 @@ class MainWindow(Retranslatable, QMainWindow):
         self._tabs = tabs
         self._stack.addWidget(tabs)
         self._stack.setCurrentWidget(tabs)
-        self.receipts.profile = self.profile  # the demo swaps profiles
+        if self._receipts is not None:
+            self._receipts.profile = self.profile  # the demo swaps profiles
         self.cashier.print_requested.connect(self.print_receipt)  # the PAID page's button
         self.keys.watch_tabs(tabs)
         self.customer_display.follow(self.controller, self.cashier, eff)
@@ -255,6 +240,44 @@ class MainWindow(Retranslatable, QMainWindow):
         tabs.setCornerWidget(self.shift, Qt.Corner.TopRightCorner)
         self.shift.changed.connect(self.controller.set_cashier)
         self.controller.set_cashier(self.shift.cashier())
+
+    @property
+    def quit_question(self) -> QuitQuestion:
+        """Ctrl+Q or the close button with a QR up: "A customer may be paying. Quit anyway?"
+        (built the first time a quit is asked for)."""
+        if self._quit_question is None:
+            from hpos.ui.mainwindow.quit import QuitQuestion  # first use (start-up speed)
+
+            self._quit_question = QuitQuestion(
+                self,
+                cashier=lambda: self.cashier,
+                controller=lambda: self.controller,
+                last_awaiting=lambda: self._wiring.last_awaiting,
+                demo_running=lambda: self.demo is not None,
+                quit=self.close_now,
+            )
+        return self._quit_question
+
+    @property
+    def journal_banner(self) -> JournalBanner:
+        """The amber banner for a lost, emptied, replaced or rolled-back journal."""
+        return self._bars.journal
+
+    @property
+    def _demo_bar(self) -> DemoBar | None:
+        """The DEMO bar (None until a demo runs)."""
+        return self._bars.demo
+
+    @property
+    def receipts(self) -> ReceiptActions:
+        """Print / Save as PDF of receipts, built on first use (Ctrl+P, a PAID sale, the till
+        ready): nothing on the first screen needs it."""
+        if self._receipts is None:
+            # imported on first use (start-up speed)
+            from hpos.ui.receipts.actions import ReceiptActions
+
+            self._receipts = ReceiptActions(self.profile, self.runner, parent=self)
+        return self._receipts
 
     @property
     def history(self) -> HistoryPane | None:
@@ -338,10 +361,7 @@ class MainWindow(Retranslatable, QMainWindow):
     def retranslate(self) -> None:
         """Every text of the window in the UI language (again on LanguageChange)."""
         self.setWindowTitle(self.tr("HPOS — DEMO") if self.demo is not None else "HPOS")
-        set_banner_text(
-            self._test_banner, self.tr("TEST MODE — test payments only, no real money moves")
-        )
-        self._demo_bar.retranslate()
+        self._bars.retranslate()  # TEST MODE, DEMO
         self.menus.retranslate()
         self.manager.retranslate()
         tabs = self._tabs
@@ -452,11 +472,12 @@ class MainWindow(Retranslatable, QMainWindow):
     @Slot()
     def _welcome_demo(self) -> None:
         """ "Try the demo": the sandbox and a separate demo profile, in this window."""
+        from hpos.demo import start_demo  # imported on first use: its socket module (start-up)
+
         self.demo = start_demo(os.environ)
         self.profile = self.demo.profile
         self.setWindowTitle(self.tr("HPOS — DEMO"))
-        self._demo_bar.show_demo(self.demo)
-        self._demo_bar.setVisible(True)
+        self._bars.show_demo(self.demo)
         self._teardown_workspace()
         self._build_workspace()
 
@@ -464,7 +485,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.status_line.stop_balance()
         if self.controller is not None:
             self.controller.stop()
-        self.journal_banner.clear()
+        self._bars.clear_journal()
         service = self._service
         if service is not None:
             self._services.close_later(service)

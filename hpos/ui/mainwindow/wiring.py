@@ -53,10 +53,10 @@ class ControllerWiring(QObject):
         window: QWidget,
         *,
         status_line: StatusLine,
-        receipts: ReceiptActions,
-        journal_banner: JournalBanner,
+        receipts: Callable[[], ReceiptActions],  # built on first use
+        journal_banner: Callable[[], JournalBanner],  # built on first use
         test_banner: QWidget,
-        demo_bar: DemoBar,
+        demo_bar: Callable[[], DemoBar | None],  # None: no demo ran
         history: Callable[[], HistoryPane | None],
         mode: Callable[[], str],
         demo_running: Callable[[], bool],
@@ -102,10 +102,11 @@ class ControllerWiring(QObject):
         if service is not None and history is not None:
             history.set_sources(service.client, service.journal, service.watcher)
         if service is not None:
-            self._journal_banner.follow(service.journal)  # its notice, read when it opened
+            self._journal_banner().follow(service.journal)  # its notice, read when it opened
         mode = token.mode or self._mode()
-        self._receipts.company = token.company
-        self._receipts.prepare_folders()  # the file dialogs' start folder, read on a worker
+        receipts = self._receipts()
+        receipts.company = token.company
+        receipts.prepare_folders()  # the file dialogs' start folder, read on a worker
         self._test_banner.setVisible(mode == "TEST")
         self._status.say(lambda: QCoreApplication.translate("MainWindow", "Connected to HPAY"))
         self._status.show_account(lambda: f"{token.company} · {mode} · {token.currency}")
@@ -116,12 +117,18 @@ class ControllerWiring(QObject):
         self._status.say(lambda: message)
         self._warn(QCoreApplication.translate("MainWindow", "HPOS cannot start selling"), message)
 
+    def _update_simulate(self) -> None:
+        """The DEMO bar's "Simulate customer payment": enabled while a sale awaits payment."""
+        bar = self._demo_bar()
+        if bar is not None:
+            bar.simulate.setEnabled(self._demo_running() and self.last_awaiting is not None)
+
     @Slot(list)
     def _on_recovered(self, sales: list[Sale]) -> None:
         for sale in sales:
             if sale.state is SaleState.AWAITING:
                 self._awaiting[sale.id] = self._controller.latest(sale.id) or sale
-        self._demo_bar.simulate.setEnabled(self._demo_running() and self.last_awaiting is not None)
+        self._update_simulate()
 
     @Slot(object)
     def _on_sale_changed(self, sale: Sale) -> None:
@@ -129,13 +136,13 @@ class ControllerWiring(QObject):
             self._awaiting[sale.id] = sale
         else:
             self._awaiting.pop(sale.id, None)
-        self._demo_bar.simulate.setEnabled(self._demo_running() and self.last_awaiting is not None)
+        self._update_simulate()
         history = self._history()
         if history is not None:
             history.sale_changed()  # its rows are read again, shortly
         if sale.state is SaleState.PAID:
             self._status.refresh_balance()
-            self._receipts.sale_paid(sale)  # automatic receipt, when that setting is on
+            self._receipts().sale_paid(sale)  # automatic receipt, when that setting is on
 
     @Slot(object)
     def _on_sale_event(self, event: Any) -> None:
