@@ -70,6 +70,106 @@
     </message>
 </context>
 <context>
+    <name>AllTillsModel</name>
+    <message>
+        <source>Total</source>
+        <extracomment>Columns: till, sales paid, amount, fees, net, unpaid. Row kinds (``data(index, KIND_ROLE)``).</extracomment>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Not from HPOS</source>
+        <translation>Not from HPOS</translation>
+    </message>
+    <message>
+        <source>(no sale number)</source>
+        <translation>(no sale number)</translation>
+    </message>
+    <message>
+        <source>Till journal {journal}</source>
+        <translation>Till journal {journal}</translation>
+    </message>
+    <message>
+        <source>Payments with no HPOS sale reference (taken elsewhere):</source>
+        <translation>Payments with no HPOS sale reference (taken elsewhere):</translation>
+    </message>
+    <message>
+        <source>… and {count} more</source>
+        <translation>… and {count} more</translation>
+    </message>
+    <message>
+        <source>Till</source>
+        <translation>Till</translation>
+    </message>
+    <message>
+        <source>Sales paid</source>
+        <translation>Sales paid</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Fees</source>
+        <translation>Fees</translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation>Net</translation>
+    </message>
+    <message>
+        <source>Unpaid</source>
+        <translation>Unpaid</translation>
+    </message>
+</context>
+<context>
+    <name>AllTillsView</name>
+    <message>
+        <source>Reading HPAY&apos;s history of {day}…</source>
+        <extracomment>A reading ended: the report (an :class:`~hpos.sales.all_tills.AllTillsReport`). A reading failed: the sentence shown.</extracomment>
+        <translation>Reading HPAY&apos;s history of {day}…</translation>
+    </message>
+    <message>
+        <source>All tills</source>
+        <translation>All tills</translation>
+    </message>
+    <message>
+        <source>&amp;Day:</source>
+        <translation>&amp;Day:</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <source>Read this day from HPAY&apos;s history again</source>
+        <translation>Read this day from HPAY&apos;s history again</translation>
+    </message>
+    <message>
+        <source>Reading HPAY&apos;s history of {day}… {count} payments so far</source>
+        <translation>Reading HPAY&apos;s history of {day}… {count} payments so far</translation>
+    </message>
+    <message>
+        <source>HPAY&apos;s history of {day} could not be read: {reason}</source>
+        <translation>HPAY&apos;s history of {day} could not be read: {reason}</translation>
+    </message>
+    <message>
+        <source>No payments in HPAY&apos;s history on this day.</source>
+        <translation>No payments in HPAY&apos;s history on this day.</translation>
+    </message>
+    <message>
+        <source>Not from HPOS: {count} payment(s) with no HPOS sale reference, taken elsewhere (HPAY&apos;s dashboard, another system).</source>
+        <translation>Not from HPOS: {count} payment(s) with no HPOS sale reference, taken elsewhere (HPAY&apos;s dashboard, another system).</translation>
+    </message>
+    <message>
+        <source>{count} payment(s) of the other mode left out.</source>
+        <translation>{count} payment(s) of the other mode left out.</translation>
+    </message>
+    <message>
+        <source>{mode} · {count} payments read from HPAY&apos;s history at {time}</source>
+        <translation>{mode} · {count} payments read from HPAY&apos;s history at {time}</translation>
+    </message>
+</context>
+<context>
     <name>AmountRefusal</name>
     <message>
         <source>The amount must be greater than zero.</source>
@@ -315,6 +415,69 @@ The QR code will be taken off the screen. If the customer pays anyway, HPOS will
     </message>
 </context>
 <context>
+    <name>CashiersBox</name>
+    <message>
+        <source>Cashiers</source>
+        <translation>Cashiers</translation>
+    </message>
+    <message>
+        <source>Optional. The cashier on duty is picked at the top right of the window; each sale, its receipt and the day report say who served. No passwords.</source>
+        <translation>Optional. The cashier on duty is picked at the top right of the window; each sale, its receipt and the day report say who served. No passwords.</translation>
+    </message>
+    <message>
+        <source>Cashier names</source>
+        <translation>Cashier names</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Cashier name</source>
+        <translation>Cashier name</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>Add this cashier</source>
+        <translation>Add this cashier</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>Rename</translation>
+    </message>
+    <message>
+        <source>Rename the selected cashier</source>
+        <translation>Rename the selected cashier</translation>
+    </message>
+    <message>
+        <source>Give the selected cashier the name typed below</source>
+        <translation>Give the selected cashier the name typed below</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Remove the selected cashier</source>
+        <translation>Remove the selected cashier</translation>
+    </message>
+    <message>
+        <source>Type a name first.</source>
+        <translation>Type a name first.</translation>
+    </message>
+    <message>
+        <source>{name} is already in the list.</source>
+        <translation>{name} is already in the list.</translation>
+    </message>
+    <message>
+        <source>The list holds at most {count} names.</source>
+        <translation>The list holds at most {count} names.</translation>
+    </message>
+</context>
+<context>
     <name>ChargingPage</name>
     <message>
         <source>Asking HPAY for a payment link…</source>
@@ -327,6 +490,374 @@ The QR code will be taken off the screen. If the customer pays anyway, HPOS will
     <message>
         <source>Please wait. The customer does not need to do anything yet.</source>
         <translation>Please wait. The customer does not need to do anything yet.</translation>
+    </message>
+</context>
+<context>
+    <name>ClosingBody</name>
+    <message>
+        <source>This till&apos;s sales ({mode})</source>
+        <translation>This till&apos;s sales ({mode})</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>Sales</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Fees</source>
+        <translation>Fees</translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation>Net</translation>
+    </message>
+    <message>
+        <source>Not counted: {n} {mode} sale(s) of this day, kept apart.</source>
+        <translation>Not counted: {n} {mode} sale(s) of this day, kept apart.</translation>
+    </message>
+    <message>
+        <source>By cashier (paid sales)</source>
+        <translation>By cashier (paid sales)</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <source>HPAY&apos;s view of the day</source>
+        <translation>HPAY&apos;s view of the day</translation>
+    </message>
+    <message>
+        <source>Not checked against HPAY.</source>
+        <translation>Not checked against HPAY.</translation>
+    </message>
+    <message>
+        <source>HPAY: {count} paid · {total}. Matches this till.</source>
+        <translation>HPAY: {count} paid · {total}. Matches this till.</translation>
+    </message>
+    <message>
+        <source>HPAY: {count} paid · {total}. {n} difference(s), below.</source>
+        <translation>HPAY: {count} paid · {total}. {n} difference(s), below.</translation>
+    </message>
+    <message>
+        <source>Open sales</source>
+        <translation>Open sales</translation>
+    </message>
+    <message>
+        <source>None: every sale of the day is settled.</source>
+        <translation>None: every sale of the day is settled.</translation>
+    </message>
+    <message>
+        <source>{sale} · {state} · {amount} — {step}: {why}</source>
+        <translation>{sale} · {state} · {amount} — {step}: {why}</translation>
+    </message>
+</context>
+<context>
+    <name>ClosingFiles</name>
+    <message>
+        <source>Print the day&apos;s closing</source>
+        <extracomment>Printed or saved: a sentence for the page and the status bar. Not printed or saved: the sentence shown.</extracomment>
+        <translation>Print the day&apos;s closing</translation>
+    </message>
+    <message>
+        <source>Closing printed on {printer}.</source>
+        <translation>Closing printed on {printer}.</translation>
+    </message>
+    <message>
+        <source>Save the closing as PDF</source>
+        <translation>Save the closing as PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Save the closing as CSV</source>
+        <translation>Save the closing as CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>Closing saved: {path}</source>
+        <translation>Closing saved: {path}</translation>
+    </message>
+    <message>
+        <source>The closing could not be printed or saved ({where}). Check it and try again.</source>
+        <translation>The closing could not be printed or saved ({where}). Check it and try again.</translation>
+    </message>
+</context>
+<context>
+    <name>ClosingPage</name>
+    <message>
+        <source>Close the day</source>
+        <extracomment>The printout&apos;s paper sizes, in the Print menu&apos;s order. The day&apos;s figures are on screen. Something went wrong: the sentence shown. The day was closed: the journal&apos;s record (a ClosingRecord). A printout or file was made: a sentence for the status bar. Print, PDF and CSV (dialogs, then the runner).</extracomment>
+        <translation>Close the day</translation>
+    </message>
+    <message>
+        <source>&amp;Day:</source>
+        <translation>&amp;Day:</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <source>58 mm roll</source>
+        <translation>58 mm roll</translation>
+    </message>
+    <message>
+        <source>80 mm roll</source>
+        <translation>80 mm roll</translation>
+    </message>
+    <message>
+        <source>A4 page</source>
+        <translation>A4 page</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>Save as PDF</translation>
+    </message>
+    <message>
+        <source>Save CSV</source>
+        <translation>Save CSV</translation>
+    </message>
+    <message>
+        <source>Reading the day and HPAY&apos;s history…</source>
+        <translation>Reading the day and HPAY&apos;s history…</translation>
+    </message>
+    <message>
+        <source>Closing the day…</source>
+        <translation>Closing the day…</translation>
+    </message>
+    <message>
+        <source>The day could not be read: {detail}</source>
+        <translation>The day could not be read: {detail}</translation>
+    </message>
+    <message>
+        <source>Day closed. {closed}.</source>
+        <translation>Day closed. {closed}.</translation>
+    </message>
+    <message>
+        <source>HPOS is not set up for HPAY</source>
+        <translation>HPOS is not set up for HPAY</translation>
+    </message>
+    <message>
+        <source>HPAY could not be reached ({reason}): these are this till&apos;s own figures, not checked. The day cannot be closed until HPAY answers.</source>
+        <translation>HPAY could not be reached ({reason}): these are this till&apos;s own figures, not checked. The day cannot be closed until HPAY answers.</translation>
+    </message>
+    <message>
+        <source>Close the day again</source>
+        <translation>Close the day again</translation>
+    </message>
+    <message>
+        <source>Since then:</source>
+        <translation>Since then:</translation>
+    </message>
+    <message>
+        <source>Nothing changed since.</source>
+        <translation>Nothing changed since.</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <extracomment>The difference kinds that are errors (red); the others are warnings (amber).</extracomment>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>CREATED</source>
+        <translation>CREATED</translation>
+    </message>
+    <message>
+        <source>SENDING</source>
+        <translation>SENDING</translation>
+    </message>
+    <message>
+        <source>WAITING</source>
+        <translation>WAITING</translation>
+    </message>
+    <message>
+        <source>PAID</source>
+        <translation>PAID</translation>
+    </message>
+    <message>
+        <source>CANCELLED</source>
+        <translation>CANCELLED</translation>
+    </message>
+    <message>
+        <source>EXPIRED</source>
+        <translation>EXPIRED</translation>
+    </message>
+    <message>
+        <source>FAILED</source>
+        <translation>FAILED</translation>
+    </message>
+    <message>
+        <source>UNKNOWN</source>
+        <translation>UNKNOWN</translation>
+    </message>
+    <message>
+        <source>TO REVIEW</source>
+        <translation>TO REVIEW</translation>
+    </message>
+    <message>
+        <source>Wait</source>
+        <translation>Wait</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>The payment request is on its way: wait a moment.</source>
+        <translation>The payment request is on its way: wait a moment.</translation>
+    </message>
+    <message>
+        <source>The customer may still be paying: wait (it expires after 15 minutes).</source>
+        <translation>The customer may still be paying: wait (it expires after 15 minutes).</translation>
+    </message>
+    <message>
+        <source>Nobody watched it past its expiry: if the customer has gone, cancel it (a late payment is still caught).</source>
+        <translation>Nobody watched it past its expiry: if the customer has gone, cancel it (a late payment is still caught).</translation>
+    </message>
+    <message>
+        <source>Outcome unknown: check it in History (F5) before charging again.</source>
+        <translation>Outcome unknown: check it in History (F5) before charging again.</translation>
+    </message>
+    <message>
+        <source>HPOS needs a person: check it in History against HPAY.</source>
+        <translation>HPOS needs a person: check it in History against HPAY.</translation>
+    </message>
+    <message>
+        <source>HPAY has it paid: check it in History (F5) so the till records it.</source>
+        <translation>HPAY has it paid: check it in History (F5) so the till records it.</translation>
+    </message>
+    <message>
+        <source>Not paid at HPAY</source>
+        <translation>Not paid at HPAY</translation>
+    </message>
+    <message>
+        <source>Amount differs</source>
+        <translation>Amount differs</translation>
+    </message>
+    <message>
+        <source>Paid at HPAY only</source>
+        <translation>Paid at HPAY only</translation>
+    </message>
+    <message>
+        <source>Not from this till</source>
+        <translation>Not from this till</translation>
+    </message>
+    <message>
+        <source>Dated another day</source>
+        <translation>Dated another day</translation>
+    </message>
+    <message>
+        <source>Other mode</source>
+        <translation>Other mode</translation>
+    </message>
+    <message>
+        <source>{kind}: {detail}</source>
+        <translation>{kind}: {detail}</translation>
+    </message>
+    <message>
+        <source>Paid late after closing: {sale} {amount}</source>
+        <translation>Paid late after closing: {sale} {amount}</translation>
+    </message>
+    <message>
+        <source>Paid after closing: {sale} {amount}</source>
+        <translation>Paid after closing: {sale} {amount}</translation>
+    </message>
+    <message>
+        <source>Sold after closing: {sale} {amount} ({state})</source>
+        <translation>Sold after closing: {sale} {amount} ({state})</translation>
+    </message>
+    <message>
+        <source>{before} at closing, now {state}: {sale} {amount}</source>
+        <translation>{before} at closing, now {state}: {sale} {amount}</translation>
+    </message>
+    <message>
+        <source>not named</source>
+        <translation>not named</translation>
+    </message>
+    <message>
+        <source>Closed on {when} by {who}</source>
+        <translation>Closed on {when} by {who}</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>Not recorded</translation>
+    </message>
+    <message>
+        <source>Day closing</source>
+        <translation>Day closing</translation>
+    </message>
+    <message>
+        <source>Till {till} · {day}</source>
+        <translation>Till {till} · {day}</translation>
+    </message>
+    <message>
+        <source>TEST</source>
+        <translation>TEST</translation>
+    </message>
+    <message>
+        <source>Fees</source>
+        <translation>Fees</translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation>Net</translation>
+    </message>
+    <message>
+        <source>By cashier</source>
+        <translation>By cashier</translation>
+    </message>
+    <message>
+        <source>{count} paid · {amount} (net {net})</source>
+        <translation>{count} paid · {amount} (net {net})</translation>
+    </message>
+    <message>
+        <source>HPAY paid</source>
+        <translation>HPAY paid</translation>
+    </message>
+    <message>
+        <source>Matches HPAY</source>
+        <translation>Matches HPAY</translation>
+    </message>
+    <message>
+        <source>{n} difference(s) with HPAY</source>
+        <translation>{n} difference(s) with HPAY</translation>
+    </message>
+    <message>
+        <source>NOT checked against HPAY</source>
+        <translation>NOT checked against HPAY</translation>
+    </message>
+    <message>
+        <source>Open sales</source>
+        <translation>Open sales</translation>
     </message>
 </context>
 <context>
@@ -572,7 +1103,7 @@ The QR code will be taken off the screen. If the customer pays anyway, HPOS will
     <name>CustomerDisplayManager</name>
     <message>
         <source>&amp;Customer display</source>
-        <extracomment>How the display is placed: not at all, full screen on a screen, a window. Milliseconds of quiet after a move or resize before the window&apos;s place is saved. The window&apos;s first size when none is remembered (shrunk to the screen). Where the list of screens comes from (QGuiApplication.screens). View → Customer display (Ctrl+Shift+D): checked while the display shows.</extracomment>
+        <extracomment>The action&apos;s object name: F1 finds its sentence by it.</extracomment>
         <translation>&amp;Customer display</translation>
     </message>
     <message>
@@ -638,6 +1169,10 @@ The QR code will be taken off the screen. If the customer pays anyway, HPOS will
     <message>
         <source>Source</source>
         <translation>Source</translation>
+    </message>
+    <message>
+        <source>Served by</source>
+        <translation>Served by</translation>
     </message>
     <message>
         <source>Link</source>
@@ -1275,6 +1810,7 @@ The QR code will be taken off the screen. If the customer pays anyway, HPOS will
     </message>
     <message>
         <source>TEST MODE — test payments only, no real money moves</source>
+        <extracomment>TEST MODE: shown whenever the account is in TEST. The DEMO bar (None until a demo runs).</extracomment>
         <translation>TEST MODE — test payments only, no real money moves</translation>
     </message>
     <message>
@@ -1350,6 +1886,60 @@ The QR code will be taken off the screen. If the customer pays anyway, HPOS will
     <message>
         <source>In the demo, quitting also stops the sandbox: the payment page stops working.</source>
         <translation>In the demo, quitting also stops the sandbox: the payment page stops working.</translation>
+    </message>
+    <message>
+        <source>&amp;Lock manager mode</source>
+        <translation>&amp;Lock manager mode</translation>
+    </message>
+</context>
+<context>
+    <name>ManagerPin</name>
+    <message>
+        <source>{minutes} min {seconds} s</source>
+        <translation>{minutes} min {seconds} s</translation>
+    </message>
+    <message>
+        <source>{seconds} s</source>
+        <translation>{seconds} s</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs: the PIN is locked for {minutes} minutes. Time left: {left}.</source>
+        <translation>Too many wrong PINs: the PIN is locked for {minutes} minutes. Time left: {left}.</translation>
+    </message>
+    <message>
+        <source>Wrong PIN. Try again in {left}.</source>
+        <translation>Wrong PIN. Try again in {left}.</translation>
+    </message>
+    <message>
+        <source>The lock is over: type the PIN.</source>
+        <translation>The lock is over: type the PIN.</translation>
+    </message>
+    <message>
+        <source>Wrong PIN. Type it again.</source>
+        <translation>Wrong PIN. Type it again.</translation>
+    </message>
+    <message>
+        <source>One more wrong PIN locks it for {minutes} minutes.</source>
+        <translation>One more wrong PIN locks it for {minutes} minutes.</translation>
+    </message>
+</context>
+<context>
+    <name>ModeButton</name>
+    <message>
+        <source>Manager mode · Ctrl+L locks</source>
+        <translation>Manager mode · Ctrl+L locks</translation>
+    </message>
+    <message>
+        <source>Click or press Ctrl+L to go back to cashier mode.</source>
+        <translation>Click or press Ctrl+L to go back to cashier mode.</translation>
+    </message>
+    <message>
+        <source>Cashier mode</source>
+        <translation>Cashier mode</translation>
+    </message>
+    <message>
+        <source>Click to type the manager PIN.</source>
+        <translation>Click to type the manager PIN.</translation>
     </message>
 </context>
 <context>
@@ -1449,6 +2039,114 @@ Transaction {transaction}</translation>
     <message>
         <source>Link copied</source>
         <translation>Link copied</translation>
+    </message>
+</context>
+<context>
+    <name>PinPage</name>
+    <message>
+        <source>The PIN is {low} to {high} digits.</source>
+        <extracomment>The fields changed (the dialog validates again).</extracomment>
+        <translation>The PIN is {low} to {high} digits.</translation>
+    </message>
+    <message>
+        <source>Type the same PIN twice.</source>
+        <translation>Type the same PIN twice.</translation>
+    </message>
+    <message>
+        <source>Type the PIN again.</source>
+        <translation>Type the PIN again.</translation>
+    </message>
+    <message>
+        <source>Manager PIN</source>
+        <translation>Manager PIN</translation>
+    </message>
+    <message>
+        <source>The saved PIN is damaged: no PIN opens it. Set a new one or remove it.</source>
+        <translation>The saved PIN is damaged: no PIN opens it. Set a new one or remove it.</translation>
+    </message>
+    <message>
+        <source>A manager PIN is set: Settings and the TEST/PROD switch ask for it. Selling, the history, reprints and the customer display never do.</source>
+        <translation>A manager PIN is set: Settings and the TEST/PROD switch ask for it. Selling, the history, reprints and the customer display never do.</translation>
+    </message>
+    <message>
+        <source>No manager PIN: anyone at the till can open Settings and switch to PROD. Set a PIN of 4 to 8 digits to keep them for the manager.</source>
+        <translation>No manager PIN: anyone at the till can open Settings and switch to PROD. Set a PIN of 4 to 8 digits to keep them for the manager.</translation>
+    </message>
+    <message>
+        <source>New PIN</source>
+        <translation>New PIN</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>Repeat it</source>
+        <translation>Repeat it</translation>
+    </message>
+    <message>
+        <source>New manager PIN</source>
+        <translation>New manager PIN</translation>
+    </message>
+    <message>
+        <source>Repeat the new manager PIN</source>
+        <translation>Repeat the new manager PIN</translation>
+    </message>
+    <message>
+        <source>4 to 8 digits</source>
+        <translation>4 to 8 digits</translation>
+    </message>
+    <message>
+        <source>Remove the manager PIN</source>
+        <translation>Remove the manager PIN</translation>
+    </message>
+    <message>
+        <source>Manager mode ends after 5 minutes without a key press or a click, or on Ctrl+L. A forgotten PIN is removed from a terminal on this computer: hpos configure --reset-pin</source>
+        <translation>Manager mode ends after 5 minutes without a key press or a click, or on Ctrl+L. A forgotten PIN is removed from a terminal on this computer: hpos configure --reset-pin</translation>
+    </message>
+</context>
+<context>
+    <name>PinPrompt</name>
+    <message>
+        <source>The PIN is {low} to {high} digits.</source>
+        <extracomment>Each answer of a try (a :class:`~hpos.profile.pin.PinAnswer`), on the GUI thread.</extracomment>
+        <translation>The PIN is {low} to {high} digits.</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <source>The PIN could not be checked ({name}).</source>
+        <translation>The PIN could not be checked ({name}).</translation>
+    </message>
+    <message>
+        <source>The saved manager PIN is damaged: no PIN opens it. The owner can remove it from a terminal (see the README&apos;s set-up section).</source>
+        <translation>The saved manager PIN is damaged: no PIN opens it. The owner can remove it from a terminal (see the README&apos;s set-up section).</translation>
+    </message>
+    <message>
+        <source>Manager PIN</source>
+        <translation>Manager PIN</translation>
+    </message>
+    <message>
+        <source>This needs the manager PIN. Type it to enter manager mode.</source>
+        <translation>This needs the manager PIN. Type it to enter manager mode.</translation>
+    </message>
+    <message>
+        <source>4 to 8 digits</source>
+        <translation>4 to 8 digits</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <source>Unlock manager mode</source>
+        <translation>Unlock manager mode</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -1568,6 +2266,10 @@ Transaction {transaction}</translation>
     <message>
         <source>Till {till}</source>
         <translation>Till {till}</translation>
+    </message>
+    <message>
+        <source>Served by {name}</source>
+        <translation>Served by {name}</translation>
     </message>
     <message>
         <source>TEST</source>
@@ -1827,6 +2529,10 @@ Transaction {transaction}</translation>
     <message>
         <source>Save the settings</source>
         <translation>Save the settings</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>Manager</translation>
     </message>
     <message>
         <source>Loading settings…</source>
@@ -2106,6 +2812,14 @@ In PROD, payments are real: customers&apos; cards are charged and real money mov
         <source>Show the secret key</source>
         <translation>Show the secret key</translation>
     </message>
+    <message>
+        <source>Hide the API and public keys</source>
+        <translation>Hide the API and public keys</translation>
+    </message>
+    <message>
+        <source>Show the API and public keys</source>
+        <translation>Show the API and public keys</translation>
+    </message>
 </context>
 <context>
     <name>SettingsIo</name>
@@ -2162,8 +2876,9 @@ In PROD, payments are real: customers&apos; cards are charged and real money mov
         <translation>Saved in the system keyring for {host} when you press OK.</translation>
     </message>
     <message>
-        <source>The secret key is cleared because the API address changed to another host: type the key for {host}.</source>
-        <translation>The secret key is cleared because the API address changed to another host: type the key for {host}.</translation>
+        <source>A key is saved — type a new one to replace it</source>
+        <extracomment>The secret found when the dialog opened (never shown).</extracomment>
+        <translation>A key is saved — type a new one to replace it</translation>
     </message>
     <message>
         <source>The secret key is stored for one API host: enter the secret key for {host}.</source>
@@ -2203,6 +2918,46 @@ In PROD, payments are real: customers&apos; cards are charged and real money mov
     <message>
         <source>Counter settings</source>
         <translation>Counter settings</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftDialog</name>
+    <message>
+        <source>Start of shift</source>
+        <extracomment>The window&apos;s ``Runner.submit`` (remembering the cashier writes the profile&apos;s file). A cashier was picked (their name).</extracomment>
+        <translation>Start of shift</translation>
+    </message>
+    <message>
+        <source>Who is at the till?</source>
+        <translation>Who is at the till?</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>Not now</translation>
+    </message>
+    <message>
+        <source>Sales made meanwhile record no cashier</source>
+        <translation>Sales made meanwhile record no cashier</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftPicker</name>
+    <message>
+        <source>End shift (nobody)</source>
+        <extracomment>The cashier on duty changed: their name, or None for nobody.</extracomment>
+        <translation>End shift (nobody)</translation>
+    </message>
+    <message>
+        <source>Who is serving: each sale and its receipt say it. Click to change.</source>
+        <translation>Who is serving: each sale and its receipt say it. Click to change.</translation>
+    </message>
+    <message>
+        <source>Cashier: {name}</source>
+        <translation>Cashier: {name}</translation>
+    </message>
+    <message>
+        <source>Cashier: nobody — pick</source>
+        <translation>Cashier: nobody — pick</translation>
     </message>
 </context>
 <context>
@@ -2251,6 +3006,10 @@ In PROD, payments are real: customers&apos; cards are charged and real money mov
     <message>
         <source>Show or close the customer display</source>
         <translation>Show or close the customer display</translation>
+    </message>
+    <message>
+        <source>Lock manager mode</source>
+        <translation>Lock manager mode</translation>
     </message>
     <message>
         <source>{f1}, {esc} or a click closes this list.</source>

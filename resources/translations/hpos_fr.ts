@@ -70,6 +70,106 @@
     </message>
 </context>
 <context>
+    <name>AllTillsModel</name>
+    <message>
+        <source>Total</source>
+        <extracomment>Columns: till, sales paid, amount, fees, net, unpaid. Row kinds (``data(index, KIND_ROLE)``).</extracomment>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Not from HPOS</source>
+        <translation>Hors HPOS</translation>
+    </message>
+    <message>
+        <source>(no sale number)</source>
+        <translation>(sans numéro de vente)</translation>
+    </message>
+    <message>
+        <source>Till journal {journal}</source>
+        <translation>Journal de caisse {journal}</translation>
+    </message>
+    <message>
+        <source>Payments with no HPOS sale reference (taken elsewhere):</source>
+        <translation>Paiements sans référence de vente HPOS (encaissés ailleurs) :</translation>
+    </message>
+    <message>
+        <source>… and {count} more</source>
+        <translation>… et {count} de plus</translation>
+    </message>
+    <message>
+        <source>Till</source>
+        <translation>Caisse</translation>
+    </message>
+    <message>
+        <source>Sales paid</source>
+        <translation>Ventes payées</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <source>Fees</source>
+        <translation>Frais</translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation>Net</translation>
+    </message>
+    <message>
+        <source>Unpaid</source>
+        <translation>Non payées</translation>
+    </message>
+</context>
+<context>
+    <name>AllTillsView</name>
+    <message>
+        <source>Reading HPAY&apos;s history of {day}…</source>
+        <extracomment>A reading ended: the report (an :class:`~hpos.sales.all_tills.AllTillsReport`). A reading failed: the sentence shown.</extracomment>
+        <translation>Lecture de l&apos;historique HPAY du {day}…</translation>
+    </message>
+    <message>
+        <source>All tills</source>
+        <translation>Toutes les caisses</translation>
+    </message>
+    <message>
+        <source>&amp;Day:</source>
+        <translation>&amp;Jour :</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Actualiser</translation>
+    </message>
+    <message>
+        <source>Read this day from HPAY&apos;s history again</source>
+        <translation>Relire ce jour dans l&apos;historique HPAY</translation>
+    </message>
+    <message>
+        <source>Reading HPAY&apos;s history of {day}… {count} payments so far</source>
+        <translation>Lecture de l&apos;historique HPAY du {day}… {count} paiements lus</translation>
+    </message>
+    <message>
+        <source>HPAY&apos;s history of {day} could not be read: {reason}</source>
+        <translation>L&apos;historique HPAY du {day} n&apos;a pas pu être lu : {reason}</translation>
+    </message>
+    <message>
+        <source>No payments in HPAY&apos;s history on this day.</source>
+        <translation>Aucun paiement dans l&apos;historique HPAY ce jour-là.</translation>
+    </message>
+    <message>
+        <source>Not from HPOS: {count} payment(s) with no HPOS sale reference, taken elsewhere (HPAY&apos;s dashboard, another system).</source>
+        <translation>Hors HPOS : {count} paiement(s) sans référence de vente HPOS, encaissé(s) ailleurs (tableau de bord HPAY, autre système).</translation>
+    </message>
+    <message>
+        <source>{count} payment(s) of the other mode left out.</source>
+        <translation>{count} paiement(s) de l&apos;autre mode laissé(s) de côté.</translation>
+    </message>
+    <message>
+        <source>{mode} · {count} payments read from HPAY&apos;s history at {time}</source>
+        <translation>{mode} · {count} paiements lus dans l&apos;historique HPAY à {time}</translation>
+    </message>
+</context>
+<context>
     <name>AmountRefusal</name>
     <message>
         <source>The amount must be greater than zero.</source>
@@ -315,6 +415,69 @@ Le code QR sera retiré de l’écran. Si le client paie quand même, HPOS le ve
     </message>
 </context>
 <context>
+    <name>CashiersBox</name>
+    <message>
+        <source>Cashiers</source>
+        <translation>Caissiers</translation>
+    </message>
+    <message>
+        <source>Optional. The cashier on duty is picked at the top right of the window; each sale, its receipt and the day report say who served. No passwords.</source>
+        <translation>Facultatif. Le caissier de service se choisit en haut à droite de la fenêtre ; chaque vente, son reçu et le rapport du jour disent qui a servi. Pas de mot de passe.</translation>
+    </message>
+    <message>
+        <source>Cashier names</source>
+        <translation>Noms des caissiers</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Cashier name</source>
+        <translation>Nom du caissier</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Ajouter</translation>
+    </message>
+    <message>
+        <source>Add this cashier</source>
+        <translation>Ajouter ce caissier</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>Renommer</translation>
+    </message>
+    <message>
+        <source>Rename the selected cashier</source>
+        <translation>Renommer le caissier sélectionné</translation>
+    </message>
+    <message>
+        <source>Give the selected cashier the name typed below</source>
+        <translation>Donner au caissier sélectionné le nom saisi ci-dessous</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>Remove the selected cashier</source>
+        <translation>Retirer le caissier sélectionné</translation>
+    </message>
+    <message>
+        <source>Type a name first.</source>
+        <translation>Saisissez d’abord un nom.</translation>
+    </message>
+    <message>
+        <source>{name} is already in the list.</source>
+        <translation>{name} est déjà dans la liste.</translation>
+    </message>
+    <message>
+        <source>The list holds at most {count} names.</source>
+        <translation>La liste compte au plus {count} noms.</translation>
+    </message>
+</context>
+<context>
     <name>ChargingPage</name>
     <message>
         <source>Asking HPAY for a payment link…</source>
@@ -327,6 +490,374 @@ Le code QR sera retiré de l’écran. Si le client paie quand même, HPOS le ve
     <message>
         <source>Please wait. The customer does not need to do anything yet.</source>
         <translation>Veuillez patienter. Le client n’a encore rien à faire.</translation>
+    </message>
+</context>
+<context>
+    <name>ClosingBody</name>
+    <message>
+        <source>This till&apos;s sales ({mode})</source>
+        <translation>Ventes de cette caisse ({mode})</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>Ventes</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <source>Fees</source>
+        <translation>Frais</translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation>Net</translation>
+    </message>
+    <message>
+        <source>Not counted: {n} {mode} sale(s) of this day, kept apart.</source>
+        <translation>Non comptées : {n} vente(s) {mode} de ce jour, tenues à part.</translation>
+    </message>
+    <message>
+        <source>By cashier (paid sales)</source>
+        <translation>Par caissier (ventes payées)</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Payées</translation>
+    </message>
+    <message>
+        <source>HPAY&apos;s view of the day</source>
+        <translation>La journée vue par HPAY</translation>
+    </message>
+    <message>
+        <source>Not checked against HPAY.</source>
+        <translation>Non vérifié auprès de HPAY.</translation>
+    </message>
+    <message>
+        <source>HPAY: {count} paid · {total}. Matches this till.</source>
+        <translation>HPAY : {count} payées · {total}. Concorde avec cette caisse.</translation>
+    </message>
+    <message>
+        <source>HPAY: {count} paid · {total}. {n} difference(s), below.</source>
+        <translation>HPAY : {count} payées · {total}. {n} écart(s), ci-dessous.</translation>
+    </message>
+    <message>
+        <source>Open sales</source>
+        <translation>Ventes en cours</translation>
+    </message>
+    <message>
+        <source>None: every sale of the day is settled.</source>
+        <translation>Aucune : toutes les ventes du jour sont réglées.</translation>
+    </message>
+    <message>
+        <source>{sale} · {state} · {amount} — {step}: {why}</source>
+        <translation>{sale} · {state} · {amount} — {step} : {why}</translation>
+    </message>
+</context>
+<context>
+    <name>ClosingFiles</name>
+    <message>
+        <source>Print the day&apos;s closing</source>
+        <extracomment>Printed or saved: a sentence for the page and the status bar. Not printed or saved: the sentence shown.</extracomment>
+        <translation>Imprimer la clôture du jour</translation>
+    </message>
+    <message>
+        <source>Closing printed on {printer}.</source>
+        <translation>Clôture imprimée sur {printer}.</translation>
+    </message>
+    <message>
+        <source>Save the closing as PDF</source>
+        <translation>Enregistrer la clôture en PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Fichiers PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Save the closing as CSV</source>
+        <translation>Enregistrer la clôture en CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Closing saved: {path}</source>
+        <translation>Clôture enregistrée : {path}</translation>
+    </message>
+    <message>
+        <source>The closing could not be printed or saved ({where}). Check it and try again.</source>
+        <translation>La clôture n&apos;a pas pu être imprimée ni enregistrée ({where}). Vérifiez et réessayez.</translation>
+    </message>
+</context>
+<context>
+    <name>ClosingPage</name>
+    <message>
+        <source>Close the day</source>
+        <extracomment>The printout&apos;s paper sizes, in the Print menu&apos;s order. The day&apos;s figures are on screen. Something went wrong: the sentence shown. The day was closed: the journal&apos;s record (a ClosingRecord). A printout or file was made: a sentence for the status bar. Print, PDF and CSV (dialogs, then the runner).</extracomment>
+        <translation>Clôturer la journée</translation>
+    </message>
+    <message>
+        <source>&amp;Day:</source>
+        <translation>&amp;Jour :</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualiser</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Imprimer</translation>
+    </message>
+    <message>
+        <source>58 mm roll</source>
+        <translation>Rouleau 58 mm</translation>
+    </message>
+    <message>
+        <source>80 mm roll</source>
+        <translation>Rouleau 80 mm</translation>
+    </message>
+    <message>
+        <source>A4 page</source>
+        <translation>Page A4</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>Enregistrer en PDF</translation>
+    </message>
+    <message>
+        <source>Save CSV</source>
+        <translation>Enregistrer en CSV</translation>
+    </message>
+    <message>
+        <source>Reading the day and HPAY&apos;s history…</source>
+        <translation>Lecture de la journée et de l&apos;historique HPAY…</translation>
+    </message>
+    <message>
+        <source>Closing the day…</source>
+        <translation>Clôture de la journée…</translation>
+    </message>
+    <message>
+        <source>The day could not be read: {detail}</source>
+        <translation>La journée n&apos;a pas pu être lue : {detail}</translation>
+    </message>
+    <message>
+        <source>Day closed. {closed}.</source>
+        <translation>Journée clôturée. {closed}.</translation>
+    </message>
+    <message>
+        <source>HPOS is not set up for HPAY</source>
+        <translation>HPOS n&apos;est pas configuré pour HPAY</translation>
+    </message>
+    <message>
+        <source>HPAY could not be reached ({reason}): these are this till&apos;s own figures, not checked. The day cannot be closed until HPAY answers.</source>
+        <translation>HPAY est injoignable ({reason}) : ce sont les chiffres de cette caisse seule, non vérifiés. La journée ne peut pas être clôturée tant que HPAY ne répond pas.</translation>
+    </message>
+    <message>
+        <source>Close the day again</source>
+        <translation>Clôturer à nouveau</translation>
+    </message>
+    <message>
+        <source>Since then:</source>
+        <translation>Depuis :</translation>
+    </message>
+    <message>
+        <source>Nothing changed since.</source>
+        <translation>Rien n&apos;a changé depuis.</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <extracomment>The difference kinds that are errors (red); the others are warnings (amber).</extracomment>
+        <translation>Payées</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Annulées</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Échouées</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>En cours</translation>
+    </message>
+    <message>
+        <source>CREATED</source>
+        <translation>CRÉÉE</translation>
+    </message>
+    <message>
+        <source>SENDING</source>
+        <translation>ENVOI</translation>
+    </message>
+    <message>
+        <source>WAITING</source>
+        <translation>EN ATTENTE</translation>
+    </message>
+    <message>
+        <source>PAID</source>
+        <translation>PAYÉE</translation>
+    </message>
+    <message>
+        <source>CANCELLED</source>
+        <translation>ANNULÉE</translation>
+    </message>
+    <message>
+        <source>EXPIRED</source>
+        <translation>EXPIRÉE</translation>
+    </message>
+    <message>
+        <source>FAILED</source>
+        <translation>ÉCHOUÉE</translation>
+    </message>
+    <message>
+        <source>UNKNOWN</source>
+        <translation>INCONNUE</translation>
+    </message>
+    <message>
+        <source>TO REVIEW</source>
+        <translation>À VÉRIFIER</translation>
+    </message>
+    <message>
+        <source>Wait</source>
+        <translation>Attendre</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Vérifier</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>The payment request is on its way: wait a moment.</source>
+        <translation>La demande de paiement est en route : patientez un instant.</translation>
+    </message>
+    <message>
+        <source>The customer may still be paying: wait (it expires after 15 minutes).</source>
+        <translation>Le client est peut-être en train de payer : attendez (elle expire après 15 minutes).</translation>
+    </message>
+    <message>
+        <source>Nobody watched it past its expiry: if the customer has gone, cancel it (a late payment is still caught).</source>
+        <translation>Personne ne l&apos;a suivie après son expiration : si le client est parti, annulez-la (un paiement tardif est quand même repéré).</translation>
+    </message>
+    <message>
+        <source>Outcome unknown: check it in History (F5) before charging again.</source>
+        <translation>Issue inconnue : vérifiez-la dans l&apos;Historique (F5) avant d&apos;encaisser à nouveau.</translation>
+    </message>
+    <message>
+        <source>HPOS needs a person: check it in History against HPAY.</source>
+        <translation>HPOS a besoin d&apos;une personne : vérifiez-la dans l&apos;Historique par rapport à HPAY.</translation>
+    </message>
+    <message>
+        <source>HPAY has it paid: check it in History (F5) so the till records it.</source>
+        <translation>HPAY l&apos;a payée : vérifiez-la dans l&apos;Historique (F5) pour que la caisse l&apos;enregistre.</translation>
+    </message>
+    <message>
+        <source>Not paid at HPAY</source>
+        <translation>Non payée chez HPAY</translation>
+    </message>
+    <message>
+        <source>Amount differs</source>
+        <translation>Montant différent</translation>
+    </message>
+    <message>
+        <source>Paid at HPAY only</source>
+        <translation>Payée chez HPAY seulement</translation>
+    </message>
+    <message>
+        <source>Not from this till</source>
+        <translation>Pas de cette caisse</translation>
+    </message>
+    <message>
+        <source>Dated another day</source>
+        <translation>Datée d&apos;un autre jour</translation>
+    </message>
+    <message>
+        <source>Other mode</source>
+        <translation>Autre mode</translation>
+    </message>
+    <message>
+        <source>{kind}: {detail}</source>
+        <translation>{kind} : {detail}</translation>
+    </message>
+    <message>
+        <source>Paid late after closing: {sale} {amount}</source>
+        <translation>Payée en retard après la clôture : {sale} {amount}</translation>
+    </message>
+    <message>
+        <source>Paid after closing: {sale} {amount}</source>
+        <translation>Payée après la clôture : {sale} {amount}</translation>
+    </message>
+    <message>
+        <source>Sold after closing: {sale} {amount} ({state})</source>
+        <translation>Vendue après la clôture : {sale} {amount} ({state})</translation>
+    </message>
+    <message>
+        <source>{before} at closing, now {state}: {sale} {amount}</source>
+        <translation>{before} à la clôture, maintenant {state} : {sale} {amount}</translation>
+    </message>
+    <message>
+        <source>not named</source>
+        <translation>personne de nommé</translation>
+    </message>
+    <message>
+        <source>Closed on {when} by {who}</source>
+        <translation>Clôturée le {when} par {who}</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>Non enregistré</translation>
+    </message>
+    <message>
+        <source>Day closing</source>
+        <translation>Clôture de la journée</translation>
+    </message>
+    <message>
+        <source>Till {till} · {day}</source>
+        <translation>Caisse {till} · {day}</translation>
+    </message>
+    <message>
+        <source>TEST</source>
+        <translation>TEST</translation>
+    </message>
+    <message>
+        <source>Fees</source>
+        <translation>Frais</translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation>Net</translation>
+    </message>
+    <message>
+        <source>By cashier</source>
+        <translation>Par caissier</translation>
+    </message>
+    <message>
+        <source>{count} paid · {amount} (net {net})</source>
+        <translation>{count} payées · {amount} (net {net})</translation>
+    </message>
+    <message>
+        <source>HPAY paid</source>
+        <translation>Payé chez HPAY</translation>
+    </message>
+    <message>
+        <source>Matches HPAY</source>
+        <translation>Concorde avec HPAY</translation>
+    </message>
+    <message>
+        <source>{n} difference(s) with HPAY</source>
+        <translation>{n} écart(s) avec HPAY</translation>
+    </message>
+    <message>
+        <source>NOT checked against HPAY</source>
+        <translation>NON vérifié auprès de HPAY</translation>
+    </message>
+    <message>
+        <source>Open sales</source>
+        <translation>Ventes en cours</translation>
     </message>
 </context>
 <context>
@@ -572,7 +1103,7 @@ Le code QR sera retiré de l’écran. Si le client paie quand même, HPOS le ve
     <name>CustomerDisplayManager</name>
     <message>
         <source>&amp;Customer display</source>
-        <extracomment>How the display is placed: not at all, full screen on a screen, a window. Milliseconds of quiet after a move or resize before the window&apos;s place is saved. The window&apos;s first size when none is remembered (shrunk to the screen). Where the list of screens comes from (QGuiApplication.screens). View → Customer display (Ctrl+Shift+D): checked while the display shows.</extracomment>
+        <extracomment>The action&apos;s object name: F1 finds its sentence by it.</extracomment>
         <translation>É&amp;cran client</translation>
     </message>
     <message>
@@ -638,6 +1169,10 @@ Le code QR sera retiré de l’écran. Si le client paie quand même, HPOS le ve
     <message>
         <source>Source</source>
         <translation>Source</translation>
+    </message>
+    <message>
+        <source>Served by</source>
+        <translation>Servi par</translation>
     </message>
     <message>
         <source>Link</source>
@@ -1275,6 +1810,7 @@ Le code QR sera retiré de l’écran. Si le client paie quand même, HPOS le ve
     </message>
     <message>
         <source>TEST MODE — test payments only, no real money moves</source>
+        <extracomment>TEST MODE: shown whenever the account is in TEST. The DEMO bar (None until a demo runs).</extracomment>
         <translation>MODE TEST&#xa0;— paiements de test uniquement, aucun argent réel ne circule</translation>
     </message>
     <message>
@@ -1350,6 +1886,60 @@ Le code QR sera retiré de l’écran. Si le client paie quand même, HPOS le ve
     <message>
         <source>In the demo, quitting also stops the sandbox: the payment page stops working.</source>
         <translation>Dans la démo, quitter arrête aussi le bac à sable&#xa0;: la page de paiement ne fonctionnera plus.</translation>
+    </message>
+    <message>
+        <source>&amp;Lock manager mode</source>
+        <translation>&amp;Verrouiller le mode gérant</translation>
+    </message>
+</context>
+<context>
+    <name>ManagerPin</name>
+    <message>
+        <source>{minutes} min {seconds} s</source>
+        <translation>{minutes} min {seconds} s</translation>
+    </message>
+    <message>
+        <source>{seconds} s</source>
+        <translation>{seconds} s</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs: the PIN is locked for {minutes} minutes. Time left: {left}.</source>
+        <translation>Trop de codes PIN erronés : le code PIN est bloqué pendant {minutes} minutes. Temps restant : {left}.</translation>
+    </message>
+    <message>
+        <source>Wrong PIN. Try again in {left}.</source>
+        <translation>Code PIN erroné. Réessayez dans {left}.</translation>
+    </message>
+    <message>
+        <source>The lock is over: type the PIN.</source>
+        <translation>Le blocage est terminé : tapez le code PIN.</translation>
+    </message>
+    <message>
+        <source>Wrong PIN. Type it again.</source>
+        <translation>Code PIN erroné. Tapez-le de nouveau.</translation>
+    </message>
+    <message>
+        <source>One more wrong PIN locks it for {minutes} minutes.</source>
+        <translation>Encore un code PIN erroné et il est bloqué pendant {minutes} minutes.</translation>
+    </message>
+</context>
+<context>
+    <name>ModeButton</name>
+    <message>
+        <source>Manager mode · Ctrl+L locks</source>
+        <translation>Mode gérant · Ctrl+L verrouille</translation>
+    </message>
+    <message>
+        <source>Click or press Ctrl+L to go back to cashier mode.</source>
+        <translation>Cliquez ou appuyez sur Ctrl+L pour revenir au mode caissier.</translation>
+    </message>
+    <message>
+        <source>Cashier mode</source>
+        <translation>Mode caissier</translation>
+    </message>
+    <message>
+        <source>Click to type the manager PIN.</source>
+        <translation>Cliquez pour taper le code PIN du gérant.</translation>
     </message>
 </context>
 <context>
@@ -1449,6 +2039,114 @@ Transaction {transaction}</translation>
     <message>
         <source>Link copied</source>
         <translation>Lien copié</translation>
+    </message>
+</context>
+<context>
+    <name>PinPage</name>
+    <message>
+        <source>The PIN is {low} to {high} digits.</source>
+        <extracomment>The fields changed (the dialog validates again).</extracomment>
+        <translation>Le code PIN compte de {low} à {high} chiffres.</translation>
+    </message>
+    <message>
+        <source>Type the same PIN twice.</source>
+        <translation>Tapez deux fois le même code PIN.</translation>
+    </message>
+    <message>
+        <source>Type the PIN again.</source>
+        <translation>Tapez le code PIN une seconde fois.</translation>
+    </message>
+    <message>
+        <source>Manager PIN</source>
+        <translation>Code PIN gérant</translation>
+    </message>
+    <message>
+        <source>The saved PIN is damaged: no PIN opens it. Set a new one or remove it.</source>
+        <translation>Le code PIN enregistré est endommagé : aucun code ne l’ouvre. Choisissez-en un nouveau ou supprimez-le.</translation>
+    </message>
+    <message>
+        <source>A manager PIN is set: Settings and the TEST/PROD switch ask for it. Selling, the history, reprints and the customer display never do.</source>
+        <translation>Un code PIN gérant est défini : les Paramètres et le passage TEST/PROD le demandent. La vente, l’historique, les réimpressions et l’écran client ne le demandent jamais.</translation>
+    </message>
+    <message>
+        <source>No manager PIN: anyone at the till can open Settings and switch to PROD. Set a PIN of 4 to 8 digits to keep them for the manager.</source>
+        <translation>Aucun code PIN gérant : n’importe qui à la caisse peut ouvrir les Paramètres et passer en PROD. Définissez un code PIN de 4 à 8 chiffres pour les réserver au gérant.</translation>
+    </message>
+    <message>
+        <source>New PIN</source>
+        <translation>Nouveau code PIN</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>Code PIN</translation>
+    </message>
+    <message>
+        <source>Repeat it</source>
+        <translation>Répétez-le</translation>
+    </message>
+    <message>
+        <source>New manager PIN</source>
+        <translation>Nouveau code PIN gérant</translation>
+    </message>
+    <message>
+        <source>Repeat the new manager PIN</source>
+        <translation>Répétez le nouveau code PIN gérant</translation>
+    </message>
+    <message>
+        <source>4 to 8 digits</source>
+        <translation>4 à 8 chiffres</translation>
+    </message>
+    <message>
+        <source>Remove the manager PIN</source>
+        <translation>Supprimer le code PIN gérant</translation>
+    </message>
+    <message>
+        <source>Manager mode ends after 5 minutes without a key press or a click, or on Ctrl+L. A forgotten PIN is removed from a terminal on this computer: hpos configure --reset-pin</source>
+        <translation>Le mode gérant prend fin après 5 minutes sans frappe ni clic, ou avec Ctrl+L. Un code PIN oublié se supprime depuis un terminal sur cet ordinateur : hpos configure --reset-pin</translation>
+    </message>
+</context>
+<context>
+    <name>PinPrompt</name>
+    <message>
+        <source>The PIN is {low} to {high} digits.</source>
+        <extracomment>Each answer of a try (a :class:`~hpos.profile.pin.PinAnswer`), on the GUI thread.</extracomment>
+        <translation>Le code PIN compte de {low} à {high} chiffres.</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Vérification…</translation>
+    </message>
+    <message>
+        <source>The PIN could not be checked ({name}).</source>
+        <translation>Le code PIN n’a pas pu être vérifié ({name}).</translation>
+    </message>
+    <message>
+        <source>The saved manager PIN is damaged: no PIN opens it. The owner can remove it from a terminal (see the README&apos;s set-up section).</source>
+        <translation>Le code PIN gérant enregistré est endommagé : aucun code ne l’ouvre. Le propriétaire peut le supprimer depuis un terminal (voir la section d’installation du README).</translation>
+    </message>
+    <message>
+        <source>Manager PIN</source>
+        <translation>Code PIN gérant</translation>
+    </message>
+    <message>
+        <source>This needs the manager PIN. Type it to enter manager mode.</source>
+        <translation>Il faut le code PIN du gérant. Tapez-le pour passer en mode gérant.</translation>
+    </message>
+    <message>
+        <source>4 to 8 digits</source>
+        <translation>4 à 8 chiffres</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Déverrouiller</translation>
+    </message>
+    <message>
+        <source>Unlock manager mode</source>
+        <translation>Déverrouiller le mode gérant</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
     </message>
 </context>
 <context>
@@ -1568,6 +2266,10 @@ Transaction {transaction}</translation>
     <message>
         <source>Till {till}</source>
         <translation>Caisse {till}</translation>
+    </message>
+    <message>
+        <source>Served by {name}</source>
+        <translation>Servi par {name}</translation>
     </message>
     <message>
         <source>TEST</source>
@@ -1827,6 +2529,10 @@ Transaction {transaction}</translation>
     <message>
         <source>Save the settings</source>
         <translation>Enregistrer les paramètres</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>Gérant</translation>
     </message>
     <message>
         <source>Loading settings…</source>
@@ -2106,6 +2812,14 @@ En PROD, les paiements sont réels&#xa0;: les cartes des clients sont débitées
         <source>Show the secret key</source>
         <translation>Afficher la clé secrète</translation>
     </message>
+    <message>
+        <source>Hide the API and public keys</source>
+        <translation>Masquer la clé API et la clé publique</translation>
+    </message>
+    <message>
+        <source>Show the API and public keys</source>
+        <translation>Afficher la clé API et la clé publique</translation>
+    </message>
 </context>
 <context>
     <name>SettingsIo</name>
@@ -2162,8 +2876,9 @@ En PROD, les paiements sont réels&#xa0;: les cartes des clients sont débitées
         <translation>Sera enregistrée dans le trousseau système pour {host} quand vous appuierez sur OK.</translation>
     </message>
     <message>
-        <source>The secret key is cleared because the API address changed to another host: type the key for {host}.</source>
-        <translation>La clé secrète a été effacée car l’adresse de l’API a changé d’hôte&#xa0;: saisissez la clé de {host}.</translation>
+        <source>A key is saved — type a new one to replace it</source>
+        <extracomment>The secret found when the dialog opened (never shown).</extracomment>
+        <translation>Une clé est enregistrée — tapez-en une nouvelle pour la remplacer</translation>
     </message>
     <message>
         <source>The secret key is stored for one API host: enter the secret key for {host}.</source>
@@ -2203,6 +2918,46 @@ En PROD, les paiements sont réels&#xa0;: les cartes des clients sont débitées
     <message>
         <source>Counter settings</source>
         <translation>Paramètres du comptoir</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftDialog</name>
+    <message>
+        <source>Start of shift</source>
+        <extracomment>The window&apos;s ``Runner.submit`` (remembering the cashier writes the profile&apos;s file). A cashier was picked (their name).</extracomment>
+        <translation>Début de service</translation>
+    </message>
+    <message>
+        <source>Who is at the till?</source>
+        <translation>Qui est à la caisse ?</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>Pas maintenant</translation>
+    </message>
+    <message>
+        <source>Sales made meanwhile record no cashier</source>
+        <translation>Les ventes faites entre-temps n’enregistrent aucun caissier</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftPicker</name>
+    <message>
+        <source>End shift (nobody)</source>
+        <extracomment>The cashier on duty changed: their name, or None for nobody.</extracomment>
+        <translation>Fin de service (personne)</translation>
+    </message>
+    <message>
+        <source>Who is serving: each sale and its receipt say it. Click to change.</source>
+        <translation>Qui sert : chaque vente et son reçu l’indiquent. Cliquez pour changer.</translation>
+    </message>
+    <message>
+        <source>Cashier: {name}</source>
+        <translation>En caisse : {name}</translation>
+    </message>
+    <message>
+        <source>Cashier: nobody — pick</source>
+        <translation>En caisse : personne — choisir</translation>
     </message>
 </context>
 <context>
@@ -2251,6 +3006,10 @@ En PROD, les paiements sont réels&#xa0;: les cartes des clients sont débitées
     <message>
         <source>Show or close the customer display</source>
         <translation>Afficher ou fermer l’écran client</translation>
+    </message>
+    <message>
+        <source>Lock manager mode</source>
+        <translation>Verrouiller le mode gérant</translation>
     </message>
     <message>
         <source>{f1}, {esc} or a click closes this list.</source>
