@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from hpos.hpay.errors import ConfigError
-from hpos.profile.pin import DAMAGED_PIN_HASH, is_pin_hash
 from hpos.util.text import printable
 
 MODES = ("TEST", "PROD")
@@ -154,7 +153,13 @@ def _check_pin_hash(value: object) -> str:
     """A hash HPOS wrote, "" (no PIN), or DAMAGED: a PIN that no PIN opens (fail closed)
     until ``hpos configure --reset-pin``; a PIN typed there in the clear is not kept."""
     text = _check_str(value)
-    return text if not text or is_pin_hash(text) else DAMAGED_PIN_HASH
+    if not text:
+        return text
+    # here, not at the top: a shop without a PIN never loads the PIN module before the
+    # window's first paint (start-up speed)
+    from hpos.profile.pin import DAMAGED_PIN_HASH, is_pin_hash
+
+    return text if is_pin_hash(text) else DAMAGED_PIN_HASH
 
 
 def cashier_name(text: str) -> str:

@@ -32,7 +32,6 @@ from hpos.ui.cashier.watching import (
     recovery_notes,
     watch_status,
 )
-from hpos.ui.cashier.wording import answered_status, problem_wording
 from hpos.ui.controller.latest import newest_waiting
 from hpos.ui.controller.sale import event_text
 from hpos.ui.i18n import format_time
@@ -279,6 +278,9 @@ class SaleFollowing:
         self._refresh_countdowns()
 
     def _render_problem(self, sale: Sale) -> None:
+        # imported with the problem page, after the first paint (start-up speed)
+        from hpos.ui.cashier.wording import answered_status, problem_wording
+
         minutes = max(1, round(self._expiry.total_seconds() / 60))
         wording = problem_wording(
             sale.state,

@@ -35,7 +35,6 @@ from hpos.ui.controller.clock import WatcherClock
 from hpos.ui.controller.latest import LatestSales
 from hpos.ui.controller.text import cancel_text, error_text, event_text, last_known_text
 from hpos.ui.runner import Runner
-from hpos.ui.widgets.qr import build_matrix
 
 if TYPE_CHECKING:  # the HPAY and sale models load with the client and the sales service
     from hpos.hpay.models import Token
@@ -270,6 +269,9 @@ class SaleController(QObject):
         def charge() -> Sale:
             sale = service.charge(amount, product, description, cashier=cashier)
             if sale.checkout_url:
+                # imported here: the QR module loads with the payment page, after the first paint
+                from hpos.ui.widgets.qr import build_matrix
+
                 build_matrix(sale.checkout_url)  # here, not on the GUI thread (it is cached)
             return sale
 

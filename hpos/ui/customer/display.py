@@ -16,8 +16,10 @@ is made again.
 accordingly, moves or closes it when the settings change and when screens are added
 or removed (``QGuiApplication.screenAdded/screenRemoved``), and feeds it the cashier
 screen's page changes and the account's mode (TEST banner). Its checkable
-:attr:`~CustomerDisplayManager.action` (View → Customer display, Ctrl+Shift+D) closes
-the display or opens it again (as a window when the setting gives it no screen). The
+:attr:`~CustomerDisplayManager.action` (View → Customer display, Ctrl+Shift+D; the
+window's own, :mod:`hpos.ui.customer.action`, built before the first paint while this
+module loads after it) closes the display or opens it again (as a window when the
+setting gives it no screen). The
 window's position and size are saved in the profile (``customer_window``, on the
 runner) whenever the cashier moves or sizes it, and it opens there next time.
 """
@@ -31,12 +33,13 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer, Slot
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QScreen
+from PySide6.QtGui import QAction, QGuiApplication, QScreen
 from PySide6.QtWidgets import QWidget
 from shiboken6 import isValid
 
 from hpos.profile.profile import Profile, Settings, replace_settings
 from hpos.profile.settings import DISPLAY_AUTO, DISPLAY_OFF, DISPLAY_WINDOW
+from hpos.ui.customer.action import display_action, retranslate_action
 
 if TYPE_CHECKING:
     from hpos.ui.customer.view import CustomerDisplay
@@ -116,6 +119,7 @@ class CustomerDisplayManager(QObject):
         clock: Callable[[], datetime] = utcnow,
         runner: Runner | None = None,
         profile: Callable[[], Profile] | None = None,
+        action: QAction | None = None,  # the window's own (it triggers toggle()); else made here
     ) -> None:
         super().__init__(window)
         self._window = window
@@ -141,13 +145,9 @@ class CustomerDisplayManager(QObject):
         self._save_timer.setInterval(SAVE_DELAY_MS)
         self._save_timer.timeout.connect(self._save_place)
         #: View → Customer display (Ctrl+Shift+D): checked while the display shows.
-        self.action = QAction(self)
-        self.action.setObjectName("customerDisplayAction")  # F1 names it by this
-        self.action.setCheckable(True)
-        self.action.setShortcut(QKeySequence("Ctrl+Shift+D"))
-        self.action.triggered.connect(self.toggle)
-        window.addAction(self.action)
-        self.retranslate()
+        self.action = action if action is not None else display_action(window)
+        if action is None:
+            self.action.triggered.connect(self.toggle)
         window.installEventFilter(self)  # the cashier's window shown or moved to a screen
         app = QGuiApplication.instance()
         app.screenAdded.connect(self._screen_added)
@@ -256,8 +256,7 @@ class CustomerDisplayManager(QObject):
 
     def retranslate(self) -> None:
         """The action's texts, in the current language."""
-        self.action.setText(self.tr("&Customer display"))
-        self.action.setToolTip(self.tr("Close the customer display, or open it again"))
+        retranslate_action(self.action)
 
     def _save_place(self) -> None:
         """Remember where the window is (in the profile, written on the runner)."""
@@ -300,8 +299,10 @@ class CustomerDisplayManager(QObject):
         return display
 
     def _alive(self) -> bool:
-        """False while Python tears this object down (a signal may still reach a slot then)."""
-        return "_closed" in self.__dict__ and not self._closed
+        """False while Python tears this object down, or once the cashier's window is gone
+        (a signal may still reach a slot then: the cashier screen is destroyed with it)."""
+        window = self.__dict__.get("_window")
+        return "_closed" in self.__dict__ and not self._closed and isValid(window)
 
     def close(self) -> None:
         """Close the display for good (the main window is closing)."""

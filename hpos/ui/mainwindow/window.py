@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from hpos.profile.profile import Profile
-from hpos.ui.customer.display import CustomerDisplayManager
+from hpos.ui.customer.action import display_action, retranslate_action
 from hpos.ui.i18n import (
     Retranslatable,
     apply_catalogues,
@@ -63,6 +63,7 @@ if TYPE_CHECKING:
     from hpos.hpay.client import HpayClient
     from hpos.sales.service import SalesService
     from hpos.sales.watcher import WatchPolicy
+    from hpos.ui.customer.display import CustomerDisplayManager
     from hpos.ui.history.pane import HistoryPane
     from hpos.ui.mainwindow.chrome import DemoBar
     from hpos.ui.mainwindow.journal_banner import JournalBanner
@@ -97,9 +98,10 @@ class MainWindow(Retranslatable, QMainWindow):
         self.runner = Runner(workers=3, parent=self)
         self._services = ServiceSlot(self.runner, watch_policy)
         self._receipts: ReceiptActions | None = None  # print / PDF: built on first use
-        self.customer_display = CustomerDisplayManager(  # the customer's screen or window
-            self, runner=self.runner, profile=lambda: self.profile
-        )
+        # the customer's screen or window: its action now, the rest after the first paint
+        self._customer_display: CustomerDisplayManager | None = None
+        self._display_action = display_action(self)  # View → Customer display, Ctrl+Shift+D
+        self._display_action.triggered.connect(self._toggle_customer_display)
         self.sound = SoundPlayer(parent=self)
         self.controller: Any = None
         self._opened_at = datetime.now(UTC)  # sales made before are "from last time"
@@ -140,7 +142,7 @@ class MainWindow(Retranslatable, QMainWindow):
             about=self.help_actions.show_about,
             log_folder=self.help_actions.open_log_folder,
             quit=lambda: self.quit_question.request(),
-            extra_view=(self.keys.last_qr_action, self.customer_display.action),
+            extra_view=(self.keys.last_qr_action, self._display_action),
             extra_help=(self.keys.overlay_action,),
         )
         # the manager PIN: the gate before Settings (and TEST/PROD), Ctrl+L, the mode shown
@@ -221,7 +223,8 @@ class MainWindow(Retranslatable, QMainWindow):
             self._receipts.profile = self.profile  # the demo swaps profiles
         self.cashier.print_requested.connect(self.print_receipt)  # the PAID page's button
         self.keys.watch_tabs(tabs)
-        self.customer_display.follow(self.controller, self.cashier, eff)
+        if self._customer_display is not None:  # else it follows the cashier when built
+            self._customer_display.follow(self.controller, self.cashier, eff)
         self.sound.follow(self.controller, self.cashier, eff)
         self.status_line.say(lambda: self.tr("Connecting to HPAY…"))
         self._start_after_first_paint()
@@ -240,6 +243,30 @@ class MainWindow(Retranslatable, QMainWindow):
         tabs.setCornerWidget(self.shift, Qt.Corner.TopRightCorner)
         self.shift.changed.connect(self.controller.set_cashier)
         self.controller.set_cashier(self.shift.cashier())
+
+    @property
+    def customer_display(self) -> CustomerDisplayManager:
+        """The customer's screen or window, following the cashier screen: built right after
+        the first paint (or when first asked for); its action exists from the start."""
+        return self._customer_display_ready()
+
+    def _customer_display_ready(self) -> CustomerDisplayManager:
+        manager = self._customer_display
+        if manager is None:
+            # imported on first use: right after the first paint (start-up speed)
+            from hpos.ui.customer.display import CustomerDisplayManager
+
+            manager = self._customer_display = CustomerDisplayManager(
+                self, runner=self.runner, profile=lambda: self.profile, action=self._display_action
+            )
+            if self.cashier is not None:
+                manager.follow(self.controller, self.cashier, self.profile.effective())
+        return manager
+
+    @Slot()
+    def _toggle_customer_display(self) -> None:
+        """View → Customer display (Ctrl+Shift+D): close it, or open it again."""
+        self.customer_display.toggle()
 
     @property
     def quit_question(self) -> QuitQuestion:
@@ -322,6 +349,7 @@ class MainWindow(Retranslatable, QMainWindow):
         window has been painted, so none of it competes with the first paint; at the
         latest after START_FALLBACK_MS (a window never painted, e.g. hidden)."""
         if self._painted:
+            self._customer_display_ready()
             self.controller.start()
             return
         self._start_pending = True
@@ -331,10 +359,12 @@ class MainWindow(Retranslatable, QMainWindow):
     def _start_pending_controller(self) -> None:
         if self._start_pending and self.controller is not None:
             self._start_pending = False
+            self._customer_display_ready()
             self.controller.start()
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        """The first paint starts the controller (see :meth:`_start_after_first_paint`)."""
+        """The first paint builds the customer display and starts the controller (see
+        :meth:`_start_after_first_paint`)."""
         super().paintEvent(event)
         self._painted = True
         if self._start_pending:
@@ -363,6 +393,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.setWindowTitle(self.tr("HPOS — DEMO") if self.demo is not None else "HPOS")
         self._bars.retranslate()  # TEST MODE, DEMO
         self.menus.retranslate()
+        retranslate_action(self._display_action)
         self.manager.retranslate()
         tabs = self._tabs
         if tabs is not None and self.cashier is not None:
@@ -519,7 +550,8 @@ class MainWindow(Retranslatable, QMainWindow):
             event.ignore()  # Yes closes it again (close_now)
             return
         self.status_line.stop_balance()
-        self.customer_display.close()
+        if self._customer_display is not None:
+            self._customer_display.close()
         if self.controller is not None:
             self.controller.stop()
         service = self._service

@@ -9,7 +9,7 @@ knows about sales. Fonts are set in pixels and scale with the window
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QSize
-from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
+from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QWidget
 
 GREEN = "#1e7e34"
@@ -82,6 +82,7 @@ class FitLabel(QLabel):
         self._max_pixels = 48
         self._min_pixels = 14
         self._bold = bold
+        self._fitted: tuple[object, ...] = ()  # what the font was last fitted for
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self._fit()
 
@@ -99,11 +100,14 @@ class FitLabel(QLabel):
         super().resizeEvent(event)
         self._fit()
 
-    def event(self, event: QEvent) -> bool:
-        handled = super().event(event)
-        if event.type() in (QEvent.Type.Polish, QEvent.Type.StyleChange, QEvent.Type.Show):
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._fit()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.StyleChange:
             self._fit()  # a style sheet changes the margins without a resize
-        return handled
 
     def sizeHint(self) -> QSize:
         font = QFont(self.font())
@@ -124,6 +128,10 @@ class FitLabel(QLabel):
         font = QFont(self.font())
         font.setBold(self._bold)
         lo, hi = self._min_pixels, self._max_pixels
+        # the same text, room, bounds and face as last time: the same size (no new search)
+        fitted = (self.text(), room, lo, hi, font.family(), self._bold, self.font().pixelSize())
+        if fitted == self._fitted:
+            return
         while lo < hi:  # largest size that fits
             mid = (lo + hi + 1) // 2
             font.setPixelSize(mid)
@@ -134,6 +142,7 @@ class FitLabel(QLabel):
         font.setPixelSize(lo)
         if font != self.font():
             self.setFont(font)
+        self._fitted = (*fitted[:-1], lo)
 
 
 def wrapping_label(text: str, parent: QWidget, name: str = "") -> QLabel:
