@@ -151,20 +151,6 @@ UI_EXCEPTIONS = (
     # The issue's one exception: receipts read history's plain row data (HistoryRow,
     # status texts) to print a receipt for a history row.
     Allowed("hpos.ui.receipts", "hpos.ui.history.rows", "receipts read history's row data"),
-    # Issue 15: the day's closing is printed (58 mm, 80 mm, A4, PDF) by the receipts'
-    # painting and printers, not a fork of them; imported on the first printout only.
-    Allowed(
-        "hpos.ui.owner.closing_files",
-        "hpos.ui.receipts.render",
-        "the day's closing is painted like a receipt",
-        function_level_only=True,
-    ),
-    Allowed(
-        "hpos.ui.owner.closing_files",
-        "hpos.ui.receipts.printers",
-        "the day's closing is printed on the receipts' printers",
-        function_level_only=True,
-    ),
 )
 
 
@@ -556,6 +542,23 @@ BAD = [
         id="a feature imports the main window",
     ),
     pytest.param(
+        {
+            "hpos/ui/receipts/render.py": "from hpos.ui.widgets.qr import QrWidget\n",
+            "hpos/ui/owner/closing_files.py": """\
+                def print_blocks():
+                    # imported on first use: painting loads only when printing
+                    from hpos.ui.receipts.render import render_blocks
+                """,
+        },
+        "ui layers",
+        [
+            "hpos.ui.owner.closing_files (hpos/ui/owner/closing_files.py:3)",
+            "function-level import of hpos.ui.receipts.render",
+            "'owner' may not import 'receipts'",
+        ],
+        id="a feature prints with another's painting, even lazily",
+    ),
+    pytest.param(
         {"hpos/ui/mainwindow/about.py": "from hpos.ui.app import run_app\n"},
         "ui layers",
         ["'mainwindow' may not import 'app'"],
@@ -688,6 +691,17 @@ GOOD = [
                 """
         },
         id="receipts read history's rows",
+    ),
+    pytest.param(
+        {
+            "hpos/ui/widgets/paint.py": "from PySide6.QtGui import QPainter\n",
+            "hpos/ui/owner/closing_files.py": """\
+                def print_blocks():
+                    # imported on first use: painting loads only when printing
+                    from hpos.ui.widgets.paint import render_blocks
+                """,
+        },
+        id="a feature prints with the shared painting",
     ),
 ]
 

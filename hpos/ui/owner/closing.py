@@ -7,10 +7,10 @@ HPAY's view of the day with each difference in amber (a warning) or red (money t
 counts that HPAY does not confirm); the open sales with their next step; and, for a day
 already closed, when and by whom and what changed since (a payment that came late).
 
-Buttons: Print (58 mm, 80 mm or A4, through :mod:`hpos.ui.receipts`), Save as PDF (A4),
-Save CSV (:func:`hpos.sales.closing_rows.closing_rows`) and "Close the day", which
-records the closing in the journal: only when HPAY's history was read, else the button
-is off and the page says why. Every read, write, print and save runs on the runner.
+Buttons: Print (58 mm, 80 mm or A4, as a receipt: :mod:`hpos.ui.widgets.printing`),
+Save as PDF (A4), Save CSV (:func:`hpos.sales.closing_rows.closing_rows`) and "Close the
+day", which records the closing in the journal: only when HPAY's history was read, else
+the button is off and the page says why. Every read, write, print and save runs on the runner.
 
 Everything comes in through the constructor: the runner, the profile (till name, mode,
 shop name, printer), ``journal`` (a callable, run on a worker, returning the open
@@ -52,6 +52,7 @@ from hpos.ui.owner import closing_words as words
 from hpos.ui.owner.closing_body import ClosingBody
 from hpos.ui.owner.closing_files import ClosingFiles
 from hpos.ui.runner import Runner
+from hpos.ui.widgets.paper import LAYOUTS
 
 if TYPE_CHECKING:  # the sales layer and printing load on first use (workers, first print)
     from PySide6.QtPrintSupport import QPrinter
@@ -62,8 +63,8 @@ if TYPE_CHECKING:  # the sales layer and printing load on first use (workers, fi
 
 log = logging.getLogger(__name__)
 
-#: The printout's paper sizes, in the Print menu's order.
-PAPERS = ("58mm", "80mm", "A4")
+#: The printout's paper sizes, in the Print menu's order (the receipts' layouts).
+PAPERS = tuple(LAYOUTS)
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 

@@ -2,7 +2,8 @@
 
 Helpers of :class:`hpos.ui.owner.closing.ClosingPage`. The printout's lines come
 from :func:`hpos.ui.owner.closing_words.closing_blocks` (translated on the GUI
-thread) and are painted by :mod:`hpos.ui.receipts.render` like a receipt; the CSV
+thread) and are painted and printed like a receipt, by the shared
+:mod:`hpos.ui.widgets.paint` and :mod:`hpos.ui.widgets.printing`; the CSV
 is :func:`hpos.sales.closing_rows.closing_rows`. Dialogs are window-modal and never
 block; painting and writing run on the runner. :attr:`ClosingFiles.done` and
 :attr:`ClosingFiles.failed` carry the sentence to show.
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import QWidget
 from hpos.profile.profile import Profile
 from hpos.ui.folders import FolderMemory
 from hpos.ui.runner import Runner
+from hpos.ui.widgets.paper import Blocks
 
 if TYPE_CHECKING:  # printing and the sales layer load on first use
     from PySide6.QtPrintSupport import QPrinter
@@ -28,8 +30,6 @@ if TYPE_CHECKING:  # printing and the sales layer load on first use
     from hpos.sales.closing import DayClose
 
 log = logging.getLogger(__name__)
-
-Blocks = list[tuple[str, str, str]]
 
 
 class ClosingFiles(QObject):
@@ -65,7 +65,7 @@ class ClosingFiles(QObject):
     def print_blocks(self, blocks: Blocks, paper: str, name: str) -> None:
         """The print dialog (window-modal, never blocking), then the printout on the runner."""
         # imported on first use: QtPrintSupport loads only when printing (start-up speed)
-        from hpos.ui.receipts.printers import dialog_printer, open_print_dialog
+        from hpos.ui.widgets.printing import dialog_printer, open_print_dialog
 
         printer = dialog_printer(self.profile.effective().printer_name, self._printer_factory)
         printer.setDocName(name)
@@ -76,8 +76,8 @@ class ClosingFiles(QObject):
 
     def _print_on(self, printer: QPrinter, blocks: Blocks, paper: str) -> None:
         # imported on first use: QtPrintSupport and painting load only when printing
-        from hpos.ui.receipts.printers import printer_label
-        from hpos.ui.receipts.render import render_blocks
+        from hpos.ui.widgets.paint import render_blocks
+        from hpos.ui.widgets.printing import printer_label
 
         printer.setFullPage(True)
         name = printer_label(printer)
@@ -133,7 +133,7 @@ class ClosingFiles(QObject):
     def write_pdf(self, blocks: Blocks, path: Path, paper: str = "A4") -> None:
         """Write the printout as a PDF at ``path`` on the runner."""
         # imported on first use: painting loads with the first printout
-        from hpos.ui.receipts.render import write_blocks_pdf
+        from hpos.ui.widgets.paint import write_blocks_pdf
 
         self.runner.submit(
             lambda: write_blocks_pdf(blocks, path, paper, path.stem),

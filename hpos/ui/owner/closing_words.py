@@ -3,8 +3,8 @@
 The sales layer gives kinds and reasons (:mod:`hpos.sales.closing`); here they become
 sentences through ``QCoreApplication.translate("ClosingPage", ...)``, money through
 :func:`hpos.ui.money.format_money`, times in the shop's local time.
-:func:`closing_blocks` lays the closing out as a receipt's lines, printed by
-:mod:`hpos.ui.receipts.render` on 58 mm, 80 mm or A4 paper.
+:func:`closing_blocks` lays the closing out as a receipt's lines, painted by the shared
+:mod:`hpos.ui.widgets.paint` on 58 mm, 80 mm or A4 paper.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication
 
 from hpos.ui.i18n import format_date, format_datetime
 from hpos.ui.money import format_money
+from hpos.ui.widgets.paper import Blocks
 
 if TYPE_CHECKING:  # the sales layer's types, for the hints only
     from hpos.sales.closing import Change, DayClose, Figures
@@ -154,17 +155,15 @@ def figures_text(fig: Figures, currency: str, language: str | None = None) -> st
     return f"{fig.count} · {format_money(fig.amount, currency, language)}"
 
 
-def closing_blocks(
-    close: DayClose, shop: str, language: str | None = None
-) -> list[tuple[str, str, str]]:
-    """The closing as a receipt's lines (the kinds of ``receipts.layout.receipt_blocks``)."""
+def closing_blocks(close: DayClose, shop: str, language: str | None = None) -> Blocks:
+    """The closing as a printout's lines (:data:`~hpos.ui.widgets.paper.Blocks`)."""
     cur = close.currency
     report = close.report
 
     def money(value: Decimal | None) -> str:
         return "—" if value is None else format_money(value, cur, language)
 
-    blocks: list[tuple[str, str, str]] = [
+    blocks: Blocks = [
         ("shop", "", shop),
         ("centre", "", QCoreApplication.translate("ClosingPage", "Day closing")),
         (

@@ -1,8 +1,8 @@
 """Receipts from the window: print (with or without the print dialog) or save as PDF.
 
 :class:`ReceiptActions` is the Qt glue between a paid sale (the PAID page, a
-history row) and :mod:`hpos.ui.receipts.render` (painting) and
-:mod:`hpos.ui.receipts.printers` (printers). Only a paid sale gets a receipt;
+history row) and :mod:`hpos.ui.receipts.render` (painting) and the shared
+:mod:`hpos.ui.widgets.printing` (printers). Only a paid sale gets a receipt;
 anything else is refused with a message saying why.
 
 - Print: a window-modal QPrintDialog that never blocks (no ``exec()``); or,
@@ -43,7 +43,7 @@ if TYPE_CHECKING:  # printing, rendering, receipts and history rows are imported
     from hpos.sales.model import Sale
     from hpos.sales.receipt import Receipt
     from hpos.ui.history.rows import HistoryRow
-    from hpos.ui.receipts.printers import PrinterFactory
+    from hpos.ui.widgets.printing import PrinterFactory
 
 log = logging.getLogger(__name__)
 
@@ -183,7 +183,8 @@ class ReceiptActions(QObject):
     def print_receipt(self, receipt: Receipt) -> None:
         """Print with the dialog, or straight away when "print without dialog" is on."""
         # imported on first use: QtPrintSupport loads only when printing (start-up speed)
-        from hpos.ui.receipts.printers import PrinterUnavailable, print_job
+        from hpos.ui.receipts.render import render_receipt
+        from hpos.ui.widgets.printing import PrinterUnavailable, print_job
 
         eff = self.profile.effective()
         if not eff.print_without_dialog:
@@ -203,7 +204,12 @@ class ReceiptActions(QObject):
             self._fail(text.format(name=exc.name))  # over the dialog: read, then choose
 
         language = current_language()  # decided here, on the GUI thread
-        job = print_job(receipt, eff.receipt_layout, language, name, self.printer_factory)
+        layout = eff.receipt_layout
+
+        def paint(printer: QPrinter) -> None:
+            render_receipt(printer, receipt, layout, language)
+
+        job = print_job(paint, name, self.printer_factory)
         self.runner.submit(job, on_done=self._printed, on_error=gone, name="print receipt")
 
     def prepare_folders(self) -> None:
@@ -218,7 +224,7 @@ class ReceiptActions(QObject):
 
     def _show_print_dialog(self, receipt: Receipt, folder: Path) -> None:
         # imported on first use: QtPrintSupport loads only when printing (start-up speed)
-        from hpos.ui.receipts.printers import dialog_printer, open_print_dialog, suggest_file
+        from hpos.ui.widgets.printing import dialog_printer, open_print_dialog, suggest_file
 
         if self.print_dialog is not None:
             self.print_dialog.close()
@@ -233,8 +239,8 @@ class ReceiptActions(QObject):
 
     def _print_chosen(self, receipt: Receipt, printer: QPrinter) -> None:
         # imported on first use: QtPrintSupport loads only when printing (start-up speed)
-        from hpos.ui.receipts.printers import chosen_printer_name, printed_file, printer_label
         from hpos.ui.receipts.render import render_receipt
+        from hpos.ui.widgets.printing import chosen_printer_name, printed_file, printer_label
 
         printer.setFullPage(True)
         layout, language = self.profile.effective().receipt_layout, current_language()

@@ -1,6 +1,7 @@
 """The "Close the day" page (issue 15, point 3): the figures on screen, HPAY's differences in
 red and amber, the open sales' next steps, closing on the runner, a late payment after
-the closing, the 80 mm printout, PDF and CSV, and HPAY out of reach.
+the closing, the 80 mm printout, PDF and CSV, the printout on every paper, and HPAY
+out of reach.
 
 Real sandbox over loopback HTTP, a real journal and till. The day, by hand (fees 1.5 %,
 rounded half up): paid 14,900 (Awa, fees 224) and 3,000 (Awa; PAID here but never paid
@@ -16,6 +17,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit
@@ -248,6 +250,43 @@ def test_print_80mm_pdf_and_csv(
     assert saved.args[0] == f"Closing saved: {pdf}"
     assert pdf.read_bytes().startswith(b"%PDF")
     assert journal.closings(page.day) == []  # printing and saving close nothing
+
+
+def test_the_closing_prints_on_every_receipt_paper(
+    qtbot: QtBot,
+    runner: Runner,
+    profile: Profile,
+    journal: Journal,
+    sandbox: SandboxServer,
+    day: dict[str, Sale],
+    tmp_path: Path,
+) -> None:
+    """The Print menu offers the receipts' papers, in order; each printout is that paper's
+    width and says what the day was (painted by the printing the receipts use)."""
+    printers = PdfPrinters(tmp_path)
+    page = make_page(qtbot, runner, profile, journal, sandbox.url, printers)
+    with qtbot.waitSignal(page.loaded, timeout=WAIT):
+        page.show()
+    menu = [action.text() for action in page.print_menu.actions()]
+    assert menu == ["58 mm roll", "80 mm roll", "A4 page"]
+
+    widths = {}
+    for paper, action in page.print_actions.items():
+        action.trigger()
+        qtbot.waitUntil(lambda: page.files.print_dialog is not None, timeout=WAIT)
+        with qtbot.waitSignal(page.done, timeout=WAIT) as printed:
+            page.files.print_dialog.accept()
+        path = printers.files[-1]
+        assert printed.args[0] == f"Closing printed on {path}."
+        reader = PdfReader(str(path))
+        assert len(reader.pages) == 1
+        text = " ".join(reader.pages[0].extract_text().replace("\xa0", " ").split())
+        assert "Day closing" in text
+        assert "TEST" in text
+        assert "2 · 17,900 FCFA" in text
+        widths[paper] = round(float(reader.pages[0].mediabox.width) * 25.4 / 72)
+        qtbot.waitUntil(lambda: page.files.print_dialog is None, timeout=WAIT)
+    assert widths == {"58mm": 58, "80mm": 80, "A4": 210}
 
 
 def test_hpay_out_of_reach_shows_local_figures_and_cannot_close(

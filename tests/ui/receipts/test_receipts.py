@@ -31,9 +31,11 @@ from hpos.ui.i18n import install_language
 from hpos.ui.mainwindow.window import MainWindow
 from hpos.ui.money import format_money
 from hpos.ui.receipts.actions import ReceiptActions
-from hpos.ui.receipts.layout import LAYOUTS, date_text
-from hpos.ui.receipts.render import ReceiptRenderError, render_image, write_pdf
+from hpos.ui.receipts.layout import date_text
+from hpos.ui.receipts.render import render_image, write_pdf
 from hpos.ui.runner import Runner
+from hpos.ui.widgets.paint import PrintoutError
+from hpos.ui.widgets.paper import LAYOUTS
 from tests.helpers.keyring import MemoryKeyring
 from tests.helpers.profiles import make_profile
 from tests.helpers.window import charge, ready
@@ -160,7 +162,7 @@ def test_pdf_that_cannot_be_written_names_the_path_and_leaves_nothing(
     qtbot: QtBot, tmp_path: Path
 ) -> None:
     target = tmp_path / "missing" / "r.pdf"
-    with pytest.raises(ReceiptRenderError, match="missing"):
+    with pytest.raises(PrintoutError, match="missing"):
         write_pdf(receipt(), target, "A4")
     assert not target.parent.exists()
     good = write_pdf(receipt(), tmp_path / "r.pdf", "A4")

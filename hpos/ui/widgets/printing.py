@@ -1,10 +1,11 @@
-"""Printers for receipts: find the remembered one, make one for the dialog, print on a worker.
+"""Printers: find the remembered one, make one for the dialog, print on a worker.
 
-Helpers of :mod:`hpos.ui.receipts.actions`. Asking the print system which
-printers exist may be slow (CUPS can be on the network), so
-:func:`system_printer` and :func:`print_job` run on the Runner; only
-:func:`dialog_printer` and :func:`open_print_dialog` are for the GUI thread
-(the dialog asks the print system itself anyway).
+Shared by the receipts (:mod:`hpos.ui.receipts.actions`) and the owner's day closing
+(:mod:`hpos.ui.owner.closing_files`). Asking the print system which printers exist
+may be slow (CUPS can be on the network), so :func:`system_printer` and
+:func:`print_job` run on the Runner; only :func:`dialog_printer` and
+:func:`open_print_dialog` are for the GUI thread (the dialog asks the print system
+itself anyway). Imported on the first printout: QtPrintSupport costs start-up time.
 """
 
 from __future__ import annotations
@@ -16,12 +17,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
 from PySide6.QtWidgets import QLineEdit, QWidget
 
-from hpos.sales.receipt import Receipt
-from hpos.ui.receipts.render import render_receipt
-
 __all__ = [
     "PrinterFactory",
     "PrinterUnavailable",
+    "chosen_printer_name",
     "dialog_printer",
     "open_print_dialog",
     "print_job",
@@ -74,14 +73,18 @@ def chosen_printer_name(printer: QPrinter) -> str:
 
 
 def print_job(
-    receipt: Receipt, layout: str, language: str, printer_name: str, factory: PrinterFactory | None
+    paint: Callable[[QPrinter], None], printer_name: str, factory: PrinterFactory | None
 ) -> Callable[[], str]:
-    """The worker job of a print without dialog; it returns the printer's label."""
+    """The worker job of a print without dialog; it returns the printer's label.
+
+    The printer is ``factory()``, else the system's ``printer_name`` (PrinterUnavailable
+    when it is gone); ``paint`` paints the printout on it, full page.
+    """
 
     def job() -> str:
         printer = factory() if factory is not None else system_printer(printer_name)
         printer.setFullPage(True)
-        render_receipt(printer, receipt, layout, language)
+        paint(printer)
         return printer_label(printer)
 
     return job
