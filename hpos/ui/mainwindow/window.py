@@ -17,13 +17,16 @@ button first ask "A customer may be paying. Quit anyway?" while one may be
 not. The menus and banners live in :mod:`hpos.ui.mainwindow.chrome`, the status bar in
 :mod:`hpos.ui.mainwindow.status`, the opening and closing of the sales service in
 :mod:`hpos.ui.mainwindow.service`, what the window's parts are told of the sale
-controller's news in :mod:`hpos.ui.mainwindow.wiring`.
+controller's news in :mod:`hpos.ui.mainwindow.wiring`, the parts built on first use
+(customer display, quit question, receipts, history pane) in
+:mod:`hpos.ui.mainwindow.lazy_parts`, the welcome panel and the demo in
+:mod:`hpos.ui.mainwindow.demo_mode`, the Owner menu and its windows (Close the day, All
+tills, behind the manager PIN) in :mod:`hpos.ui.mainwindow.owner`.
 """
 
 from __future__ import annotations
 
 import logging
-import os
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -49,8 +52,11 @@ from hpos.ui.i18n import (
 )
 from hpos.ui.mainwindow.bars import WindowBars
 from hpos.ui.mainwindow.chrome import HelpActions, WindowMenus, fit_to_screen
+from hpos.ui.mainwindow.demo_mode import DemoMode
 from hpos.ui.mainwindow.keys import WindowKeys
+from hpos.ui.mainwindow.lazy_parts import LazyParts
 from hpos.ui.mainwindow.manager import ManagerControls
+from hpos.ui.mainwindow.owner import OwnerWindows
 from hpos.ui.mainwindow.return_pages import ReturnPagesWarning
 from hpos.ui.mainwindow.service import ServiceSlot
 from hpos.ui.mainwindow.status import StatusLine
@@ -65,8 +71,6 @@ if TYPE_CHECKING:
     from hpos.sales.watcher import WatchPolicy
     from hpos.ui.customer.display import CustomerDisplayManager
     from hpos.ui.history.pane import HistoryPane
-    from hpos.ui.mainwindow.chrome import DemoBar
-    from hpos.ui.mainwindow.journal_banner import JournalBanner
     from hpos.ui.mainwindow.quit import QuitQuestion
     from hpos.ui.receipts.actions import ReceiptActions
     from hpos.ui.settings.dialog import SettingsDialog
@@ -79,7 +83,7 @@ MIN_SIZE = (1024, 600)
 PREFERRED_SIZE = (1280, 800)
 
 
-class MainWindow(Retranslatable, QMainWindow):
+class MainWindow(LazyParts, DemoMode, Retranslatable, QMainWindow):
     """HPOS's window for one profile (or the demo).
 
     ``watch_policy`` replaces the payment watcher's default timings (tests shorten them).
@@ -147,6 +151,17 @@ class MainWindow(Retranslatable, QMainWindow):
         )
         # the manager PIN: the gate before Settings (and TEST/PROD), Ctrl+L, the mode shown
         self.manager = ManagerControls(self, self.runner, lambda: self.profile, self.menus)
+        # Owner → Close the day…, All tills…: through the gate, each in its own window
+        self.owner = OwnerWindows(
+            self,
+            runner=self.runner,
+            profile=lambda: self.profile,
+            service=lambda: self._service,
+            on_duty=self._cashier_on_duty,
+            folders=lambda: self.receipts.folders,  # one last folder for CSV and receipts
+            manager=self.manager,
+            menus=self.menus,
+        )
         self._wiring = ControllerWiring(
             self,
             status_line=self.status_line,
@@ -166,6 +181,7 @@ class MainWindow(Retranslatable, QMainWindow):
         if self._configured():
             self._build_workspace()
         else:
+            self.owner.set_available(False)  # nothing to close or read without HPAY keys
             self._show_welcome()
 
     # -- building ---------------------------------------------------------------------
@@ -173,20 +189,6 @@ class MainWindow(Retranslatable, QMainWindow):
     def _configured(self) -> bool:
         eff = self.profile.effective()
         return bool(eff.api_url and eff.api_key and eff.public_key)
-
-    def _show_welcome(self) -> None:
-        # imported on first use: only a till not yet configured shows it (start-up speed)
-        from hpos.ui.mainwindow.welcome import WelcomePanel
-
-        self.return_pages.show_for(None)
-        panel = WelcomePanel()
-        panel.demo_requested.connect(self._welcome_demo)
-        panel.configure_requested.connect(self.open_settings)
-        self._stack.addWidget(panel)
-        self._stack.setCurrentWidget(panel)
-        self.status_line.say(
-            lambda: self.tr("Not configured: try the demo or enter your HPAY keys.")
-        )
 
     def _build_workspace(self) -> None:
         # imported on first use: the welcome panel (a till not yet configured) never loads
@@ -197,6 +199,7 @@ class MainWindow(Retranslatable, QMainWindow):
         eff = self.profile.effective()
         self._test_banner.setVisible(eff.mode == "TEST")
         self.return_pages.show_for(eff)
+        self.owner.set_available(True)
         open_service = lambda: self._services.open(self.profile)  # noqa: E731 (on a worker)
         self.controller = SaleController(open_service, self.runner, parent=self)
         self._wiring.follow(self.controller)  # status line, banners, receipts, history
@@ -244,106 +247,6 @@ class MainWindow(Retranslatable, QMainWindow):
         self.shift.changed.connect(self.controller.set_cashier)
         self.controller.set_cashier(self.shift.cashier())
 
-    @property
-    def customer_display(self) -> CustomerDisplayManager:
-        """The customer's screen or window, following the cashier screen: built right after
-        the first paint (or when first asked for); its action exists from the start."""
-        return self._customer_display_ready()
-
-    def _customer_display_ready(self) -> CustomerDisplayManager:
-        manager = self._customer_display
-        if manager is None:
-            # imported on first use: right after the first paint (start-up speed)
-            from hpos.ui.customer.display import CustomerDisplayManager
-
-            manager = self._customer_display = CustomerDisplayManager(
-                self, runner=self.runner, profile=lambda: self.profile, action=self._display_action
-            )
-            if self.cashier is not None:
-                manager.follow(self.controller, self.cashier, self.profile.effective())
-        return manager
-
-    @Slot()
-    def _toggle_customer_display(self) -> None:
-        """View → Customer display (Ctrl+Shift+D): close it, or open it again."""
-        self.customer_display.toggle()
-
-    @property
-    def quit_question(self) -> QuitQuestion:
-        """Ctrl+Q or the close button with a QR up: "A customer may be paying. Quit anyway?"
-        (built the first time a quit is asked for)."""
-        if self._quit_question is None:
-            from hpos.ui.mainwindow.quit import QuitQuestion  # first use (start-up speed)
-
-            self._quit_question = QuitQuestion(
-                self,
-                cashier=lambda: self.cashier,
-                controller=lambda: self.controller,
-                last_awaiting=lambda: self._wiring.last_awaiting,
-                demo_running=lambda: self.demo is not None,
-                quit=self.close_now,
-            )
-        return self._quit_question
-
-    @property
-    def journal_banner(self) -> JournalBanner:
-        """The amber banner for a lost, emptied, replaced or rolled-back journal."""
-        return self._bars.journal
-
-    @property
-    def _demo_bar(self) -> DemoBar | None:
-        """The DEMO bar (None until a demo runs)."""
-        return self._bars.demo
-
-    @property
-    def receipts(self) -> ReceiptActions:
-        """Print / Save as PDF of receipts, built on first use (Ctrl+P, a PAID sale, the till
-        ready): nothing on the first screen needs it."""
-        if self._receipts is None:
-            # imported on first use (start-up speed)
-            from hpos.ui.receipts.actions import ReceiptActions
-
-            self._receipts = ReceiptActions(self.profile, self.runner, parent=self)
-        return self._receipts
-
-    @property
-    def history(self) -> HistoryPane | None:
-        """The history pane (built now if it was not yet); None without a workspace."""
-        if self._history is None and self._tabs is not None:
-            self._build_history()
-        return self._history
-
-    @Slot(int)
-    def _tab_shown(self, index: int) -> None:
-        if index == 1 and self._history is None:
-            self._build_history()
-
-    def _build_history(self) -> None:
-        """Put the real history pane in its tab, fed by the service once it is open."""
-        # imported on first use: the history loads when its tab shows (start-up speed)
-        from hpos.ui.history.pane import HistoryPane
-
-        tabs = self._tabs
-        assert tabs is not None
-        pane = self._history = HistoryPane(
-            self.runner,
-            client=None,
-            journal=None,
-            folders=self.receipts.folders,  # one last folder for CSV and receipts
-            config_dir=self.profile.config_dir,
-        )
-        pane.receipt_requested.connect(self.receipts.row_requested)
-        service = self._service
-        if service is not None and self.controller.is_ready:
-            pane.set_sources(service.client, service.journal, service.watcher)
-        current, placeholder = tabs.currentIndex(), tabs.widget(1)
-        blocked = tabs.blockSignals(True)  # the swap is not a change of tab
-        tabs.removeTab(1)
-        tabs.insertTab(1, pane, self.tr("History (F2)"))
-        tabs.setCurrentIndex(current)
-        tabs.blockSignals(blocked)
-        placeholder.deleteLater()
-
     def _start_after_first_paint(self) -> None:
         """Start the controller (keyring, journal, token: all background work) once the
         window has been painted, so none of it competes with the first paint; at the
@@ -354,6 +257,12 @@ class MainWindow(Retranslatable, QMainWindow):
             return
         self._start_pending = True
         QTimer.singleShot(START_FALLBACK_MS, self, self._start_pending_controller)
+
+    def _cashier_on_duty(self) -> str | None:
+        """Who is at the till: the shift picker's choice, else the profile's (None: nobody)."""
+        if self.shift is not None:
+            return self.shift.cashier()
+        return self.profile.effective().cashier_on_duty or None
 
     @Slot()
     def _start_pending_controller(self) -> None:
@@ -395,6 +304,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.menus.retranslate()
         retranslate_action(self._display_action)
         self.manager.retranslate()
+        self.owner.retranslate()
         tabs = self._tabs
         if tabs is not None and self.cashier is not None:
             tabs.setTabText(0, self.tr("Cashier"))
@@ -458,15 +368,6 @@ class MainWindow(Retranslatable, QMainWindow):
         self.receipts.print_shown(self.cashier, self._history, on_history)
 
     @Slot()
-    def simulate_payment(self) -> None:
-        """Demo only: the sandbox's customer pays the sale on screen."""
-        sale = self._wiring.last_awaiting
-        if self.demo is None or sale is None or not sale.transaction_id:
-            return
-        server, txid = self.demo.server, sale.transaction_id
-        self.runner.submit(lambda: server.mark_paid(txid), name="simulate payment")
-
-    @Slot()
     def open_settings(self) -> SettingsDialog | None:
         """Ctrl+,: the settings dialog (None while the manager PIN is asked first: it opens
         once the PIN is right); saved settings rebuild the workspace."""
@@ -500,20 +401,10 @@ class MainWindow(Retranslatable, QMainWindow):
             return
         self._build_workspace()
 
-    @Slot()
-    def _welcome_demo(self) -> None:
-        """ "Try the demo": the sandbox and a separate demo profile, in this window."""
-        from hpos.demo import start_demo  # imported on first use: its socket module (start-up)
-
-        self.demo = start_demo(os.environ)
-        self.profile = self.demo.profile
-        self.setWindowTitle(self.tr("HPOS — DEMO"))
-        self._bars.show_demo(self.demo)
-        self._teardown_workspace()
-        self._build_workspace()
-
     def _teardown_workspace(self) -> None:
         self.status_line.stop_balance()
+        self.owner.close_all()  # built again on the next use, on the new profile and service
+        self.owner.set_available(False)
         if self.controller is not None:
             self.controller.stop()
         self._bars.clear_journal()
@@ -550,6 +441,7 @@ class MainWindow(Retranslatable, QMainWindow):
             event.ignore()  # Yes closes it again (close_now)
             return
         self.status_line.stop_balance()
+        self.owner.close_all()
         if self._customer_display is not None:
             self._customer_display.close()
         if self.controller is not None:

@@ -3,9 +3,10 @@
 The first screen (the cashier's keypad, the menus with every shortcut, the status bar) is
 there at the first paint; what nothing on it needs (the sockets of the SIGTERM wake-up,
 the demo, the receipts and file dialogs' folders, the quit question, the journal banner,
-the customer display's manager, the other cashier pages) is loaded right after it, and
-works the same (docs/ARCHITECTURE.md, "waiting until after" the first paint). Checked in
-a fresh process, as the start-up benchmark starts the app.
+the customer display's manager, the other cashier pages) is loaded right after it (the
+owner's pages only when the Owner menu opens them), and works the same
+(docs/ARCHITECTURE.md, "waiting until after" the first paint). Checked in a fresh process,
+as the start-up benchmark starts the app.
 """
 
 from __future__ import annotations
@@ -44,6 +45,8 @@ AFTER_FIRST_PAINT = (
     "hpos.ui.widgets.qr",
     "hpos.profile.pin",
     "hpos.sales.lock",
+    "hpos.ui.owner.closing",  # Owner → Close the day… and All tills…: built on first use
+    "hpos.ui.owner.tills",
 )
 
 CHILD = """

@@ -1,0 +1,85 @@
+"""The window without HPAY keys, and the demo: the welcome panel, "Try the demo", the
+sandbox's customer paying.
+
+:class:`DemoMode` is a mixin of :class:`~hpos.ui.mainwindow.window.MainWindow` (it uses
+the window's stack, bars, status line, runner and wiring, set up in its ``__init__``): a
+profile without HPAY keys starts on the welcome panel (:mod:`hpos.ui.mainwindow.welcome`);
+its "Try the demo" starts the built-in sandbox with a separate demo profile in this
+window (:func:`hpos.demo.start_demo`); the DEMO bar's "Simulate customer payment" has the
+sandbox's customer pay the sale on screen. The welcome panel and :mod:`hpos.demo` are
+imported on first use (start-up speed).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, Slot
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QStackedWidget
+
+    from hpos.demo import Demo
+    from hpos.profile.profile import Profile
+    from hpos.ui.mainwindow.bars import WindowBars
+    from hpos.ui.mainwindow.return_pages import ReturnPagesWarning
+    from hpos.ui.mainwindow.status import StatusLine
+    from hpos.ui.mainwindow.wiring import ControllerWiring
+    from hpos.ui.runner import Runner
+
+
+class DemoMode:
+    """The welcome panel of a till not set up, the demo started from it, its simulated payer."""
+
+    # set up by the window's __init__
+    runner: Runner
+    profile: Profile
+    demo: Demo | None
+    status_line: StatusLine
+    return_pages: ReturnPagesWarning
+    _stack: QStackedWidget
+    _bars: WindowBars
+    _wiring: ControllerWiring
+    open_settings: Callable[[], Any]
+    setWindowTitle: Callable[[str], None]
+    _teardown_workspace: Callable[[], None]
+    _build_workspace: Callable[[], None]
+
+    def _show_welcome(self) -> None:
+        # imported on first use: only a till not yet configured shows it (start-up speed)
+        from hpos.ui.mainwindow.welcome import WelcomePanel
+
+        self.return_pages.show_for(None)
+        panel = WelcomePanel()
+        panel.demo_requested.connect(self._welcome_demo)
+        panel.configure_requested.connect(self.open_settings)
+        self._stack.addWidget(panel)
+        self._stack.setCurrentWidget(panel)
+        self.status_line.say(
+            lambda: QCoreApplication.translate(
+                "MainWindow", "Not configured: try the demo or enter your HPAY keys."
+            )
+        )
+
+    @Slot()
+    def _welcome_demo(self) -> None:
+        """ "Try the demo": the sandbox and a separate demo profile, in this window."""
+        from hpos.demo import start_demo  # imported on first use: its socket module (start-up)
+
+        self.demo = start_demo(os.environ)
+        self.profile = self.demo.profile
+        self.setWindowTitle(QCoreApplication.translate("MainWindow", "HPOS — DEMO"))
+        self._bars.show_demo(self.demo)
+        self._teardown_workspace()
+        self._build_workspace()
+
+    @Slot()
+    def simulate_payment(self) -> None:
+        """Demo only: the sandbox's customer pays the sale on screen."""
+        sale = self._wiring.last_awaiting
+        if self.demo is None or sale is None or not sale.transaction_id:
+            return
+        server, txid = self.demo.server, sale.transaction_id
+        self.runner.submit(lambda: server.mark_paid(txid), name="simulate payment")

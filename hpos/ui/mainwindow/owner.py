@@ -1,0 +1,237 @@
+"""The owner's windows: Owner → Close the day… and Owner → All tills…, behind the manager PIN.
+
+:class:`OwnerWindows` adds the Owner menu to the window (between View and Help) and opens
+each of the owner's pages in its own non-modal window (a :class:`~PySide6.QtWidgets.QDialog`
+of the main window, sized to fit a 1024×600 counter): :class:`~hpos.ui.owner.closing.ClosingPage`
+and :class:`~hpos.ui.owner.tills.AllTillsView`. Each opens through the manager gate
+(:meth:`~hpos.ui.mainwindow.manager.ManagerControls.run`: the PIN first when one is set and
+manager mode is locked) and is closed the moment manager mode ends (Ctrl+L, 5 idle minutes).
+One window of each kind: asked for again while open, it comes to the front; opened again
+after it was closed, it reads its day again.
+
+The owner package is imported the first time a page is asked for, not before the window's
+first paint (start-up speed). The pages get what they need as callables read when used: the
+window's profile (the demo swaps it), the sales service's journal (on a worker), a new HPAY
+client (made and closed on a worker), the cashier on duty. A workspace rebuilt (settings
+saved, the demo started) drops the windows; the next use builds them on the new profile.
+No owner menu entry has a shortcut: F1's list (every window shortcut) already fills a
+1024×600 screen, and neither page is a counter's everyday task.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, QObject, Slot
+from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtWidgets import QDialog, QMainWindow, QMenu, QVBoxLayout, QWidget
+from shiboken6 import isValid
+
+if TYPE_CHECKING:
+    from hpos.profile.profile import Profile
+    from hpos.sales.journal import Journal
+    from hpos.sales.service import SalesService
+    from hpos.ui.folders import FolderMemory
+    from hpos.ui.mainwindow.chrome import WindowMenus
+    from hpos.ui.mainwindow.manager import ManagerControls
+    from hpos.ui.owner.closing import ClosingPage
+    from hpos.ui.owner.tills import AllTillsView
+    from hpos.ui.runner import Runner
+
+#: An owner window's size when the screen has room (a 1024×600 till gets less), and its least.
+PREFERRED_SIZE = (1000, 640)
+MIN_SIZE = (640, 420)
+#: Room left on the screen for the window's frame and title bar (px).
+FRAME = (16, 40)
+#: Who closes the day when no cashier is on duty.
+MANAGER = "manager"
+
+
+class OwnerWindows(QObject):
+    """The Owner menu and its two windows (Close the day, All tills) for one main window."""
+
+    def __init__(
+        self,
+        window: QMainWindow,
+        *,
+        runner: Runner,
+        profile: Callable[[], Profile],
+        service: Callable[[], SalesService | None],
+        on_duty: Callable[[], str | None],
+        folders: Callable[[], FolderMemory],
+        manager: ManagerControls,
+        menus: WindowMenus,
+    ) -> None:
+        super().__init__(window)
+        self._window = window
+        self._runner = runner
+        self._profile = profile
+        self._service = service
+        self._on_duty = on_duty
+        self._folders = folders
+        self._manager = manager
+        self.menu = QMenu(window)
+        self.menu.setObjectName("ownerMenu")
+        window.menuBar().insertMenu(menus.help_menu.menuAction(), self.menu)
+        self.closing_action = QAction(window)
+        self.closing_action.setObjectName("closeDayAction")
+        self.closing_action.triggered.connect(self.open_closing)
+        self.tills_action = QAction(window)
+        self.tills_action.setObjectName("allTillsAction")
+        self.tills_action.triggered.connect(self.open_tills)
+        self.menu.addActions([self.closing_action, self.tills_action])
+        self.closing_dialog: QDialog | None = None
+        self.closing_page: ClosingPage | None = None
+        self.tills_dialog: QDialog | None = None
+        self.tills_view: AllTillsView | None = None
+        self.retranslate()
+
+    # -- the menu -----------------------------------------------------------------------
+
+    def set_available(self, available: bool) -> None:
+        """The pages need a till set up for HPAY (off on the welcome panel)."""
+        self.closing_action.setEnabled(available)
+        self.tills_action.setEnabled(available)
+
+    @Slot()
+    def open_closing(self) -> None:
+        """Owner → Close the day…: as the manager, this till's day in its window."""
+        self._manager.run(self._show_closing)
+
+    @Slot()
+    def open_tills(self) -> None:
+        """Owner → All tills…: as the manager, every till of the account in its window."""
+        self._manager.run(self._show_tills)
+
+    def retranslate(self) -> None:
+        """The menu's and the windows' titles in the UI language (the pages follow
+        LanguageChange themselves)."""
+        self.menu.setTitle(QCoreApplication.translate("MainWindow", "&Owner"))
+        self.closing_action.setText(QCoreApplication.translate("MainWindow", "&Close the day…"))
+        self.tills_action.setText(QCoreApplication.translate("MainWindow", "&All tills…"))
+        if self.closing_dialog is not None:
+            self.closing_dialog.setWindowTitle(_closing_title())
+        if self.tills_dialog is not None:
+            self.tills_dialog.setWindowTitle(_tills_title())
+
+    # -- the windows --------------------------------------------------------------------
+
+    def _show_closing(self) -> None:
+        dialog, fresh = self.closing_dialog, False
+        if dialog is None or not isValid(dialog):
+            dialog, fresh = self._build_closing(), True
+        self._present(dialog, None if fresh else self.closing_page)
+
+    def _show_tills(self) -> None:
+        dialog, fresh = self.tills_dialog, False
+        if dialog is None or not isValid(dialog):
+            dialog, fresh = self._build_tills(), True
+        self._present(dialog, None if fresh else self.tills_view)
+
+    def _build_closing(self) -> QDialog:
+        # imported on first use: the owner's pages are not needed before the first paint
+        # (start-up speed)
+        from hpos.ui.owner.closing import ClosingPage
+
+        profile, service = self._profile(), self._service()
+        expire_after = (
+            service.watcher.policy.expire_after
+            if service is not None
+            else float(profile.effective().expiry_minutes * 60)
+        )
+        page = self.closing_page = ClosingPage(
+            self._runner,
+            profile,
+            journal=self._journal,
+            make_client=self._make_client,
+            closed_by=lambda: self._on_duty() or MANAGER,
+            expire_after=expire_after,
+            folders=self._folders(),
+        )
+        page.done.connect(self._say)
+        page.failed.connect(self._say)
+        dialog = self.closing_dialog = self._dialog(page, "closingWindow")
+        dialog.setWindowTitle(_closing_title())
+        return dialog
+
+    def _build_tills(self) -> QDialog:
+        # imported on first use: the owner's pages are not needed before the first paint
+        # (start-up speed)
+        from hpos.ui.owner.tills import AllTillsView
+
+        view = self.tills_view = AllTillsView(self._runner, self._make_client)
+        dialog = self.tills_dialog = self._dialog(view, "allTillsWindow")
+        dialog.setWindowTitle(_tills_title())
+        return dialog
+
+    def _dialog(self, page: QWidget, name: str) -> QDialog:
+        dialog = QDialog(self._window)
+        dialog.setObjectName(name)
+        dialog.setSizeGripEnabled(True)
+        layout = QVBoxLayout(dialog)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(page)
+        _fit(dialog)
+        return dialog
+
+    def _present(self, dialog: QDialog, reread: Any) -> None:
+        """Show ``dialog`` (or bring it to the front); closed when manager mode ends.
+        ``reread``: its page, shown before, reads its day again."""
+        if not dialog.isVisible():
+            self._manager.close_on_lock(dialog)
+            dialog.show()
+            if reread is not None:
+                reread.refresh()
+        dialog.raise_()
+        dialog.activateWindow()
+
+    def close_all(self) -> None:
+        """Close and drop both windows (the workspace is rebuilt: a new profile or service)."""
+        for dialog in (self.closing_dialog, self.tills_dialog):
+            if dialog is not None and isValid(dialog):
+                dialog.close()
+                dialog.deleteLater()
+        self.closing_dialog = self.tills_dialog = None
+        self.closing_page = self.tills_view = None
+
+    # -- what the pages are given -------------------------------------------------------
+
+    def _journal(self) -> Journal:
+        """Runs on a worker: the open sales service's journal."""
+        service = self._service()
+        if service is None:
+            from hpos.sales.journal_db import JournalError  # on the worker, with the sales layer
+
+            raise JournalError("it is not open yet: HPOS is still connecting to HPAY")
+        return service.journal
+
+    def _make_client(self) -> Any:
+        """Runs on a worker: a new HPAY client for the window's profile (the page closes it)."""
+        # imported on the worker: the client brings ``requests`` (start-up speed)
+        from hpos.hpay.client import HpayClient
+
+        return HpayClient(self._profile().client_config())
+
+    @Slot(str)
+    def _say(self, text: str) -> None:
+        self._window.statusBar().showMessage(text, 10_000)
+
+
+def _fit(dialog: QDialog) -> None:
+    """The preferred size, frame included within the screen's free area (1024×600 tills)."""
+    width, height = PREFERRED_SIZE
+    screen = dialog.screen() or QGuiApplication.primaryScreen()
+    if screen is not None:
+        free = screen.availableGeometry()
+        width = min(width, free.width() - FRAME[0])
+        height = min(height, free.height() - FRAME[1])
+    dialog.resize(max(width, MIN_SIZE[0]), max(height, MIN_SIZE[1]))
+
+
+def _closing_title() -> str:
+    return QCoreApplication.translate("MainWindow", "Close the day — HPOS")
+
+
+def _tills_title() -> str:
+    return QCoreApplication.translate("MainWindow", "All tills — HPOS")
