@@ -7,7 +7,8 @@ and :class:`~hpos.ui.owner.tills.AllTillsView`. Each opens through the manager g
 (:meth:`~hpos.ui.mainwindow.manager.ManagerControls.run`: the PIN first when one is set and
 manager mode is locked) and is closed the moment manager mode ends (Ctrl+L, 5 idle minutes).
 One window of each kind: asked for again while open, it comes to the front; opened again
-after it was closed, it reads its day again.
+after it was closed, it reads its day again. Enter in them presses only a focused button,
+never the page's default one: a day is not closed by an Enter typed in the day field.
 
 The owner package is imported the first time a page is asked for, not before the window's
 first paint (start-up speed). The pages get what they need as callables read when used: the
@@ -23,9 +24,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Slot
-from PySide6.QtGui import QAction, QGuiApplication
-from PySide6.QtWidgets import QDialog, QMainWindow, QMenu, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Slot
+from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QDialog,
+    QMainWindow,
+    QMenu,
+    QVBoxLayout,
+    QWidget,
+)
 from shiboken6 import isValid
 
 if TYPE_CHECKING:
@@ -163,16 +171,19 @@ class OwnerWindows(QObject):
         view = self.tills_view = AllTillsView(self._runner, self._make_client)
         dialog = self.tills_dialog = self._dialog(view, "allTillsWindow")
         dialog.setWindowTitle(_tills_title())
+        view.view.setFocus(Qt.FocusReason.OtherFocusReason)  # the keyboard starts on the table
         return dialog
 
     def _dialog(self, page: QWidget, name: str) -> QDialog:
-        dialog = QDialog(self._window)
+        dialog = OwnerDialog(self._window)
         dialog.setObjectName(name)
         dialog.setSizeGripEnabled(True)
         layout = QVBoxLayout(dialog)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(page)
         _fit(dialog)
+        centre = self._window.geometry().center()  # over the till, not in a screen corner
+        dialog.move(centre.x() - dialog.width() // 2, centre.y() - dialog.height() // 2)
         return dialog
 
     def _present(self, dialog: QDialog, reread: Any) -> None:
@@ -216,6 +227,22 @@ class OwnerWindows(QObject):
     @Slot(str)
     def _say(self, text: str) -> None:
         self._window.statusBar().showMessage(text, 10_000)
+
+
+class OwnerDialog(QDialog):
+    """An owner page's window: Enter presses only a button that has the keyboard focus,
+    never the page's default one (a day is not closed by an Enter typed in the day field)."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter on a focused button clicks it; elsewhere it does nothing; other keys as
+        in any dialog (Esc closes the window)."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            focused = self.focusWidget()
+            if isinstance(focused, QAbstractButton) and focused.isEnabled():
+                focused.click()
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
 
 def _fit(dialog: QDialog) -> None:

@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QGridLayout, QLabel
 from pytestqt.qtbot import QtBot
 
@@ -185,10 +186,17 @@ def test_without_a_pin_they_open_at_once_one_of_each_and_the_day_closes_as_manag
     assert page is not None
     qtbot.waitUntil(lambda: page.close_data is not None, timeout=WAIT)
     assert figures(win)[0] == PAID_ROW
+    closing = win.owner.closing_dialog
+    assert closing is not None
+    page.day_edit.setFocus()
+    QTest.keyClick(closing, Qt.Key.Key_Return)  # Enter in the day field: the day stays open
+    assert page.status.text() != "Closing the day…"
+    assert page.close_button.isEnabled()
     win.owner.tills_action.trigger()
     assert win.manager.gate.prompt is None
+    assert win.owner.tills_view is not None
+    assert win.owner.tills_dialog.focusWidget() is win.owner.tills_view.view  # its table
     assert visible_owner_windows(win) == ["Close the day — HPOS", "All tills — HPOS"]
-    closing = win.owner.closing_dialog
     win.owner.closing_action.trigger()  # asked again while open: the same window
     assert win.owner.closing_dialog is closing
     assert win.owner.closing_page is page
