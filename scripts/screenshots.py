@@ -10,7 +10,9 @@ own process) it starts the demo (built-in sandbox, a throw-away profile in that
 language), takes a sale from the keypad to the QR to PAID, and writes
 ``docs/screenshots/<lang>/*.png``: the cashier (keypad, QR, PAID), the customer
 display showing the QR, the receipt (80 mm, as printed), the history, the
-settings (both tabs), the F1 shortcut list and the dialog about an unusable settings.json.
+settings (both tabs), the F1 shortcut list, the quit question, the owner's Close the day
+page (and its 80 mm printout) and All tills view, the manager PIN prompt and the dialog
+about an unusable settings.json.
 """
 
 from __future__ import annotations
@@ -156,6 +158,7 @@ def take(language: str) -> int:
     wait_for(app, lambda: window.quit_question.box is not None, "the quit question")
     shot(app, "quit-question")
     window.quit_question.box.reject()
+    owner_pages(app, window, language)
     pin_prompt(app, window)
     broken_settings(app, window)
     window.close()
@@ -172,6 +175,24 @@ def cancelled_sale(app: QApplication, cashier: QWidget) -> None:
     cashier._confirm = lambda *_args: True  # the cancel question, answered Yes
     cashier.request_cancel()
     wait_for(app, lambda: cashier.current_page() != "payment", "the cancelled sale")
+
+
+def owner_pages(app: QApplication, window: QWidget, language: str) -> None:
+    """Owner → Close the day… (the day's paid, cancelled and waiting sales), its 80 mm
+    printout, and Owner → All tills… (no PIN set yet: they open at once)."""
+    from hpos.ui.widgets.paint import blocks_image
+
+    window.owner.open_closing()
+    page = window.owner.closing_page
+    wait_for(app, lambda: page.close_data is not None, "the day's closing")
+    shot(app, "close-the-day")
+    save(blocks_image(page.blocks(language), "80mm"), "close-the-day-80mm")
+    window.owner.closing_dialog.close()
+    window.owner.open_tills()
+    view = window.owner.tills_view
+    wait_for(app, lambda: view.report is not None, "all tills")
+    shot(app, "all-tills")
+    window.owner.tills_dialog.close()
 
 
 def broken_settings(app: QApplication, window: QWidget) -> None:
