@@ -274,7 +274,7 @@ def test_language_switches_at_runtime_on_the_real_window(
     ready(qtbot, window)
     qtbot.keyClicks(window.cashier, "14900")
     before = texts(window)
-    assert before["menus"] == "&File &View &Help"
+    assert before["menus"] == "&File &View &Owner &Help"
     assert before["tabs"] == "Cashier / History (F2)"
     assert before["charge"] == "Charge"
     assert before["banner"].startswith("TEST MODE")
@@ -283,7 +283,7 @@ def test_language_switches_at_runtime_on_the_real_window(
     install_language(english, "fr")
     qtbot.waitUntil(lambda: window.cashier.entry_page.charge_button.text() == "Encaisser")
     french = texts(window)
-    assert french["menus"] == "&Fichier &Affichage Aid&e"
+    assert french["menus"] == "&Fichier &Affichage &Gérant Aid&e"
     assert french["tabs"] == "Caisse / Historique (F2)"
     assert french["banner"].startswith("MODE TEST")
     assert french["status"] == "MODE TEST · Prêt · montants en XOF"
