@@ -595,7 +595,7 @@ Le code QR sera retiré de l’écran. Si le client paie quand même, HPOS le ve
     <name>ClosingPage</name>
     <message>
         <source>Close the day</source>
-        <extracomment>The printout&apos;s paper sizes, in the Print menu&apos;s order. The day&apos;s figures are on screen. Something went wrong: the sentence shown. The day was closed: the journal&apos;s record (a ClosingRecord). A printout or file was made: a sentence for the status bar. Print, PDF and CSV (dialogs, then the runner).</extracomment>
+        <extracomment>The printout&apos;s paper sizes, in the Print menu&apos;s order (the receipts&apos; layouts). The day&apos;s figures are on screen. Something went wrong: the sentence shown. The day was closed: the journal&apos;s record (a ClosingRecord). A printout or file was made: a sentence for the status bar. Print, PDF and CSV (dialogs, then the runner).</extracomment>
         <translation>Clôturer la journée</translation>
     </message>
     <message>
@@ -1765,11 +1765,11 @@ Le code QR sera retiré de l’écran. Si le client paie quand même, HPOS le ve
     </message>
     <message>
         <source>Not configured: try the demo or enter your HPAY keys.</source>
-        <extracomment>Latest start of the sales controller when the window is not painted (ms).</extracomment>
         <translation>Non configuré&#xa0;: essayez la démo ou saisissez vos clés HPAY.</translation>
     </message>
     <message>
         <source>Cashier</source>
+        <extracomment>Latest start of the sales controller when the window is not painted (ms).</extracomment>
         <translation>Caisse</translation>
     </message>
     <message>
@@ -1890,6 +1890,27 @@ Le code QR sera retiré de l’écran. Si le client paie quand même, HPOS le ve
     <message>
         <source>&amp;Lock manager mode</source>
         <translation>&amp;Verrouiller le mode gérant</translation>
+    </message>
+    <message>
+        <source>&amp;Owner</source>
+        <extracomment>An owner window&apos;s size when the screen has room (a 1024×600 till gets less), and its least. Room left on the screen for the window&apos;s frame and title bar (px). Who closes the day when no cashier is on duty.</extracomment>
+        <translation>&amp;Gérant</translation>
+    </message>
+    <message>
+        <source>&amp;Close the day…</source>
+        <translation>&amp;Clôturer la journée…</translation>
+    </message>
+    <message>
+        <source>&amp;All tills…</source>
+        <translation>&amp;Toutes les caisses…</translation>
+    </message>
+    <message>
+        <source>Close the day — HPOS</source>
+        <translation>Clôturer la journée — HPOS</translation>
+    </message>
+    <message>
+        <source>All tills — HPOS</source>
+        <translation>Toutes les caisses — HPOS</translation>
     </message>
 </context>
 <context>

@@ -139,6 +139,7 @@ class ClosingPage(Retranslatable, QWidget):
         self.day_label = QLabel()
         self.day_edit = QDateEdit()
         self.day_edit.setCalendarPopup(True)
+        self.day_edit.setDisplayFormat("yyyy-MM-dd")  # as All tills and History write days
         self.day_edit.setDate(QDate(self._clock().date()))
         self.day_label.setBuddy(self.day_edit)
         self.refresh_button = QPushButton()
