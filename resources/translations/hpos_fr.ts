@@ -536,11 +536,11 @@ Le code QR sera retiré de l’écran. Si le client paie quand même, HPOS le ve
     </message>
     <message>
         <source>HPAY: {count} paid · {total}. Matches this till.</source>
-        <translation>HPAY : {count} payées · {total}. Concorde avec cette caisse.</translation>
+        <translation>HPAY : {count} payée(s) · {total}. Concorde avec cette caisse.</translation>
     </message>
     <message>
         <source>HPAY: {count} paid · {total}. {n} difference(s), below.</source>
-        <translation>HPAY : {count} payées · {total}. {n} écart(s), ci-dessous.</translation>
+        <translation>HPAY : {count} payée(s) · {total}. {n} écart(s), ci-dessous.</translation>
     </message>
     <message>
         <source>Open sales</source>
@@ -837,7 +837,7 @@ Le code QR sera retiré de l’écran. Si le client paie quand même, HPOS le ve
     </message>
     <message>
         <source>{count} paid · {amount} (net {net})</source>
-        <translation>{count} payées · {amount} (net {net})</translation>
+        <translation>{count} payée(s) · {amount} (net {net})</translation>
     </message>
     <message>
         <source>HPAY paid</source>

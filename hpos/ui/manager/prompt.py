@@ -93,7 +93,7 @@ class PinPrompt(QDialog):
         layout.addWidget(self.pin_edit)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
-        self.setMinimumWidth(380)
+        self.setMinimumWidth(440)
         self._timer = QTimer(self)
         self._timer.setInterval(1000)
         self._timer.timeout.connect(self.tick)
@@ -227,6 +227,14 @@ class PinPrompt(QDialog):
         self.message.setProperty("role", role)
         self.message.style().unpolish(self.message)
         self.message.style().polish(self.message)
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """Grow to the wrapped texts' height at this width (a line never hides behind another)."""
+        layout = self.layout()
+        needed = layout.totalHeightForWidth(self.width()) if layout is not None else -1
+        if needed > self.height():
+            self.resize(self.width(), needed)
 
     @Slot()
     def _update_ok(self) -> None:
@@ -244,6 +252,7 @@ class PinPrompt(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         if self._held is not None:
             self.tick()
+        self._fit_height()
 
     def changeEvent(self, event: QEvent) -> None:
         """Re-read every text when the language changes."""
