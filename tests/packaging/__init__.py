@@ -1,0 +1,1 @@
+"""Checks of the release packaging (spec, version, constraints, notices): no Qt needed."""
