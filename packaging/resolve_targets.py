@@ -5,15 +5,19 @@ resolves the project's ``build`` extra under ``packaging/constraints.txt``, bina
 evaluating every environment marker for that platform (``pip download --platform`` does not:
 it would miss e.g. ``colorama; sys_platform == "win32"``). It fails (exit 1) when a target
 cannot resolve, when a target needs a package the constraints do not pin (or pin differently),
-and when a pin is needed by no target any more.
+and when a pin is needed by no target any more. The macOS targets are resolved for the oldest
+macOS the app claims (``MACOS_MINIMUM`` of build_installer.spec, its LSMinimumSystemVersion), so a
+pin whose wheels need a newer macOS fails here rather than on a shop's older Mac.
 
-Usage: python packaging/resolve_targets.py [--project DIR] [--constraints FILE] [-- UV-ARGS...]
+Usage: python packaging/resolve_targets.py [--project DIR] [--constraints FILE]
+                                           [--macos-minimum X.Y] [-- UV-ARGS...]
 (needs uv: ``pip install uv``; UV-ARGS go to every ``uv pip compile``, e.g. ``--offline``).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import shutil
 import subprocess
@@ -33,6 +37,11 @@ class Target:
 
     name: str
     platform: str
+
+    @property
+    def is_macos(self) -> bool:
+        """Whether wheels are chosen for a macOS version (MACOSX_DEPLOYMENT_TARGET)."""
+        return self.platform.endswith("-apple-darwin")
 
 
 TARGETS = (
@@ -107,6 +116,20 @@ def unpinned(compiled: str, pins: dict[str, str]) -> list[str]:
     return problems
 
 
+def macos_minimum(spec_text: str) -> str:
+    """The ``MACOS_MINIMUM = "X.Y"`` of build_installer.spec; ValueError when it has none."""
+    match = re.search(r"^MACOS_MINIMUM\s*=\s*[\"']([0-9]+\.[0-9]+)[\"']", spec_text, re.MULTILINE)
+    if not match:
+        raise ValueError('no MACOS_MINIMUM = "X.Y" line')
+    return match.group(1)
+
+
+def label(target: Target, macos: str) -> str:
+    """How a target is named in the report: its name, platform, OS floor, Python."""
+    floor = f", macOS {macos}+" if target.is_macos else ""
+    return f"{target.name} ({target.platform}{floor}, Python {PYTHON_VERSION}, wheels only)"
+
+
 def uv_command() -> list[str] | None:
     """How to run uv: the one installed beside this Python, else the one on PATH."""
     try:
@@ -118,7 +141,7 @@ def uv_command() -> list[str] | None:
 
 
 def uv_compiler(
-    uv: Sequence[str], project: Path, constraints: Path, extra_args: Sequence[str]
+    uv: Sequence[str], project: Path, constraints: Path, macos: str, extra_args: Sequence[str]
 ) -> Compiler:
     """A compiler that runs ``uv pip compile`` of the project's build extra for a target."""
 
@@ -129,37 +152,44 @@ def uv_compiler(
             "--python-version", PYTHON_VERSION, "--only-binary", ":all:",
             "--no-header", "--no-annotate", "--no-config", "--quiet", *extra_args,
         ]  # fmt: skip
-        done = subprocess.run(command, capture_output=True, text=True, check=False)  # noqa: S603
+        env = dict(os.environ)
+        if target.is_macos:
+            env["MACOSX_DEPLOYMENT_TARGET"] = macos
+        done = subprocess.run(  # noqa: S603 - uv's path and our own arguments
+            command, capture_output=True, text=True, check=False, env=env
+        )
         return Resolution(done.returncode, done.stdout, done.stderr)
 
     return compile_target
 
 
-def check_targets(pins: dict[str, str], compiler: Compiler, out: Callable[[str], None]) -> int:
+def check_targets(
+    pins: dict[str, str], compiler: Compiler, macos: str, out: Callable[[str], None]
+) -> int:
     """Resolve every target and report it; 0 when all resolve within the pins, else 1."""
     failed = 0
     used: set[str] = set()
     for target in TARGETS:
-        label = f"{target.name} ({target.platform}, Python {PYTHON_VERSION}, wheels only)"
+        name = label(target, macos)
         result = compiler(target)
         if result.returncode != 0:
             failed += 1
-            out(f"FAIL {label}: does not resolve under the constraints:")
+            out(f"FAIL {name}: does not resolve under the constraints:")
             out(result.stderr.strip() or result.stdout.strip() or f"uv exit {result.returncode}")
             continue
         try:
             packages = read_compiled(result.stdout)
         except ValueError as error:
             failed += 1
-            out(f"FAIL {label}: {error}")
+            out(f"FAIL {name}: {error}")
             continue
         used.update(packages)
         problems = unpinned(result.stdout, pins)
         failed += bool(problems)
         for problem in problems:
-            out(f"FAIL {label} {problem}")
+            out(f"FAIL {name} {problem}")
         if not problems:
-            out(f"ok   {label}: {len(packages)} packages, all pinned")
+            out(f"ok   {name}: {len(packages)} packages, all pinned")
     stale = sorted(set(pins) - used)
     if stale and not failed:  # only when every target resolved: else "used" is incomplete
         failed += 1
@@ -172,6 +202,9 @@ def main(argv: Sequence[str] | None = None, compiler: Compiler | None = None) ->
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--project", type=Path, default=ROOT, help="folder of pyproject.toml")
     parser.add_argument("--constraints", type=Path, default=None, help="the pins to check")
+    parser.add_argument(
+        "--macos-minimum", help="oldest macOS (X.Y); default: MACOS_MINIMUM of build_installer.spec"
+    )
     parser.add_argument("uv_args", nargs="*", help="more options for uv pip compile (after --)")
     args = parser.parse_args(argv)
     constraints = args.constraints or args.project / "packaging" / "constraints.txt"
@@ -180,13 +213,19 @@ def main(argv: Sequence[str] | None = None, compiler: Compiler | None = None) ->
     except (OSError, ValueError) as error:
         print(f"{constraints}: {error}", file=sys.stderr)
         return 2
+    spec = ROOT / "build_installer.spec"
+    try:
+        macos = args.macos_minimum or macos_minimum(spec.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        print(f"{spec}: {error}", file=sys.stderr)
+        return 2
     if compiler is None:
         uv = uv_command()
         if uv is None:
             print("uv is not installed: pip install uv", file=sys.stderr)
             return 2
-        compiler = uv_compiler(uv, args.project, constraints, args.uv_args)
-    status = check_targets(pins, compiler, print)
+        compiler = uv_compiler(uv, args.project, constraints, macos, args.uv_args)
+    status = check_targets(pins, compiler, macos, print)
     if status:
         print(f"add or fix the pins above in {constraints}, then rebuild and self-test")
     else:
