@@ -14,7 +14,8 @@ The log file in the profile's log folder (:mod:`hpos.logging_setup`) is installe
 after the window's first paint; what is logged before is held for it, in order, and a
 warning or worse installs it at once. SIGTERM and SIGINT (:mod:`hpos.ui.quit_signals`)
 close the window gracefully from right after the first paint too (before it, no sale
-can be open: the sales service starts after it).
+can be open: the sales service starts after it). ``HPOS_EXIT_AFTER_FIRST_PAINT``
+(:mod:`hpos.ui.first_paint_exit`) quits after that paint: the release workflow's check.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ import os
 import sys
 from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QIcon
@@ -45,6 +47,9 @@ from hpos.ui.gc_guard import GuiThreadCollector
 from hpos.ui.i18n import install_language
 from hpos.ui.mainwindow.window import MainWindow
 from hpos.ui.startup import EXIT_SETTINGS, open_start_profile
+
+if TYPE_CHECKING:  # imported only when the release workflow asks for it
+    from hpos.ui.first_paint_exit import FirstPaintExit
 
 __all__ = ["run_app", "start_logging"]
 
@@ -108,9 +113,12 @@ def run_app(
     window.show()
     # SIGTERM/SIGINT close the window as Quit does, from right after the first paint
     log_file.after_first_paint(window, lambda: _catch_quit_signals(window, app))
+    exit_check = _first_paint_exit(env, window)  # the release workflow's window check
     try:
         return int(app.exec())
     finally:
+        if exit_check is not None:
+            exit_check.write_report()
         log_file.install()  # what was held, if the window was never painted
         collector.stop()
         crash.uninstall()
@@ -179,6 +187,18 @@ def _display_problem(demo: bool) -> str | None:
     from hpos.ui.display_check import display_problem
 
     return display_problem(os.environ, demo=demo)
+
+
+def _first_paint_exit(env: Mapping[str, str], window: MainWindow) -> FirstPaintExit | None:
+    """``HPOS_EXIT_AFTER_FIRST_PAINT=<report>``: quit after the first paint and report it
+    (:mod:`hpos.ui.first_paint_exit`, imported only then)."""
+    report = env.get("HPOS_EXIT_AFTER_FIRST_PAINT")
+    if not report:
+        return None
+    # here: only the release workflow's check needs it (start-up speed)
+    from hpos.ui.first_paint_exit import FirstPaintExit
+
+    return FirstPaintExit(window, Path(report), window.close_now)
 
 
 def _catch_quit_signals(window: MainWindow, app: QApplication) -> None:
