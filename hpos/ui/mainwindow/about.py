@@ -3,8 +3,11 @@
 :class:`AboutDialog` shows what support asks for first: HPOS's version, the Qt,
 PySide6 and Python versions, the system, and where the profile, the data (the
 journal) and the log file are. Every value is selectable, and **Copy** puts the
-whole list on the clipboard as plain text. Nothing here reads the disk: the
-paths come from the profile object and the versions from loaded modules.
+whole list on the clipboard as plain text. **Third-party notices** opens
+THIRD-PARTY-NOTICES.txt, which the build writes into the app (packaging/notices.py:
+the licences of Qt, PySide6 and everything else bundled); when HPOS runs from its
+source code there is none, and the button says so. Nothing here reads the disk:
+the paths come from the profile object and the versions from loaded modules.
 
 :func:`open_log_folder` asks the desktop to open the log folder in its file
 manager; when it cannot, it says so in a message that shows the path.
@@ -33,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from hpos import __version__
 from hpos.profile.profile import Profile
+from hpos.resources.paths import resource_path
 from hpos.ui.i18n import Retranslatable
 
 #: The facts shown, in order: key and English label (translated in the dialog).
@@ -48,6 +52,13 @@ FACTS = (
 )
 
 UrlOpener = Callable[[QUrl], bool]
+#: The file packaging/notices.py writes into the built app, next to the shipped resources.
+NOTICES_FILE = "THIRD-PARTY-NOTICES.txt"
+
+
+def shipped_notices() -> Path | None:
+    """Where the built app keeps its third-party notices; None when running from source."""
+    return resource_path(NOTICES_FILE) if getattr(sys, "frozen", False) else None
 
 
 def pyside_version() -> str:
@@ -78,10 +89,12 @@ class AboutDialog(Retranslatable, QDialog):
         log_path: Path,
         *,
         opener: UrlOpener | None = None,
+        notices: Path | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.log_path = log_path
+        self.notices_path = notices if notices is not None else shipped_notices()
         self._opener = opener
         self.message: QMessageBox | None = None  # "could not open the log folder"
         self.values = about_values(profile, log_path)
@@ -106,9 +119,13 @@ class AboutDialog(Retranslatable, QDialog):
         self.copy_button.clicked.connect(self.copy)
         self.folder_button = QPushButton()
         self.folder_button.clicked.connect(self.open_log_folder)
+        self.notices_button = QPushButton()
+        self.notices_button.setEnabled(self.notices_path is not None)
+        self.notices_button.clicked.connect(self.open_notices)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.addButton(self.folder_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.buttons.addButton(self.notices_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.rejected.connect(self.reject)
         self.copied_label = QLabel("")
         layout = QVBoxLayout(self)
@@ -130,6 +147,12 @@ class AboutDialog(Retranslatable, QDialog):
         self.copy_button.setText(self.tr("&Copy"))
         self.copy_button.setToolTip(self.tr("Copy these details to the clipboard"))
         self.folder_button.setText(self.tr("Open &log folder"))
+        self.notices_button.setText(self.tr("Third-party &notices"))
+        self.notices_button.setToolTip(
+            self.tr("The licences of the software HPOS is built with (Qt, PySide6, Python...)")
+            if self.notices_path is not None
+            else self.tr("Written when HPOS is built: this copy runs from its source code.")
+        )
         self.copied_label.setText("")
 
     def text(self) -> str:
@@ -149,6 +172,19 @@ class AboutDialog(Retranslatable, QDialog):
         """Open the log file's folder in the file manager."""
         self.message = open_log_folder(self.log_path.parent, parent=self, opener=self._opener)
 
+    @Slot()
+    def open_notices(self) -> None:
+        """Open THIRD-PARTY-NOTICES.txt with the desktop's text viewer."""
+        if self.notices_path is None:
+            return
+        text = QCoreApplication.translate(
+            "AboutDialog", "The third-party notices could not be opened. They are here: {path}"
+        )
+        title = QCoreApplication.translate("AboutDialog", "Third-party notices")
+        self.message = _open_or_say_where(
+            self.notices_path, title, text, parent=self, opener=self._opener
+        )
+
 
 def _default_opener(url: QUrl) -> bool:
     return QDesktopServices.openUrl(url)
@@ -159,17 +195,29 @@ def open_log_folder(
 ) -> QMessageBox | None:
     """Ask the desktop to show ``folder``; when it cannot, a message with the path (returned:
     keep a reference when ``parent`` is None)."""
-    url = QUrl.fromLocalFile(str(folder))
+    title = QCoreApplication.translate("AboutDialog", "Log folder")
+    text = QCoreApplication.translate(
+        "AboutDialog", "The log folder could not be opened. It is here: {path}"
+    )
+    return _open_or_say_where(folder, title, text, parent=parent, opener=opener)
+
+
+def _open_or_say_where(
+    path: Path,
+    title: str,
+    text: str,
+    *,
+    parent: QWidget | None = None,
+    opener: UrlOpener | None = None,
+) -> QMessageBox | None:
+    """Ask the desktop to open ``path``; when it cannot, a warning ``text`` with ``{path}``."""
+    url = QUrl.fromLocalFile(str(path))
     if (opener or _default_opener)(url):
         return None
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(QCoreApplication.translate("AboutDialog", "Log folder"))
-    box.setText(
-        QCoreApplication.translate(
-            "AboutDialog", "The log folder could not be opened. It is here: {path}"
-        ).format(path=str(folder))
-    )
+    box.setWindowTitle(title)
+    box.setText(text.format(path=str(path)))
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()

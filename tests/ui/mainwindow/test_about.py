@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import platform
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,8 +18,9 @@ from hpos import __version__
 from hpos.logging_setup import LOG_FILE, current_file_logging, install_file_logging
 from hpos.profile.keystore import KeyStore
 from hpos.profile.profile import Profile
+from hpos.resources.paths import resource_path
 from hpos.ui.app import start_logging
-from hpos.ui.mainwindow.about import FACTS, AboutDialog, open_log_folder
+from hpos.ui.mainwindow.about import FACTS, NOTICES_FILE, AboutDialog, open_log_folder
 from hpos.ui.mainwindow.window import MainWindow
 from tests.helpers.keyring import MemoryKeyring
 
@@ -95,6 +97,74 @@ def test_a_folder_that_cannot_be_opened_says_where_it_is(qtbot: QtBot, tmp_path:
     assert [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox)] == [box]
     assert box.text() == f"The log folder could not be opened. It is here: {tmp_path / 'logs'}"
     box.done(0)
+
+
+def test_third_party_notices_open_in_the_desktop_viewer(qtbot: QtBot, profile: Profile) -> None:
+    notices = profile.config_dir / NOTICES_FILE
+    asked: list[QUrl] = []
+    dialog = AboutDialog(
+        profile,
+        profile.log_dir / LOG_FILE,
+        notices=notices,
+        opener=lambda url: asked.append(url) or True,
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.notices_button.text() == "Third-party &notices"
+    assert dialog.notices_button.isEnabled()
+    assert "Qt, PySide6" in dialog.notices_button.toolTip()
+    qtbot.mouseClick(dialog.notices_button, Qt.MouseButton.LeftButton)
+    assert asked == [QUrl.fromLocalFile(str(notices))]
+    assert dialog.message is None
+
+
+def test_notices_that_cannot_be_opened_say_where_they_are(qtbot: QtBot, profile: Profile) -> None:
+    notices = profile.config_dir / NOTICES_FILE
+    dialog = AboutDialog(
+        profile, profile.log_dir / LOG_FILE, notices=notices, opener=lambda _url: False
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.mouseClick(dialog.notices_button, Qt.MouseButton.LeftButton)
+    box = dialog.message
+    assert isinstance(box, QMessageBox)
+    qtbot.waitUntil(box.isVisible)
+    assert box.windowTitle() == "Third-party notices"
+    assert box.text() == f"The third-party notices could not be opened. They are here: {notices}"
+    box.done(0)
+
+
+def test_from_source_the_notices_button_says_the_build_writes_them(
+    qtbot: QtBot, profile: Profile
+) -> None:
+    assert not getattr(sys, "frozen", False)
+    dialog = AboutDialog(profile, profile.log_dir / LOG_FILE, opener=lambda _url: True)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not dialog.notices_button.isEnabled()
+    assert dialog.notices_button.toolTip() == (
+        "Written when HPOS is built: this copy runs from its source code."
+    )
+
+
+def test_the_built_app_opens_the_notices_it_ships_from_help_about(
+    qtbot: QtBot, profile: Profile, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "frozen", True, raising=False)  # as in the PyInstaller build
+    asked: list[QUrl] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: asked.append(url) or True)
+    window = MainWindow(profile)
+    qtbot.addWidget(window)
+    window.show()
+    help_action(window, "&About HPOS").trigger()
+    dialog = window.about_dialog
+    assert isinstance(dialog, AboutDialog)
+    qtbot.waitUntil(dialog.isVisible)
+    qtbot.mouseClick(dialog.notices_button, Qt.MouseButton.LeftButton)
+    # where the spec's hook (packaging/notices.py) puts the file inside the bundle
+    assert asked == [QUrl.fromLocalFile(str(resource_path("THIRD-PARTY-NOTICES.txt")))]
+    dialog.close()
+    window.close()
 
 
 def help_action(window: MainWindow, text: str) -> QAction:
