@@ -155,11 +155,9 @@ def test_the_release_pins_and_versions_agree() -> None:
     """What the installers are built from: one version, one PyInstaller, exact pins."""
     import tomllib
 
-    import hpos
-
     root = Path(__file__).resolve().parents[2]
     project = tomllib.loads((root / "pyproject.toml").read_text("utf-8"))["project"]
-    assert project["version"] == hpos.__version__  # the spec and the release tag read this
+    assert "version" in project["dynamic"]  # hpos.__version__: tests/packaging/test_version.py
     pins = {}
     for line in (root / "packaging" / "constraints.txt").read_text("utf-8").splitlines():
         if line and not line.startswith("#"):
