@@ -38,6 +38,7 @@
     </message>
     <message>
         <source>About HPOS</source>
+        <extracomment>The file packaging/notices.py writes into the built app, next to the shipped resources.</extracomment>
         <translation>About HPOS</translation>
     </message>
     <message>
@@ -57,8 +58,28 @@
         <translation>Open &amp;log folder</translation>
     </message>
     <message>
+        <source>Third-party &amp;notices</source>
+        <translation>Third-party &amp;notices</translation>
+    </message>
+    <message>
+        <source>The licences of the software HPOS is built with (Qt, PySide6, Python...)</source>
+        <translation>The licences of the software HPOS is built with (Qt, PySide6, Python...)</translation>
+    </message>
+    <message>
+        <source>Written when HPOS is built: this copy runs from its source code.</source>
+        <translation>Written when HPOS is built: this copy runs from its source code.</translation>
+    </message>
+    <message>
         <source>Copied to the clipboard.</source>
         <translation>Copied to the clipboard.</translation>
+    </message>
+    <message>
+        <source>The third-party notices could not be opened. They are here: {path}</source>
+        <translation>The third-party notices could not be opened. They are here: {path}</translation>
+    </message>
+    <message>
+        <source>Third-party notices</source>
+        <translation>Third-party notices</translation>
     </message>
     <message>
         <source>Log folder</source>

@@ -38,6 +38,7 @@
     </message>
     <message>
         <source>About HPOS</source>
+        <extracomment>The file packaging/notices.py writes into the built app, next to the shipped resources.</extracomment>
         <translation>À propos de HPOS</translation>
     </message>
     <message>
@@ -57,8 +58,28 @@
         <translation>Ouvrir le dossier des &amp;journaux</translation>
     </message>
     <message>
+        <source>Third-party &amp;notices</source>
+        <translation>&amp;Mentions tierces</translation>
+    </message>
+    <message>
+        <source>The licences of the software HPOS is built with (Qt, PySide6, Python...)</source>
+        <translation>Les licences des logiciels avec lesquels HPOS est construit (Qt, PySide6, Python...)</translation>
+    </message>
+    <message>
+        <source>Written when HPOS is built: this copy runs from its source code.</source>
+        <translation>Écrites à la construction de HPOS : cette copie tourne depuis son code source.</translation>
+    </message>
+    <message>
         <source>Copied to the clipboard.</source>
         <translation>Copié dans le presse-papiers.</translation>
+    </message>
+    <message>
+        <source>The third-party notices could not be opened. They are here: {path}</source>
+        <translation>Les mentions tierces n&apos;ont pas pu être ouvertes. Elles sont ici : {path}</translation>
+    </message>
+    <message>
+        <source>Third-party notices</source>
+        <translation>Mentions tierces</translation>
     </message>
     <message>
         <source>Log folder</source>
