@@ -11,6 +11,7 @@ switched for the run: the spec's Windows and macOS branches run on Linux.
 from __future__ import annotations
 
 import sys
+import sysconfig
 import types
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -123,6 +124,9 @@ def run_spec(
         notices = types.ModuleType("notices")
         notices.notices_datas = lambda _analysis, _workpath: []  # type: ignore[attr-defined]
         monkeypatch.setitem(sys.modules, "notices", notices)
+    # sysconfig loads this machine's _sysconfigdata module on first use, named after
+    # sys.platform: load it before another OS is pretended (else a spec test run alone fails)
+    sysconfig.get_config_vars()
     monkeypatch.setattr(sys, "platform", platform)
     monkeypatch.setattr(sys, "path", list(sys.path))  # the spec puts packaging/ on it
     spec_globals = {
