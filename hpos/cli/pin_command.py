@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING
 
 from hpos.cli.exits import EXIT_OK, EXIT_USAGE, CliError
 from hpos.profile.pin import PinRefused, attempts_path, clear_attempts, hash_pin, validate_pin
-from hpos.profile.profile import replace_settings
 
 if TYPE_CHECKING:
     from hpos.cli.commands import Context
@@ -59,13 +58,13 @@ def cmd_configure_pin(args: argparse.Namespace, ctx: Context) -> int:
     had_pin = bool(profile.settings.manager_pin_hash)
     if args.pin:
         pin_hash = hash_pin(_ask_new_pin(ctx))
-        profile.save(replace_settings(profile.settings, manager_pin_hash=pin_hash))
+        profile.update(manager_pin_hash=pin_hash)
         clear_attempts(attempts_path(profile.config_dir))
         say(f"Manager PIN {'changed' if had_pin else 'set'} (saved as a salted hash only).")
         say("The window asks for it before Settings and the TEST/PROD switch.")
         return EXIT_OK
     if had_pin:
-        profile.save(replace_settings(profile.settings, manager_pin_hash=""))
+        profile.update(manager_pin_hash="")
     clear_attempts(attempts_path(profile.config_dir))
     if had_pin:
         say("Manager PIN removed: Settings open without a PIN until a new one is set.")

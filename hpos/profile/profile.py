@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import threading
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -136,6 +137,8 @@ class Profile:
         self.data_dir = Path(data_dir) if data_dir else self.config_dir / "data"
         self.log_dir = Path(log_dir) if log_dir else self.config_dir / "logs"
         self._settings: Settings | None = None
+        #: One read-modify-write of the settings at a time (runner workers save in parallel).
+        self._update_lock = threading.Lock()
         #: host -> secret kept for this session only (never written anywhere).
         self._session_secrets: dict[str, str] = {}
 
@@ -172,6 +175,18 @@ class Profile:
         """Write the settings atomically (temp file + replace), readable by the owner only."""
         write_settings_file(self.settings_path, settings)
         self._settings = settings
+
+    def update(self, **changes: Any) -> Settings:
+        """Save the current settings with ``changes`` (field=value) and return them.
+
+        Read, change and write happen under one lock, so two small updates from two
+        workers (the cashier on duty, the customer window's place, the printer...)
+        never undo each other.
+        """
+        with self._update_lock:
+            settings = replace_settings(self.settings, **changes)
+            self.save(settings)
+            return settings
 
     def _url(self, api_url: str | None) -> str:
         return self.effective().api_url if api_url is None else api_url

@@ -87,11 +87,11 @@ def check_data_dirs(workdir: Path) -> str:
     """A profile in a temporary dir: settings saved and read back, a journal opened."""
     # here: inside its check, so a missing or broken module fails this check only
     from hpos.profile.keystore import KeyStore
-    from hpos.profile.profile import default_config_dir, open_profile, replace_settings
+    from hpos.profile.profile import default_config_dir, open_profile
     from hpos.sales.journal import Journal
 
     profile = open_profile(workdir / "profile", env={}, keystore=KeyStore())
-    profile.save(replace_settings(profile.settings, till_name="SELFTEST"))
+    profile.update(till_name="SELFTEST")
     if profile.reload().till_name != "SELFTEST":
         raise RuntimeError(f"settings did not read back from {profile.settings_path}")
     journal = Journal(profile.data_dir / "journal.sqlite3")

@@ -384,3 +384,29 @@ def test_storing_in_the_keyring_replaces_the_session_secret(tmp_path: Path) -> N
     profile.set_secret_key(SECRET)
     assert profile.secret_lookup().source == "keyring"
     assert profile.secret_key() == SECRET
+
+
+def test_small_updates_from_several_workers_never_undo_each_other(tmp_path: Path) -> None:
+    """The cashier on duty, the customer window's place and the printer are saved by
+    different runner workers: each read-modify-write keeps what the others wrote."""
+    import threading
+
+    profile = make_profile(tmp_path)
+    start = threading.Barrier(3)
+
+    def update(**changes: object) -> None:
+        start.wait()
+        for _ in range(20):
+            profile.update(**changes)
+
+    threads = [
+        threading.Thread(target=update, kwargs={"cashier_on_duty": ""}),
+        threading.Thread(target=update, kwargs={"customer_window": (30, 40, 520, 360)}),
+        threading.Thread(target=update, kwargs={"printer_name": "Counter"}),
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    saved = make_profile(tmp_path).settings  # as read back from the file
+    assert (saved.customer_window, saved.printer_name) == ((30, 40, 520, 360), "Counter")

@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hpos.profile.settings import replace_settings
 from hpos.ui.i18n import Retranslatable
 
 if TYPE_CHECKING:
@@ -49,7 +48,7 @@ Submit = Callable[..., object]
 
 def remember_on_duty(profile: Profile, name: str) -> None:
     """Write ``name`` ("" = nobody) as the profile's cashier on duty (disk: on a worker)."""
-    profile.save(replace_settings(profile.settings, cashier_on_duty=name))
+    profile.update(cashier_on_duty=name)
 
 
 class ShiftDialog(Retranslatable, QDialog):
@@ -152,10 +151,6 @@ class ShiftPicker(Retranslatable, QToolButton):
     def cashier(self) -> str | None:
         """The cashier on duty (None: nobody)."""
         return self._on_duty or None
-
-    def text_shown(self) -> str:
-        """What the button says."""
-        return self.text()
 
     @Slot(str)
     def pick(self, name: str) -> None:

@@ -275,7 +275,7 @@ class CustomerDisplayManager(QObject):
         profile = self._profile()
 
         def save() -> None:
-            profile.save(replace_settings(profile.settings, customer_window=place))
+            profile.update(customer_window=place)
 
         def failed(exc: BaseException) -> None:
             log.warning("customer window's place not saved: %s", exc)

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
 
-from hpos.profile.profile import Profile, replace_settings
+from hpos.profile.profile import Profile
 from hpos.ui.folders import FolderMemory
 from hpos.ui.i18n import current_language
 from hpos.ui.runner import Runner
@@ -285,7 +285,7 @@ class ReceiptActions(QObject):
         profile = self.profile
 
         def save() -> None:
-            profile.save(replace_settings(profile.settings, printer_name=name))
+            profile.update(printer_name=name)
 
         def failed(exc: BaseException) -> None:
             log.warning("printer name not saved: %s", exc)
