@@ -53,10 +53,15 @@ class HistoryTable(QAbstractTableModel):
     #: when it changed otherwise (rows removed or changed, a new search, a reload).
     shown_set_changed = Signal(object)
 
+    #: Nothing shown until ``__init__`` has run: Qt may call ``rowCount`` on a fresh
+    #: Python wrapper of a model whose first wrapper was collected while its parent
+    #: kept the C++ object (seen once in CI: AttributeError in the event loop).
+    _shown: Sequence[int] = ()
+
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._store = RowStore()
-        self._shown: list[int] = []  # store positions, in the order shown
+        self._shown = []  # store positions, in the order shown
         self._sort_column = -1
         self._descending = False
         self._needle = ""
