@@ -16,7 +16,7 @@ day closings in :mod:`hpos.sales.journal_closings`.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from datetime import UTC, date, datetime
 from decimal import Decimal
@@ -24,12 +24,21 @@ from pathlib import Path
 from typing import Any
 
 from hpos.sales import journal_seal as seals
+from hpos.sales.cart import check_lines
+from hpos.sales.catalogue_store import CatalogueStore
 from hpos.sales.journal_closings import ClosingRecord, closings_of, insert_closing
 from hpos.sales.journal_db import JournalError, JournalFile
-from hpos.sales.journal_rows import EventRow, created_in, event_from_row, sale_from_row
+from hpos.sales.journal_rows import (
+    SALES,
+    EventRow,
+    created_in,
+    event_from_row,
+    insert_lines,
+    sale_from_row,
+)
 from hpos.sales.journal_schema import MIGRATIONS, SCHEMA_VERSION, iso, missing_tables
 from hpos.sales.journal_seal import JournalNotice, Seal
-from hpos.sales.model import Sale
+from hpos.sales.model import Sale, SaleLine
 from hpos.sales.reference import compose_description, format_sale_number, new_reference
 from hpos.sales.states import OPEN, SaleState, check_transition, is_paid_late
 
@@ -98,6 +107,8 @@ class Journal:
             self.notice = JournalNotice(kind, message, at)
         if seal_path is not None:
             self._check_seal(seal_path, before)
+        #: The shop's catalogue, kept in this file (``catalogue_store.py``).
+        self.catalogue = CatalogueStore(self._file, clock=clock)
 
     # Seams for tests and benchmarks (the journal itself goes through self._file).
 
@@ -180,13 +191,17 @@ class Journal:
         description: str,
         mode: str,
         cashier: str | None = None,
+        lines: Sequence[SaleLine] = (),
     ) -> Sale:
         """Write a new CREATED sale with the till's next sale number and a fresh reference.
 
         The description stored (and sent to HPAY) is the reference, the sale number
         and the cleaned typed text (:func:`~hpos.sales.reference.compose_description`).
         ``cashier`` is who serves (None: not recorded); it is never sent to HPAY.
+        ``lines`` (a cart sale) are written in the same transaction; they must add up to
+        ``amount`` exactly (:func:`~hpos.sales.cart.check_lines`, ValueError otherwise).
         """
+        check_lines(lines, amount)
         now = _ts(self._clock())
         with self._file.write() as tx:
             row = tx.execute(
@@ -218,6 +233,7 @@ class Journal:
                 ),
             )
             sale_id = int(cur.lastrowid or 0)
+            insert_lines(tx, sale_id, lines)
             tx.execute(
                 "INSERT INTO events (sale_id, at, from_state, to_state, note) VALUES (?,?,?,?,?)",
                 (sale_id, now, None, SaleState.CREATED.value, "sale written"),
@@ -294,9 +310,7 @@ class Journal:
 
     def holder_of(self, transaction_id: str) -> Sale | None:
         """The sale whose payment is ``transaction_id``, if any."""
-        row = self._file.query(
-            "SELECT * FROM sales WHERE transaction_id = ?", (transaction_id,)
-        ).fetchone()
+        row = self._file.query(f"{SALES} WHERE transaction_id = ?", (transaction_id,)).fetchone()
         return sale_from_row(row) if row else None
 
     def is_legacy(self, sale: Sale) -> bool:
@@ -316,7 +330,7 @@ class Journal:
 
     def get(self, sale_id: int) -> Sale | None:
         """The sale with this local id."""
-        row = self._file.query("SELECT * FROM sales WHERE id = ?", (sale_id,)).fetchone()
+        row = self._file.query(f"{SALES} WHERE id = ?", (sale_id,)).fetchone()
         return sale_from_row(row) if row else None
 
     def _require(self, sale_id: int) -> Sale:
@@ -328,7 +342,7 @@ class Journal:
     def find(self, key: str) -> Sale | None:
         """The sale with this sale number, sale reference or HPAY transaction id."""
         row = self._file.query(
-            "SELECT * FROM sales WHERE sale_number = ? OR transaction_id = ? OR reference = ?"
+            f"{SALES} WHERE sale_number = ? OR transaction_id = ? OR reference = ?"
             " ORDER BY id DESC LIMIT 1",
             (key, key, key),
         ).fetchone()
@@ -338,7 +352,7 @@ class Journal:
         """Sales that still need work (see ``states.OPEN``), oldest first."""
         marks = ",".join("?" * len(OPEN))
         rows = self._file.query(
-            f"SELECT * FROM sales WHERE state IN ({marks}) ORDER BY id",  # noqa: S608
+            f"{SALES} WHERE state IN ({marks}) ORDER BY id",
             [s.value for s in OPEN],
         )
         return [sale_from_row(r) for r in rows]
@@ -348,7 +362,7 @@ class Journal:
     ) -> list[Sale]:
         """Sales now in one of ``states`` (changed since ``updated_since``), oldest first."""
         wanted = [s.value for s in states]
-        sql = f"SELECT * FROM sales WHERE state IN ({','.join('?' * len(wanted))})"  # noqa: S608
+        sql = f"{SALES} WHERE state IN ({','.join('?' * len(wanted))})"
         args = list(wanted)
         if updated_since is not None:
             sql += " AND updated_at >= ?"
@@ -359,7 +373,7 @@ class Journal:
         self, start: datetime, end: datetime, *, mode: str | None = None
     ) -> list[Sale]:
         """Sales created in [start, end), oldest first, optionally of one mode."""
-        sql = "SELECT * FROM sales WHERE created_at >= ? AND created_at < ?"
+        sql = f"{SALES} WHERE created_at >= ? AND created_at < ?"
         args: list[str] = [_ts(start), _ts(end)]
         if mode is not None:
             sql += " AND mode = ?"

@@ -9,13 +9,15 @@ runs the queries.
 
 from __future__ import annotations
 
+import json
 import sqlite3
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
 from hpos.sales.journal_schema import iso
-from hpos.sales.model import Sale
+from hpos.sales.model import Sale, SaleLine
 from hpos.sales.states import SaleState
 
 
@@ -29,8 +31,37 @@ class EventRow:
     note: str
 
 
+#: Every read of sales: the row and its lines (one JSON array, in cart order; NULL for a
+#: sale without lines), so a sale is never read without what it sold. The lines' lookup
+#: is one probe of the ``sale_lines_sale`` index a sale.
+SALES = (
+    "SELECT sales.*, (SELECT json_group_array(json_array(position, item_id, name, barcode,"
+    " sku, unit_price, quantity, total)) FROM (SELECT * FROM sale_lines"
+    " WHERE sale_lines.sale_id = sales.id ORDER BY position)"
+    " HAVING COUNT(*) > 0) AS lines_json FROM sales"
+)
+
+
+def _lines(text: str | None) -> tuple[SaleLine, ...]:
+    if not text:
+        return ()
+    return tuple(
+        SaleLine(
+            position=int(position),
+            item_id=item_id,
+            name=name,
+            barcode=barcode,
+            sku=sku,
+            unit_price=Decimal(unit),
+            quantity=int(quantity),
+            total=Decimal(total),
+        )
+        for position, item_id, name, barcode, sku, unit, quantity, total in json.loads(text)
+    )
+
+
 def sale_from_row(row: sqlite3.Row) -> Sale:
-    """The sale of one ``sales`` row."""
+    """The sale of one row read with :data:`SALES` (a bare ``sales`` row: no lines)."""
     created = datetime.fromisoformat(row["created_at"])
     updated = datetime.fromisoformat(row["updated_at"])
     return Sale(
@@ -54,6 +85,29 @@ def sale_from_row(row: sqlite3.Row) -> Sale:
         reference=row["reference"],
         answered=int(row["answered"]),
         cashier=row["cashier"],
+        lines=_lines(row["lines_json"]) if "lines_json" in row.keys() else (),  # noqa: SIM118,
+    )
+
+
+def insert_lines(tx: sqlite3.Connection, sale_id: int, lines: Iterable[SaleLine]) -> None:
+    """Write a new sale's lines (inside the transaction that writes the sale)."""
+    tx.executemany(
+        "INSERT INTO sale_lines (sale_id, position, item_id, name, barcode, sku, unit_price,"
+        " quantity, total) VALUES (?,?,?,?,?,?,?,?,?)",
+        [
+            (
+                sale_id,
+                line.position,
+                line.item_id,
+                line.name,
+                line.barcode,
+                line.sku,
+                str(line.unit_price),
+                line.quantity,
+                str(line.total),
+            )
+            for line in lines
+        ],
     )
 
 
@@ -68,8 +122,8 @@ def event_from_row(row: sqlite3.Row) -> EventRow:
 
 
 def created_in(start: datetime, end: datetime, paid: bool | None) -> tuple[str, list[str]]:
-    """``SELECT * FROM sales WHERE`` created in [start, end) (PAID only, or all but PAID)."""
-    sql = "SELECT * FROM sales WHERE created_at >= ? AND created_at < ?"
+    """``SALES WHERE`` created in [start, end) (PAID only, or all but PAID)."""
+    sql = f"{SALES} WHERE created_at >= ? AND created_at < ?"
     args = [iso(start), iso(end)]
     if paid is not None:
         sql += " AND state = ?" if paid else " AND state != ?"

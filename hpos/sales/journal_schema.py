@@ -16,6 +16,13 @@ journal from version n to n + 1 inside one write transaction.
   of a till's business day (``business_day`` YYYY-MM-DD in the shop's local time,
   ``closed_at`` ISO UTC, ``closed_by`` a name or NULL, ``totals`` JSON text with
   Decimal amounts as strings), indexed by (till, business_day).
+- 4: the catalogue and sale lines. ``items`` (what the shop sells: name, price as exact
+  decimal text in the account currency, optional barcode and SKU, each unique among the
+  items not archived, category, tile colour, ``archived``) and ``sale_lines`` (what a
+  cart sale sold, one row a line: a copy of the item's name, codes and unit price at the
+  time of the sale, the quantity and the line total; ``item_id`` NULL for a free-amount
+  line). A sale keeps its lines whatever later happens to the items: lines are written
+  with the sale and never changed, and an item a line refers to is archived, never deleted.
 """
 
 from __future__ import annotations
@@ -93,8 +100,39 @@ CREATE TABLE day_closings (
 CREATE INDEX day_closings_day ON day_closings (till, business_day)
 """
 
+_V4 = """
+CREATE TABLE items (
+    id         INTEGER PRIMARY KEY,
+    name       TEXT NOT NULL,
+    price      TEXT NOT NULL,
+    barcode    TEXT,
+    sku        TEXT,
+    category   TEXT NOT NULL DEFAULT '',
+    colour     TEXT NOT NULL DEFAULT '',
+    archived   INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE UNIQUE INDEX items_barcode ON items (barcode) WHERE barcode IS NOT NULL AND archived = 0;
+CREATE UNIQUE INDEX items_sku ON items (sku) WHERE sku IS NOT NULL AND archived = 0;
+CREATE TABLE sale_lines (
+    id         INTEGER PRIMARY KEY,
+    sale_id    INTEGER NOT NULL REFERENCES sales (id),
+    position   INTEGER NOT NULL,
+    item_id    INTEGER REFERENCES items (id),
+    name       TEXT NOT NULL,
+    barcode    TEXT,
+    sku        TEXT,
+    unit_price TEXT NOT NULL,
+    quantity   INTEGER NOT NULL,
+    total      TEXT NOT NULL
+);
+CREATE UNIQUE INDEX sale_lines_sale ON sale_lines (sale_id, position);
+CREATE INDEX sale_lines_item ON sale_lines (item_id)
+"""
+
 #: Tables a journal of the current version must have (a missing one: damaged).
-TABLES = ("sales", "events", "counters", "meta", "day_closings")
+TABLES = ("sales", "events", "counters", "meta", "day_closings", "items", "sale_lines")
 
 
 def _run(tx: sqlite3.Connection, script: str) -> None:
@@ -147,8 +185,17 @@ def _to_v3(tx: sqlite3.Connection, now: str) -> None:
     _run(tx, _V3)
 
 
+def _to_v4(tx: sqlite3.Connection, now: str) -> None:
+    _run(tx, _V4)
+
+
 #: MIGRATIONS[n] brings a journal from schema version n to n + 1 (given the time, ISO UTC).
-MIGRATIONS: tuple[Callable[[sqlite3.Connection, str], None], ...] = (_to_v1, _to_v2, _to_v3)
+MIGRATIONS: tuple[Callable[[sqlite3.Connection, str], None], ...] = (
+    _to_v1,
+    _to_v2,
+    _to_v3,
+    _to_v4,
+)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -15,6 +15,26 @@ from hpos.sales.states import SaleState
 
 
 @dataclass(frozen=True, slots=True)
+class SaleLine:
+    """One line of a cart sale, as sold: a copy of the item at the time of the sale.
+
+    ``item_id`` is the catalogue item (None for a free-amount line typed on the keypad);
+    name, codes and unit price are what they were when the sale was made, so a later
+    price change or rename never alters a past sale. ``total`` is ``unit_price ×
+    quantity``, exact.
+    """
+
+    position: int  # 1, 2, ... in the order of the cart
+    name: str
+    unit_price: Decimal
+    quantity: int
+    total: Decimal
+    item_id: int | None = None
+    barcode: str | None = None
+    sku: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Sale:
     """One sale of this till (a row of the journal's ``sales`` table)."""
 
@@ -45,6 +65,8 @@ class Sale:
     #: The cashier on duty when the sale was created (the profile's list of names);
     #: None: not recorded (no cashier picked, or a sale written before cashiers existed).
     cashier: str | None = None
+    #: What a cart sale sold, in cart order (empty: a sale of one typed amount).
+    lines: tuple[SaleLine, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

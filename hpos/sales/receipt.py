@@ -2,8 +2,8 @@
 
 A :class:`Receipt` is plain, language-neutral data (the UI paints it and adds
 the translated labels): shop, till, date, sale number, product, description,
-amount, currency, HPAY transaction id, status, mode and the cashier who
-served (when the sale recorded one). Only a paid sale has a
+amount, currency, HPAY transaction id, status, mode, the cashier who
+served (when the sale recorded one) and a cart sale's lines. Only a paid sale has a
 receipt: PAID, or PAID LATE (paid after it was cancelled or expired). Anything
 else is refused with :class:`ReceiptRefused`, whose ``status`` lets a front end
 word the refusal in its own language.
@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
-from hpos.sales.model import Sale
+from hpos.sales.model import Sale, SaleLine
 from hpos.sales.reference import parse_sale_number, typed_part
 from hpos.sales.states import SaleState
 
@@ -71,6 +71,8 @@ class Receipt:
     mode: str  # "TEST" | "PROD"
     sale_number: str = ""
     cashier: str = ""  # who served ("" when not recorded): "Served by NAME"
+    #: A cart sale's lines as sold (name, quantity, unit price, line total); empty otherwise.
+    lines: tuple[SaleLine, ...] = ()
 
     @property
     def is_test(self) -> bool:
@@ -117,6 +119,7 @@ def make_receipt(
     mode: str,
     sale_number: str | None = None,
     cashier: str | None = None,
+    lines: tuple[SaleLine, ...] = (),
 ) -> Receipt:
     """A checked receipt; :class:`ReceiptRefused` unless ``status`` is PAID or PAID LATE.
 
@@ -148,6 +151,7 @@ def make_receipt(
         mode=mode.strip().upper(),
         sale_number=number,
         cashier=" ".join((cashier or "").split()),
+        lines=tuple(lines),
     )
 
 
@@ -168,4 +172,5 @@ def receipt_from_sale(sale: Sale, *, shop_name: str, company: str = "") -> Recei
         mode=sale.mode,
         sale_number=sale.sale_number,
         cashier=sale.cashier,
+        lines=sale.lines,
     )

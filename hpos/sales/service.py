@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import contextlib
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 from pathlib import Path
 
 from hpos.hpay.client import HpayClient
 from hpos.sales.journal import JOURNAL_FILE, Journal
 from hpos.sales.lock import ProfileLock
-from hpos.sales.model import Sale, SaleEvent
+from hpos.sales.model import Sale, SaleEvent, SaleLine
 from hpos.sales.reconcile import Reconciler
 from hpos.sales.recovery import recover
 from hpos.sales.states import SaleState
@@ -104,9 +104,10 @@ class SalesService:
         description: str = "",
         *,
         cashier: str | None = None,
+        lines: Sequence[SaleLine] = (),
     ) -> Sale:
-        """Start a sale (served by ``cashier``, None: not recorded); an awaiting or
-        unknown one is watched from now on.
+        """Start a sale (served by ``cashier``, None: not recorded; a cart's ``lines``
+        kept with it, see ``cart.py``); an awaiting or unknown one is watched from now on.
 
         A new AWAITING payment is first checked one fast interval later (nobody
         pays within the first second), so a charge costs one request; an UNKNOWN
@@ -115,7 +116,7 @@ class SalesService:
         request was out (the sale is watched if the journal took it as UNKNOWN).
         """
         try:
-            sale = self.till.start_sale(amount, product, description, cashier=cashier)
+            sale = self.till.start_sale(amount, product, description, cashier=cashier, lines=lines)
         except AnswerNotRecorded as exc:  # the journal failed mid-request
             if exc.sale.state is SaleState.UNKNOWN:
                 self.watcher.watch(exc.sale)

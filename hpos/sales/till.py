@@ -22,7 +22,8 @@ UNKNOWN in the journal, and ``resume`` or the next start reconciles it.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import UTC, datetime
 from decimal import Decimal
 
@@ -35,8 +36,9 @@ from hpos.hpay.errors import (
 )
 from hpos.hpay.models import HistoryEntry
 from hpos.hpay.money import validate_amount
+from hpos.sales.cart import check_lines
 from hpos.sales.journal import DuplicateTransaction, Journal, JournalError
-from hpos.sales.model import Sale, SaleEvent
+from hpos.sales.model import Sale, SaleEvent, SaleLine
 from hpos.sales.reference import clean_typed
 from hpos.sales.states import SaleState
 
@@ -91,11 +93,15 @@ class Till:
         description: str = "",
         *,
         cashier: str | None = None,
+        lines: Sequence[SaleLine] = (),
     ) -> Sale:
         """Write the sale, ask HPAY for a checkout, and return the sale as it ended.
 
         ``cashier`` is who serves (cleaned like typed text; blank or None: not recorded).
-        It stays in the journal and on the receipt; HPAY never sees it.
+        It stays in the journal and on the receipt; HPAY never sees it. ``lines`` (a cart
+        sale, see ``cart.py``) are kept with the sale; they must add up to ``amount`` and
+        each unit price must be a valid amount of the account currency (InvalidAmount,
+        nothing written).
 
         Raises (with nothing written) only when the sale cannot even start: no
         token (HpayError) or an invalid amount/product (InvalidRequest).
@@ -106,6 +112,12 @@ class Till:
             raise InvalidRequest("The product name is empty.")
         token = self.client.token()
         value = validate_amount(amount, token.currency)
+        for line in lines:
+            validate_amount(line.unit_price, token.currency)
+        try:
+            check_lines(lines, value)
+        except ValueError as exc:
+            raise InvalidRequest(f"The cart does not add up: {exc}.") from None
         sale = self.journal.create_sale(
             till=self.till_name,
             amount=value,
@@ -114,6 +126,7 @@ class Till:
             description=description,
             mode=self.client.config.mode,
             cashier=clean_typed(cashier or "") or None,
+            lines=tuple(replace(line, name=clean_typed(line.name) or "?") for line in lines),
         )
         self._emit("state", sale, f"Sale {sale.sale_number} written.")
         sale = self._move(sale, SaleState.REQUESTING, "Asking HPAY for a checkout link.")

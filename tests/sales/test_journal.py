@@ -210,11 +210,11 @@ def _v2_journal(path: Path, base: str) -> None:
     conn.close()
 
 
-def test_a_v2_journal_upgraded_to_v3_keeps_every_sale(tmp_path: Path) -> None:
+def test_a_v2_journal_upgraded_to_v4_keeps_every_sale(tmp_path: Path) -> None:
     path = tmp_path / "v2.sqlite3"
     _v2_journal(path, "2026-03-01T09:00:00.000000+00:00")
     journal = Journal(path)
-    assert journal.schema_version == SCHEMA_VERSION == 3
+    assert journal.schema_version == SCHEMA_VERSION == 4
     sales = journal.sales_in(list(SaleState))
     assert [(s.sale_number, s.state, s.amount) for s in sales] == [
         ("T1-000001", S.PAID, Decimal("1500.50")),
@@ -234,9 +234,9 @@ def test_a_v2_journal_upgraded_to_v3_keeps_every_sale(tmp_path: Path) -> None:
     journal.close()
 
 
-def test_a_fresh_journal_is_v3_with_cashiers_and_day_closings(tmp_path: Path) -> None:
+def test_a_fresh_journal_is_v4_with_cashiers_and_day_closings(tmp_path: Path) -> None:
     journal = Journal(tmp_path / "j.sqlite3")
-    assert journal.schema_version == 3
+    assert journal.schema_version == 4
     assert "day_closings" in TABLES
     conn = journal._conn()
     columns = {r[1]: r for r in conn.execute("PRAGMA table_info(day_closings)")}
