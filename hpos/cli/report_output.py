@@ -6,7 +6,10 @@ Amounts have their currency's decimals everywhere; the text groups thousands
 A report holds one mode: the other mode's sales of the period are only listed
 under "Not counted" (text) or as ``not_counted`` rows (CSV, JSON). When sales of
 the period name their cashier, a "By cashier" table (text) or ``cashier_paid``,
-``cashier_fees`` and ``cashier_net`` rows (CSV, JSON) follow the figures.
+``cashier_fees`` and ``cashier_net`` rows (CSV, JSON) follow the figures. When paid
+sales of the period have lines (cart sales), an "Items sold" table (text) or
+``items_sold`` rows (CSV, JSON: one per item, then ``free_amounts`` and
+``sales_without_lines``) break the paid total down by item.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from decimal import Decimal
 
 from hpos.cli import output
 from hpos.sales.report import NOT_RECORDED, ROW_FIELDS, DayReport, report_rows
@@ -70,6 +74,8 @@ def report_text(report: DayReport) -> str:
         )
     if report.by_cashier:
         lines += ["", cashier_table(report)]
+    if report.items.shown:
+        lines += ["", items_table(report)]
     if report.discrepancies:
         lines.append("")
         for d in report.discrepancies:
@@ -94,6 +100,23 @@ def cashier_table(report: DayReport) -> str:
     ]
     header = ("CASHIER", "PAID", "AMOUNT", "FEES", "NET")
     return "By cashier:\n" + output.table(header, rows, right=(1, 2, 3, 4))
+
+
+def items_table(report: DayReport) -> str:
+    """The paid sales by item (quantity, amount), free amounts, sales without lines, and
+    their sum: the paid total."""
+    cur = report.currency or ""
+    sold = report.items
+
+    def money(amount: Decimal) -> str:
+        return output.money_text(amount, cur, grouped=True)
+
+    rows = [(line.name, str(line.quantity), money(line.amount)) for line in sold.items]
+    rows.append(("Free amounts (Misc.)", str(sold.free_count), money(sold.free_amount)))
+    rows.append(("Sales without lines", str(sold.unlined_count), money(sold.unlined_amount)))
+    rows.append(("Total paid", "", money(sold.total)))
+    header = ("ITEM", "QTY", "AMOUNT")
+    return "Items sold:\n" + output.table(header, rows, right=(1, 2))
 
 
 def report_csv(report: DayReport) -> str:

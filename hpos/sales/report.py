@@ -28,6 +28,7 @@ from hpos.sales.journal import Journal
 from hpos.sales.model import Sale
 from hpos.sales.report_cashiers import cashier_lines
 from hpos.sales.report_check import History, compare, fetch_history, other_mode_issue
+from hpos.sales.report_items import ItemLine, ItemsSold, items_sold
 from hpos.sales.report_types import (
     ERROR_KINDS,
     CashierLine,
@@ -47,6 +48,8 @@ __all__ = [
     "CashierLine",
     "DayReport",
     "Discrepancy",
+    "ItemLine",
+    "ItemsSold",
     "LocalSummary",
     "ModeTotals",
     "StateLine",
@@ -177,6 +180,18 @@ def report_rows(report: DayReport) -> list[dict[str, str]]:
         add("cashier_paid", name, count=who.paid_count, amount=who.paid_total, detail=detail)
         add("cashier_fees", name, amount=who.fees_total, detail=detail)
         add("cashier_net", name, amount=who.net, detail=detail)
+    if report.items.shown:  # item: the name as sold; count: the quantity
+        for line in report.items.items:
+            detail = f"item {line.item_id}" if line.item_id is not None else ""
+            add("items_sold", line.name, count=line.quantity, amount=line.amount, detail=detail)
+        sold = report.items
+        add("items_sold", "free_amounts", count=sold.free_count, amount=sold.free_amount)
+        add(
+            "items_sold",
+            "sales_without_lines",
+            count=sold.unlined_count,
+            amount=sold.unlined_amount,
+        )
     if report.checked:
         add("hpay", "paid", count=report.hpay_paid_count, amount=report.hpay_paid_total)
         add("hpay", "fees", amount=report.hpay_fees_total)
@@ -267,6 +282,7 @@ def _summarize(
         last_sale=sales[-1].created_at.astimezone(tz) if sales else None,
         other_modes=tuple(o for o in others if currency is None or o.currency == currency),
         by_cashier=cashier_lines(sales),
+        items=items_sold(sales),
     )
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 
+from hpos.sales.report_items import ItemsSold
 from hpos.sales.states import SaleState
 
 ERROR_KINDS = frozenset({"missing_at_hpay", "amount_differs"})
@@ -93,6 +94,9 @@ class LocalSummary:
     #: The paid sales by who served (see :func:`hpos.sales.report_cashiers.cashier_lines`);
     #: empty when no sale of the period names a cashier.
     by_cashier: tuple[CashierLine, ...] = ()
+    #: The paid sales by item (see :mod:`hpos.sales.report_items`); ``.shown`` is False
+    #: when no paid sale of the period has lines.
+    items: ItemsSold = field(default_factory=ItemsSold)
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, timedelta, timezone
 from decimal import Decimal
 
 from hpos.sales.journal import Journal
-from hpos.sales.model import Sale
+from hpos.sales.model import Sale, SaleLine
 from hpos.sales.states import SaleState
 
 S = SaleState
@@ -44,12 +44,14 @@ def put(
     fees: str | None = None,
     txid: str | None = None,
     cashier: str | None = None,
+    lines: Sequence[SaleLine] = (),
 ) -> Sale:
-    """Write one sale at ``at`` and walk it through ``path`` (AWAITING gets txid and fees)."""
+    """Write one sale at ``at`` and walk it through ``path`` (AWAITING gets txid and fees);
+    ``lines``: a cart sale's (they must add up to ``amount``)."""
     fake_time.at = at
     sale = journal.create_sale(
         till="T1", amount=Decimal(amount), currency=currency, product="Sac",
-        description="école", mode=mode, cashier=cashier,
+        description="école", mode=mode, cashier=cashier, lines=lines,
     )  # fmt: skip
     for state in path:
         extra = {}
