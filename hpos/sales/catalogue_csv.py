@@ -17,6 +17,7 @@ The file:
   (:class:`CatalogueFileRefused`: nothing imported), as does a file that is no CSV;
 - a column left out keeps the items' current value (a file of names and prices
   changes prices only); an empty cell clears an optional field;
+- a colour as ``#RRGGBB`` or a name, English or French (``blue``, ``bleu``);
 - prices by the one rule for typed amounts (:func:`~hpos.sales.catalogue.check_price`):
   ``12,50`` and ``12.50`` both work in CAD, ``1500`` in XOF, ``12,5`` is refused in XOF.
 
@@ -73,6 +74,7 @@ __all__ = [
     "ARCHIVED",
     "CELLS",
     "COLUMNS",
+    "FRENCH_COLOURS",
     "HEADER",
     "MAX_BYTES",
     "MAX_LINES",
@@ -124,6 +126,21 @@ COLUMNS: dict[str, str] = {
     "archived": "archived",
     "archive": "archived",
     "archivee": "archived",
+}
+#: French names of the tile colours (:data:`~hpos.sales.catalogue.COLOURS`), folded.
+FRENCH_COLOURS: dict[str, str] = {
+    "rouge": "red",
+    "orange": "orange",
+    "jaune": "yellow",
+    "vert": "green",
+    "sarcelle": "teal",
+    "bleu canard": "teal",
+    "bleu": "blue",
+    "violet": "purple",
+    "rose": "pink",
+    "marron": "brown",
+    "brun": "brown",
+    "gris": "grey",
 }
 _YES = frozenset({"yes", "y", "1", "oui", "o", "true", "vrai", "x"})
 _NO = frozenset({"no", "n", "0", "non", "false", "faux", ""})
@@ -331,7 +348,8 @@ def read_catalogue_csv(data: bytes, currency: str, existing: Sequence[Item]) -> 
         header_row = next(rows, None)
         assert header_row is not None
         columns = _columns(header_row[1])
-        return _plan(rows, columns, currency, _Matcher(existing))
+        width = max(len(columns), len(header_row[1]))
+        return _plan(rows, columns, width, currency, _Matcher(existing))
     except csv.Error as exc:
         raise CatalogueFileRefused(f"The file is not a readable CSV file ({exc}).") from None
 
@@ -357,6 +375,7 @@ def _rows(reader: Any, lines: list[str]) -> Iterator[tuple[int, list[str], str]]
 def _plan(
     rows: Iterable[tuple[int, list[str], str]],
     columns: tuple[str, ...],
+    width: int,
     currency: str,
     matcher: _Matcher,
 ) -> ImportPlan:
@@ -371,7 +390,7 @@ def _plan(
     seen_skus: dict[str, int] = {}
     for number, cells, raw in rows:
         try:
-            values = _cells(cells, columns)
+            values = _cells(cells, columns, width)
             archived = _archived(values)
             match = None
             draft = check_draft(_draft(values, None), currency)
@@ -421,9 +440,11 @@ def _plan(
     )
 
 
-def _cells(cells: list[str], columns: tuple[str, ...]) -> dict[str, str]:
+def _cells(cells: list[str], columns: tuple[str, ...], width: int) -> dict[str, str]:
+    """The line's cells by column; as many as the header's (empty header cells at the end
+    of the header row may stay empty)."""
     extra = cells[len(columns) :]
-    if len(cells) < len(columns) or any(c.strip() for c in extra):
+    if not len(columns) <= len(cells) <= width or any(c.strip() for c in extra):
         raise _Reject(
             CELLS,
             f"The line has {len(cells)} cells; the header has {len(columns)} columns.",
@@ -456,8 +477,12 @@ def _draft(values: dict[str, str], match: Item | None) -> ItemDraft:
         barcode=pick("barcode", base.barcode),
         sku=pick("sku", base.sku),
         category=pick("category", base.category),
-        colour=pick("colour", base.colour),
+        colour=_colour(pick("colour", base.colour)),
     )
+
+
+def _colour(text: str) -> str:
+    return FRENCH_COLOURS.get(" ".join(fold(text).split()), text)
 
 
 def _check_codes(
