@@ -85,6 +85,22 @@ class Receipt:
         return self.status == STATUS_PAID_LATE
 
     @property
+    def note(self) -> str:
+        """What the description adds to the lines: a cart sale's note, else the description.
+
+        A cart sale's description is its items, then `` — `` and the cashier's note, if
+        any (:func:`hpos.sales.cart.cart_description`); the lines are printed instead of
+        the items, so only the note is left. Without lines it is the whole description.
+        """
+        if not self.lines:
+            return self.description
+        items, dash, note = self.description.rpartition(" — ")
+        names = tuple(line.name for line in self.lines)
+        if not dash or not items.startswith(names[0]) or note.startswith(names):
+            return ""
+        return note
+
+    @property
     def name(self) -> str:
         """What names this receipt (the sale number, else the transaction id)."""
         return self.sale_number or self.transaction_id

@@ -1,5 +1,8 @@
 """The details of one history row: every field, Copy link, and the QR of an unpaid sale.
 
+A cart sale's lines follow the fields, as a small table
+(:class:`~hpos.ui.history.lines.SaleLinesTable`).
+
 The QR is shown again only for a payment the customer can still pay (HPAY says
 UNPAID, or the sale is AWAITING) and only once the link has passed the
 client's checkout-URL policy (``check_url``, which raises
@@ -28,7 +31,7 @@ from datetime import UTC, datetime
 from decimal import Decimal
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -43,6 +46,7 @@ from PySide6.QtWidgets import (
 
 from hpos.hpay.errors import UnsafeCheckoutUrl
 from hpos.ui.controller.text import last_known_text
+from hpos.ui.history.lines import SaleLinesTable
 from hpos.ui.history.rows import (
     SOURCE_HPAY,
     HistoryRow,
@@ -81,6 +85,7 @@ FIELD_TITLES = {
     "Mode": QT_TRANSLATE_NOOP("DetailsDialog", "Mode"),
     "Source": QT_TRANSLATE_NOOP("DetailsDialog", "Source"),
     "Served by": QT_TRANSLATE_NOOP("DetailsDialog", "Served by"),
+    "Items": QT_TRANSLATE_NOOP("DetailsDialog", "Items"),
     "Link": QT_TRANSLATE_NOOP("DetailsDialog", "Link"),
 }
 QR_SIZE = 260
@@ -118,6 +123,8 @@ class DetailsDialog(Retranslatable, QDialog):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for label, value in self._field_values(row):
             self._add_field(form, label, value)
+        #: A cart sale's lines (None: a sale without lines).
+        self.lines_table: SaleLinesTable | None = None
         self.link_edit = link = QLineEdit(row.link)
         link.setReadOnly(True)
         link.setCursorPosition(0)
@@ -159,6 +166,11 @@ class DetailsDialog(Retranslatable, QDialog):
         self._qr_box_widget = qr_box
         layout = QVBoxLayout(self)
         layout.addLayout(body, 1)
+        if row.lines:  # below the fields: a form's wrapped rows would squeeze it
+            self._titles["Items"] = QLabel()
+            self.lines_table = SaleLinesTable(row.lines, row.currency)
+            layout.addWidget(self._titles["Items"])
+            layout.addWidget(self.lines_table)
         layout.addWidget(self.freshness_label)
         layout.addWidget(buttons)
         self.retranslate()
@@ -187,6 +199,15 @@ class DetailsDialog(Retranslatable, QDialog):
         if self.qr_message is not None:
             self.qr_message.setText(self.tr(self._qr_message_source))
         self._show_freshness()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Tall enough for the wrapped texts at the width shown (a layout's minimum height
+        ignores how a wrapped label grows when it is narrower than its hint)."""
+        layout = self.layout()
+        needed = layout.heightForWidth(self.width()) if layout.hasHeightForWidth() else -1
+        if needed > self.height():
+            self.resize(self.width(), needed)
+        super().showEvent(event)
 
     # -- public -------------------------------------------------------------------------------
 

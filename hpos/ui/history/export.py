@@ -8,6 +8,12 @@ on the rows where money moved (PAID, PAID LATE), empty elsewhere; dates are ISO
 8601 with their offset. A text cell that a spreadsheet would run as a formula (it
 starts with = + - @, a tab or a carriage return) gets a leading apostrophe
 (both in :mod:`hpos.util.csvcell`).
+
+A cart sale's lines are in the last column, ``items`` (:func:`items_cell`: ``Café ×2
+(3000); Croissant (500)``, exact amounts that add up to ``amount``), so the file keeps
+one row a sale and its sums stay the takings; a sale without lines (a typed amount, or
+a row of HPAY's history) leaves it empty. The column comes last so that a script that
+read the older columns by position still reads them.
 The file is UTF-8 with a byte-order mark, so that spreadsheets read accents
 right, and it is replaced atomically.
 
@@ -38,6 +44,7 @@ from hpos.util.csvcell import guard_formula
 if TYPE_CHECKING:
     from decimal import Decimal
 
+    from hpos.sales.model import SaleLine
     from hpos.ui.history.rows import HistoryRow
 
 CSV_COLUMNS = (
@@ -53,6 +60,7 @@ CSV_COLUMNS = (
     "mode",
     "description",
     "link",
+    "items",
 )
 #: The encoding of exported files (UTF-8 with a BOM: spreadsheets then read accents right).
 CSV_ENCODING = "utf-8-sig"
@@ -73,7 +81,19 @@ def row_record(row: HistoryRow) -> list[str]:
         guard_formula(row.mode),
         guard_formula(row.description),
         guard_formula(row.link),
+        guard_formula(items_cell(row.lines, row.currency)),
     ]
+
+
+def items_cell(lines: Iterable[SaleLine], currency: str) -> str:
+    """A cart sale's lines in one cell: ``Café ×2 (3000); Croissant (500)`` — the name as
+    sold, the quantity when more than one, the exact line total; "" without lines."""
+    parts = []
+    for line in lines:
+        name = " ".join(line.name.split())
+        quantity = f" ×{line.quantity}" if line.quantity != 1 else ""
+        parts.append(f"{name}{quantity} ({amount_text(line.total, currency)})")
+    return "; ".join(parts)
 
 
 def _amount(value: Decimal | None, currency: str) -> str:

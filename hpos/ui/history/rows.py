@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from hpos.hpay.models import HistoryEntry, HistoryPage
-from hpos.sales.model import Sale
+from hpos.sales.model import Sale, SaleLine
 from hpos.sales.reference import sale_number_in
 from hpos.sales.states import SaleState
 from hpos.ui.i18n import format_datetime
@@ -112,6 +112,8 @@ class HistoryRow:
     source: str
     paid_late: bool = False
     cashier: str = ""  # who served (journal sales that recorded it; "" otherwise)
+    #: A cart sale's lines as sold (journal sales; HPAY's history has none).
+    lines: tuple[SaleLine, ...] = ()
 
     @property
     def key(self) -> str:
@@ -209,6 +211,7 @@ def row_from_sale(sale: Sale) -> HistoryRow:
         source=SOURCE_JOURNAL,
         paid_late=late,
         cashier=sale.cashier or "",
+        lines=sale.lines,
     )
 
 

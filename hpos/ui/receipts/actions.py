@@ -121,6 +121,7 @@ class ReceiptActions(QObject):
                 mode=item.mode,
                 sale_number=item.sale_number,
                 cashier=item.cashier,
+                lines=item.lines,
             )
         except ReceiptRefused as exc:
             text = self.tr(

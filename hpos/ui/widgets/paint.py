@@ -4,9 +4,11 @@ printer or image.
 Shared by the receipts (:mod:`hpos.ui.receipts.render`) and the owner's day closing
 (:mod:`hpos.ui.owner.closing_files`), so both print alike. The paper comes from
 :data:`~hpos.ui.widgets.paper.LAYOUTS`: a roll's page is fitted to the content's
-height. The amount is the biggest line. A "stamp" line (TEST) is a large boxed red
-word, and on A4 a diagonal one across the page too, so a test printout can never
-pass for a real payment.
+height. The amount is the biggest line. A "line" (an item's name and its amount) and a
+"qty" line (``2 × 1,500`` and the line total, indented) put the amount flush right. A
+"stamp" line (TEST) is a large boxed red word, and on A4 a diagonal one across the
+page too, so a test printout can never pass for a real payment. On A4 what does not fit
+one page (a long cart) goes on the next pages; a roll is as long as its content.
 
 Only QPainter on paint devices here (no widgets), so everything may run on a worker
 thread: :func:`write_blocks_pdf` writes to disk and belongs on the Runner.
@@ -14,6 +16,7 @@ thread: :func:`write_blocks_pdf` writes to disk and belongs on the Runner.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
@@ -72,29 +75,47 @@ class _Painter:
         self.x = layout.margin_mm * self.mm
         self.w = width - 2 * self.x
 
-    def run(self, blocks: list[tuple[str, str, str]], *, draw: bool) -> float:
-        lay = self.layout
-        y = lay.margin_mm * self.mm
+    def run(
+        self,
+        blocks: list[tuple[str, str, str]],
+        *,
+        draw: bool,
+        bottom: float | None = None,
+        new_page: Callable[[], None] | None = None,
+    ) -> float:
+        """Lay ``blocks`` out from the top margin; the height used. With ``bottom`` and
+        ``new_page`` (a page of paper), a block that would pass ``bottom`` starts a new page."""
+        top = self.layout.margin_mm * self.mm
+        y = top
+        turn = new_page if draw and bottom is not None else None
+        end = bottom or 0.0
         for kind, label, text in blocks:
-            if kind == "rule":
-                y += 1.5 * self.mm
-                if draw:
-                    self.p.setPen(QPen(QColor("black"), 0.3 * self.mm, Qt.PenStyle.DashLine))
-                    self.p.drawLine(QPointF(self.x, y), QPointF(self.x + self.w, y))
-                y += 1.5 * self.mm
-            elif kind in ("field", "id"):
-                y = self._field(y, label, text, _WRAP_ANY if kind == "id" else _WRAP, draw)
-            elif kind == "stamp":
-                y = self._stamp(y, text, draw)
-            else:
-                size, bold = {
-                    "shop": (lay.shop_pt, True),
-                    "amount": (lay.amount_pt, True),
-                    "status": (lay.shop_pt, True),
-                }.get(kind, (lay.body_pt, False))
-                y = self._text(y, self.x, self.w, text, _font(size, bold=bold), _CENTRE, draw)
-            y += 0.8 * self.mm
-        return y + lay.margin_mm * self.mm
+            if turn is not None and y > top and self._block(y, kind, label, text, draw=False) > end:
+                turn()
+                y = top
+            y = self._block(y, kind, label, text, draw=draw) + 0.8 * self.mm
+        return y + self.layout.margin_mm * self.mm
+
+    def _block(self, y: float, kind: str, label: str, text: str, *, draw: bool) -> float:
+        lay = self.layout
+        if kind == "rule":
+            y += 1.5 * self.mm
+            if draw:
+                self.p.setPen(QPen(QColor("black"), 0.3 * self.mm, Qt.PenStyle.DashLine))
+                self.p.drawLine(QPointF(self.x, y), QPointF(self.x + self.w, y))
+            return y + 1.5 * self.mm
+        if kind in ("field", "id"):
+            return self._field(y, label, text, _WRAP_ANY if kind == "id" else _WRAP, draw)
+        if kind in ("line", "qty"):
+            return self._line(y, label, text, 3 * self.mm if kind == "qty" else 0.0, draw)
+        if kind == "stamp":
+            return self._stamp(y, text, draw)
+        size, bold = {
+            "shop": (lay.shop_pt, True),
+            "amount": (lay.amount_pt, True),
+            "status": (lay.shop_pt, True),
+        }.get(kind, (lay.body_pt, False))
+        return self._text(y, self.x, self.w, text, _font(size, bold=bold), _CENTRE, draw)
 
     def _text(
         self, y: float, x: float, w: float, text: str, font: QFont, flags: object, draw: bool
@@ -117,6 +138,31 @@ class _Painter:
             return max(end_label, end_value)
         y = self._text(y, self.x, self.w, label, _font(body * 0.9, bold=True), _WRAP, draw)
         return self._text(y, self.x, self.w, value, _font(body), flags, draw)
+
+    def _line(self, y: float, left: str, right: str, indent: float, draw: bool) -> float:
+        """``left`` wrapped (a word too long for the room breaks anywhere), ``right`` beside
+        its first row, flush right: an item's name or quantity, and its amount."""
+        font = _font(self.layout.body_pt)
+        self.p.setFont(font)
+        right_w = self.p.boundingRect(QRectF(0, 0, 1e7, 1e7), 0, right).width() if right else 0
+        gap = 2 * self.mm if right else 0.0
+        room = max(self.w - indent - right_w - gap, self.w * 0.3)
+        widest = max(
+            (self.p.boundingRect(QRectF(0, 0, 1e7, 1e7), 0, word).width() for word in left.split()),
+            default=0.0,
+        )
+        flags = _WRAP_ANY if widest > room else _WRAP
+        end = self._text(y, self.x + indent, room, left, font, flags, draw)
+        if right:
+            self.p.setFont(font)
+            rect = self.p.boundingRect(
+                QRectF(self.x, y, self.w, 1e7), Qt.AlignmentFlag.AlignRight, right
+            )
+            if draw:
+                self.p.setPen(QColor("black"))
+                self.p.drawText(rect, Qt.AlignmentFlag.AlignRight, right)
+            end = max(end, y + rect.height())
+        return end
 
     def _stamp(self, y: float, text: str, draw: bool) -> float:
         font = _font(self.layout.stamp_pt, bold=True)
@@ -177,13 +223,33 @@ def page_layout(blocks: Blocks, layout: Layout, dpi: float) -> QPageLayout:
     )
 
 
-def _paint(painter: QPainter, blocks: Blocks, layout: Layout, dpi: float, size: QSizeF) -> None:
+def _paint(
+    painter: QPainter,
+    blocks: Blocks,
+    layout: Layout,
+    dpi: float,
+    size: QSizeF,
+    device: QPagedPaintDevice | None = None,
+) -> None:
+    """Paint ``blocks``; on a page of paper (A4) given its ``device``, what does not fit
+    goes on more pages (an image: the first page only), each with its TEST stamp."""
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     engine = _Painter(painter, layout, dpi, size.width())
     stamp = next((text for kind, _label, text in blocks if kind == "stamp"), None)
-    if stamp is not None and layout.height_mm is not None:  # a page: TEST across it too
-        engine.diagonal_stamp(stamp, size.width(), size.height())
-    engine.run(blocks, draw=True)
+    paged = layout.height_mm is not None
+
+    def diagonal() -> None:
+        if stamp is not None and paged:  # a page: TEST across it too
+            engine.diagonal_stamp(stamp, size.width(), size.height())
+
+    def new_page() -> None:
+        if device is None or not device.newPage():
+            raise PrintoutError("The printout's next page could not be started.")
+        diagonal()
+
+    diagonal()
+    bottom = size.height() - layout.margin_mm * engine.mm if paged else None
+    engine.run(blocks, draw=True, bottom=bottom, new_page=new_page if device else None)
 
 
 def render_blocks(device: QPagedPaintDevice, blocks: Blocks, layout_name: str) -> None:
@@ -200,7 +266,7 @@ def render_blocks(device: QPagedPaintDevice, blocks: Blocks, layout_name: str) -
         raise PrintoutError("The printout could not be started on this device.")
     try:
         full = device.pageLayout().fullRectPixels(round(dpi))
-        _paint(painter, blocks, layout, dpi, QSizeF(full.width(), full.height()))
+        _paint(painter, blocks, layout, dpi, QSizeF(full.width(), full.height()), device)
     finally:
         if not painter.end():
             raise PrintoutError("The printout could not be finished on this device.")

@@ -3,7 +3,8 @@
 Three layouts (:data:`LAYOUTS`): the 58 mm and 80 mm thermal rolls (the page is the
 roll's width and as tall as the content) and A4, each with its margins and font
 sizes. :data:`Blocks` are a printout's lines, top to bottom, as ``(kind, label,
-text)``; kinds: shop, centre, rule, field, id, amount, status, stamp. A receipt
+text)``; kinds: shop, centre, rule, field, id, amount, status, stamp, line (an item:
+label left, text flush right), qty (the same, indented). A receipt
 (:func:`hpos.ui.receipts.layout.receipt_blocks`) and the day's closing
 (:func:`hpos.ui.owner.closing_words.closing_blocks`) are both made of them, and both
 are painted by :mod:`hpos.ui.widgets.paint`.

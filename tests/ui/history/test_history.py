@@ -647,6 +647,7 @@ def test_rows_to_csv_is_exact_and_guarded(tmp_path: Path) -> None:
         "mode": "TEST",
         "description": "TILL1-000042 Achat en ligne",
         "link": "https://checkout.hpay.cash/?ref=ceXefesOpl",
+        "items": "",
     }
     second = records[1]
     assert (second["transaction_id"], second["product"], second["description"]) == (
