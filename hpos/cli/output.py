@@ -25,6 +25,7 @@ from hpos.util.csvcell import guard_formula
 
 if TYPE_CHECKING:
     from hpos.hpay.models import HistoryEntry
+    from hpos.sales.model import SaleLine
 
 #: Columns of ``hpos history --format csv`` (and keys of the JSON objects).
 HISTORY_COLUMNS = (
@@ -144,6 +145,20 @@ def history_csv(entries: Iterable[HistoryEntry]) -> str:
 def history_json(entries: Iterable[HistoryEntry]) -> str:
     """The history as a JSON list of objects (amounts as exact strings, ISO dates)."""
     return json.dumps([history_record(e) for e in entries], indent=2, ensure_ascii=False)
+
+
+def lines_table(lines: Sequence[SaleLine], currency: str) -> str:
+    """A cart sale's lines as sold: item, quantity, unit price and line total (exact)."""
+    rows = [
+        (
+            line.name,
+            str(line.quantity),
+            money_text(line.unit_price, currency, grouped=True),
+            money_text(line.total, currency, grouped=True),
+        )
+        for line in lines
+    ]
+    return table(("ITEM", "QTY", "PRICE", "TOTAL"), rows, right=(1, 2, 3))
 
 
 def key_values(pairs: Iterable[tuple[str, object]]) -> str:

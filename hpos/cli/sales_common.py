@@ -108,7 +108,7 @@ def state_text(sale: Sale) -> str:
 
 
 def describe(sale: Sale, hpay_status: str | None = None, *, not_refreshed: str = "") -> str:
-    """One sale as aligned "Label: value" lines.
+    """One sale as aligned "Label: value" lines; a cart sale's lines in a table beneath.
 
     ``not_refreshed``: why HPAY could not be asked; the state is then marked as the
     last known one, never passed off as current.
@@ -136,7 +136,10 @@ def describe(sale: Sale, hpay_status: str | None = None, *, not_refreshed: str =
         pairs.append(("At HPAY", hpay_status))
     if sale.last_error:
         pairs.append(("Note", sale.last_error))
-    return output.key_values(pairs)
+    text = output.key_values(pairs)
+    if sale.lines:  # a cart sale: what it sold, as sold (a later price change alters nothing)
+        text += "\nItems:\n" + output.lines_table(sale.lines, sale.currency)
+    return text
 
 
 def settled_states(sales: list[Sale | None]) -> bool:
