@@ -137,7 +137,9 @@ def layer_of(name: str) -> str | None:
     return parts[1] if len(parts) > 1 else "hpos"
 
 
-FEATURES = frozenset({"cashier", "customer", "history", "settings", "receipts", "owner", "manager"})
+FEATURES = frozenset(
+    {"cashier", "customer", "history", "settings", "receipts", "owner", "manager", "catalogue"}
+)
 UI_MAY_IMPORT: dict[str, frozenset[str]] = {
     "shared": frozenset(),
     "widgets": frozenset({"shared"}),

@@ -1,22 +1,28 @@
-"""The owner's windows: Owner → Close the day… and Owner → All tills…, behind the manager PIN.
+"""The owner's windows: Owner → Close the day…, All tills… and Catalogue…, behind the manager PIN.
 
 :class:`OwnerWindows` adds the Owner menu to the window (between View and Help) and opens
 each of the owner's pages in its own non-modal window (a :class:`~PySide6.QtWidgets.QDialog`
 of the main window, sized to fit a 1024×600 counter): :class:`~hpos.ui.owner.closing.ClosingPage`
-and :class:`~hpos.ui.owner.tills.AllTillsView`. Each opens through the manager gate
+and :class:`~hpos.ui.owner.tills.AllTillsView`, and the manager's catalogue
+(:class:`~hpos.ui.catalogue.page.CataloguePage`). Each opens through the manager gate
 (:meth:`~hpos.ui.mainwindow.manager.ManagerControls.run`: the PIN first when one is set and
 manager mode is locked) and is closed the moment manager mode ends (Ctrl+L, 5 idle minutes).
 One window of each kind: asked for again while open, it comes to the front; opened again
 after it was closed, it reads its day again. Enter in them presses only a focused button,
 never the page's default one: a day is not closed by an Enter typed in the day field.
 
-The owner package is imported the first time a page is asked for, not before the window's
-first paint (start-up speed). The pages get what they need as callables read when used: the
-window's profile (the demo swaps it), the sales service's journal (on a worker), a new HPAY
-client (made and closed on a worker), the cashier on duty. A workspace rebuilt (settings
-saved, the demo started) drops the windows; the next use builds them on the new profile.
-No owner menu entry has a shortcut: F1's list (every window shortcut) already fills a
-1024×600 screen, and neither page is a counter's everyday task.
+The catalogue page reads the catalogue when it opens; every change it writes is told as
+:attr:`OwnerWindows.catalogue_changed` (the cashier's quick keys read it again). Its prices
+are in the account currency (``currency``: the sale controller's token, None until HPOS
+reached HPAY).
+
+The owner and catalogue packages are imported the first time a page is asked for, not
+before the window's first paint (start-up speed). The pages get what they need as callables
+read when used: the window's profile (the demo swaps it), the sales service's journal (on a
+worker), a new HPAY client (made and closed on a worker), the cashier on duty. A workspace
+rebuilt (settings saved, the demo started) drops the windows; the next use builds them on
+the new profile. No owner menu entry has a shortcut: F1's list (every window shortcut)
+already fills a 1024×600 screen, and no page is a counter's everyday task.
 """
 
 from __future__ import annotations
@@ -24,7 +30,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -40,6 +46,7 @@ if TYPE_CHECKING:
     from hpos.profile.profile import Profile
     from hpos.sales.journal import Journal
     from hpos.sales.service import SalesService
+    from hpos.ui.catalogue.page import CataloguePage
     from hpos.ui.folders import FolderMemory
     from hpos.ui.mainwindow.chrome import WindowMenus
     from hpos.ui.mainwindow.manager import ManagerControls
@@ -57,7 +64,10 @@ MANAGER = "manager"
 
 
 class OwnerWindows(QObject):
-    """The Owner menu and its two windows (Close the day, All tills) for one main window."""
+    """The Owner menu and its windows (Close the day, All tills, Catalogue) for one main window."""
+
+    #: The catalogue page wrote the catalogue (add, edit, archive, restore, remove, import).
+    catalogue_changed = Signal()
 
     def __init__(
         self,
@@ -70,6 +80,7 @@ class OwnerWindows(QObject):
         folders: Callable[[], FolderMemory],
         manager: ManagerControls,
         menus: WindowMenus,
+        currency: Callable[[], str | None] = lambda: None,
     ) -> None:
         super().__init__(window)
         self._window = window
@@ -79,6 +90,7 @@ class OwnerWindows(QObject):
         self._on_duty = on_duty
         self._folders = folders
         self._manager = manager
+        self._currency = currency
         self.menu = QMenu(window)
         self.menu.setObjectName("ownerMenu")
         window.menuBar().insertMenu(menus.help_menu.menuAction(), self.menu)
@@ -88,11 +100,18 @@ class OwnerWindows(QObject):
         self.tills_action = QAction(window)
         self.tills_action.setObjectName("allTillsAction")
         self.tills_action.triggered.connect(self.open_tills)
+        self.catalogue_action = QAction(window)
+        self.catalogue_action.setObjectName("catalogueAction")
+        self.catalogue_action.triggered.connect(self.open_catalogue)
         self.menu.addActions([self.closing_action, self.tills_action])
+        self.menu.addSeparator()
+        self.menu.addAction(self.catalogue_action)
         self.closing_dialog: QDialog | None = None
         self.closing_page: ClosingPage | None = None
         self.tills_dialog: QDialog | None = None
         self.tills_view: AllTillsView | None = None
+        self.catalogue_dialog: QDialog | None = None
+        self.catalogue_page: CataloguePage | None = None
         self.retranslate()
 
     # -- the menu -----------------------------------------------------------------------
@@ -101,6 +120,7 @@ class OwnerWindows(QObject):
         """The pages need a till set up for HPAY (off on the welcome panel)."""
         self.closing_action.setEnabled(available)
         self.tills_action.setEnabled(available)
+        self.catalogue_action.setEnabled(available)
 
     @Slot()
     def open_closing(self) -> None:
@@ -112,16 +132,24 @@ class OwnerWindows(QObject):
         """Owner → All tills…: as the manager, every till of the account in its window."""
         self._manager.run(self._show_tills)
 
+    @Slot()
+    def open_catalogue(self) -> None:
+        """Owner → Catalogue…: as the manager, the shop's items in their window."""
+        self._manager.run(self._show_catalogue)
+
     def retranslate(self) -> None:
         """The menu's and the windows' titles in the UI language (the pages follow
         LanguageChange themselves)."""
         self.menu.setTitle(QCoreApplication.translate("MainWindow", "&Owner"))
         self.closing_action.setText(QCoreApplication.translate("MainWindow", "&Close the day…"))
         self.tills_action.setText(QCoreApplication.translate("MainWindow", "&All tills…"))
+        self.catalogue_action.setText(QCoreApplication.translate("MainWindow", "Ca&talogue…"))
         if self.closing_dialog is not None:
             self.closing_dialog.setWindowTitle(_closing_title())
         if self.tills_dialog is not None:
             self.tills_dialog.setWindowTitle(_tills_title())
+        if self.catalogue_dialog is not None and isValid(self.catalogue_dialog):
+            self.catalogue_dialog.setWindowTitle(_catalogue_title())
 
     # -- the windows --------------------------------------------------------------------
 
@@ -136,6 +164,31 @@ class OwnerWindows(QObject):
         if dialog is None or not isValid(dialog):
             dialog, fresh = self._build_tills(), True
         self._present(dialog, None if fresh else self.tills_view)
+
+    def _show_catalogue(self) -> None:
+        dialog, fresh = self.catalogue_dialog, False
+        if dialog is None or not isValid(dialog):
+            dialog, fresh = self._build_catalogue(), True
+        self._present(dialog, None if fresh else self.catalogue_page)
+
+    def _build_catalogue(self) -> QDialog:
+        # imported on first use: the catalogue page is not needed before the first paint
+        # (start-up speed)
+        from hpos.ui.catalogue.page import CataloguePage
+
+        page = self.catalogue_page = CataloguePage(
+            self._runner,
+            self._journal,
+            currency=self._currency,
+            folders=self._folders(),
+            config_dir=self._profile().config_dir,
+        )
+        page.changed.connect(self.catalogue_changed)
+        page.said.connect(self._say)
+        dialog = self.catalogue_dialog = self._dialog(page, "catalogueWindow")
+        dialog.setWindowTitle(_catalogue_title())
+        page.filter_edit.setFocus(Qt.FocusReason.OtherFocusReason)  # type to find an item
+        return dialog
 
     def _build_closing(self) -> QDialog:
         # imported on first use: the owner's pages are not needed before the first paint
@@ -198,13 +251,13 @@ class OwnerWindows(QObject):
         dialog.activateWindow()
 
     def close_all(self) -> None:
-        """Close and drop both windows (the workspace is rebuilt: a new profile or service)."""
-        for dialog in (self.closing_dialog, self.tills_dialog):
+        """Close and drop the windows (the workspace is rebuilt: a new profile or service)."""
+        for dialog in (self.closing_dialog, self.tills_dialog, self.catalogue_dialog):
             if dialog is not None and isValid(dialog):
                 dialog.close()
                 dialog.deleteLater()
-        self.closing_dialog = self.tills_dialog = None
-        self.closing_page = self.tills_view = None
+        self.closing_dialog = self.tills_dialog = self.catalogue_dialog = None
+        self.closing_page = self.tills_view = self.catalogue_page = None
 
     # -- what the pages are given -------------------------------------------------------
 
@@ -262,3 +315,7 @@ def _closing_title() -> str:
 
 def _tills_title() -> str:
     return QCoreApplication.translate("MainWindow", "All tills — HPOS")
+
+
+def _catalogue_title() -> str:
+    return QCoreApplication.translate("MainWindow", "Catalogue — HPOS")

@@ -161,6 +161,7 @@ class MainWindow(LazyParts, DemoMode, Retranslatable, QMainWindow):
             folders=lambda: self.receipts.folders,  # one last folder for CSV and receipts
             manager=self.manager,
             menus=self.menus,
+            currency=self._account_currency,  # the catalogue's prices
         )
         self._wiring = ControllerWiring(
             self,
@@ -185,6 +186,11 @@ class MainWindow(LazyParts, DemoMode, Retranslatable, QMainWindow):
             self._show_welcome()
 
     # -- building ---------------------------------------------------------------------
+
+    def _account_currency(self) -> str | None:
+        """The currency HPAY charges this account in (None until the controller's token)."""
+        token = self.controller.current_token() if self.controller is not None else None
+        return token.currency if token is not None else None
 
     def _configured(self) -> bool:
         eff = self.profile.effective()

@@ -128,7 +128,7 @@ def test_the_owner_menu_asks_the_pin_then_opens_the_day_and_all_tills_and_ctrl_l
     win = pin_window
     titles, entries = owner_menu_texts(win)
     assert titles == ["&File", "&View", "&Owner", "&Help"]
-    assert entries == ["&Close the day…", "&All tills…"]
+    assert entries == ["&Close the day…", "&All tills…", "", "Ca&talogue…"]
     sell_paid(qtbot, win, sandbox)
 
     win.owner.closing_action.trigger()  # Owner → Close the day…

@@ -1,0 +1,172 @@
+"""The import report: what a CSV file would do to the catalogue, shown before anything is
+written.
+
+:class:`ImportReport` says "12 to add, 3 to change, 5 unchanged, 2 lines rejected" (and the
+items to archive or restore), lists each rejected line (its number in the file, its text,
+why: in the UI language by the kind of problem, the reader's own sentence in the tool tip),
+and offers Import, Cancel and Save report… (the same as plain text). The page does the
+writing; the dialog stays open with a message when it fails.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hpos.ui.catalogue.words import line_text
+from hpos.ui.i18n import format_number
+from hpos.ui.widgets.style import RED
+
+#: The rejected lines' columns: line number, the line's text, why.
+LINE, TEXT, WHY = range(3)
+
+
+class ImportReport(QDialog):
+    """The plan of one CSV file, before Import (see the module)."""
+
+    #: Import pressed.
+    import_requested = Signal()
+    #: Save report… pressed.
+    save_requested = Signal()
+
+    def __init__(self, plan: Any, path: Path, currency: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("importReport")
+        self.plan = plan
+        self.path = path
+        self.currency = currency
+        self.file_label = QLabel()
+        self.file_label.setWordWrap(True)
+        self.summary = QLabel()
+        self.summary.setObjectName("importSummary")
+        self.summary.setWordWrap(True)
+        font = self.summary.font()
+        font.setBold(True)
+        self.summary.setFont(font)
+        self.table = QTableWidget(len(plan.rejected), 3)
+        self.table.setObjectName("rejectedLines")
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(LINE, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(TEXT, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(WHY, QHeaderView.ResizeMode.Stretch)
+        self.table.setVisible(bool(plan.rejected))
+        self.message = QLabel()
+        self.message.setObjectName("importMessage")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet(f"color: {RED};")
+        self.message.hide()
+        self.buttons = QDialogButtonBox()
+        self.save_button = QPushButton()
+        self.buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.import_button = QPushButton()
+        self.import_button.setObjectName("importButton")
+        self.buttons.addButton(self.import_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.import_button.setEnabled(plan.has_changes)
+        self.import_button.setDefault(plan.has_changes)
+        self.buttons.accepted.connect(self._import)
+        self.buttons.rejected.connect(self.reject)
+        self.save_button.clicked.connect(self.save_requested)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.file_label)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        self.retranslate()
+        self.table.setColumnWidth(TEXT, 320)
+
+    def rejected_rows(self) -> list[list[str]]:
+        """The rejected lines' table as shown."""
+        return [
+            [self.table.item(r, c).text() for c in range(3)]  # type: ignore[union-attr]
+            for r in range(self.table.rowCount())
+        ]
+
+    def summary_text(self) -> str:
+        """What importing would do, in one sentence."""
+        plan = self.plan
+        text = self.tr(
+            "{added} to add, {updated} to change, {unchanged} unchanged, {rejected} line(s)"
+            " rejected."
+        ).format(
+            added=format_number(plan.added),
+            updated=format_number(plan.updated),
+            unchanged=format_number(plan.unchanged),
+            rejected=format_number(len(plan.rejected)),
+        )
+        if plan.archived or plan.restored:
+            text += " " + self.tr("{archived} to archive, {restored} to restore.").format(
+                archived=format_number(plan.archived), restored=format_number(plan.restored)
+            )
+        if not plan.has_changes:
+            text += " " + self.tr("Nothing to import.")
+        return text
+
+    def report_text(self) -> str:
+        """The report as plain text (Save report…)."""
+        lines = [self.file_label.text(), self.summary_text(), ""]
+        for line, text, why in self.rejected_rows():
+            lines.append(self.tr("Line {line}: {why}").format(line=line, why=why))
+            lines.append(f"    {text}")
+        return "\n".join(lines).rstrip() + "\n"
+
+    def show_message(self, text: str) -> None:
+        """Import failed: say why, keep the report open."""
+        self.message.setText(text)
+        self.message.show()
+        self.import_button.setEnabled(self.plan.has_changes)
+
+    def set_busy(self, busy: bool) -> None:
+        """While the page writes: Import off (pressed twice it would write twice)."""
+        self.import_button.setEnabled(not busy and self.plan.has_changes)
+
+    def retranslate(self) -> None:
+        """Every text in the UI language."""
+        self.setWindowTitle(self.tr("Import a catalogue — report"))
+        self.file_label.setText(self.tr("File: {path}").format(path=str(self.path)))
+        self.summary.setText(self.summary_text())
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Line"), self.tr("Line’s text"), self.tr("Why it is left out")]
+        )
+        for row, rejected in enumerate(self.plan.rejected):
+            cells = (str(rejected.line), rejected.text)
+            cells += (line_text(rejected.problem, self.currency, rejected.message),)
+            for column, text in enumerate(cells):
+                cell = QTableWidgetItem(text)
+                cell.setToolTip(rejected.message if column == WHY else text)
+                if column == LINE:
+                    cell.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                self.table.setItem(row, column, cell)
+        self.save_button.setText(self.tr("&Save report…"))
+        self.import_button.setText(self.tr("&Import"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _import(self) -> None:
+        self.message.hide()
+        self.set_busy(True)
+        self.import_requested.emit()
