@@ -177,10 +177,24 @@ def build_parser() -> argparse.ArgumentParser:
         "`hpos resume` or `hpos status SALE` will see it).",
     )
     p.add_argument(
-        "amount", metavar="AMOUNT", help='amount in the account currency: "14900", "12.50"'
+        "amount",
+        metavar="AMOUNT",
+        nargs="?",
+        help='amount in the account currency: "14900", "12.50" (with --item: a "Misc." line)',
     )
-    p.add_argument("--product", help="product name (default: the configured one)")
-    p.add_argument("--description", help="description shown to the customer")
+    p.add_argument(
+        "--item",
+        action="append",
+        metavar="CODE[xN]",
+        help="a catalogue item by barcode or SKU, N of them (COF, COFx2); repeat for a cart"
+        " charged as one payment (product name and description made from its lines)",
+    )
+    p.add_argument(
+        "--product", help="product name (default: the configured one; with --item: the cart's)"
+    )
+    p.add_argument(
+        "--description", help="description shown to the customer (with --item: after the items)"
+    )
     p.add_argument(
         "--cashier",
         metavar="NAME",
@@ -259,4 +273,40 @@ def build_parser() -> argparse.ArgumentParser:
         default="table",
         help="table (default), csv (text cells starting with = + - @ get a ' prefix) or json",
     )
+    _add_catalogue(add, common)
     return parser
+
+
+def _add_catalogue(
+    add: Callable[[str, str, str | None], argparse.ArgumentParser], common: argparse.ArgumentParser
+) -> None:
+    """``hpos catalogue list|import|export`` (run by :mod:`hpos.cli.catalogue_command`)."""
+    p = add(
+        "catalogue",
+        "the shop's items: list them, import or export them as CSV",
+        "A catalogue file is CSV with a header row: name and price are required;\n"
+        "category, barcode, sku, colour and archived are optional (French names work\n"
+        "too: nom, prix, catégorie, code-barres, référence, couleur, archivé), cells\n"
+        "separated by ',' or ';'. Lines are matched to items by barcode, else SKU, else\n"
+        "name and category: a match is updated, anything else added. A column left out\n"
+        "keeps the items' values.\n\n"
+        "import exits 0 when every line went in, 8 when some lines were rejected (the\n"
+        "others were imported), 2 when the file is refused as a whole (nothing imported).",
+    )
+    sub = p.add_subparsers(dest="catalogue_command", metavar="ACTION", required=True)
+
+    def action(name: str, help_text: str) -> argparse.ArgumentParser:
+        return sub.add_parser(name, help=help_text, description=help_text, parents=[common])
+
+    listing = action("list", "the items (archived ones with --archived)")
+    listing.add_argument("--archived", action="store_true", help="archived items too (marked)")
+    listing.add_argument("--json", action="store_true", help="as JSON (prices as exact strings)")
+    imp = action("import", "add and update items from a CSV file, print what was done")
+    imp.add_argument("file", type=Path, metavar="FILE", help="the CSV file")
+    imp.add_argument(
+        "--dry-run", action="store_true", help="say what the import would do, write nothing"
+    )
+    exp = action("export", "every item (archived ones too) as CSV, UTF-8 with a byte-order mark")
+    exp.add_argument(
+        "file", nargs="?", default="-", metavar="FILE", help="the file to write (default -: stdout)"
+    )

@@ -25,6 +25,7 @@ EXIT_NETWORK = 4
 EXIT_UNKNOWN = 5
 EXIT_UNPAID = 6
 EXIT_MISMATCH = 7
+EXIT_REJECTED_LINES = 8
 EXIT_INTERRUPTED = 130
 EXIT_BROKEN_PIPE = 141
 EXIT_CODES = {
@@ -36,6 +37,7 @@ EXIT_CODES = {
     EXIT_UNKNOWN: "payment outcome unknown: check `hpos history` before charging again",
     EXIT_UNPAID: "charge --wait / resume: still unpaid when the timeout ran out",
     EXIT_MISMATCH: "report: the till's figures and HPAY's history differ (see the flags)",
+    EXIT_REJECTED_LINES: "catalogue import: some lines were rejected (the others were imported)",
     EXIT_INTERRUPTED: "interrupted (Ctrl+C)",
     EXIT_BROKEN_PIPE: "the output pipe closed early (e.g. `| head`)",
 }

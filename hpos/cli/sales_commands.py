@@ -1,5 +1,6 @@
 """The ``hpos`` commands that sell: ``charge`` and ``resume`` (and the table of every
-command on the journal, ``SALES_COMMANDS``).
+command on the journal, ``SALES_COMMANDS``). ``charge --item`` builds its cart in
+``charge_items``; ``catalogue`` lives in ``catalogue_command``.
 
 ``charge`` writes the sale to the journal (served by ``--cashier NAME``, else the
 cashier on duty) before asking HPAY and (with
@@ -31,6 +32,8 @@ from collections.abc import Callable
 
 from hpos.cli import output
 from hpos.cli.args import parse_amount
+from hpos.cli.catalogue_command import cmd_catalogue
+from hpos.cli.charge_items import item_cart
 from hpos.cli.commands import Context
 from hpos.cli.exits import (
     EXIT_INTERRUPTED,
@@ -73,7 +76,10 @@ GATEWAY_TIMEOUT = 504
 
 def cmd_charge(args: argparse.Namespace, ctx: Context) -> int:
     """Start a sale, show its link (and QR); with --wait, follow it to the end."""
-    check_typed_any_currency(args.amount)  # what no currency takes fails before HPAY is asked
+    if args.amount is None and not args.item:
+        raise CliError("charge needs an AMOUNT or --item CODE (see hpos charge --help)", EXIT_USAGE)
+    if args.amount is not None:  # what no currency takes fails before HPAY is asked
+        check_typed_any_currency(args.amount)
     settings = ctx.profile.effective()
     product = (args.product or settings.default_product or "Sale").strip()
     cashier = cashier_for(args.cashier, settings)  # refused before anything is written
@@ -82,8 +88,22 @@ def cmd_charge(args: argparse.Namespace, ctx: Context) -> int:
         try:
             service = stack.enter_context(open_service(ctx, printer))
             # the account's currency decides the rest (its token is reused by the charge)
-            amount = parse_amount(args.amount, service.client.token().currency)
-            sale = service.charge(amount, product, args.description or "", cashier=cashier)
+            currency = service.client.token().currency
+            amount = None if args.amount is None else parse_amount(args.amount, currency)
+            if args.item:  # a cart: the items, and the amount as a Misc. line
+                cart = item_cart(
+                    args.item, service.journal.catalogue, currency, amount, args.description or ""
+                )
+                sale = service.charge(
+                    cart.cart.total,
+                    (args.product or "").strip() or cart.product,
+                    cart.description,
+                    cashier=cashier,
+                    lines=cart.cart.sale_lines(),
+                )
+            else:
+                assert amount is not None
+                sale = service.charge(amount, product, args.description or "", cashier=cashier)
         except AnswerNotRecorded as exc:  # the journal failed while the request was out
             raise CliError(_unrecorded_text(exc), EXIT_UNKNOWN) from None
         except JournalError as exc:  # before the request: nothing left
@@ -324,4 +344,5 @@ SALES_COMMANDS = {
     "report": cmd_report,
     "sales": cmd_sales,
     "journal": cmd_journal,
+    "catalogue": cmd_catalogue,
 }
