@@ -2,9 +2,11 @@
 
 :class:`ClosingBody` writes a :class:`~hpos.sales.closing.DayClose` as labels (the page
 scrolls them): paid, cancelled, failed and open with count, amount, fees and net; the
-paid sales by cashier; HPAY's view with each difference in red (an error: money the
-till counts that HPAY does not confirm) or amber (a warning); each open sale with its
-next step. Texts in the UI language; :meth:`ClosingBody.show_closing` writes them again.
+paid sales by cashier; by item (when cart sales were paid: quantity and amount, free
+amounts and sales without lines, adding up to the paid amount); HPAY's view with each
+difference in red (an error: money the till counts that HPAY does not confirm) or amber
+(a warning); each open sale with its next step. Texts in the UI language;
+:meth:`ClosingBody.show_closing` writes them again.
 """
 
 from __future__ import annotations
@@ -36,16 +38,18 @@ class ClosingBody(QWidget):
         self.open_labels: list[QLabel] = []
         self.figures_grid: QGridLayout | None = None
         self.cashier_grid: QGridLayout | None = None
+        self.items_grid: QGridLayout | None = None
 
     def show_closing(self, data: DayClose | None) -> None:
         """Write ``data``'s figures (None: nothing)."""
         _clear(self.body_layout)
         self.hpay_label, self.difference_labels, self.open_labels = None, [], []
-        self.figures_grid = self.cashier_grid = None
+        self.figures_grid = self.cashier_grid = self.items_grid = None
         if data is None:
             return
         self._figures(data)
         self._cashiers(data)
+        self._items(data)
         self._hpay(data)
         self._open_sales(data)
         self.body_layout.addStretch(1)
@@ -116,6 +120,19 @@ class ClosingBody(QWidget):
         self._section(self.tr("By cashier (paid sales)"))
         header = ["", self.tr("Paid"), self.tr("Amount"), self.tr("Fees"), self.tr("Net")]
         self.cashier_grid = self._grid(header, rows)
+
+    def _items(self, data: DayClose) -> None:
+        """The paid sales by item, when any paid sale of the day has lines (a cart sale)."""
+        sold = data.report.items
+        if not sold.shown:
+            return
+        cur, lang = data.currency, current_language()
+        rows = [
+            [name, str(quantity), format_money(amount, cur, lang)]
+            for name, quantity, amount in words.items_rows(sold)
+        ]
+        self._section(self.tr("Items sold (paid sales)"))
+        self.items_grid = self._grid(["", self.tr("Quantity"), self.tr("Amount")], rows)
 
     def _hpay(self, data: DayClose) -> None:
         report, cur, lang = data.report, data.currency, current_language()

@@ -21,6 +21,7 @@ from hpos.ui.widgets.paper import Blocks
 if TYPE_CHECKING:  # the sales layer's types, for the hints only
     from hpos.sales.closing import Change, DayClose, Figures
     from hpos.sales.journal_closings import ClosingRecord
+    from hpos.sales.report_items import ItemsSold
     from hpos.sales.report_types import Discrepancy
 
 #: The difference kinds that are errors (red); the others are warnings (amber).
@@ -155,6 +156,27 @@ def figures_text(fig: Figures, currency: str, language: str | None = None) -> st
     return f"{fig.count} · {format_money(fig.amount, currency, language)}"
 
 
+def items_rows(sold: ItemsSold) -> list[tuple[str, int, Decimal]]:
+    """The day's paid sales by item (name as sold, quantity, amount), then the free amounts
+    and the sales without lines: the rows add up to the paid total."""
+    rows = [(line.name, line.quantity, line.amount) for line in sold.items]
+    rows.append(
+        (
+            QCoreApplication.translate("ClosingPage", "Free amounts"),
+            sold.free_count,
+            sold.free_amount,
+        )
+    )
+    rows.append(
+        (
+            QCoreApplication.translate("ClosingPage", "Sales without lines"),
+            sold.unlined_count,
+            sold.unlined_amount,
+        )
+    )
+    return rows
+
+
 def closing_blocks(close: DayClose, shop: str, language: str | None = None) -> Blocks:
     """The closing as a printout's lines (:data:`~hpos.ui.widgets.paper.Blocks`)."""
     cur = close.currency
@@ -202,6 +224,13 @@ def closing_blocks(close: DayClose, shop: str, language: str | None = None) -> B
                     ),
                 )
             )
+    if report.items.shown:
+        blocks += [
+            ("rule", "", ""),
+            ("centre", "", QCoreApplication.translate("ClosingPage", "Items sold")),
+        ]
+        for name, quantity, amount in items_rows(report.items):
+            blocks.append(("line", f"{name} ×{quantity}", money(amount)))
     blocks.append(("rule", "", ""))
     if report.checked:
         hpay = f"{report.hpay_paid_count} · {money(report.hpay_paid_total)}"

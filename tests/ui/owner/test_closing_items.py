@@ -1,0 +1,87 @@
+"""The day's closing breaks the paid sales down by item when cart sales were paid: on the
+page (a grid under the cashiers) and on its printout, adding up to the paid amount; a
+day without cart sales shows no such section."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from pytestqt.qtbot import QtBot
+
+from hpos.hpay.client import HpayClient
+from hpos.profile.profile import Profile
+from hpos.sales.cart import Cart, product_name
+from hpos.sales.catalogue import ItemDraft
+from hpos.sales.journal import Journal
+from hpos.sales.states import SaleState
+from hpos.sales.till import Till
+from hpos.sandbox.server import SandboxServer
+from hpos.ui.runner import Runner
+from tests.ui.owner.test_closing import (  # noqa: F401 - fixtures
+    WAIT,
+    grid_rows,
+    journal,
+    make_page,
+    plain,
+    profile,
+    runner,
+)
+
+S = SaleState
+
+
+def test_the_closing_lists_the_items_sold(
+    qtbot: QtBot,
+    runner: Runner,  # noqa: F811
+    profile: Profile,  # noqa: F811
+    journal: Journal,  # noqa: F811
+    sandbox: SandboxServer,
+    client: HpayClient,
+) -> None:
+    till = Till(client, journal, till_name="T1")
+    coffee = journal.catalogue.add(ItemDraft("Café", Decimal("1500")), "XOF")
+    cart = Cart().add_item(coffee, 2).add_amount(Decimal("1000"))
+    for sale in (
+        till.start_sale(cart.total, product_name(cart.lines), lines=cart.sale_lines()),
+        till.start_sale("2500", "Sac"),
+    ):
+        assert sale.transaction_id
+        sandbox.mark_paid(sale.transaction_id)
+        journal.transition(sale.id, S.PAID)
+    journal.catalogue.update(coffee.id, ItemDraft("Café", Decimal("9999")), "XOF")
+
+    page = make_page(qtbot, runner, profile, journal, sandbox.url)
+    with qtbot.waitSignal(page.loaded, timeout=WAIT):
+        page.show()
+    body = page.body
+    assert grid_rows(body.items_grid) == [
+        ["Café", "2", "3,000 FCFA"],
+        ["Free amounts", "1", "1,000 FCFA"],
+        ["Sales without lines", "1", "2,500 FCFA"],
+    ]
+    assert grid_rows(body.figures_grid)[0][:3] == ["Paid", "2", "6,500 FCFA"]
+    lines = [(label, plain(value)) for kind, label, value in page.blocks() if kind == "line"]
+    assert lines == [
+        ("Café ×2", "3,000 FCFA"),
+        ("Free amounts ×1", "1,000 FCFA"),
+        ("Sales without lines ×1", "2,500 FCFA"),
+    ]
+
+
+def test_a_day_without_cart_sales_has_no_items_section(
+    qtbot: QtBot,
+    runner: Runner,  # noqa: F811
+    profile: Profile,  # noqa: F811
+    journal: Journal,  # noqa: F811
+    sandbox: SandboxServer,
+    client: HpayClient,
+) -> None:
+    sale = Till(client, journal, till_name="T1").start_sale("2500", "Sac")
+    assert sale.transaction_id
+    sandbox.mark_paid(sale.transaction_id)
+    journal.transition(sale.id, S.PAID)
+    page = make_page(qtbot, runner, profile, journal, sandbox.url)
+    with qtbot.waitSignal(page.loaded, timeout=WAIT):
+        page.show()
+    assert page.body.items_grid is None
+    assert all(kind != "line" for kind, _label, _value in page.blocks())
