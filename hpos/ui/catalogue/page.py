@@ -23,7 +23,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -46,8 +46,13 @@ from hpos.ui.catalogue import jobs
 from hpos.ui.catalogue.editor import ItemEditor
 from hpos.ui.catalogue.importing import CatalogueFiles
 from hpos.ui.catalogue.model import ITEM_ROLE, NAME, CatalogueFilter, CatalogueModel
-from hpos.ui.catalogue.words import currency_text, problem_text
-from hpos.ui.controller.text import error_text
+from hpos.ui.catalogue.words import (
+    currency_note,
+    currency_text,
+    done_text,
+    problem_text,
+    reason_text,
+)
 from hpos.ui.folders import FolderMemory
 from hpos.ui.i18n import Retranslatable
 from hpos.ui.runner import Runner
@@ -383,7 +388,7 @@ class CataloguePage(Retranslatable, QWidget):
         self._set_busy(False)
         log.warning("catalogue not read: %s", exc)
         self._say_failure(
-            self.tr("The catalogue could not be read: {reason}").format(reason=_reason(exc))
+            self.tr("The catalogue could not be read: {reason}").format(reason=reason_text(exc))
         )
 
     def _write(self, job: Callable[[], jobs.Done], name: str) -> None:
@@ -406,7 +411,7 @@ class CataloguePage(Retranslatable, QWidget):
             elif isinstance(exc, CurrencyMismatch):
                 editor.show_message(currency_text(exc.catalogue, exc.given))
             else:
-                editor.show_message(_reason(exc))
+                editor.show_message(reason_text(exc))
 
         self._runner.submit(
             lambda: jobs.save(journal().catalogue, item_id, draft, currency),
@@ -424,15 +429,17 @@ class CataloguePage(Retranslatable, QWidget):
         self._set_busy(False)
         self._apply(done.loaded, done.item.id if done.item is not None else None)
         name = done.item.name if done.item is not None else ""
-        self._say(_done_text(done.what, name, done.count))
+        self._say(done_text(done.what, name, done.count))
         self.changed.emit()
 
     def _on_write_failed(self, exc: BaseException) -> None:
         self._set_busy(False)
         if isinstance(exc, ItemRefused):
-            reason = self.tr("Not restored: {reason}").format(reason=_refusal(exc, self.currency()))
+            reason = self.tr("Not restored: {reason}").format(
+                reason=problem_text(exc.problem, exc.detail, self.currency() or "", str(exc))
+            )
         else:
-            reason = self.tr("Nothing was changed: {reason}").format(reason=_reason(exc))
+            reason = self.tr("Nothing was changed: {reason}").format(reason=reason_text(exc))
         self._say_failure(reason)
 
     @Slot(str)
@@ -450,49 +457,6 @@ class CataloguePage(Retranslatable, QWidget):
     def _show_note(self) -> None:
         account = self._account_currency()
         stored = self._loaded.currency if self._loaded is not None else None
-        note = ""
-        if account and stored and account != stored:
-            note = self.tr(
-                "The catalogue’s prices are in {catalogue}; this account charges in {account}."
-                " The cashier cannot sell them until the catalogue is in {account}."
-            ).format(catalogue=stored, account=account)
-        elif not account and stored:
-            note = self.tr("Not connected to HPAY: prices are shown in {currency}.").format(
-                currency=stored
-            )
+        note = currency_note(stored, account)
         self.note_label.setText(note)
         self.note_label.setVisible(bool(note))
-
-
-def _done_text(what: str, name: str, count: int) -> str:
-    texts = {
-        "added": QCoreApplication.translate("CataloguePage", "“{name}” added."),
-        "updated": QCoreApplication.translate("CataloguePage", "“{name}” saved."),
-        "archived": QCoreApplication.translate(
-            "CataloguePage", "“{name}” archived: off the quick keys and the scanner."
-        ),
-        "restored": QCoreApplication.translate(
-            "CataloguePage", "“{name}” restored: back on the quick keys and the scanner."
-        ),
-        "deleted": QCoreApplication.translate("CataloguePage", "“{name}” deleted."),
-        "sold": QCoreApplication.translate(
-            "CataloguePage",
-            "“{name}” archived, because sales name it: it stays in their receipts and reports.",
-        ),
-        "imported": QCoreApplication.translate(
-            "CataloguePage", "Import done: {count} items written."
-        ),
-    }
-    return texts[what].format(name=name, count=count)
-
-
-def _reason(exc: BaseException) -> str:
-    if isinstance(exc, KeyError):
-        return QCoreApplication.translate(
-            "CataloguePage", "this item is no longer in the catalogue (read it again)."
-        )
-    return error_text(exc)
-
-
-def _refusal(exc: ItemRefused, currency: str | None) -> str:
-    return problem_text(exc.problem, exc.detail, currency or "", str(exc))

@@ -15,8 +15,18 @@ from PySide6.QtCore import QCoreApplication
 from hpos.hpay.money import currency_decimals
 from hpos.sales.catalogue import CATEGORY_CHARS, CODE_CHARS, COLOURS, NAME_CHARS, Problem
 from hpos.sales.typed_amount import AmountRefused, Refusal, check_typed
+from hpos.ui.controller.text import error_text
 
-__all__ = ["colour_names", "currency_text", "line_text", "price_text", "problem_text"]
+__all__ = [
+    "colour_names",
+    "currency_note",
+    "currency_text",
+    "done_text",
+    "line_text",
+    "price_text",
+    "problem_text",
+    "reason_text",
+]
 
 
 def price_text(typed: str, currency: str) -> str:
@@ -164,3 +174,50 @@ def line_text(problem: str, currency: str, message: str) -> str:
             "CatalogueWords", "The colour is not #RRGGBB or one of {names}."
         ).format(names=", ".join(COLOURS))
     return problem_text(problem, "", currency, message)
+
+
+def done_text(what: str, name: str, count: int = 0) -> str:
+    """What a write did (a :class:`~hpos.ui.catalogue.jobs.Done`'s ``what``), for the page."""
+    texts = {
+        "added": QCoreApplication.translate("CataloguePage", "“{name}” added."),
+        "updated": QCoreApplication.translate("CataloguePage", "“{name}” saved."),
+        "archived": QCoreApplication.translate(
+            "CataloguePage", "“{name}” archived: off the quick keys and the scanner."
+        ),
+        "restored": QCoreApplication.translate(
+            "CataloguePage", "“{name}” restored: back on the quick keys and the scanner."
+        ),
+        "deleted": QCoreApplication.translate("CataloguePage", "“{name}” deleted."),
+        "sold": QCoreApplication.translate(
+            "CataloguePage",
+            "“{name}” archived, because sales name it: it stays in their receipts and reports.",
+        ),
+        "imported": QCoreApplication.translate(
+            "CataloguePage", "Import done: {count} items written."
+        ),
+    }
+    return texts[what].format(name=name, count=count)
+
+
+def reason_text(exc: BaseException) -> str:
+    """Why a job failed: an item gone meanwhile, else the shared error sentence."""
+    if isinstance(exc, KeyError):
+        return QCoreApplication.translate(
+            "CataloguePage", "this item is no longer in the catalogue (read it again)."
+        )
+    return error_text(exc)
+
+
+def currency_note(stored: str | None, account: str | None) -> str:
+    """The page's note on the prices' currency ("" when there is nothing to say)."""
+    if account and stored and account != stored:
+        return QCoreApplication.translate(
+            "CataloguePage",
+            "The catalogue’s prices are in {catalogue}; this account charges in {account}."
+            " The cashier cannot sell them until the catalogue is in {account}.",
+        ).format(catalogue=stored, account=account)
+    if not account and stored:
+        return QCoreApplication.translate(
+            "CataloguePage", "Not connected to HPAY: prices are shown in {currency}."
+        ).format(currency=stored)
+    return ""

@@ -1,0 +1,158 @@
+"""Import CSV… and Export CSV… on the catalogue page (real journal, real files in tmp_path,
+Qt's own file dialog driven as a user types a path): the report comes before anything is
+written, rejected lines are listed with why, only the good lines are written; the report
+saved as text; the export writes what the table shows; a file refused as a whole."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QLineEdit
+from pytestqt.qtbot import QtBot
+
+from hpos.sales.catalogue import ItemDraft
+from hpos.sales.journal import Journal
+from hpos.ui.catalogue.page import CataloguePage
+from hpos.ui.catalogue.report import ImportReport
+from hpos.ui.folders import read_start_folder
+from tests.ui.catalogue.shown import WAIT, names, rows
+
+MakePage = Callable[..., CataloguePage]
+
+GOOD_AND_BAD = (
+    "name,price,category,barcode\r\n"
+    "Coffee,1000,Drinks,111\r\n"
+    "Tea,12.5,Drinks,222\r\n"
+    "Juice,800,Drinks,111\r\n"
+    "Croissant,600,Bakery,\r\n"
+)
+
+
+def choose(qtbot: QtBot, page: CataloguePage, path: Path) -> QFileDialog:
+    """The page's file dialog, with ``path`` typed in it and accepted."""
+    qtbot.waitUntil(lambda: page.files.file_dialog is not None, timeout=WAIT)
+    dialog = page.files.file_dialog
+    assert dialog.windowModality() == Qt.WindowModality.WindowModal
+    dialog.findChild(QLineEdit, "fileNameEdit").setText(str(path))  # typed, as people do
+    dialog.accept()
+    return dialog
+
+
+def report_of(qtbot: QtBot, page: CataloguePage) -> ImportReport:
+    qtbot.waitUntil(lambda: page.files.report is not None, timeout=WAIT)
+    report = page.files.report
+    assert report is not None
+    qtbot.waitUntil(report.isVisible, timeout=WAIT)
+    return report
+
+
+def test_an_import_reports_good_and_bad_lines_first_and_writes_only_the_good_ones(
+    qtbot: QtBot, make_page: MakePage, journal: Journal, tmp_path: Path
+) -> None:
+    source = tmp_path / "stock.csv"
+    source.write_text(GOOD_AND_BAD, encoding="utf-8")
+    page = make_page()
+    page.import_button.click()
+    choose(qtbot, page, source)
+    report = report_of(qtbot, page)
+    assert report.summary.text() == "2 to add, 0 to change, 0 unchanged, 2 line(s) rejected."
+    assert report.rejected_rows() == [
+        ["3", "Tea,12.5,Drinks,222", "The price is not a price in XOF."],
+        ["4", "Juice,800,Drinks,111", "The barcode is on an earlier line or is another item’s."],
+    ]
+    assert report.table.item(1, 2).toolTip() == "The barcode 111 is already on line 2."
+    assert journal.catalogue.items() == [], "nothing written before Import"
+    assert report.import_button.isEnabled()
+
+    report.save_button.click()  # Save report…
+    saved = tmp_path / "stock-report.txt"
+    with qtbot.waitSignal(page.said, timeout=WAIT) as said:
+        choose(qtbot, page, saved)
+    assert said.args[0] == f"Report saved: {saved}"
+    assert saved.read_text(encoding="utf-8") == (
+        f"File: {source}\n"
+        "2 to add, 0 to change, 0 unchanged, 2 line(s) rejected.\n"
+        "\n"
+        "Line 3: The price is not a price in XOF.\n"
+        "    Tea,12.5,Drinks,222\n"
+        "Line 4: The barcode is on an earlier line or is another item’s.\n"
+        "    Juice,800,Drinks,111\n"
+    )
+    assert report.isVisible(), "saving the report does not import"
+    assert read_start_folder(tmp_path / "profile") == tmp_path, "the folder is remembered"
+
+    with qtbot.waitSignal(page.changed, timeout=WAIT):
+        report.import_button.click()
+    qtbot.waitUntil(lambda: page.files.report is None, timeout=WAIT)
+    assert page.status_text() == "Import done: 2 items written."
+    assert rows(page) == [
+        ["Croissant", "600 FCFA", "Bakery", "", "", "", ""],
+        ["Coffee", "1,000 FCFA", "Drinks", "111", "", "", ""],
+    ]
+    assert sorted(i.name for i in journal.catalogue.items()) == ["Coffee", "Croissant"]
+
+
+def test_a_file_with_nothing_new_says_so_and_cancel_writes_nothing(
+    qtbot: QtBot, make_page: MakePage, journal: Journal, tmp_path: Path
+) -> None:
+    journal.catalogue.add(ItemDraft("Coffee", "1000", category="Drinks", barcode="111"), "XOF")
+    source = tmp_path / "same.csv"
+    source.write_text("name,price,barcode\nCoffee,1000,111\nBun,0,\n", encoding="utf-8")
+    page = make_page()
+    page.files.read_import(source)
+    report = report_of(qtbot, page)
+    assert report.summary.text() == (
+        "0 to add, 0 to change, 1 unchanged, 1 line(s) rejected. Nothing to import."
+    )
+    assert report.rejected_rows() == [["3", "Bun,0,", "The price is not a price in XOF."]]
+    assert not report.import_button.isEnabled()
+    report.cancel_button.click()
+    qtbot.waitUntil(lambda: page.files.report is None, timeout=WAIT)
+    assert names(page) == ["Coffee"]
+
+
+def test_a_file_that_is_no_catalogue_is_refused_whole(
+    qtbot: QtBot, make_page: MakePage, journal: Journal, tmp_path: Path
+) -> None:
+    source = tmp_path / "orders.csv"
+    source.write_text("order,customer\n1,Awa\n", encoding="utf-8")
+    page = make_page()
+    with qtbot.waitSignal(page.said, timeout=WAIT) as said:
+        page.files.read_import(source)
+    assert said.args[0].startswith("“orders.csv” was not imported: ")
+    assert page.files.report is None
+    assert journal.catalogue.items() == []
+
+
+def test_export_writes_the_items_the_table_shows(
+    qtbot: QtBot, make_page: MakePage, journal: Journal, tmp_path: Path
+) -> None:
+    for draft in (
+        ItemDraft("Coffee", "1000", category="Drinks", barcode="111", colour="blue"),
+        ItemDraft("Tea", "700", category="Drinks", sku="T-1"),
+        ItemDraft("Croissant", "600", category="Bakery"),
+    ):
+        journal.catalogue.add(draft, "XOF")
+    [tea] = [i for i in journal.catalogue.items() if i.name == "Tea"]
+    journal.catalogue.archive(tea.id)
+    page = make_page()
+    page.archived_box.click()
+    page.filter_edit.setText("drinks")
+    assert names(page) == ["Coffee", "Tea"]
+    page.export_button.click()
+    target = tmp_path / "drinks.csv"
+    with qtbot.waitSignal(page.said, timeout=WAIT) as said:
+        choose(qtbot, page, target)
+    assert said.args[0] == f"2 items exported: {target}"
+    data = target.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf"), "a BOM: spreadsheets read accents right"
+    lines = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+    assert lines == [
+        ["name", "price", "category", "barcode", "sku", "colour", "archived"],
+        ["Coffee", "1000", "Drinks", "111", "", "#1565C0", "no"],
+        ["Tea", "700", "Drinks", "", "T-1", "", "yes"],
+    ]
