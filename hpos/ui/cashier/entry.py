@@ -4,9 +4,17 @@ Widgets only: :class:`~hpos.ui.cashier.screen.CashierScreen` fills it and decide
 when it shows; it scales its fonts with the window (:meth:`apply_scale`). The next
 pages ((b) charging in :mod:`hpos.ui.cashier.charging`, then payment, PAID, problem)
 are imported and built after the window's first paint.
+
+With a catalogue (:meth:`EntryPage.catalogue_parts`, built when the first non-empty one
+arrives, never at start-up) the page has three parts side by side: the quick keys (or the
+F4 search in their place), the middle column with the amount (the cart's total) above the
+cart, and the keypad under the typed amount and its "Add" key (a free "Misc." line).
+Without one it is the amount, the fields and the keypad, as it always was.
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -14,7 +22,9 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QSizePolicy,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -25,6 +35,49 @@ from hpos.ui.cashier.refusals import refusal_hint
 from hpos.ui.i18n import Retranslatable
 from hpos.ui.keynames import key_name
 from hpos.ui.widgets.style import FitLabel, big_button, set_pixels, wrapping_label
+
+if TYPE_CHECKING:  # built with the first catalogue (after the first paint)
+    from hpos.ui.cashier.cart import CartView
+    from hpos.ui.cashier.search import ItemSearch
+    from hpos.ui.cashier.tiles import QuickKeys
+
+
+class CatalogueParts:
+    """The widgets a catalogue adds to the entry page (see the module's doc)."""
+
+    def __init__(self, page: QWidget) -> None:
+        # imported here: a shop without a catalogue never loads them (start-up speed)
+        from hpos.ui.cashier.cart import CartView
+        from hpos.ui.cashier.search import ItemSearch
+        from hpos.ui.cashier.tiles import QuickKeys
+
+        self.side = QStackedWidget(page)
+        self.side.setObjectName("quickKeysSide")
+        self.quick_keys: QuickKeys = QuickKeys(self.side)
+        self.search: ItemSearch = ItemSearch(self.side)
+        self.side.addWidget(self.quick_keys)
+        self.side.addWidget(self.search)
+        self.cart_view: CartView = CartView(page)
+        self.typed_label = FitLabel("", page)
+        self.typed_label.setObjectName("typedAmountLabel")
+        self.typed_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.typed_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.add_button = QPushButton(page)
+        self.add_button.setObjectName("addAmountButton")
+        self.add_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+    def searching(self) -> bool:
+        """The F4 search shows in place of the quick keys."""
+        return self.side.currentWidget() is self.search
+
+    def apply_scale(self, scale: float) -> None:
+        """Fonts for a window ``scale`` times 1024×600."""
+        self.quick_keys.apply_scale(scale)
+        self.search.apply_scale(scale)
+        self.cart_view.apply_scale(scale)
+        self.typed_label.set_pixel_range(round(16 * scale), round(26 * scale))
+        set_pixels(self.add_button, 22 * scale, bold=True)
+        self.add_button.setMinimumSize(round(96 * scale), max(56, round(56 * scale)))
 
 
 class EntryPage(Retranslatable, QWidget):
@@ -69,15 +122,80 @@ class EntryPage(Retranslatable, QWidget):
         left.addLayout(form)
         left.addStretch(1)
         left.addWidget(self.charge_button)
-        row = QHBoxLayout(self)
+        self._left = left
+        self._pad = QVBoxLayout()
+        self._pad.setSpacing(8)
+        self._pad.addWidget(self.keypad, 1)
+        self._row = row = QHBoxLayout(self)
         row.setContentsMargins(16, 16, 16, 16)
         row.setSpacing(20)
         row.addLayout(left, 3)
-        row.addWidget(self.keypad, 2)
+        row.addLayout(self._pad, 2)
+        self.parts: CatalogueParts | None = None  # the quick keys and the cart, when needed
+        self._catalogue_on = False
+        self._scale = 0.0
         self.setFocusProxy(self.amount_display)
         # the refusal the hint line shows, and the language it was said in
         self._refusal: tuple[AmountRefused, str | None, str] | None = None
         self.retranslate()
+
+    def catalogue_parts(self) -> CatalogueParts:
+        """The quick keys, search, cart and Add key (built and laid out on first use)."""
+        parts = self.parts
+        if parts is None:
+            parts = self.parts = CatalogueParts(self)
+            self._row.insertWidget(0, parts.side, 4)
+            self._left.insertWidget(2, parts.cart_view, 4)
+            typed = QHBoxLayout()
+            typed.setSpacing(8)
+            typed.addWidget(parts.typed_label, 1)
+            typed.addWidget(parts.add_button)
+            self._pad.insertLayout(0, typed)
+            if self._scale:
+                parts.apply_scale(self._scale)
+            self._retranslate_parts()
+            self.set_catalogue_mode(False)
+        return parts
+
+    def set_catalogue_mode(self, on: bool) -> None:
+        """Show the quick keys, the cart and the Add key (``on``), or the plain keypad."""
+        parts = self.parts
+        if parts is None:
+            return
+        for widget in (parts.side, parts.cart_view, parts.typed_label, parts.add_button):
+            widget.setVisible(on)
+        row, left = self._row, self._left
+        row.setContentsMargins(*(12,) * 4 if on else (16,) * 4)
+        row.setSpacing(12 if on else 20)
+        row.setStretch(0, 4)
+        row.setStretch(1, 4 if on else 3)
+        row.setStretch(2, 3 if on else 2)
+        left.setSpacing(6 if on else 10)
+        left.setStretch(left.indexOf(self.amount_display), 1 if on else 3)
+        for n in range(left.count()):  # the room above Charge goes to the cart's lines
+            item = left.itemAt(n)
+            if item is not None and item.spacerItem() is not None:
+                left.setStretch(n, 0 if on else 1)
+        self._catalogue_on = on
+        self._fit_amount()
+        self.status_label.setWordWrap(on)
+        self.show_product(True)
+
+    def show_product(self, shown: bool) -> None:
+        """The product row (hidden while a cart names the product: more room for its lines)."""
+        self._product_caption.setVisible(shown)
+        self.product_edit.setVisible(shown)
+
+    def _fit_amount(self) -> None:
+        """The big amount: shorter beside a cart (its lines need the room)."""
+        scale = self._scale or 1.0
+        tall = round(84 * scale) if self._catalogue_on else 16_777_215
+        self.amount_display.setMaximumHeight(tall)
+
+    @property
+    def catalogue_mode(self) -> bool:
+        """The quick keys and the cart show."""
+        return self.parts is not None and not self.parts.side.isHidden()
 
     def show_refusal(self, refused: AmountRefused, language: str | None = None) -> None:
         """Say on the hint line why the amount entry refused a key (or cannot charge)."""
@@ -98,9 +216,23 @@ class EntryPage(Retranslatable, QWidget):
         self.charge_button.setToolTip(self.tr("Charge ({key})").format(key=key_name("Return")))
         self._product_caption.setText(self.tr("Product"))
         self._description_caption.setText(self.tr("Description"))
+        self._retranslate_parts()
+
+    def _retranslate_parts(self) -> None:
+        parts = getattr(self, "parts", None)  # None also while __init__ runs
+        if parts is None:
+            return
+        parts.add_button.setText(self.tr("Add"))
+        parts.add_button.setAccessibleName(self.tr("Add the typed amount to the cart"))
+        parts.add_button.setToolTip(self.tr("Add the typed amount to the cart"))
+        parts.typed_label.setAccessibleName(self.tr("Amount typed"))
 
     def apply_scale(self, scale: float) -> None:
         """Fonts for a window ``scale`` times 1024×600."""
+        self._scale = scale
+        if self.parts is not None:
+            self.parts.apply_scale(scale)
+        self._fit_amount()
         self.amount_display.set_pixel_range(round(28 * scale), round(96 * scale))
         set_pixels(self.status_label, 16 * scale)
         set_pixels(self.hint_label, 18 * scale, bold=True)

@@ -242,6 +242,7 @@ class SaleFollowing:
             self.current_page() == "entry"
             and not self._waiting_charge
             and self._entry.is_empty
+            and not self._cart_has_lines()
             and not self.entry_page.description_edit.text().strip()
         )
 
@@ -311,6 +312,7 @@ class SaleFollowing:
         locked = name != "entry"
         for widget in (self.entry_page.product_edit, self.entry_page.description_edit):
             widget.setEnabled(not locked)
+        self._update_scanner()  # scans are watched on the entry and PAID pages only
         if name in ("payment", "paid"):
             self._second.start()
         else:
@@ -346,8 +348,10 @@ class SaleFollowing:
 
     def _refresh_amount(self) -> None:
         display = self.entry_page.amount_display
-        display.setText(self._entry.display(self._locale))
-        empty = not self._entry.chargeable
+        total = self._cart_total_text()  # with lines in the cart, its total
+        display.setText(total if total is not None else self._entry.display(self._locale))
+        self._refresh_typed()
+        empty = total is None and not self._entry.chargeable
         if display.property("empty") != empty:
             display.setProperty("empty", empty)
             display.style().unpolish(display)

@@ -12,9 +12,13 @@ Charge, Copy link, Cancel, New sale, keys); how it follows the controller's
 news and renders the current sale is in :mod:`hpos.ui.cashier.follow`, the
 key map in :mod:`hpos.ui.cashier.keys`.
 
+The quick keys, the cart and the barcode scanner (when the shop has a catalogue) are
+in :mod:`hpos.ui.cashier.selling`.
+
 Keyboard: digits, "," or ".", Backspace, Esc (clear) and Enter (charge) on the
-entry page; Enter or Esc starts a new sale from the PAID page; Esc asks to
-cancel on the payment page; Enter is the primary action of a problem page.
+entry page (with a cart: F4 search, ↑ ↓ + − Delete on its lines); Enter or Esc starts a
+new sale from the PAID page; Esc asks to cancel on the payment page; Enter is the primary
+action of a problem page.
 """
 
 from __future__ import annotations
@@ -22,10 +26,19 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from decimal import Decimal
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QPaintEvent, QResizeEvent
+from PySide6.QtGui import (
+    QGuiApplication,
+    QHideEvent,
+    QKeyEvent,
+    QKeySequence,
+    QPaintEvent,
+    QResizeEvent,
+    QShowEvent,
+)
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from hpos.sales.states import SaleState
@@ -35,6 +48,7 @@ from hpos.ui.cashier.entry import EntryPage
 from hpos.ui.cashier.follow import SaleFollowing
 from hpos.ui.cashier.keys import PAGES, key_action
 from hpos.ui.cashier.notice import NoticeBar
+from hpos.ui.cashier.selling import CartSelling
 from hpos.ui.controller.sale import SaleController
 from hpos.ui.widgets.dialogs import ask_yes_no
 from hpos.ui.widgets.style import STYLE
@@ -63,7 +77,7 @@ def _utcnow() -> datetime:
     return datetime.now(UTC)
 
 
-class CashierScreen(SaleFollowing, QWidget):
+class CashierScreen(CartSelling, SaleFollowing, QWidget):
     """The counter's main area: type an amount, charge, show the QR, see PAID."""
 
     #: The page shown changed: one of :data:`PAGES`.
@@ -82,6 +96,7 @@ class CashierScreen(SaleFollowing, QWidget):
         clock: Callable[[], datetime] = _utcnow,
         locale: str | None = None,  # None: the UI language in use
         session_started: datetime | None = None,  # None: now (older sales are "from last time")
+        scanner_clock: Callable[[], float] | None = None,  # tests: the scanner's clock (s)
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -108,6 +123,8 @@ class CashierScreen(SaleFollowing, QWidget):
         self._watched: dict[int, Sale] = {}  # open sales found at start-up, not on screen
         self._announced: set[int] = set()  # sales whose PAID was shown or said
         # sale id -> the HTTP status HPAY answered its payment request with (an error)
+        self._scanner_clock = scanner_clock
+        self._init_selling()
 
         self.notice = NoticeBar(self)
         self.entry_page = EntryPage(self._default_product, self)
@@ -147,6 +164,8 @@ class CashierScreen(SaleFollowing, QWidget):
         controller.sale_event.connect(self._on_sale_event)
         controller.recovered.connect(self._on_recovered)
         controller.sale_changed.connect(self._update_last)
+        controller.catalogue_loaded.connect(self._on_catalogue)
+        controller.catalogue_failed.connect(self._on_catalogue_failed)
 
         token = controller.current_token()
         if token is not None:
@@ -298,12 +317,18 @@ class CashierScreen(SaleFollowing, QWidget):
 
     @Slot()
     def charge(self) -> bool:
-        """Charge the typed amount (Enter / the Charge button); False if nothing started."""
+        """Charge the typed amount, or the cart (Enter / the Charge button); False if nothing
+        started (with a cart and an amount typed, the amount goes in the cart)."""
         if self.current_page() != "entry" or self._waiting_charge:
             return False
         if self._token is None:
             self._hint(self.tr("Not connected to HPAY yet."))
             return False
+        if self._cart_has_lines():
+            if not self._entry.is_empty or self._entry.refusal is not None:
+                self.add_typed()  # the safe rule: a typed amount joins the cart first
+                return False
+            return self._charge_cart()
         refused = self._entry.charge_refusal()  # nothing, zero, or keys refused and not taken back
         amount = self._entry.value
         if refused is not None or amount is None:
@@ -314,6 +339,10 @@ class CashierScreen(SaleFollowing, QWidget):
         description = " ".join(self.entry_page.description_edit.text().split())
         if not self._controller.charge(amount, product, description):
             return False
+        self._started_charge(amount, product)
+        return True
+
+    def _started_charge(self, amount: Decimal, product: str) -> None:
         self._waiting_charge = True
         self._pending_id = None
         self.entry_page.hint_label.clear()
@@ -321,7 +350,6 @@ class CashierScreen(SaleFollowing, QWidget):
         page.amount_label.setText(self._money(amount))
         page.sale_label.setText(product)
         self._show("charging")
-        return True
 
     @Slot()
     def new_sale(self) -> None:
@@ -331,6 +359,8 @@ class CashierScreen(SaleFollowing, QWidget):
         self._current = None
         self._auto_return.stop()
         self._entry.clear()
+        self._empty_cart()
+        self.close_search()
         self.entry_page.description_edit.clear()
         if not self.entry_page.product_edit.text().strip():
             self.entry_page.product_edit.setText(self._default_product)
@@ -342,6 +372,8 @@ class CashierScreen(SaleFollowing, QWidget):
         """After FAILED: back to the entry page with the same amount, product and description."""
         sale = self._current
         self.new_sale()
+        if sale is not None and self._restore_cart(sale):
+            return  # a cart's sale: its lines again (Enter charges them)
         if sale is not None:
             self._entry.set_value(sale.amount)
             self.entry_page.product_edit.setText(sale.product)
@@ -432,7 +464,10 @@ class CashierScreen(SaleFollowing, QWidget):
         if event.matches(QKeySequence.StandardKey.Paste) and self.current_page() == "entry":
             self.paste_amount(QGuiApplication.clipboard().text())
             return True
-        action = key_action(self.current_page(), Qt.Key(event.key()), event.text())
+        page = self.current_page()
+        if page == "entry" and self._cart_key(Qt.Key(event.key()), event.text()):
+            return True
+        action = key_action(page, Qt.Key(event.key()), event.text())
         if action is None:
             return False
         if action == "charge":
@@ -447,6 +482,14 @@ class CashierScreen(SaleFollowing, QWidget):
             self.press_key(action)
         return True
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._update_scanner()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        self._update_scanner()
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._apply_scale()
@@ -460,6 +503,7 @@ class CashierScreen(SaleFollowing, QWidget):
     def retranslate(self) -> None:
         """The texts that depend on the state (status line, amount, current sale's page)."""
         self._refresh_status()
+        self._refresh_cart()
         self._refresh_amount()
         self._refresh_watch_status()
         if self._current is not None and self.current_page() != "entry":

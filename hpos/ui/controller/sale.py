@@ -24,11 +24,11 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 
 from hpos.hpay.errors import HpayError
 from hpos.ui.controller.clock import WatcherClock
@@ -38,12 +38,25 @@ from hpos.ui.runner import Runner
 
 if TYPE_CHECKING:  # the HPAY and sale models load with the client and the sales service
     from hpos.hpay.models import Token
-    from hpos.sales.model import Sale, SaleEvent
+    from hpos.sales.catalogue import CatalogueIndex
+    from hpos.sales.catalogue_store import CatalogueStore
+    from hpos.sales.model import Sale, SaleEvent, SaleLine
     from hpos.sales.service import SalesService
 
 __all__ = ["SaleController", "StartCancelled", "error_text", "event_text"]
 
 log = logging.getLogger(__name__)
+
+
+def read_catalogue(store: CatalogueStore, currency: str) -> tuple[CatalogueIndex, str | None]:
+    """On a worker: the index of the items for sale, and the catalogue's currency when its
+    prices are in another one than the account's ``currency`` (then no item is for sale)."""
+    from hpos.sales.catalogue import CatalogueIndex  # with the sales service, on a worker
+
+    kept = store.currency
+    if kept is not None and kept != currency:
+        return CatalogueIndex(), kept
+    return CatalogueIndex.build(store.items()), None
 
 
 class StartCancelled(Exception):
@@ -79,6 +92,12 @@ class SaleController(QObject):
     busy_changed = Signal(bool)
     #: The sales recovery resumed at start-up (list of Sale).
     recovered = Signal(list)
+    #: The catalogue's items not archived, read on a worker once ready and again on
+    #: :meth:`reload_catalogue` (a ``CatalogueIndex``: plain, immutable data; empty when
+    #: the shop has no items, or when its prices are in another currency).
+    catalogue_loaded = Signal(object)
+    #: Why the catalogue could not be used (journal unreadable, prices in another currency).
+    catalogue_failed = Signal(str)
 
     #: Internal: emitted on a worker thread by the listener, delivered queued here.
     _event_from_worker = Signal(object)
@@ -103,6 +122,8 @@ class SaleController(QObject):
         self._pending: SalesService | None = None  # opened on a worker, not yet taken here
         self._busy = False
         self._latest = LatestSales()
+        self._loading_catalogue = False
+        self._reload_again = False  # a change came while the catalogue was being read
         self._clock = WatcherClock(runner, self)
         self._event_from_worker.connect(self._on_event)
 
@@ -226,6 +247,7 @@ class SaleController(QObject):
         self.ready.emit(token)
         self.recovered.emit(list(recovered))
         self._clock.arm()
+        self.reload_catalogue()
 
     def _start_failed(self, exc: BaseException) -> None:
         self._starting = False
@@ -254,9 +276,16 @@ class SaleController(QObject):
         """The cashier on duty changed (the shift picker): the next sales are theirs."""
         self._cashier = name or None
 
-    def charge(self, amount: Decimal, product: str, description: str = "") -> bool:
-        """Start a sale in the background, served by :attr:`cashier`; False (ignored) if not
-        ready or one is in flight."""
+    def charge(
+        self,
+        amount: Decimal,
+        product: str,
+        description: str = "",
+        *,
+        lines: Sequence[SaleLine] = (),
+    ) -> bool:
+        """Start a sale in the background, served by :attr:`cashier` (a cart's ``lines``
+        kept with it); False (ignored) if not ready or one is in flight."""
         service = self._service
         cashier = self.cashier
         if service is None or not self.is_ready or self._charging:
@@ -267,7 +296,7 @@ class SaleController(QObject):
         self._update_busy()
 
         def charge() -> Sale:
-            sale = service.charge(amount, product, description, cashier=cashier)
+            sale = service.charge(amount, product, description, cashier=cashier, lines=lines)
             if sale.checkout_url:
                 # imported here: the QR module loads with the payment page, after the first paint
                 from hpos.ui.widgets.qr import build_matrix
@@ -360,6 +389,61 @@ class SaleController(QObject):
             lambda: service.watcher.refresh(sale_id), on_done=done, on_error=failed, name="check"
         )
         return True
+
+    # -- the catalogue ------------------------------------------------------------------
+
+    @Slot()
+    def reload_catalogue(self) -> bool:
+        """Read the catalogue again on a worker (the manager changed it); False if not now.
+
+        :attr:`catalogue_loaded` follows with the new index. A reload asked for while one
+        is reading runs again once it ends, so the last change is never missed.
+        """
+        service, token = self._service, self._token
+        if service is None or token is None or self._stopped:
+            return False
+        if self._loading_catalogue:
+            self._reload_again = True
+            return True
+        self._loading_catalogue = True
+        store, currency = service.journal.catalogue, token.currency
+        self._runner.submit(
+            lambda: read_catalogue(store, currency),
+            on_done=self._catalogue_read,
+            on_error=self._catalogue_error,
+            name="read catalogue",
+        )
+        return True
+
+    def _catalogue_read(self, result: tuple[CatalogueIndex, str | None]) -> None:
+        index, kept = result
+        if self._catalogue_done():
+            return
+        self.catalogue_loaded.emit(index)
+        token = self._token
+        if kept is not None and token is not None:
+            text = QCoreApplication.translate(
+                "SaleController",
+                "The catalogue's prices are in {kept}; this account charges in {currency}."
+                " The quick keys and the scanner are off.",
+            )
+            self.catalogue_failed.emit(text.format(kept=kept, currency=token.currency))
+
+    def _catalogue_error(self, exc: BaseException) -> None:
+        log.warning("the catalogue could not be read: %r", exc)
+        if self._catalogue_done():
+            return
+        self.catalogue_failed.emit(error_text(exc))
+
+    def _catalogue_done(self) -> bool:
+        """One read ended: True when another starts instead (a change came meanwhile)."""
+        self._loading_catalogue = False
+        if self._stopped:
+            return True
+        if self._reload_again:
+            self._reload_again = False
+            return self.reload_catalogue()
+        return False
 
     # -- events from the sales layer ---------------------------------------------------
 

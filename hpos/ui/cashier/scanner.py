@@ -1,0 +1,138 @@
+"""The barcode scanner on the cashier screen: an application event filter over its keys.
+
+:class:`ScannerFilter` sees the key presses sent to any widget of its ``scope`` (the
+cashier screen), whichever has the focus (the amount, the note, the search field), while
+it is active: the screen turns it on only while it shows the entry page (or the PAID
+page) and the shop has a catalogue. The rule telling a scan from a person is
+:class:`~hpos.ui.cashier.burst.ScanBurst`'s; this module holds the Qt side: it keeps the
+held key events back, gives them to their widget again when the burst was a person's
+(at most :data:`~hpos.ui.cashier.burst.GAP` later), and emits :attr:`ScannerFilter.scanned`
+with the code otherwise (the keys and the Enter reach nobody, so a scan never charges).
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QWidget
+from shiboken6 import isValid
+
+from hpos.ui.cashier.burst import GAP, ScanBurst
+
+_ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+_MODIFIER_KEYS = frozenset(
+    {Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_Meta, Qt.Key.Key_AltGr}
+)
+_COMMANDS = (
+    Qt.KeyboardModifier.ControlModifier
+    | Qt.KeyboardModifier.AltModifier
+    | Qt.KeyboardModifier.MetaModifier
+)
+
+#: A held key: (the widget it was sent to, a copy of the event).
+Held = tuple[QWidget, QKeyEvent]
+
+
+def _copy(event: QKeyEvent) -> QKeyEvent:
+    return QKeyEvent(
+        QEvent.Type.KeyPress,
+        event.key(),
+        event.modifiers(),
+        event.text(),
+        event.isAutoRepeat(),
+        event.count(),
+    )
+
+
+class ScannerFilter(QObject):
+    """Scans typed into ``scope``'s widgets become :attr:`scanned`; a person's keys pass."""
+
+    #: A code was scanned (the characters before Enter).
+    scanned = Signal(str)
+
+    def __init__(
+        self,
+        scope: QWidget,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+        gap: float = GAP,
+    ) -> None:
+        super().__init__(scope)
+        self._scope = scope
+        self._burst: ScanBurst[Held] = ScanBurst(clock, gap=gap)
+        self._active = False
+        self._replaying = False
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(max(1, math.ceil(gap * 1000)))
+        self._timer.timeout.connect(self.release)
+
+    @property
+    def active(self) -> bool:
+        """Installed: the scope's keys are watched."""
+        return self._active
+
+    def set_active(self, active: bool) -> None:
+        """Watch the scope's keys (or stop, giving back any key held)."""
+        if active == self._active:
+            return
+        app = QCoreApplication.instance()
+        self._active = active
+        if active:
+            if app is not None:
+                app.installEventFilter(self)
+            return
+        if app is not None:
+            app.removeEventFilter(self)
+        self.release()
+
+    @Slot()
+    def release(self) -> None:
+        """Give the held keys back to their widgets, in order (a person typed them)."""
+        self._timer.stop()
+        self._replay(self._burst.release())
+
+    def _replay(self, held: list[Held]) -> None:
+        if not held:
+            return
+        self._replaying = True
+        try:
+            for widget, event in held:
+                target = widget if isValid(widget) else QApplication.focusWidget()
+                if target is not None:
+                    QCoreApplication.sendEvent(target, event)
+        finally:
+            self._replaying = False
+
+    def _ours(self, watched: QObject) -> bool:
+        scope = self._scope
+        return isinstance(watched, QWidget) and (watched is scope or scope.isAncestorOf(watched))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.KeyPress or self._replaying or not self._ours(watched):
+            return False
+        assert isinstance(event, QKeyEvent)
+        key = event.key()
+        if key in _MODIFIER_KEYS:
+            return False  # Shift before a capital letter: part of the burst
+        text = event.text()
+        printable = len(text) == 1 and text.isprintable() and not text.isspace()
+        if key in _ENTER and not event.isAutoRepeat():
+            outcome = self._burst.enter()
+        elif printable and not event.isAutoRepeat() and not event.modifiers() & _COMMANDS:
+            outcome = self._burst.printable(text, (watched, _copy(event)))  # type: ignore[arg-type]
+        else:
+            outcome = self._burst.other()
+        self._replay(outcome.release)
+        if outcome.hold:
+            self._timer.start()
+            return True
+        self._timer.stop()
+        if outcome.code is not None:
+            self.scanned.emit(outcome.code)
+            return True
+        return False
