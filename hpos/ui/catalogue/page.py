@@ -38,17 +38,15 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from shiboken6 import isValid
 
-from hpos.sales.catalogue import Item, ItemDraft, ItemRefused
-from hpos.sales.catalogue_store import CurrencyMismatch
+from hpos.sales.catalogue import Item, ItemRefused
 from hpos.ui.catalogue import jobs
+from hpos.ui.catalogue.editing import ItemEditing, ask_remove
 from hpos.ui.catalogue.editor import ItemEditor
 from hpos.ui.catalogue.importing import CatalogueFiles
 from hpos.ui.catalogue.model import ITEM_ROLE, NAME, CatalogueFilter, CatalogueModel
 from hpos.ui.catalogue.words import (
     currency_note,
-    currency_text,
     done_text,
     problem_text,
     reason_text,
@@ -93,8 +91,9 @@ class CataloguePage(Retranslatable, QWidget):
         self._busy = False
         self._shown_once = False
         self._status: Callable[[], str] = lambda: ""
-        self.editor: ItemEditor | None = None
         self.question: QMessageBox | None = None
+        self.editing = ItemEditing(runner, journal, self)
+        self.editing.written.connect(self._on_done)
         self.model = CatalogueModel(self)
         self.proxy = CatalogueFilter(self)
         self.proxy.setSourceModel(self.model)
@@ -181,6 +180,11 @@ class CataloguePage(Retranslatable, QWidget):
 
     # -- what the window and the tests use -------------------------------------------
 
+    @property
+    def editor(self) -> ItemEditor | None:
+        """The add / edit dialog open now, if any."""
+        return self.editing.editor
+
     def currency(self) -> str | None:
         """The currency of prices: the account's once HPAY answered, else the catalogue's."""
         account = self._account_currency()
@@ -237,14 +241,8 @@ class CataloguePage(Retranslatable, QWidget):
                 )
             )
             return
-        if self.editor is not None and isValid(self.editor):
-            self.editor.close()
         categories = sorted({i.category for i in self.model.items}, key=str.casefold)
-        editor = self.editor = ItemEditor(item, currency, categories, self)
-        editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        editor.submitted.connect(lambda item_id, draft: self._save(editor, item_id, draft))
-        editor.finished.connect(lambda _result: self._editor_closed(editor))
-        editor.open()
+        self.editing.open(item, currency, categories)
 
     @Slot()
     def edit_selected(self) -> None:
@@ -271,28 +269,13 @@ class CataloguePage(Retranslatable, QWidget):
         item = self.selected_item()
         if item is None:
             return
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Remove an item"), "", parent=self)
-        box.setObjectName("removeQuestion")
-        box.setText(
-            self.tr(
-                "Remove “{name}”? An item no sale names is deleted; an item already sold is"
-                " archived instead, so that its sales keep it."
-            ).format(name=item.name)
-        )
-        remove = box.addButton(self.tr("Remove"), QMessageBox.ButtonRole.DestructiveRole)
-        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(cancel)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         journal = self._journal
 
-        def answered(_result: int) -> None:
-            self.question = None
-            if box.clickedButton() is remove:
-                self._write(lambda: jobs.remove(journal().catalogue, item), "remove item")
+        def remove() -> None:
+            self._write(lambda: jobs.remove(journal().catalogue, item), "remove item")
 
-        box.finished.connect(answered)
-        self.question = box
-        box.open()
+        self.question = ask_remove(self, item, remove)
+        self.question.finished.connect(lambda _result: setattr(self, "question", None))
 
     def retranslate(self) -> None:
         """Every text in the UI language."""
@@ -394,35 +377,6 @@ class CataloguePage(Retranslatable, QWidget):
     def _write(self, job: Callable[[], jobs.Done], name: str) -> None:
         self._set_busy(True)
         self._runner.submit(job, on_done=self._on_done, on_error=self._on_write_failed, name=name)
-
-    def _save(self, editor: ItemEditor, item_id: int | None, draft: ItemDraft) -> None:
-        currency, journal = editor.currency, self._journal
-
-        def done(result: jobs.Done) -> None:
-            if isValid(editor):
-                editor.accept()
-            self._on_done(result)
-
-        def failed(exc: BaseException) -> None:
-            if not isValid(editor):
-                self._on_write_failed(exc)
-            elif isinstance(exc, ItemRefused):
-                editor.show_refusal(exc)
-            elif isinstance(exc, CurrencyMismatch):
-                editor.show_message(currency_text(exc.catalogue, exc.given))
-            else:
-                editor.show_message(reason_text(exc))
-
-        self._runner.submit(
-            lambda: jobs.save(journal().catalogue, item_id, draft, currency),
-            on_done=done,
-            on_error=failed,
-            name="save item",
-        )
-
-    def _editor_closed(self, editor: ItemEditor) -> None:
-        if self.editor is editor:
-            self.editor = None
 
     @Slot(object)
     def _on_done(self, done: jobs.Done) -> None:
