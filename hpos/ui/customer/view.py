@@ -1,7 +1,8 @@
 """The customer display's window: what the customer sees, page by page.
 
 :func:`view_for` maps the cashier screen's page and sale to a view: IDLE (the
-shop name), WAIT ("One moment"), AWAITING (amount, a large QR, time left), PAID
+shop name), WAIT ("One moment"), AWAITING (amount, a large QR, time left; a cart
+sale's lines in place of its product name, :mod:`hpos.ui.customer.lines`), PAID
 ("Paid — thank you") or MESSAGE (a short neutral message: PAID LATE, failure,
 expiry, cancel). PAID and MESSAGE go back to IDLE after :data:`HOLD_SECONDS`.
 A TEST banner shows in TEST mode. The window never takes the keyboard focus: it
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, 
 
 from hpos.sales.model import Sale
 from hpos.sales.states import SaleState
+from hpos.ui.customer.lines import CartLinesView
 from hpos.ui.money import format_money
 from hpos.ui.widgets.qr import QrWidget
 from hpos.ui.widgets.style import GREEN, FitLabel, set_pixels, wrapping_label
@@ -112,10 +114,13 @@ class CustomerDisplay(QWidget):
         # a long name wraps (anywhere) and never takes width from the QR
         self.product_label = WrapAnywhereLabel("", pay, max_lines=3)
         self.product_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        #: A cart sale's lines, in place of its product name.
+        self.lines_view = CartLinesView(pay)
         info = QVBoxLayout()
         info.addStretch(1)
         for label in (self.title_label, self.amount_label, self.product_label):
             info.addWidget(label)
+        info.addWidget(self.lines_view)
         info.addSpacing(24)
         info.addWidget(self.time_left_label)
         info.addStretch(1)
@@ -202,6 +207,8 @@ class CustomerDisplay(QWidget):
             self.qr.set_data(sale.checkout_url)
             self.amount_label.setText(money)
             self.product_label.setText(sale.product)
+            self.product_label.setVisible(not sale.lines)
+            self.lines_view.set_lines(sale.lines)
             self._refresh_time_left()
             self._second.start()
         else:
@@ -239,6 +246,7 @@ class CustomerDisplay(QWidget):
         self.wait_label.setText(self.tr("One moment, please…"))
         self.title_label.setText(self.tr("Scan to pay"))
         self.paid_label.setText(self.tr("Paid — thank you"))
+        self.lines_view.retranslate()
         self.qr.setAccessibleName(self.tr("Payment QR code"))
         self._render(self._view)
 
@@ -265,6 +273,7 @@ class CustomerDisplay(QWidget):
         for label in (self.wait_label, self.message_label, self.title_label):
             set_pixels(label, 40 * scale, bold=True)
         set_pixels(self.time_left_label, 30 * scale, bold=True)
+        self.lines_view.set_pixel_size(22 * scale)
         self.amount_label.set_pixel_range(round(28 * scale), round(80 * scale))
         self.paid_label.set_pixel_range(round(28 * scale), round(72 * scale))
         self.paid_amount_label.set_pixel_range(round(24 * scale), round(56 * scale))
