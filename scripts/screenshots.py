@@ -9,7 +9,8 @@ For each language (``--lang en``, ``--lang fr``, or both by default, each in its
 own process) it starts the demo (built-in sandbox, a throw-away profile in that
 language), takes a sale from the keypad to the QR to PAID, and writes
 ``docs/screenshots/<lang>/*.png``: the cashier (keypad, QR, PAID), the customer
-display showing the QR, the receipt (80 mm, as printed), the history, the
+display showing the QR, the receipts (80 mm, as printed: a typed amount, a cart's
+lines), the history, the
 settings (both tabs), the F1 shortcut list, the quit question, the owner's Close the day
 page (and its 80 mm printout) and All tills view, the manager PIN prompt and the dialog
 about an unusable settings.json.
@@ -129,6 +130,7 @@ def take(language: str) -> int:
     sale = cashier.current_sale()
     receipt = receipt_from_sale(sale, shop_name=settings.shop_name)
     save(render_image(receipt, "80mm", language=language), "receipt-80mm")
+    receipt_lines(sale, settings.shop_name, language)
     cancelled_sale(app, cashier)
     from hpos.ui.settings.dialog import SettingsDialog
 
@@ -163,6 +165,40 @@ def take(language: str) -> int:
     broken_settings(app, window)
     window.close()
     return 0
+
+
+def receipt_lines(sale: object, shop_name: str, language: str) -> None:
+    """An 80 mm receipt of a four-line cart sale (two items, one of them ×3, a long name, a
+    free amount): one row a line, then the total."""
+    from decimal import Decimal
+
+    from hpos.sales.cart import cart_description, items_text, product_name
+    from hpos.sales.model import SaleLine
+    from hpos.sales.receipt import make_receipt
+    from hpos.ui.receipts.render import render_image
+
+    misc = "Divers" if language == "fr" else "Misc."
+    rows = (("Café au lait", "700", 2), ("Croissant", "400", 1), ("Pastels (x5)", "1000", 3))
+    lines = [
+        SaleLine(n, name, Decimal(price), qty, Decimal(price) * qty, n)
+        for n, (name, price, qty) in enumerate(rows, start=1)
+    ]
+    lines.append(SaleLine(4, misc, Decimal("1500"), 1, Decimal("1500")))
+    receipt = make_receipt(
+        shop_name=shop_name,
+        till=sale.till,  # type: ignore[attr-defined]
+        date=sale.paid_seen_at or sale.created_at,  # type: ignore[attr-defined]
+        product=product_name(lines),
+        description=cart_description(items_text(lines), "Table 4"),
+        amount=sum((line.total for line in lines), Decimal(0)),
+        currency="XOF",
+        transaction_id=sale.transaction_id,  # type: ignore[attr-defined]
+        status="PAID",
+        mode="TEST",
+        sale_number=sale.sale_number,  # type: ignore[attr-defined]
+        lines=tuple(lines),
+    )
+    save(render_image(receipt, "80mm", language=language), "receipt-lines-80mm")
 
 
 def cancelled_sale(app: QApplication, cashier: QWidget) -> None:
