@@ -4,7 +4,7 @@ the biggest thing on the page.
 One row a line (``2 × Café`` and its amount, the number alone: the total above names the
 currency), at most :data:`MAX_ROWS` rows, then ``+ N more``; a name longer than
 :data:`NAME_CHARS` is cut with ``…`` so that a long name never widens the column and
-takes room from the QR. Texts translated (context "CustomerLines").
+takes room from the QR. Texts translated (context "CartLinesView").
 """
 
 from __future__ import annotations
