@@ -12,8 +12,8 @@ language), takes a sale from the keypad to the QR to PAID, and writes
 display showing the QR, the receipts (80 mm, as printed: a typed amount, a cart's
 lines), the history, the
 settings (both tabs), the F1 shortcut list, the quit question, the owner's Close the day
-page (and its 80 mm printout) and All tills view, the manager PIN prompt and the dialog
-about an unusable settings.json.
+page (and its 80 mm printout) and All tills view, the catalogue page and its item editor,
+the manager PIN prompt and the dialog about an unusable settings.json.
 """
 
 from __future__ import annotations
@@ -161,6 +161,7 @@ def take(language: str) -> int:
     shot(app, "quit-question")
     window.quit_question.box.reject()
     owner_pages(app, window, language)
+    catalogue_page(app, window, language)
     pin_prompt(app, window)
     broken_settings(app, window)
     window.close()
@@ -229,6 +230,51 @@ def owner_pages(app: QApplication, window: QWidget, language: str) -> None:
     wait_for(app, lambda: view.report is not None, "all tills")
     shot(app, "all-tills")
     window.owner.tills_dialog.close()
+
+
+#: The scene's shop when the demo's own catalogue is not there: (name, price XOF, category).
+CATALOGUE = (
+    ("Café noir", "500", "Boissons", "#5D4037"),
+    ("Café au lait", "700", "Boissons", "#5D4037"),
+    ("Thé à la menthe", "500", "Boissons", "#2E7D32"),
+    ("Bissap", "600", "Boissons", "#AD1457"),
+    ("Jus de gingembre", "600", "Boissons", "#F9A825"),
+    ("Eau minérale 1,5 L", "400", "Boissons", "#1565C0"),
+    ("Croissant", "400", "Viennoiseries", "#EF6C00"),
+    ("Pain au chocolat", "500", "Viennoiseries", "#EF6C00"),
+    ("Beignet", "200", "Viennoiseries", "#EF6C00"),
+    ("Baguette", "250", "Boulangerie", "#F9A825"),
+    ("Pain de mie", "1200", "Boulangerie", "#F9A825"),
+    ("Sandwich thon", "1500", "Snacks", "#00796B"),
+    ("Fataya", "300", "Snacks", "#C62828"),
+    ("Pastels (x5)", "1000", "Snacks", "#C62828"),
+    ("Yaourt local", "350", "", ""),
+)
+
+
+def catalogue_page(app: QApplication, window: QWidget, language: str) -> None:
+    """Owner → Catalogue… on the demo's catalogue (filled here when the demo has none), then
+    the item editor saying why a price is refused."""
+    from hpos.sales.catalogue import ItemDraft
+
+    store = window.controller.service.journal.catalogue
+    if not store.items():
+        for n, (name, price, category, colour) in enumerate(CATALOGUE):
+            barcode = f"6{n:011d}" if category in ("Boissons", "Boulangerie") else None
+            store.add(ItemDraft(name, price, barcode, None, category, colour), "XOF")
+    window.owner.open_catalogue()
+    page = window.owner.catalogue_page
+    wait_for(app, lambda: page.model.rowCount() > 0, "the catalogue")
+    page.select(page.model.item(1).id)
+    shot(app, "catalogue-page")
+    page.edit_selected()
+    editor = page.editor
+    wait_for(app, lambda: editor is not None and editor.isVisible(), "the item editor")
+    editor.price_edit.setText("12,5" if language == "fr" else "12.5")
+    editor.save_button.click()
+    shot(app, "catalogue-editor")
+    editor.reject()
+    window.owner.catalogue_dialog.close()
 
 
 def broken_settings(app: QApplication, window: QWidget) -> None:

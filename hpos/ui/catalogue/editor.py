@@ -213,7 +213,7 @@ class ItemEditor(QDialog):
         self.labels["price"].setText(self.tr("&Price ({currency}):").format(currency=self.currency))
         self.labels["category"].setText(self.tr("Ca&tegory:"))
         self.labels["barcode"].setText(self.tr("&Barcode:"))
-        self.labels["sku"].setText(self.tr("&SKU:"))
+        self.labels["sku"].setText(self.tr("S&KU:"))
         self.labels["colour"].setText(self.tr("Tile colour:"))
         self.barcode_edit.setPlaceholderText(self.tr("Optional: scan or type it"))
         self.sku_edit.setPlaceholderText(self.tr("Optional"))

@@ -38,7 +38,7 @@ _Index = QModelIndex | QPersistentModelIndex
 
 
 class CatalogueModel(QAbstractTableModel):
-    """The items of the catalogue, one per row, in the order read (category, name)."""
+    """The items of the catalogue, one per row, by category ("no category" last), then name."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -50,9 +50,9 @@ class CatalogueModel(QAbstractTableModel):
     def set_items(self, items: list[Item] | tuple[Item, ...], currency: str | None) -> None:
         """Show ``items``, their prices in ``currency`` (the catalogue's)."""
         self.beginResetModel()
-        self._items = list(items)
+        self._items = sorted(items, key=_shelf_order)  # as the quick keys: "no category" last
         self._haystacks = [
-            fold(" ".join((i.name, i.barcode or "", i.sku or "", i.category))) for i in items
+            fold(" ".join((i.name, i.barcode or "", i.sku or "", i.category))) for i in self._items
         ]
         self._currency = currency or ""
         self._ranks: dict[int, list[int]] = {}
@@ -122,7 +122,7 @@ class CatalogueModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and column == STATUS and item.archived:
             return QCoreApplication.translate(
                 "CatalogueModel",
-                "Archived: not on the quick keys nor found by the scanner; past sales keep it.",
+                "Archived: off the quick keys and the scanner; past sales keep it.",
             )
         return None
 
@@ -162,6 +162,10 @@ def titles() -> tuple[str, ...]:
         QCoreApplication.translate("CatalogueModel", "Colour"),
         QCoreApplication.translate("CatalogueModel", "Status"),
     )
+
+
+def _shelf_order(item: Item) -> tuple[bool, str, str, int]:
+    return (item.category == "", fold(item.category), fold(item.name), item.id)
 
 
 def _sort_key(item: Item, column: int) -> tuple[Any, ...]:

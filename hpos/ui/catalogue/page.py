@@ -281,7 +281,7 @@ class CataloguePage(Retranslatable, QWidget):
         """Every text in the UI language."""
         self.title.setText(self.tr("Catalogue"))
         self.filter_edit.setPlaceholderText(self.tr("Filter: name, code or category"))
-        self.archived_box.setText(self.tr("Show &archived"))
+        self.archived_box.setText(self.tr("Show archi&ved"))
         self.add_button.setText(self.tr("A&dd…"))
         self.edit_button.setText(self.tr("&Edit…"))
         self.remove_button.setText(self.tr("Re&move…"))

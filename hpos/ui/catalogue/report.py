@@ -93,6 +93,8 @@ class ImportReport(QDialog):
         layout.addWidget(self.buttons)
         self.retranslate()
         self.table.setColumnWidth(TEXT, 320)
+        if plan.has_changes:
+            self.import_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def rejected_rows(self) -> list[list[str]]:
         """The rejected lines' table as shown."""

@@ -151,7 +151,7 @@ def test_archive_hides_an_item_show_archived_shows_it_and_restore_brings_it_back
     seed(journal, ItemDraft("Coffee", "1000", category="Drinks"), ItemDraft("Tea", "700"))
     [coffee] = [i for i in journal.catalogue.items() if i.name == "Coffee"]
     page = make_page()
-    assert names(page) == ["Tea", "Coffee"]  # the store's order: no category first
+    assert names(page) == ["Coffee", "Tea"]  # by category, "no category" last (as the tiles)
     assert page.select(coffee.id)
     assert page.archive_button.text() == "&Archive"
     with qtbot.waitSignal(page.changed, timeout=WAIT):
@@ -162,14 +162,14 @@ def test_archive_hides_an_item_show_archived_shows_it_and_restore_brings_it_back
     assert [i.name for i in journal.catalogue.items()] == ["Tea"]
 
     page.archived_box.click()  # Show archived
-    assert rows(page)[1] == ["Coffee", "1,000 FCFA", "Drinks", "", "", "", "Archived"]
+    assert rows(page)[0] == ["Coffee", "1,000 FCFA", "Drinks", "", "", "", "Archived"]
     assert page.select(coffee.id)
     assert page.archive_button.text() == "Res&tore"
     with qtbot.waitSignal(page.changed, timeout=WAIT):
         page.archive_button.click()
     assert page.status_text() == "“Coffee” restored: back on the quick keys and the scanner."
     page.archived_box.click()
-    assert names(page) == ["Tea", "Coffee"]
+    assert names(page) == ["Coffee", "Tea"]
 
 
 def answer_remove(qtbot: QtBot, page: CataloguePage) -> QMessageBox:
