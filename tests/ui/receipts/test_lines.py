@@ -178,3 +178,22 @@ def test_the_history_details_show_the_lines_and_save_them_on_the_receipt(
     assert "3 × 750" in text
     assert "2,250" in text
     assert "(new)" not in text
+
+
+@pytest.mark.parametrize(
+    ("names", "description", "note"),
+    [
+        (("Café",), "Café ×2 — Table 4", "Table 4"),
+        (("Café",), "Café ×2", ""),
+        (("Thé — menthe", "Café"), "Thé — menthe, Café", ""),  # a dash inside a name: no note
+        (("Café",), "", ""),
+    ],
+)
+def test_the_note_is_what_the_cashier_added_after_the_items(
+    names: tuple[str, ...], description: str, note: str
+) -> None:
+    lines = tuple(
+        SaleLine(n, name, Decimal(500), 1, Decimal(500), n) for n, name in enumerate(names, 1)
+    )
+    made = receipt("PROD", amount=Decimal(500 * len(lines)), description=description, lines=lines)
+    assert made.note == note
