@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, Signal, Slot
-from PySide6.QtGui import QKeyEvent, QShowEvent
+from PySide6.QtGui import QHideEvent, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from hpos.sales.catalogue import Item, ItemRefused
 from hpos.ui.catalogue import jobs
@@ -308,6 +309,15 @@ class CataloguePage(Retranslatable, QWidget):
             self._shown_once = True
             if self._loaded is None and not self._busy:
                 self.refresh()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        """Its window closed (manager mode ended, the workspace rebuilt): the dialogs it
+        opened close too, unsaved; they are windows of their own, which Qt leaves open."""
+        if not event.spontaneous():  # not a minimised window: a closed one
+            for dialog in (self.editor, self.question, self.files.report, self.files.file_dialog):
+                if dialog is not None and isValid(dialog):
+                    dialog.reject()
+        super().hideEvent(event)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Enter on a row edits it; Down in the filter box goes to the table."""

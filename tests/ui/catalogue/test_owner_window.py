@@ -8,6 +8,7 @@ Real sandbox over loopback HTTP and the window's own sales service and journal.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -89,5 +90,13 @@ def test_owner_catalogue_asks_the_pin_opens_the_page_and_ctrl_l_closes_it(
     service = win.controller.service
     assert [i.name for i in service.journal.catalogue.items()] == ["Bissap"]
 
+    page.select(service.journal.catalogue.items()[0].id)
+    page.edit_selected()  # the editor left open when the manager leaves
+    qtbot.waitUntil(lambda: page.editor is not None, timeout=WAIT)
+    editor = page.editor
+    assert editor is not None
+    editor.price_edit.setText("450")
     win.manager.lock_action.trigger()  # Ctrl+L: back to cashier mode
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=WAIT)
+    assert page.editor is None, "the editor closed with its window, unsaved"
+    assert service.journal.catalogue.items()[0].price == Decimal(500)
