@@ -76,6 +76,12 @@ class ScannerFilter(QObject):
         """Installed: the scope's keys are watched."""
         return self._active
 
+    @property
+    def holding(self) -> bool:
+        """Keys are held back (a burst may be on); they go to their widgets in at most
+        the gap."""
+        return self._burst.holding
+
     def set_active(self, active: bool) -> None:
         """Watch the scope's keys (or stop, giving back any key held)."""
         if active == self._active:

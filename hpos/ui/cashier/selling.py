@@ -126,6 +126,11 @@ class CartSelling:
         return self._cart
 
     @property
+    def scanner(self) -> ScannerFilter | None:
+        """The barcode scanner's key filter (None until the first catalogue)."""
+        return self._scanner
+
+    @property
     def catalogue(self) -> CatalogueIndex | None:
         """The catalogue the quick keys show (None until read)."""
         return self._index
