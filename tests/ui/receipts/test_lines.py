@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pypdf import PdfReader
@@ -16,24 +17,33 @@ from PySide6.QtWidgets import QLineEdit, QMainWindow
 from pytestqt.qtbot import QtBot
 
 from hpos.profile.profile import Profile
-from hpos.sales.journal import Journal
+from hpos.sales.catalogue import ItemDraft
+from hpos.sales.journal import JOURNAL_FILE, Journal
+from hpos.sales.journal_seal import SEAL_FILE
 from hpos.sales.model import SaleLine
 from hpos.sales.receipt import Receipt, receipt_from_sale
 from hpos.ui.history.details import DetailsDialog
 from hpos.ui.history.rows import row_from_sale
+from hpos.ui.mainwindow.window import MainWindow
 from hpos.ui.receipts.layout import receipt_blocks
 from hpos.ui.receipts.render import render_image, write_pdf
 from hpos.ui.runner import Runner
 from hpos.ui.widgets.paint import content_height_mm
 from hpos.ui.widgets.paper import LAYOUTS
 from tests.helpers.cart_sales import change_prices, paid_cart_sale
+from tests.helpers.profiles import make_profile
+from tests.helpers.window import ready
+from tests.ui.cashier.test_cart import tap
 from tests.ui.receipts.test_receipts import (  # noqa: F401 - fixtures
     WAIT,
+    PdfPrinters,
     make_actions,
     pdf_text,
+    press_ctrl_p,
     profile,
     receipt,
     runner,
+    set_settings,
     squeezed,
     window,
 )
@@ -197,3 +207,48 @@ def test_the_note_is_what_the_cashier_added_after_the_items(
     )
     made = receipt("PROD", amount=Decimal(500 * len(lines)), description=description, lines=lines)
     assert made.note == note
+
+
+@pytest.fixture
+def cart_window(qtbot: QtBot, tmp_path: Path, sandbox: Any) -> Iterator[MainWindow]:
+    """The real window on a profile whose journal has a catalogue, printing 80 mm at once."""
+    shop = make_profile(tmp_path / "profile", sandbox.url)
+    set_settings(shop, print_without_dialog=True, receipt_layout="80mm", shop_name="Chez Awa")
+    shop.data_dir.mkdir(parents=True, exist_ok=True)
+    journal = Journal(shop.data_dir / JOURNAL_FILE, seal_path=shop.config_dir / SEAL_FILE)
+    for name, price, category in (("Café", "500", "Drinks"), ("Croissant", "350", "Bakery")):
+        journal.catalogue.add(ItemDraft(name, Decimal(price), category=category), "XOF")
+    journal.close()
+    win = MainWindow(shop)
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    win.close()
+
+
+def test_a_cart_sold_at_the_counter_prints_its_lines_and_ctrl_p_again(
+    qtbot: QtBot, cart_window: MainWindow, sandbox: Any, tmp_path: Path
+) -> None:
+    win = cart_window
+    set_settings(win.profile, auto_print=True)
+    printers = PdfPrinters(tmp_path)
+    win.receipts.printer_factory = printers
+    ready(qtbot, win)
+    screen = win.cashier
+    qtbot.waitUntil(lambda: screen.entry_page.parts is not None, timeout=WAIT)
+    for name in ("Café", "Café", "Croissant"):
+        tap(qtbot, screen, name)
+    screen.charge()
+    qtbot.waitUntil(lambda: screen.current_page() == "payment", timeout=WAIT)
+    [payment] = sandbox.payments()
+    assert payment.amount == Decimal(1350)
+    sandbox.mark_paid(payment.transaction_id)
+    qtbot.waitUntil(lambda: len(printers.files) == 1 and printers.files[0].exists(), timeout=WAIT)
+    text = pdf_text(printers.files[0])
+    assert "Café 2 × 500 1,000" in text
+    assert "Croissant 350" in text
+    assert "Total" in text
+    assert text.count("Café") == 1  # not once more in a product name or description
+    press_ctrl_p(qtbot, win)  # the PAID page still up: the same receipt again
+    qtbot.waitUntil(lambda: len(printers.files) == 2 and printers.files[1].exists(), timeout=WAIT)
+    assert pdf_text(printers.files[1]) == text
