@@ -8,11 +8,12 @@ did meanwhile. The CSV reader and writer are :mod:`hpos.sales.catalogue_csv`'s.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from hpos.sales.catalogue import Item, ItemDraft
+from hpos.sales.catalogue import Item, ItemDraft, fold
 from hpos.sales.catalogue_csv import ImportPlan, apply_plan, read_catalogue_csv, write_catalogue_csv
 from hpos.util.atomic import write_atomic
 
@@ -20,12 +21,31 @@ if TYPE_CHECKING:
     from hpos.sales.catalogue_store import CatalogueStore
 
 
+#: An item's texts folded for the page (accents and case aside): what the filter searches
+#: (name, codes, category), the name, the category.
+Folds = tuple[str, str, str]
+
+
 @dataclass(frozen=True)
 class Loaded:
-    """The catalogue as read: every item (archived too) and the currency of its prices."""
+    """The catalogue as read: every item (archived too), the currency of its prices, and
+    each item's :data:`Folds` by id (worked out here, on the worker, not on the GUI thread)."""
 
     items: tuple[Item, ...]
     currency: str | None
+    folds: dict[int, Folds] = field(default_factory=dict)
+
+
+def item_folds(items: Iterable[Item]) -> dict[int, Folds]:
+    """Each item's :data:`Folds`, by id."""
+    return {
+        i.id: (
+            fold(" ".join((i.name, i.barcode or "", i.sku or "", i.category))),
+            fold(i.name),
+            fold(i.category),
+        )
+        for i in items
+    }
 
 
 @dataclass(frozen=True)
@@ -42,7 +62,8 @@ class Done:
 
 def load(store: CatalogueStore) -> Loaded:
     """Every item, archived ones too, and the catalogue's currency."""
-    return Loaded(tuple(store.items(archived=True)), store.currency)
+    items = tuple(store.items(archived=True))
+    return Loaded(items, store.currency, item_folds(items))
 
 
 def save(store: CatalogueStore, item_id: int | None, draft: ItemDraft, currency: str) -> Done:

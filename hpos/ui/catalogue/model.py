@@ -24,6 +24,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from hpos.sales.catalogue import Item, fold
+from hpos.ui.catalogue.jobs import Folds, item_folds
 from hpos.ui.catalogue.words import colour_names
 from hpos.ui.money import format_money
 from hpos.ui.widgets.style import GREY
@@ -45,17 +46,22 @@ class CatalogueModel(QAbstractTableModel):
         self._items: list[Item] = []
         self._haystacks: list[str] = []
         self._currency = ""
-        self._ranks: dict[int, list[int]] = {}  # per column: each row's place when sorted
+        self._folds: dict[int, Folds] = {}
+        self._order: tuple[int, Qt.SortOrder] = (-1, Qt.SortOrder.AscendingOrder)
 
-    def set_items(self, items: list[Item] | tuple[Item, ...], currency: str | None) -> None:
-        """Show ``items``, their prices in ``currency`` (the catalogue's)."""
+    def set_items(
+        self,
+        items: list[Item] | tuple[Item, ...],
+        currency: str | None,
+        folds: dict[int, Folds] | None = None,
+    ) -> None:
+        """Show ``items``, their prices in ``currency`` (the catalogue's); ``folds``: their
+        folded texts when a worker worked them out (else done here)."""
         self.beginResetModel()
-        self._items = sorted(items, key=_shelf_order)  # as the quick keys: "no category" last
-        self._haystacks = [
-            fold(" ".join((i.name, i.barcode or "", i.sku or "", i.category))) for i in self._items
-        ]
+        self._items = list(items)
+        self._folds = folds if folds is not None else item_folds(items)
         self._currency = currency or ""
-        self._ranks: dict[int, list[int]] = {}
+        self._sort()  # in the order chosen (at first as the quick keys: "no category" last)
         self.endResetModel()
 
     @property
@@ -71,17 +77,30 @@ class CatalogueModel(QAbstractTableModel):
         """What the filter searches in a row: name, codes and category, folded."""
         return self._haystacks[row]
 
-    def rank(self, column: int, row: int) -> int:
-        """The row's place when the items are sorted by ``column``'s value (worked out once
-        per column, so that sorting compares two ints)."""
-        ranks = self._ranks.get(column)
-        if ranks is None:
-            order = sorted(range(len(self._items)), key=lambda r: _sort_key(self._items[r], column))
-            ranks = [0] * len(order)
-            for place, row_ in enumerate(order):
-                ranks[row_] = place
-            self._ranks[column] = ranks
-        return ranks[row]
+    def _sort(self) -> None:
+        column, order = self._order
+        folds = self._folds
+        if column < 0:  # as the quick keys: by category ("no category" last), then name
+            self._items.sort(key=lambda i: (i.category == "", folds[i.id][2], folds[i.id][1], i.id))
+        else:
+            self._items.sort(key=lambda i: _sort_key(i, column, folds[i.id][1]))
+            if order == Qt.SortOrder.DescendingOrder:
+                self._items.reverse()
+        self._haystacks = [folds[item.id][0] for item in self._items]
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Order the rows by ``column``'s value (-1: by category, then name), in Python in
+        one pass: a proxy's ``lessThan`` per comparison took 280 ms for 5,000 items."""
+        self.layoutAboutToBeChanged.emit()
+        kept = [(index, self._items[index.row()].id) for index in self.persistentIndexList()]
+        self._order = (column, order)
+        self._sort()
+        rows = {item.id: row for row, item in enumerate(self._items)}
+        self.changePersistentIndexList(
+            [index for index, _ in kept],
+            [self.index(rows[item_id], index.column()) for index, item_id in kept],
+        )
+        self.layoutChanged.emit()
 
     def row_of(self, item_id: int) -> int:
         """The row of the item with this id, -1 when it is not here."""
@@ -164,23 +183,21 @@ def titles() -> tuple[str, ...]:
     )
 
 
-def _shelf_order(item: Item) -> tuple[bool, str, str, int]:
-    return (item.category == "", fold(item.category), fold(item.name), item.id)
-
-
-def _sort_key(item: Item, column: int) -> tuple[Any, ...]:
+def _sort_key(item: Item, column: int, name: str) -> tuple[Any, ...]:
+    """``name``: the item's name folded (the tie-break)."""
     if column == PRICE:
-        return (item.price, fold(item.name))
+        return (item.price, name)
     if column == STATUS:
-        return (item.archived, fold(item.name))
+        return (item.archived, name)
+    if column == NAME:
+        return (name, item.id)
     text = {
-        NAME: item.name,
         CATEGORY: item.category,
         BARCODE: item.barcode or "",
         SKU: item.sku or "",
         COLOUR: item.colour,
     }[column]
-    return (text == "", fold(text), fold(item.name))  # empty cells last
+    return (text == "", text.casefold(), name)  # empty cells last
 
 
 class CatalogueFilter(QSortFilterProxyModel):
@@ -220,7 +237,6 @@ class CatalogueFilter(QSortFilterProxyModel):
         haystack = model.haystack(source_row)
         return all(word in haystack for word in self._words)
 
-    def lessThan(self, left: _Index, right: _Index) -> bool:
-        model = self.catalogue()
-        column = left.column()
-        return model.rank(column, left.row()) < model.rank(column, right.row())
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """The view's header asks: the model below sorts (fast), this proxy keeps its order."""
+        self.catalogue().sort(column, order)

@@ -62,6 +62,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+#: The rows the columns' widths are fitted to (the first ones, in the order shown).
+SIZED_ROWS = 100
+
 
 class CataloguePage(Retranslatable, QWidget):
     """The catalogue (see the module): table, filter, add, edit, archive, remove, CSV."""
@@ -134,7 +137,10 @@ class CataloguePage(Retranslatable, QWidget):
         self.view.setAlternatingRowColors(True)
         self.view.verticalHeader().hide()
         header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # widths fitted to the first rows after each reading, not on every sort or filter
+        # (ResizeToContents measured 5,000 rows each time: 400 ms)
+        header.setResizeContentsPrecision(SIZED_ROWS)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
         self.view.doubleClicked.connect(lambda _index: self.edit_selected())
         self.view.installEventFilter(self)
@@ -366,7 +372,9 @@ class CataloguePage(Retranslatable, QWidget):
     def _apply(self, loaded: jobs.Loaded, select: int | None) -> None:
         keep = self.selected_item()
         self._loaded = loaded
-        self.model.set_items(loaded.items, loaded.currency or self.currency())
+        self.model.set_items(loaded.items, loaded.currency or self.currency(), loaded.folds)
+        for column in range(1, self.model.columnCount()):
+            self.view.resizeColumnToContents(column)
         wanted = select if select is not None else keep.id if keep is not None else None
         if wanted is not None:
             self.select(wanted)
