@@ -1,11 +1,12 @@
-"""The catalogue page's table: every item (archived ones too), filtered and sorted by a proxy.
+"""The catalogue page's table: every item (archived ones too), sorted, and filtered by a proxy.
 
 :class:`CatalogueModel` holds the items as read on a worker (plain frozen
 :class:`~hpos.sales.catalogue.Item` values) and shows name, price (``format_money`` in
-the catalogue's currency), category, barcode, SKU, a colour swatch and "Archived".
+the catalogue's currency), category, barcode, SKU, a colour swatch and "Archived". It
+sorts itself, each column by its value (prices as Decimals, names folded), never by the
+text shown; at first as the quick keys are (by category, "no category" last, then name).
 :class:`CatalogueFilter` hides archived items unless asked and keeps the rows whose name,
-codes or category contain every word typed (accents and case ignored: ``fold``); it sorts
-each column by its value (prices as Decimals, names folded), never by the text shown.
+codes or category contain every word typed (accents and case ignored: ``fold``).
 """
 
 from __future__ import annotations
