@@ -298,3 +298,34 @@ def test_a_catalogue_in_another_currency_is_said_and_nothing_is_written(
         "The catalogue’s prices are in CAD; this account charges in XOF. Nothing was written."
     )
     assert [i.name for i in journal.catalogue.items()] == ["Muffin"]
+
+
+def test_restoring_an_item_whose_barcode_went_to_another_says_why_and_keeps_it_archived(
+    qtbot: QtBot, make_page: MakePage, journal: Journal
+) -> None:
+    old = journal.catalogue.add(ItemDraft("Old soda", "400", barcode="5449000000996"), "XOF")
+    journal.catalogue.archive(old.id)
+    journal.catalogue.add(ItemDraft("New soda", "450", barcode="5449000000996"), "XOF")
+    page = make_page()
+    page.archived_box.click()
+    assert page.select(old.id)
+    assert page.archive_button.text() == "Res&tore"
+    with qtbot.waitSignal(page.said, timeout=WAIT):
+        page.archive_button.click()
+    assert page.status_text() == "Not restored: This barcode is already New soda’s."
+    assert journal.catalogue.get(old.id).archived
+
+
+def test_a_language_change_rewords_the_page(qtbot: QtBot, make_page: MakePage) -> None:
+    page = make_page()
+    marking = Marking({"CataloguePage", "CatalogueModel"})  # stands for another language
+    app = QCoreApplication.instance()
+    assert app is not None
+    app.installTranslator(marking)
+    try:
+        qtbot.waitUntil(lambda: page.title.text() == "«Catalogue»", timeout=WAIT)
+        assert page.add_button.text() == "«A&dd…»"
+        assert page.view.model().headerData(PRICE, Qt.Orientation.Horizontal) == "«Price»"
+    finally:
+        app.removeTranslator(marking)
+    qtbot.waitUntil(lambda: page.title.text() == "Catalogue", timeout=WAIT)
