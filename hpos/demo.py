@@ -10,6 +10,10 @@ demo (:mod:`hpos.cli.demo`: :func:`start_demo_sandbox`, :func:`demo_client_confi
 the self-test's sandbox payment and the benchmarks (:func:`use_demo_account` points
 any profile at a sandbox).
 
+The demo's shop sells something: :func:`seed_demo_catalogue` fills its empty catalogue
+from ``hpos/resources/demo/catalogue.csv`` (a café of two dozen items, with barcodes on
+the packaged ones) when the window opens its journal.
+
 With ``--lan`` (:func:`find_lan_address`) the sandbox's checkout page also listens on this
 machine's local-network address and the checkout links point there, so a phone on the
 same network can open the demo's QR; the API and the sandbox's control stay on loopback.
@@ -44,6 +48,7 @@ from hpos.util.private import private_folder
 
 if TYPE_CHECKING:
     from hpos.hpay.client import ClientConfig
+    from hpos.sales.journal import Journal
     from hpos.sandbox.server import SandboxServer
 
 #: The sandbox's state file in the demo profile's data folder (payments kept across runs).
@@ -272,6 +277,27 @@ def use_demo_account(profile: Profile, url: str, **changes: Any) -> None:
     )
     profile.save(settings)
     profile.set_session_secret(DEMO_ACCOUNT.secret_key)
+
+
+def seed_demo_catalogue(journal: Journal, data: bytes) -> int:
+    """Fill the demo's empty catalogue from ``data`` (the shipped CSV, in the demo account's
+    currency); the number of items written.
+
+    Only a catalogue never written to is filled (it has no currency yet): items the
+    demo's user removed stay removed. Runs where the journal is opened (a worker, never
+    the GUI thread). A line the catalogue refuses is logged and left out.
+    """
+    # here: on the worker that opens the journal, not while the demo starts (start-up speed)
+    from hpos.sales.catalogue_csv import apply_plan, read_catalogue_csv
+    from hpos.sandbox.accounts import DEMO_ACCOUNT  # only the demo needs the sandbox
+
+    store = journal.catalogue
+    if store.currency is not None:
+        return 0
+    plan = read_catalogue_csv(data, DEMO_ACCOUNT.currency, store.items(archived=True))
+    for rejected in plan.rejected:
+        log.warning("demo catalogue: line %d left out: %s", rejected.line, rejected.message)
+    return len(apply_plan(store, plan, DEMO_ACCOUNT.currency))
 
 
 def demo_client_config(url: str, **changes: Any) -> ClientConfig:

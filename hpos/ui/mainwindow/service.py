@@ -11,11 +11,17 @@ the new one waits for it to let the profile lock go rather than report "already 
 
 from __future__ import annotations
 
+import logging
 import threading
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from hpos.resources.paths import resource_path
 from hpos.ui.runner import Runner
+
+log = logging.getLogger("hpos.ui.service")
+#: The demo shop's items, filled into the demo's empty catalogue.
+DEMO_CATALOGUE = resource_path("demo", "catalogue.csv")
 
 if TYPE_CHECKING:
     from hpos.profile.profile import Profile
@@ -39,8 +45,12 @@ class ServiceSlot:
         self._closed = threading.Event()
         self._closed.set()
 
-    def open(self, profile: Profile) -> SalesService:
-        """Runs on a worker: wait for the previous service to close, then open this one."""
+    def open(self, profile: Profile, *, demo: bool = False) -> SalesService:
+        """Runs on a worker: wait for the previous service to close, then open this one.
+
+        ``demo``: the demo's profile, whose empty catalogue is filled with the shipped demo
+        items (:func:`hpos.demo.seed_demo_catalogue`) before anyone reads it.
+        """
         # here: on the worker, after the first paint: the client (requests) and the sales
         # service load off the GUI thread (start-up speed)
         from hpos.hpay.client import HpayClient
@@ -54,13 +64,16 @@ class ServiceSlot:
         self._runner.add_abort_hook(client.transport.abort)
         expire_after = float(eff.expiry_minutes * 60)
         policy = replace(self._policy or WatchPolicy(), expire_after=expire_after)
-        return SalesService.open(
+        service = SalesService.open(
             profile.data_dir,
             client,
             till_name=eff.till_name,
             policy=policy,
             seal_path=profile.config_dir / SEAL_FILE,
         )
+        if demo:
+            _seed_demo(service)
+        return service
 
     def close_later(self, service: SalesService) -> None:
         """Close ``service`` on a worker; the next :meth:`open` waits until it is closed."""
@@ -75,3 +88,18 @@ class ServiceSlot:
 
         if not self._runner.submit(close, name="close sales service"):
             close()
+
+
+def _seed_demo(service: SalesService) -> None:
+    """The demo's shop gets its items (on the worker opening the service); a failure is
+    logged and the demo goes on with an empty catalogue."""
+    from hpos.demo import seed_demo_catalogue  # the demo's module: loaded for the demo only
+    from hpos.sales.journal_db import JournalError
+
+    try:
+        seeded = seed_demo_catalogue(service.journal, DEMO_CATALOGUE.read_bytes())
+    except (OSError, ValueError, JournalError) as exc:
+        log.warning("the demo's catalogue could not be filled: %s", exc)
+        return
+    if seeded:
+        log.info("demo catalogue: %d items", seeded)

@@ -206,7 +206,8 @@ class MainWindow(LazyParts, DemoMode, Retranslatable, QMainWindow):
         self._test_banner.setVisible(eff.mode == "TEST")
         self.return_pages.show_for(eff)
         self.owner.set_available(True)
-        open_service = lambda: self._services.open(self.profile)  # noqa: E731 (on a worker)
+        demo = self.demo is not None  # the demo's shop gets its items when the journal opens
+        open_service = lambda: self._services.open(self.profile, demo=demo)  # noqa: E731 (on a worker)
         self.controller = SaleController(open_service, self.runner, parent=self)
         self._wiring.follow(self.controller)  # status line, banners, receipts, history
         tabs = QTabWidget()
