@@ -19,6 +19,7 @@ from benchmarks import Benchmark, Case
 from benchmarks.__main__ import main, names, table, verdict
 
 EXPECTED = {
+    "catalogue",
     "charge",
     "detection",
     "history",
