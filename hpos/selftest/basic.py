@@ -1,4 +1,5 @@
-"""Self-test checks without Qt: modules, CA bundle, data dirs, keyring, a sandbox payment.
+"""Self-test checks without Qt: modules, CA bundle, data dirs, keyring, a sandbox payment,
+the demo shop's catalogue.
 
 Each check takes a fresh temporary directory and returns a short detail line,
 or raises with a message that says what is wrong.
@@ -153,6 +154,19 @@ def check_sandbox(workdir: Path) -> str:
         raise RuntimeError("the payment is not in the history")
     ms = (time.perf_counter() - started) * 1000
     return f"token → payment {SELF_TEST_AMOUNT} {token.currency} → history PAID ({ms:.0f} ms)"
+
+
+def check_demo_shop(_workdir: Path) -> str:
+    """The demo's catalogue ships and reads whole (the demo's shop would be empty else)."""
+    from hpos.resources.paths import resource_path  # inside its check, as every check's imports
+    from hpos.sales.catalogue_csv import read_catalogue_csv
+    from hpos.sandbox.accounts import DEMO_ACCOUNT
+
+    path = resource_path("demo", "catalogue.csv")
+    plan = read_catalogue_csv(path.read_bytes(), DEMO_ACCOUNT.currency, [])
+    if plan.rejected or not plan.added:
+        raise RuntimeError(f"{_short(path)}: {plan.added} items, {len(plan.rejected)} rejected")
+    return f"{plan.added} items in {_short(path)}"
 
 
 def _short(path: Path) -> str:

@@ -55,6 +55,7 @@ def default_checks() -> list[Check]:
         Check("data dirs", basic.check_data_dirs),
         Check("keyring", basic.check_keyring),
         Check("sandbox", basic.check_sandbox),
+        Check("demo shop", basic.check_demo_shop),
         Check("qt", qt.check_qt),
         Check("qr", qt.check_qr),
         Check("sound", qt.check_sound),

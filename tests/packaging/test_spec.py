@@ -156,3 +156,14 @@ def test_linux_drops_the_system_libraries_only_the_dropped_plugins_needed() -> N
     assert binaries == [glib, core]
     assert datas == []
     assert summary == "left out 2 unused binaries, 1 links to them"
+
+
+def test_the_demo_shops_catalogue_ships(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The demo fills its shop from hpos/resources/demo/catalogue.csv (issue 16)."""
+    run = run_spec(monkeypatch, capsys, platform="linux", binaries=[], datas=[], workpath=tmp_path)
+    assert any(
+        dest.replace("\\", "/") == "hpos/resources/demo/catalogue.csv" and Path(src).is_file()
+        for dest, src, _kind in run.datas
+    ), [d for d in run.datas if "resources" in d[0]]

@@ -25,6 +25,7 @@ CHECK_NAMES = [
     "data dirs",
     "keyring",
     "sandbox",
+    "demo shop",
     "qt",
     "qr",
     "sound",
