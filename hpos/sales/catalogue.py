@@ -231,9 +231,13 @@ class CatalogueIndex:
             item_codes = tuple(c for c in (item.barcode, item.sku) if c)
             for code in item_codes:
                 codes.setdefault(code, item)
-                codes.setdefault(fold(code), item)
             name = fold(item.name)
             entries.append(_Entry(item, name, tuple(name.split()), tuple(map(fold, item_codes))))
+        # Folded codes only after every exact one: an item's "ABC" never takes "abc" from
+        # the item whose code is exactly "abc".
+        for entry in entries:
+            for code in entry.codes:
+                codes.setdefault(code, entry.item)
         categories = tuple(dict.fromkeys(i.category for i in active))
         return cls(tuple(active), tuple(entries), codes, categories)
 
