@@ -152,6 +152,12 @@ def shortcut_rows(actions: Iterable[QAction] = ()) -> list[tuple[str, str]]:
                 "ShortcutsOverlay", "Clear the amount · cancel the sale (asks first) · back"
             ),
         ),
+        (
+            key_name("F4"),
+            QCoreApplication.translate(
+                "ShortcutsOverlay", "Find an item by name or code · + − the selected cart line"
+            ),
+        ),
     ]
     rows += [(action_keys(a), _action_text(a)) for a in ordered]
     rows += [
@@ -277,7 +283,10 @@ class ShortcutsOverlay(Retranslatable, QWidget):
         self.setGeometry(parent.rect())
         self.panel.adjustSize()
         hint = self.panel.sizeHint()
-        width = min(max(hint.width(), 560), max(200, self.width() - 40))
+        widest = max(200, self.width() - 40)
+        width = min(max(hint.width(), 560), widest)
+        while width < widest and self.panel.heightForWidth(width) > self.height() - 20:
+            width = min(widest, width + 40)  # wider, so that fewer rows wrap and all fit
         height = min(self.panel.heightForWidth(width), self.height() - 20)
         if height <= 0:
             height = min(hint.height(), self.height() - 20)

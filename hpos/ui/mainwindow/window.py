@@ -175,6 +175,7 @@ class MainWindow(LazyParts, DemoMode, Retranslatable, QMainWindow):
             demo_running=lambda: self.demo is not None,
             warn=lambda title, message: QMessageBox.warning(self, title, message),
             expiry=lambda: timedelta(minutes=self.profile.effective().expiry_minutes),
+            catalogue_changed=self.owner.catalogue_changed,  # the quick keys read it again
         )
         self._quit_question: QuitQuestion | None = None  # built on first use
         self.retranslate()

@@ -13,7 +13,9 @@ its news:
   demo's "Simulate customer payment" use (after a restart too); a PAID sale refreshes
   the balance and makes the automatic receipt when that setting is on; the history
   pane, when built, reads the changed rows again by itself (no Refresh needed);
-- a sale event: "connection lost" and, once a check succeeds again, "connected".
+- a sale event: "connection lost" and, once a check succeeds again, "connected";
+- the catalogue changed (the Owner menu's catalogue page wrote it): the controller reads
+  it again on its runner, and the cashier's quick keys and scanner use the new one.
 
 The texts keep the ``MainWindow`` translation context they had in the window.
 """
@@ -24,7 +26,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Slot
+from PySide6.QtCore import QCoreApplication, QObject, SignalInstance, Slot
 from PySide6.QtWidgets import QWidget
 
 from hpos.sales.states import SaleState
@@ -62,6 +64,7 @@ class ControllerWiring(QObject):
         demo_running: Callable[[], bool],
         warn: Callable[[str, str], object],
         expiry: Callable[[], timedelta] = lambda: timedelta(minutes=15),
+        catalogue_changed: SignalInstance | None = None,
     ) -> None:
         super().__init__(window)
         self._warn = warn
@@ -77,6 +80,8 @@ class ControllerWiring(QObject):
         self._connection_lost = False
         self._expiry = expiry
         self._awaiting: dict[int, Sale] = {}  # sales seen AWAITING payment, by id
+        if catalogue_changed is not None:
+            catalogue_changed.connect(self.reload_catalogue)
 
     @property
     def last_awaiting(self) -> Sale | None:
@@ -94,6 +99,12 @@ class ControllerWiring(QObject):
         controller.sale_changed.connect(self._on_sale_changed)
         controller.sale_event.connect(self._on_sale_event)
         controller.recovered.connect(self._on_recovered)
+
+    @Slot()
+    def reload_catalogue(self) -> None:
+        """The catalogue changed: the current controller reads it again (in the background)."""
+        if self._controller is not None:
+            self._controller.reload_catalogue()
 
     @Slot(object)
     def _on_ready(self, token: Any) -> None:

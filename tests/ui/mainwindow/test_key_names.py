@@ -49,6 +49,7 @@ def f1_keys(window: MainWindow) -> dict[str, str]:
         "backspace",
         "enter",
         "esc",
+        "f4",
         "f1",
         "f2",
         "f3",
