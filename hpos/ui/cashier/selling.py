@@ -35,10 +35,6 @@ if TYPE_CHECKING:  # loaded with the first catalogue, after the first paint
     from hpos.ui.cashier.scanner import ScannerFilter
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CashierScreen", text)
-
-
 class CartSelling:
     """The cart side of the cashier screen (a CashierScreen mixin)."""
 
@@ -168,10 +164,16 @@ class CartSelling:
 
         text = str(exc)
         if "lines" in text:
-            return _tr("The cart is full: at most {count} lines.").format(count=MAX_LINES)
+            return QCoreApplication.translate(
+                "CashierScreen", "The cart is full: at most {count} lines."
+            ).format(count=MAX_LINES)
         if "of one item" in text:
-            return _tr("At most {count} of one item on a line.").format(count=MAX_QUANTITY)
-        return _tr("The cart's total would be above the most HPAY takes.")
+            return QCoreApplication.translate(
+                "CashierScreen", "At most {count} of one item on a line."
+            ).format(count=MAX_QUANTITY)
+        return QCoreApplication.translate(
+            "CashierScreen", "The cart's total would be above the most HPAY takes."
+        )
 
     @Slot(object)
     def add_item(self, item: Item, quantity: int = 1) -> bool:
@@ -183,7 +185,9 @@ class CartSelling:
         at = next((n for n, line in enumerate(lines) if line.item_id == item.id), len(lines))
         if not self._change(lambda cart: cart.add_item(item, quantity), at):
             return False
-        self._hint(_tr("Added {name}").format(name=item.name))
+        self._hint(
+            QCoreApplication.translate("CashierScreen", "Added {name}").format(name=item.name)
+        )
         return True
 
     @Slot()
@@ -197,11 +201,15 @@ class CartSelling:
             if refused is not None:
                 self.entry_page.show_refusal(refused, self._locale)
             return False
-        name = _tr("Misc.")
+        name = QCoreApplication.translate("CashierScreen", "Misc.")
         if not self._change(lambda cart: cart.add_amount(amount, name), 10**6):
             return False
         self._entry.clear()
-        self._hint(_tr("Added {name}").format(name=f"{name} {self._money(amount)}"))
+        self._hint(
+            QCoreApplication.translate("CashierScreen", "Added {name}").format(
+                name=f"{name} {self._money(amount)}"
+            )
+        )
         self._refresh_amount()
         return True
 
@@ -238,8 +246,10 @@ class CartSelling:
         """ "Empty the cart" (asks first); True if it was emptied."""
         if not self._cart_has_lines() or not self._can_change():
             return False
-        question = _tr("Take every line out of the cart?")
-        if not self._confirm(self, _tr("Empty the cart?"), question):
+        question = QCoreApplication.translate("CashierScreen", "Take every line out of the cart?")
+        if not self._confirm(
+            self, QCoreApplication.translate("CashierScreen", "Empty the cart?"), question
+        ):
             return False
         self._empty_cart()
         return True
@@ -279,7 +289,11 @@ class CartSelling:
             return False
         item = index.by_code(code)
         if item is None:
-            self._hint(_tr("No item has the code {code}.").format(code=code))
+            self._hint(
+                QCoreApplication.translate("CashierScreen", "No item has the code {code}.").format(
+                    code=code
+                )
+            )
             return False
         return self.add_item(item)
 
@@ -315,7 +329,7 @@ class CartSelling:
 
         cart = self._cart
         assert cart is not None
-        more = _tr("+ {count} more")
+        more = QCoreApplication.translate("CashierScreen", "+ {count} more")
         product = product_name(cart.lines, more=more)
         items = items_text(cart.lines, more=more, amount=self._money)
         note = " ".join(self.entry_page.description_edit.text().split())
@@ -337,7 +351,11 @@ class CartSelling:
             from hpos.sales.cart import product_name
 
             product.setReadOnly(True)
-            product.setText(product_name(cart.lines, more=_tr("+ {count} more")))
+            product.setText(
+                product_name(
+                    cart.lines, more=QCoreApplication.translate("CashierScreen", "+ {count} more")
+                )
+            )
         elif product.isReadOnly():
             product.setReadOnly(False)
             product.setText(self._default_product)

@@ -305,7 +305,7 @@ class QuickKeys(Retranslatable, QWidget):
     def _name_tabs(self) -> None:
         for n in range(self.categories.count()):
             category = str(self.categories.tabData(n) or "")
-            self.categories.setTabText(n, category or self.tr("Other", "items with no category"))
+            self.categories.setTabText(n, category or self.tr("Other"))
 
     def _name_page(self) -> None:
         self.page_label.setText(
