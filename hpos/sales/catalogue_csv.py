@@ -396,7 +396,8 @@ def _plan(
             draft = check_draft(_draft(values, None), currency)
             match = matcher.match(draft, "category" in values)
             draft = check_draft(_draft(values, match), currency)
-            _check_codes(draft, match, matcher, seen_barcodes, seen_skus)
+            stays_archived = match is not None and match.archived and archived is not False
+            _check_codes(draft, match, stays_archived, matcher, seen_barcodes, seen_skus)
             _check_repeated(draft, match, seen_items, seen_names)
         except ItemRefused as exc:
             rejected.append(RejectedLine(number, _shown(raw), exc.problem.value, str(exc)))
@@ -488,6 +489,7 @@ def _colour(text: str) -> str:
 def _check_codes(
     draft: ItemDraft,
     match: Item | None,
+    stays_archived: bool,
     matcher: _Matcher,
     seen_barcodes: dict[str, int],
     seen_skus: dict[str, int],
@@ -510,8 +512,8 @@ def _check_codes(
             raise ItemRefused(
                 problem, f"The {what} {code} is already on line {seen[code]}.", detail=code
             )
-        other = active.get(code)
-        if other is not None and other.id != own:
+        other = active.get(code)  # (an item that stays archived may share an active one's)
+        if other is not None and other.id != own and not stays_archived:
             raise ItemRefused(
                 problem, f"The {what} {code} is already {other.name}'s.", detail=other.name
             )

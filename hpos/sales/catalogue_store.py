@@ -131,6 +131,11 @@ class CatalogueStore:
                     problem, f"The {what} {code} is already {row['name']}'s.", detail=row["name"]
                 )
 
+    @staticmethod
+    def _archived(tx: sqlite3.Connection, item_id: int) -> bool:
+        row = tx.execute("SELECT archived FROM items WHERE id = ?", (item_id,)).fetchone()
+        return bool(row is not None and row[0])
+
     def add(self, draft: ItemDraft, currency: str) -> Item:
         """A new item (checked; ItemRefused or CurrencyMismatch with nothing written)."""
         return self.write_many([(None, draft)], currency)[0]
@@ -149,7 +154,8 @@ class CatalogueStore:
         with self._file.write() as tx:
             self._currency_for(tx, currency)
             for item_id, draft in checked:
-                self._clash(tx, draft, item_id)
+                if item_id is None or not self._archived(tx, item_id):
+                    self._clash(tx, draft, item_id)  # (an archived item's codes may be others')
                 values = (
                     draft.name,
                     str(draft.price),

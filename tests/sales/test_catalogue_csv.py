@@ -202,6 +202,24 @@ def test_an_archived_items_barcode_may_go_to_a_new_item(store: CatalogueStore) -
     assert store.get(old.id).name == "New coffee"  # type: ignore[union-attr]
 
 
+def test_an_archived_item_whose_barcode_went_to_another_is_updated_but_not_restored(
+    store: CatalogueStore,
+) -> None:
+    old = store.add(ItemDraft("Old coffee", "1500", "111", "OLD"), "XOF")
+    store.archive(old.id)
+    new = store.add(ItemDraft("New coffee", "1600", "111"), "XOF")
+    plan = import_text(store, "name,price,sku\nOld coffee,1400,OLD\n")  # found by its SKU
+    assert (plan.updated, plan.rejected) == (1, ())
+    after = store.get(old.id)
+    assert after is not None
+    assert (after.price, after.barcode, after.archived) == (Decimal(1400), "111", True)
+    assert store.get(new.id) == new
+    back = plan_for(store, "name,price,sku,archived\nOld coffee,1400,OLD,no\n")
+    assert [(r.problem, r.message) for r in back.rejected] == [
+        ("duplicate barcode", "The barcode 111 is already New coffee's.")
+    ]
+
+
 # -- rejected lines ----------------------------------------------------------------------
 
 
