@@ -322,7 +322,7 @@ class QuickKeys(Retranslatable, QWidget):
         for button in (self.previous_button, self.next_button):
             set_pixels(button, 22 * scale, bold=True)
             button.setMinimumSize(round(64 * scale), max(44, round(44 * scale)))
+        touch = max(44, round(44 * scale))
         self.categories.setStyleSheet(
-            f"QTabBar::tab {{ min-height: {max(44, round(44 * scale))}px;"
-            f" padding: 0 {round(14 * scale)}px; }}"
+            f"QTabBar::tab {{ min-height: {touch}px; padding: 0 {round(10 * scale)}px; }}"
         )
