@@ -160,7 +160,7 @@ class CartSelling:
         return True
 
     def _cart_full_text(self, exc: Exception) -> str:
-        from hpos.sales.cart import MAX_LINES, MAX_QUANTITY
+        from hpos.sales.cart import MAX_LINES, MAX_QUANTITY  # loaded with the cart
 
         text = str(exc)
         if "lines" in text:
@@ -325,7 +325,11 @@ class CartSelling:
 
     def _charge_cart(self) -> bool:
         """Enter with lines in the cart: its total as one payment (see the module doc)."""
-        from hpos.sales.cart import cart_description, items_text, product_name
+        from hpos.sales.cart import (
+            cart_description,
+            items_text,
+            product_name,
+        )  # loaded with the cart
 
         cart = self._cart
         assert cart is not None
@@ -348,7 +352,7 @@ class CartSelling:
         parts.cart_view.set_cart(cart, self._selected, self._money)
         product = self.entry_page.product_edit
         if len(cart):
-            from hpos.sales.cart import product_name
+            from hpos.sales.cart import product_name  # loaded with the cart
 
             product.setReadOnly(True)
             product.setText(
