@@ -48,7 +48,7 @@ def test_the_shipped_demo_catalogue_is_read_whole() -> None:
     assert plan.rejected == ()
     assert plan.added == 23
     names = {draft.name for _id, draft in plan.changes}
-    assert {"Café", "Croissant", "Eau minérale 1,5 L", "Sac réutilisable"} <= names
+    assert {"Café", "Croissant", "Eau 1,5 L", "Sac réutilisable"} <= names
     categories = {draft.category for _id, draft in plan.changes}
     assert categories == {"Boissons", "Boulangerie", "Repas", "Épicerie", ""}
     assert all(draft.colour for _id, draft in plan.changes), "every tile has a colour"
