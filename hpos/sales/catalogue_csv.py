@@ -339,14 +339,15 @@ def read_catalogue_csv(data: bytes, currency: str, existing: Sequence[Item]) -> 
     """
     text = _decode(data).replace("\r\n", "\n").replace("\r", "\n")
     lines = io.StringIO(text).readlines()
-    first = next((n for n, line in enumerate(lines) if line.strip()), None)
-    if first is None:
-        raise CatalogueFileRefused("The file is empty: a catalogue file starts with a header row.")
-    reader = csv.reader(io.StringIO(text), delimiter=_delimiter(lines[first]), strict=False)
+    first = next((n for n, line in enumerate(lines) if line.strip()), 0)
+    reader = csv.reader(io.StringIO(text), delimiter=_delimiter(lines[first] if lines else ""))
     try:
         rows = _rows(reader, lines)
         header_row = next(rows, None)
-        assert header_row is not None
+        if header_row is None:
+            raise CatalogueFileRefused(
+                "The file is empty: a catalogue file starts with a header row."
+            )
         columns = _columns(header_row[1])
         width = max(len(columns), len(header_row[1]))
         return _plan(rows, columns, width, currency, _Matcher(existing))
@@ -392,7 +393,6 @@ def _plan(
         try:
             values = _cells(cells, columns, width)
             archived = _archived(values)
-            match = None
             draft = check_draft(_draft(values, None), currency)
             match = matcher.match(draft, "category" in values)
             draft = check_draft(_draft(values, match), currency)

@@ -306,6 +306,7 @@ def test_a_dry_plan_writes_nothing(store: CatalogueStore) -> None:
     [
         (b"", "empty"),
         (b"\n\n", "empty"),
+        (b";;;\n;;\n", "empty"),
         (b"name,price,size\nCoffee,1500,L\n", "Unknown column 'size'"),
         (b"name,colour\nCoffee,red\n", "no price column"),
         (b"prix\n1500\n", "no name and no price column"[:0] + "no name column"),
