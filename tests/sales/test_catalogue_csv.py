@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import random
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
@@ -415,3 +416,19 @@ def test_export_in_a_currency_with_decimals_writes_them_all(store: CatalogueStor
     store.add(ItemDraft("Coffee", "2.5"), "CAD")
     rows = write_catalogue_csv(store.items(), "CAD").decode("utf-8-sig").splitlines()
     assert rows[1] == "Coffee,2.50,,,,,no"
+
+
+def test_any_bytes_give_a_plan_or_a_refusal_never_another_error() -> None:
+    rnd = random.Random(16)
+    alphabet = b"name,price;\"\n\r 0123456789.,abc\xc3\xa9=\t'x"
+    for _ in range(3000):
+        data = bytes(rnd.choice(alphabet) for _ in range(rnd.randint(0, 60)))
+        if rnd.random() < 0.5:
+            data = b"name,price,barcode\n" + data
+        try:
+            plan = read_catalogue_csv(data, "XOF", [])
+        except CatalogueFileRefused as exc:
+            assert str(exc)
+        else:
+            assert plan.updated == plan.archived == plan.restored == 0
+            assert len(plan.changes) == plan.added
