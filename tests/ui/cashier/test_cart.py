@@ -264,3 +264,41 @@ def test_a_catalogue_in_another_currency_is_not_sold(shop_factory: Callable[...,
     )
     assert counter.screen.entry_page.parts is None
     assert "this account charges in XOF" in counter.screen.notice_text()
+
+
+def test_the_cart_and_tiles_follow_a_language_switch(shop: Counter) -> None:
+    from PySide6.QtCore import QCoreApplication
+
+    from tests.helpers.translators import Marking
+
+    screen, qtbot = shop.screen, shop.qtbot
+    tap(qtbot, screen, "Café")
+    tap(qtbot, screen, "Café")
+    parts = screen.entry_page.parts
+    assert parts is not None
+    app = QCoreApplication.instance()
+    assert app is not None
+    marking = Marking({"CartView", "QuickKeys", "EntryPage", "CashierScreen"})
+    app.installTranslator(marking)  # a LanguageChange to every widget
+    try:
+        qtbot.waitUntil(lambda: parts.add_button.text() == "«Add»", timeout=WAIT)
+        assert parts.cart_view.count_label.text() == "«2 items»"
+        assert parts.cart_view.empty_button.text() == "«Empty the cart»"
+        assert parts.cart_view.rows[0].unit_label.text() == f"«{fcfa('500')} each»"
+        assert parts.quick_keys.accessibleName() == "«Quick keys»"
+        assert screen.entry_page.product_edit.text() == "Café ×2", "one line: its name"
+    finally:
+        app.removeTranslator(marking)
+    qtbot.waitUntil(lambda: parts.add_button.text() == "Add", timeout=WAIT)
+
+
+def test_the_quick_keys_grow_with_the_window(shop: Counter) -> None:
+    screen, qtbot = shop.screen, shop.qtbot
+    keys = screen.entry_page.parts.quick_keys  # type: ignore[union-attr]
+    small = keys.tiles[0].height()
+    screen.resize(1536, 900)
+    qtbot.waitUntil(lambda: keys.tiles[0].height() > small, timeout=WAIT)
+    assert keys.tiles[0].minimumHeight() == round(64 * 1.5)
+    row = screen.entry_page.parts.cart_view  # type: ignore[union-attr]
+    tap(qtbot, screen, "Croissant")
+    assert row.rows[0].plus_button.width() == round(44 * 1.5)
