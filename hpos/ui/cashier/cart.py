@@ -32,6 +32,7 @@ from hpos.sales.cart import Cart, CartLine
 from hpos.ui.i18n import Retranslatable
 from hpos.ui.keynames import key_name
 from hpos.ui.widgets.style import set_pixels
+from hpos.ui.widgets.wrap import WrapAnywhereLabel
 
 #: Smallest side of a line's buttons (a finger).
 MIN_BUTTON = 44
@@ -56,8 +57,7 @@ class CartRow(QFrame):
         self.setProperty("selected", False)
         self.quantity_label = QLabel(self)
         self.quantity_label.setObjectName("cartQuantity")
-        self.name_label = QLabel(self)
-        self.name_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.name_label = WrapAnywhereLabel("", self, max_lines=1)  # a long name: "…"
         self.total_label = QLabel(self)
         self.total_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.controls = QWidget(self)
@@ -96,7 +96,6 @@ class CartRow(QFrame):
         """Show ``line`` (prices already written in the UI's style)."""
         self.quantity_label.setText(f"{line.quantity} ×")
         self.name_label.setText(line.name)
-        self.name_label.setToolTip(line.name)
         self.unit_label.setText(unit)
         self.total_label.setText(total)
         self.controls.setVisible(selected)
@@ -236,7 +235,7 @@ class CartView(Retranslatable, QWidget):
     def line_texts(self) -> list[tuple[str, str, str]]:
         """(name, quantity, total) of each line shown, as on screen."""
         return [
-            (row.name_label.text(), str(line.quantity), row.total_label.text())
+            (row.name_label.full_text(), str(line.quantity), row.total_label.text())
             for row, line in zip(self.rows, self._cart.lines, strict=False)
         ]
 
