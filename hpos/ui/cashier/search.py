@@ -157,5 +157,9 @@ class ItemSearch(Retranslatable, QWidget):
         """Fonts for a window ``scale`` times 1024×600."""
         set_pixels(self.field, 20 * scale)
         self.field.setMinimumHeight(round(44 * scale))
-        set_pixels(self.results, 18 * scale)
+        set_pixels(self.results, 20 * scale)
+        self.results.setStyleSheet(  # rows a finger can tap
+            f"QListWidget::item {{ min-height: {max(40, round(44 * scale))}px;"
+            f" padding: 0 {round(8 * scale)}px; }}"
+        )
         set_pixels(self.note_label, 14 * scale)
