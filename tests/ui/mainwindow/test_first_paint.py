@@ -42,6 +42,10 @@ AFTER_FIRST_PAINT = (
     "hpos.ui.cashier.payment",
     "hpos.ui.cashier.result",
     "hpos.ui.cashier.wording",
+    "hpos.ui.cashier.tiles",  # the quick keys, cart, search and scanner: with a catalogue
+    "hpos.ui.cashier.cart",
+    "hpos.ui.cashier.search",
+    "hpos.ui.cashier.scanner",
     "hpos.ui.widgets.qr",
     "hpos.profile.pin",
     "hpos.sales.lock",
