@@ -1,7 +1,8 @@
 """The quick keys: the catalogue's items as big tiles, by category, a page at a time.
 
 :class:`QuickKeys` shows a :class:`~hpos.sales.catalogue.CatalogueIndex` (plain data read
-on a worker): the categories as tabs on top (none when every item is in one), then a
+on a worker): the categories on top (none when every item is in one: up to
+:data:`MAX_CHIPS` as buttons in rows of :data:`CHIP_COLUMNS`, more as scrolling tabs), then a
 grid of :class:`Tile` (name, price, colour; at least :data:`MIN_TILE_HEIGHT` px for a
 finger) and, when a category holds more than a grid, ‹ › page buttons. A tap emits
 :attr:`QuickKeys.item_chosen`; no tile takes the keyboard focus (the amount keeps it).
@@ -21,6 +22,7 @@ from PySide6.QtCore import QRectF, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QButtonGroup,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -40,6 +42,13 @@ from hpos.ui.widgets.style import set_pixels
 MIN_TILE_HEIGHT = 64
 #: Tiles on one page: columns × rows.
 COLUMNS, ROWS = 3, 4
+#: Up to this many categories show as buttons (all in sight); more as scrolling tabs.
+MAX_CHIPS = 6
+CHIP_COLUMNS = 3
+_CHIP_STYLE = """
+QPushButton { background: #eceff1; border: 1px solid #b0bec5; border-radius: 6px; }
+QPushButton:checked { background: #1565c0; color: #ffffff; border-color: #0d47a1; }
+"""
 #: The tile of an item with no colour in a category with no name.
 OTHER_COLOUR = "#546E7A"
 _PALETTE = tuple(COLOURS.values())
@@ -163,6 +172,28 @@ class QuickKeys(Retranslatable, QWidget):
         self.categories.setDrawBase(False)
         self.categories.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.categories.currentChanged.connect(self._category_tab)
+        self.chips = QWidget(self)
+        self.chips.setObjectName("categoryChips")
+        self.chips.setStyleSheet(_CHIP_STYLE)
+        self._chip_grid = QGridLayout(self.chips)
+        self._chip_grid.setContentsMargins(0, 0, 0, 0)
+        self._chip_grid.setSpacing(6)
+        self._chip_group = QButtonGroup(self)
+        self._chip_group.setExclusive(True)
+        self._chip_group.buttonClicked.connect(self._chip_clicked)
+        self.chip_buttons: list[QPushButton] = []
+        for n in range(MAX_CHIPS):
+            chip = QPushButton(self.chips)
+            chip.setCheckable(True)
+            chip.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            chip.setMinimumHeight(44)
+            chip.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+            self._chip_group.addButton(chip)
+            self._chip_grid.addWidget(chip, n // CHIP_COLUMNS, n % CHIP_COLUMNS)
+            self.chip_buttons.append(chip)
+        for c in range(CHIP_COLUMNS):
+            self._chip_grid.setColumnStretch(c, 1)
+        self.chips.hide()
         self.tiles: list[Tile] = []
         grid = QGridLayout()
         grid.setSpacing(6)
@@ -197,6 +228,7 @@ class QuickKeys(Retranslatable, QWidget):
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(6)
         box.addWidget(self.categories)
+        box.addWidget(self.chips)
         box.addLayout(grid, 1)
         box.addWidget(self._pager)
         self.retranslate()
@@ -216,7 +248,11 @@ class QuickKeys(Retranslatable, QWidget):
             n = self.categories.addTab(category)
             self.categories.setTabData(n, category)
         self.categories.blockSignals(blocked)
-        self.categories.setVisible(len(categories) > 1)
+        self.categories.setVisible(len(categories) > MAX_CHIPS)
+        for n, chip in enumerate(self.chip_buttons):
+            chip.setProperty("category", categories[n] if n < len(categories) else None)
+            chip.setVisible(n < len(categories))
+        self.chips.setVisible(1 < len(categories) <= MAX_CHIPS)
         self._name_tabs()
         first = keep if keep is not None else (categories[0] if categories else "")
         self.show_category(first)
@@ -251,6 +287,9 @@ class QuickKeys(Retranslatable, QWidget):
                 blocked = self.categories.blockSignals(True)
                 self.categories.setCurrentIndex(n)
                 self.categories.blockSignals(blocked)
+        chip = self.chip(category)
+        if chip is not None:
+            chip.setChecked(True)
         self.show_page(0)
 
     def show_page(self, page: int) -> None:
@@ -266,6 +305,12 @@ class QuickKeys(Retranslatable, QWidget):
         self.previous_button.setEnabled(self._page > 0)
         self.next_button.setEnabled(self._page < self.page_count - 1)
         self._name_page()
+
+    def chip(self, category: str) -> QPushButton | None:
+        """The button of ``category`` when the categories show as buttons, else None."""
+        if self.chips.isHidden():
+            return None
+        return next((c for c in self.chip_buttons if c.property("category") == category), None)
 
     def visible_items(self) -> list[Item]:
         """The items on the tiles shown, in order."""
@@ -284,6 +329,12 @@ class QuickKeys(Retranslatable, QWidget):
     def _category_tab(self, n: int) -> None:
         if n >= 0:
             self.show_category(str(self.categories.tabData(n) or ""))
+
+    @Slot(QAbstractButton)
+    def _chip_clicked(self, chip: QAbstractButton) -> None:
+        category = chip.property("category")
+        if category is not None:
+            self.show_category(str(category))
 
     @Slot()
     def _tile_clicked(self) -> None:
@@ -306,6 +357,11 @@ class QuickKeys(Retranslatable, QWidget):
         for n in range(self.categories.count()):
             category = str(self.categories.tabData(n) or "")
             self.categories.setTabText(n, category or self.tr("Other"))
+        for chip in self.chip_buttons:
+            category = chip.property("category")
+            if category is not None:
+                chip.setText(str(category) or self.tr("Other"))
+                chip.setToolTip(chip.text())
 
     def _name_page(self) -> None:
         self.page_label.setText(
@@ -318,6 +374,9 @@ class QuickKeys(Retranslatable, QWidget):
             tile.set_font_pixels(16 * scale)
             tile.setMinimumHeight(max(MIN_TILE_HEIGHT, round(64 * scale)))
         set_pixels(self.categories, 17 * scale, bold=True)
+        for chip in self.chip_buttons:
+            set_pixels(chip, 16 * scale, bold=True)
+            chip.setMinimumHeight(max(44, round(44 * scale)))
         set_pixels(self.page_label, 15 * scale)
         for button in (self.previous_button, self.next_button):
             set_pixels(button, 22 * scale, bold=True)

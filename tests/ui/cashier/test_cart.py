@@ -31,7 +31,10 @@ def tap(qtbot: QtBot, screen: CashierScreen, name: str) -> None:
     assert parts is not None
     keys = parts.quick_keys
     item = next(i for i in keys.index.items if i.name == name)
-    tabs = keys.categories
+    chip = keys.chip(item.category)  # a few categories: one button each
+    if chip is not None and not chip.isChecked():
+        qtbot.mouseClick(chip, Qt.MouseButton.LeftButton)
+    tabs = keys.categories  # many: scrolling tabs
     tab = next(n for n in range(tabs.count()) if tabs.tabData(n) == item.category)
     if tabs.isVisible() and tabs.currentIndex() != tab:
         qtbot.mouseClick(tabs, Qt.MouseButton.LeftButton, pos=tabs.tabRect(tab).center())
@@ -81,7 +84,10 @@ def test_tiles_make_a_cart_charged_as_one_payment(shop: Counter) -> None:
     tiles = [t for t in parts.quick_keys.tiles if t.isVisible()]
     assert [t.text() for t in tiles] == ["Croissant"], "the first category: Bakery"
     assert all(t.height() >= MIN_TILE_HEIGHT for t in tiles), "a finger's size"
-    assert [parts.quick_keys.categories.tabText(n) for n in range(2)] == ["Bakery", "Drinks"]
+    chips = [c for c in parts.quick_keys.chip_buttons if c.isVisible()]
+    assert [c.text() for c in chips] == ["Bakery", "Drinks"], "two categories: two buttons"
+    assert chips[0].isChecked()
+    assert not parts.quick_keys.categories.isVisible(), "tabs only for many categories"
     tap(qtbot, screen, "Café")
     tap(qtbot, screen, "Café")
     tap(qtbot, screen, "Croissant")
@@ -243,6 +249,7 @@ def test_many_items_come_in_pages(shop_factory: Callable[..., Counter]) -> None:
     counter = shop_factory(items=items)
     keys = counter.screen.entry_page.parts.quick_keys  # type: ignore[union-attr]
     assert not keys.categories.isVisible(), "one category: no tabs"
+    assert not keys.chips.isVisible(), "nor buttons"
     assert keys.page_count == 3
     assert keys.page_label.text() == "Page 1 of 3"
     assert [t.text() for t in keys.tiles if t.isVisible()][:2] == ["Item 00", "Item 01"]
@@ -302,3 +309,15 @@ def test_the_quick_keys_grow_with_the_window(shop: Counter) -> None:
     row = screen.entry_page.parts.cart_view  # type: ignore[union-attr]
     tap(qtbot, screen, "Croissant")
     assert row.rows[0].plus_button.width() == round(44 * 1.5)
+
+
+def test_many_categories_come_as_scrolling_tabs(shop_factory: Callable[..., Counter]) -> None:
+    items = tuple((f"Item {n}", "100", f"Shelf {n:02}", "", f"80{n:02}", None) for n in range(9))
+    counter = shop_factory(items=items)
+    keys = counter.screen.entry_page.parts.quick_keys  # type: ignore[union-attr]
+    assert keys.categories.isVisible()
+    assert not keys.chips.isVisible()
+    assert keys.categories.count() == 9
+    tap(counter.qtbot, counter.screen, "Item 8")
+    assert keys.category == "Shelf 08"
+    assert lines_shown(counter.screen) == [("Item 8", "1", fcfa("100"))]
