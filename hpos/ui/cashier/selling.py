@@ -23,6 +23,7 @@ The rules a cashier relies on:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Slot
@@ -146,7 +147,7 @@ class CartSelling:
         self._selected = selected if 0 <= selected < len(cart) else len(cart) - 1
         self._refresh_mode()
 
-    def _change(self, change: Any, selected: int) -> bool:
+    def _change(self, change: Callable[[Cart], Cart], selected: int) -> bool:
         """Apply ``change`` (cart -> cart); the cart full is said, nothing changed."""
         from hpos.sales.cart import CartFull  # loaded with the cart
 
@@ -202,7 +203,8 @@ class CartSelling:
                 self.entry_page.show_refusal(refused, self._locale)
             return False
         name = QCoreApplication.translate("CashierScreen", "Misc.")
-        if not self._change(lambda cart: cart.add_amount(amount, name), 10**6):
+        at = len(self._cart or ())  # the new line, at the end
+        if not self._change(lambda cart: cart.add_amount(amount, name), at):
             return False
         self._entry.clear()
         self._hint(
