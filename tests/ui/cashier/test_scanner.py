@@ -219,3 +219,19 @@ def test_a_keyboard_only_cart_sale(shop: Counter, clock: FakeClock) -> None:
     [payment] = shop.sandbox.payments()
     assert payment.amount == Decimal(1700)
     assert payment.product == "Croissant ×2 + 1 more"
+
+
+def test_a_scan_while_searching_adds_the_item(shop: Counter, clock: FakeClock) -> None:
+    screen, qtbot = shop.screen, shop.qtbot
+    parts = screen.entry_page.parts
+    assert parts is not None
+    assert screen.open_search()
+    type_as_a_person(shop, clock, parts.search.field, "jus")
+    scan(shop, clock, "2001", parts.search.field)
+    assert parts.search.field.text() == "jus", "the code's keys never reached the search"
+    assert lines(shop) == [("Croissant", "1", f"350{SP}FCFA")]
+    press(shop, clock, parts.search.field, Qt.Key.Key_Delete)  # the search's own Delete
+    assert len(lines(shop)) == 1
+    qtbot.keyClick(parts.search.field, Qt.Key.Key_Escape)
+    press(shop, clock, screen.amount_display, Qt.Key.Key_Delete)  # the selected line goes
+    assert lines(shop) == []
