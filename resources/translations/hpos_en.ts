@@ -290,6 +290,54 @@ Quit: nothing is changed.</translation>
     </message>
 </context>
 <context>
+    <name>CartLinesView</name>
+    <message>
+        <source>+ {count} more</source>
+        <extracomment>Lines shown; the rest are counted (&quot;+ 3 more&quot;). Longest name shown whole.</extracomment>
+        <translation>+ {count} more</translation>
+    </message>
+</context>
+<context>
+    <name>CartView</name>
+    <message>
+        <source>{price} each</source>
+        <extracomment>Smallest side of a line&apos;s buttons (a finger). The row was tapped (to select it). (line index, +1 or -1): one more or one less of a line. The line at this index is to go. The &quot;Empty the cart&quot; button. A line was tapped: it becomes the selected one.</extracomment>
+        <translation>{price} each</translation>
+    </message>
+    <message>
+        <source>1 item</source>
+        <translation>1 item</translation>
+    </message>
+    <message>
+        <source>{count} items</source>
+        <translation>{count} items</translation>
+    </message>
+    <message>
+        <source>Cart</source>
+        <translation>Cart</translation>
+    </message>
+    <message>
+        <source>Empty the cart</source>
+        <translation>Empty the cart</translation>
+    </message>
+    <message>
+        <source>Tap an item, scan its barcode or press {key} to find it.</source>
+        <translation>Tap an item, scan its barcode or press {key} to find it.</translation>
+    </message>
+    <message>
+        <source>One less</source>
+        <translation>One less</translation>
+    </message>
+    <message>
+        <source>One more</source>
+        <translation>One more</translation>
+    </message>
+    <message>
+        <source>Remove the line</source>
+        <translation>Remove the line</translation>
+    </message>
+</context>
+<context>
     <name>CashierScreen</name>
     <message>
         <source>Not connected to HPAY yet.</source>
@@ -434,6 +482,42 @@ The QR code will be taken off the screen. If the customer pays anyway, HPOS will
         <source>Sale {number} is still waiting for payment: its QR code is back on screen.</source>
         <translation>Sale {number} is still waiting for payment: its QR code is back on screen.</translation>
     </message>
+    <message>
+        <source>The cart is full: at most {count} lines.</source>
+        <translation>The cart is full: at most {count} lines.</translation>
+    </message>
+    <message>
+        <source>At most {count} of one item on a line.</source>
+        <translation>At most {count} of one item on a line.</translation>
+    </message>
+    <message>
+        <source>The cart&apos;s total would be above the most HPAY takes.</source>
+        <translation>The cart&apos;s total would be above the most HPAY takes.</translation>
+    </message>
+    <message>
+        <source>Added {name}</source>
+        <translation>Added {name}</translation>
+    </message>
+    <message>
+        <source>Misc.</source>
+        <translation>Misc.</translation>
+    </message>
+    <message>
+        <source>Take every line out of the cart?</source>
+        <translation>Take every line out of the cart?</translation>
+    </message>
+    <message>
+        <source>Empty the cart?</source>
+        <translation>Empty the cart?</translation>
+    </message>
+    <message>
+        <source>No item has the code {code}.</source>
+        <translation>No item has the code {code}.</translation>
+    </message>
+    <message>
+        <source>+ {count} more</source>
+        <translation>+ {count} more</translation>
+    </message>
 </context>
 <context>
     <name>CashiersBox</name>
@@ -499,6 +583,378 @@ The QR code will be taken off the screen. If the customer pays anyway, HPOS will
     </message>
 </context>
 <context>
+    <name>CatalogueFiles</name>
+    <message>
+        <source>Connect to HPAY first: prices are in the account’s currency, known once HPOS has reached HPAY.</source>
+        <extracomment>An import was written: the :class:`~hpos.ui.catalogue.jobs.Done` (catalogue after it). Something written or saved: a sentence. Nothing written or saved: why.</extracomment>
+        <translation>Connect to HPAY first: prices are in the account’s currency, known once HPOS has reached HPAY.</translation>
+    </message>
+    <message>
+        <source>Import a catalogue</source>
+        <translation>Import a catalogue</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV files (*.csv);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: the catalogue changed since the file was read ({reason}). Import the file again.</source>
+        <translation>Nothing was imported: the catalogue changed since the file was read ({reason}). Import the file again.</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: {reason}</source>
+        <translation>Nothing was imported: {reason}</translation>
+    </message>
+    <message>
+        <source>“{file}” was not imported: {reason}</source>
+        <translation>“{file}” was not imported: {reason}</translation>
+    </message>
+    <message>
+        <source>Save the import report</source>
+        <translation>Save the import report</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt)</source>
+        <translation>Text files (*.txt)</translation>
+    </message>
+    <message>
+        <source>Report saved: {path}</source>
+        <translation>Report saved: {path}</translation>
+    </message>
+    <message>
+        <source>The report could not be saved ({path}).</source>
+        <translation>The report could not be saved ({path}).</translation>
+    </message>
+    <message>
+        <source>Export the catalogue</source>
+        <translation>Export the catalogue</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>{count} items exported: {path}</source>
+        <translation>{count} items exported: {path}</translation>
+    </message>
+    <message>
+        <source>The catalogue could not be exported ({path}).</source>
+        <translation>The catalogue could not be exported ({path}).</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogueModel</name>
+    <message>
+        <source>Archived: off the quick keys and the scanner; past sales keep it.</source>
+        <extracomment>Columns: name, price, category, barcode, SKU, colour, status. ``data(index, ITEM_ROLE)``: the row&apos;s :class:`Item`.</extracomment>
+        <translation>Archived: off the quick keys and the scanner; past sales keep it.</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>Archived</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Price</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Barcode</source>
+        <translation>Barcode</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>Colour</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>CataloguePage</name>
+    <message>
+        <source>Remove an item</source>
+        <extracomment>The item was written: a :class:`~hpos.ui.catalogue.jobs.Done`.</extracomment>
+        <translation>Remove an item</translation>
+    </message>
+    <message>
+        <source>Remove “{name}”? An item no sale names is deleted; an item already sold is archived instead, so that its sales keep it.</source>
+        <translation>Remove “{name}”? An item no sale names is deleted; an item already sold is archived instead, so that its sales keep it.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Connect to HPAY first: prices are in the account’s currency, known once HPOS has reached HPAY.</source>
+        <extracomment>The rows the columns&apos; widths are fitted to (the first ones, in the order shown). The catalogue was written (add, edit, archive, restore, remove, import). The items are on screen (after each reading). A sentence for the status bar (something done, or why not).</extracomment>
+        <translation>Connect to HPAY first: prices are in the account’s currency, known once HPOS has reached HPAY.</translation>
+    </message>
+    <message>
+        <source>Catalogue</source>
+        <translation>Catalogue</translation>
+    </message>
+    <message>
+        <source>Filter: name, code or category</source>
+        <translation>Filter: name, code or category</translation>
+    </message>
+    <message>
+        <source>Show archi&amp;ved</source>
+        <translation>Show archi&amp;ved</translation>
+    </message>
+    <message>
+        <source>A&amp;dd…</source>
+        <translation>A&amp;dd…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Edit…</translation>
+    </message>
+    <message>
+        <source>Re&amp;move…</source>
+        <translation>Re&amp;move…</translation>
+    </message>
+    <message>
+        <source>Delete an item never sold; an item already sold is archived instead</source>
+        <translation>Delete an item never sold; an item already sold is archived instead</translation>
+    </message>
+    <message>
+        <source>&amp;Import CSV…</source>
+        <translation>&amp;Import CSV…</translation>
+    </message>
+    <message>
+        <source>Add and change items from a CSV file: a report first, then Import</source>
+        <translation>Add and change items from a CSV file: a report first, then Import</translation>
+    </message>
+    <message>
+        <source>E&amp;xport CSV…</source>
+        <translation>E&amp;xport CSV…</translation>
+    </message>
+    <message>
+        <source>Save the items shown as a CSV file</source>
+        <translation>Save the items shown as a CSV file</translation>
+    </message>
+    <message>
+        <source>Res&amp;tore</source>
+        <translation>Res&amp;tore</translation>
+    </message>
+    <message>
+        <source>Back on the quick keys and the scanner</source>
+        <translation>Back on the quick keys and the scanner</translation>
+    </message>
+    <message>
+        <source>&amp;Archive</source>
+        <translation>&amp;Archive</translation>
+    </message>
+    <message>
+        <source>Off the quick keys and the scanner; past sales keep it</source>
+        <translation>Off the quick keys and the scanner; past sales keep it</translation>
+    </message>
+    <message>
+        <source>The catalogue could not be read: {reason}</source>
+        <translation>The catalogue could not be read: {reason}</translation>
+    </message>
+    <message>
+        <source>Not restored: {reason}</source>
+        <translation>Not restored: {reason}</translation>
+    </message>
+    <message>
+        <source>Nothing was changed: {reason}</source>
+        <translation>Nothing was changed: {reason}</translation>
+    </message>
+    <message>
+        <source>“{name}” added.</source>
+        <translation>“{name}” added.</translation>
+    </message>
+    <message>
+        <source>“{name}” saved.</source>
+        <translation>“{name}” saved.</translation>
+    </message>
+    <message>
+        <source>“{name}” archived: off the quick keys and the scanner.</source>
+        <translation>“{name}” archived: off the quick keys and the scanner.</translation>
+    </message>
+    <message>
+        <source>“{name}” restored: back on the quick keys and the scanner.</source>
+        <translation>“{name}” restored: back on the quick keys and the scanner.</translation>
+    </message>
+    <message>
+        <source>“{name}” deleted.</source>
+        <translation>“{name}” deleted.</translation>
+    </message>
+    <message>
+        <source>“{name}” archived, because sales name it: it stays in their receipts and reports.</source>
+        <translation>“{name}” archived, because sales name it: it stays in their receipts and reports.</translation>
+    </message>
+    <message>
+        <source>Import done: {count} items written.</source>
+        <translation>Import done: {count} items written.</translation>
+    </message>
+    <message>
+        <source>this item is no longer in the catalogue (read it again).</source>
+        <translation>this item is no longer in the catalogue (read it again).</translation>
+    </message>
+    <message>
+        <source>The catalogue’s prices are in {catalogue}; this account charges in {account}. The cashier cannot sell them until the catalogue is in {account}.</source>
+        <translation>The catalogue’s prices are in {catalogue}; this account charges in {account}. The cashier cannot sell them until the catalogue is in {account}.</translation>
+    </message>
+    <message>
+        <source>Not connected to HPAY: prices are shown in {currency}.</source>
+        <translation>Not connected to HPAY: prices are shown in {currency}.</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogueWords</name>
+    <message>
+        <source>Type a price.</source>
+        <translation>Type a price.</translation>
+    </message>
+    <message>
+        <source>The price must be more than zero.</source>
+        <translation>The price must be more than zero.</translation>
+    </message>
+    <message>
+        <source>The price “{price}” is too large for a payment.</source>
+        <translation>The price “{price}” is too large for a payment.</translation>
+    </message>
+    <message>
+        <source>“{price}”: {currency} prices have no decimals.</source>
+        <translation>“{price}”: {currency} prices have no decimals.</translation>
+    </message>
+    <message>
+        <source>“{price}”: {currency} prices have at most {places} decimals.</source>
+        <translation>“{price}”: {currency} prices have at most {places} decimals.</translation>
+    </message>
+    <message>
+        <source>“{price}” is not a price: type digits with one decimal separator at most, such as {example}.</source>
+        <translation>“{price}” is not a price: type digits with one decimal separator at most, such as {example}.</translation>
+    </message>
+    <message>
+        <source>The item needs a name.</source>
+        <translation>The item needs a name.</translation>
+    </message>
+    <message>
+        <source>The name is too long: at most {count} characters.</source>
+        <translation>The name is too long: at most {count} characters.</translation>
+    </message>
+    <message>
+        <source>“{code}” is not a barcode: 1 to {count} letters, digits or signs, without spaces.</source>
+        <translation>“{code}” is not a barcode: 1 to {count} letters, digits or signs, without spaces.</translation>
+    </message>
+    <message>
+        <source>“{code}” is not a SKU: 1 to {count} letters, digits or signs, without spaces.</source>
+        <translation>“{code}” is not a SKU: 1 to {count} letters, digits or signs, without spaces.</translation>
+    </message>
+    <message>
+        <source>The category is too long: at most {count} characters.</source>
+        <translation>The category is too long: at most {count} characters.</translation>
+    </message>
+    <message>
+        <source>“{colour}” is not a colour: #RRGGBB or one of {names}.</source>
+        <translation>“{colour}” is not a colour: #RRGGBB or one of {names}.</translation>
+    </message>
+    <message>
+        <source>This barcode is already {item}’s.</source>
+        <translation>This barcode is already {item}’s.</translation>
+    </message>
+    <message>
+        <source>This SKU is already {item}’s.</source>
+        <translation>This SKU is already {item}’s.</translation>
+    </message>
+    <message>
+        <source>The catalogue’s prices are in {catalogue}; this account charges in {account}. Nothing was written. Export the catalogue, change its prices, and import it on a till of that account.</source>
+        <translation>The catalogue’s prices are in {catalogue}; this account charges in {account}. Nothing was written. Export the catalogue, change its prices, and import it on a till of that account.</translation>
+    </message>
+    <message>
+        <source>Red</source>
+        <translation>Red</translation>
+    </message>
+    <message>
+        <source>Orange</source>
+        <translation>Orange</translation>
+    </message>
+    <message>
+        <source>Yellow</source>
+        <translation>Yellow</translation>
+    </message>
+    <message>
+        <source>Green</source>
+        <translation>Green</translation>
+    </message>
+    <message>
+        <source>Teal</source>
+        <translation>Teal</translation>
+    </message>
+    <message>
+        <source>Blue</source>
+        <translation>Blue</translation>
+    </message>
+    <message>
+        <source>Purple</source>
+        <translation>Purple</translation>
+    </message>
+    <message>
+        <source>Pink</source>
+        <translation>Pink</translation>
+    </message>
+    <message>
+        <source>Brown</source>
+        <translation>Brown</translation>
+    </message>
+    <message>
+        <source>Grey</source>
+        <translation>Grey</translation>
+    </message>
+    <message>
+        <source>Not as many cells as the header has columns.</source>
+        <translation>Not as many cells as the header has columns.</translation>
+    </message>
+    <message>
+        <source>The “archived” cell is not yes or no.</source>
+        <translation>The “archived” cell is not yes or no.</translation>
+    </message>
+    <message>
+        <source>This item is already on an earlier line.</source>
+        <translation>This item is already on an earlier line.</translation>
+    </message>
+    <message>
+        <source>The price is not a price in {currency}.</source>
+        <translation>The price is not a price in {currency}.</translation>
+    </message>
+    <message>
+        <source>The barcode is on an earlier line or is another item’s.</source>
+        <translation>The barcode is on an earlier line or is another item’s.</translation>
+    </message>
+    <message>
+        <source>The SKU is on an earlier line or is another item’s.</source>
+        <translation>The SKU is on an earlier line or is another item’s.</translation>
+    </message>
+    <message>
+        <source>The barcode is not a code: 1 to {count} letters, digits or signs, without spaces.</source>
+        <translation>The barcode is not a code: 1 to {count} letters, digits or signs, without spaces.</translation>
+    </message>
+    <message>
+        <source>The SKU is not a code: 1 to {count} letters, digits or signs, without spaces.</source>
+        <translation>The SKU is not a code: 1 to {count} letters, digits or signs, without spaces.</translation>
+    </message>
+    <message>
+        <source>The colour is not #RRGGBB or one of {names}.</source>
+        <translation>The colour is not #RRGGBB or one of {names}.</translation>
+    </message>
+</context>
+<context>
     <name>ChargingPage</name>
     <message>
         <source>Asking HPAY for a payment link…</source>
@@ -546,6 +1002,14 @@ The QR code will be taken off the screen. If the customer pays anyway, HPOS will
     <message>
         <source>Paid</source>
         <translation>Paid</translation>
+    </message>
+    <message>
+        <source>Items sold (paid sales)</source>
+        <translation>Items sold (paid sales)</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Quantity</translation>
     </message>
     <message>
         <source>HPAY&apos;s view of the day</source>
@@ -833,6 +1297,14 @@ The QR code will be taken off the screen. If the customer pays anyway, HPOS will
         <translation>Not recorded</translation>
     </message>
     <message>
+        <source>Free amounts</source>
+        <translation>Free amounts</translation>
+    </message>
+    <message>
+        <source>Sales without lines</source>
+        <translation>Sales without lines</translation>
+    </message>
+    <message>
         <source>Day closing</source>
         <translation>Day closing</translation>
     </message>
@@ -859,6 +1331,10 @@ The QR code will be taken off the screen. If the customer pays anyway, HPOS will
     <message>
         <source>{count} paid · {amount} (net {net})</source>
         <translation>{count} paid · {amount} (net {net})</translation>
+    </message>
+    <message>
+        <source>Items sold</source>
+        <translation>Items sold</translation>
     </message>
     <message>
         <source>HPAY paid</source>
@@ -1076,7 +1552,7 @@ The QR code will be taken off the screen. If the customer pays anyway, HPOS will
     <name>CustomerDisplay</name>
     <message>
         <source>Payment received — please see the cashier.</source>
-        <extracomment>What the customer sees. Seconds &quot;Paid — thank you&quot; or a message stays before the display goes idle.</extracomment>
+        <extracomment>What the customer sees. Seconds &quot;Paid — thank you&quot; or a message stays before the display goes idle. A cart sale&apos;s lines, in place of its product name.</extracomment>
         <translation>Payment received — please see the cashier.</translation>
     </message>
     <message>
@@ -1196,12 +1672,16 @@ The QR code will be taken off the screen. If the customer pays anyway, HPOS will
         <translation>Served by</translation>
     </message>
     <message>
+        <source>Items</source>
+        <translation>Items</translation>
+    </message>
+    <message>
         <source>Link</source>
         <translation>Link</translation>
     </message>
     <message>
         <source>Payment {name}</source>
-        <extracomment>A paid row&apos;s receipt was asked for: (row, &quot;print&quot; | &quot;pdf&quot;); see hpos.ui.receipts.actions. How fresh the row is: &quot;&quot; (as listed), &quot;checking&quot;, &quot;checked&quot; or &quot;stale&quot;.</extracomment>
+        <extracomment>A paid row&apos;s receipt was asked for: (row, &quot;print&quot; | &quot;pdf&quot;); see hpos.ui.receipts.actions. How fresh the row is: &quot;&quot; (as listed), &quot;checking&quot;, &quot;checked&quot; or &quot;stale&quot;. A cart sale&apos;s lines (None: a sale without lines).</extracomment>
         <translation>Payment {name}</translation>
     </message>
     <message>
@@ -1310,6 +1790,18 @@ The QR code will be taken off the screen. If the customer pays anyway, HPOS will
     <message>
         <source>Charge ({key})</source>
         <translation>Charge ({key})</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>Add the typed amount to the cart</source>
+        <translation>Add the typed amount to the cart</translation>
+    </message>
+    <message>
+        <source>Amount typed</source>
+        <translation>Amount typed</translation>
     </message>
 </context>
 <context>
@@ -1543,6 +2035,7 @@ The QR code will be taken off the screen. If the customer pays anyway, HPOS will
     </message>
     <message>
         <source>Unknown history source {source}.</source>
+        <extracomment>A cart sale&apos;s lines as sold (journal sales; HPAY&apos;s history has none).</extracomment>
         <translation>Unknown history source {source}.</translation>
     </message>
     <message>
@@ -1658,6 +2151,130 @@ The QR code will be taken off the screen. If the customer pays anyway, HPOS will
     <message>
         <source>TEST mode: no real money moved.</source>
         <translation>TEST mode: no real money moved.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportReport</name>
+    <message>
+        <source>{added} to add, {updated} to change, {unchanged} unchanged, {rejected} line(s) rejected.</source>
+        <extracomment>The rejected lines&apos; columns: line number, the line&apos;s text, why. Import pressed. Save report… pressed.</extracomment>
+        <translation>{added} to add, {updated} to change, {unchanged} unchanged, {rejected} line(s) rejected.</translation>
+    </message>
+    <message>
+        <source>{archived} to archive, {restored} to restore.</source>
+        <translation>{archived} to archive, {restored} to restore.</translation>
+    </message>
+    <message>
+        <source>Nothing to import.</source>
+        <translation>Nothing to import.</translation>
+    </message>
+    <message>
+        <source>Line {line}: {why}</source>
+        <translation>Line {line}: {why}</translation>
+    </message>
+    <message>
+        <source>Import a catalogue — report</source>
+        <translation>Import a catalogue — report</translation>
+    </message>
+    <message>
+        <source>File: {path}</source>
+        <translation>File: {path}</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Line</translation>
+    </message>
+    <message>
+        <source>Line’s text</source>
+        <translation>Line’s text</translation>
+    </message>
+    <message>
+        <source>Why it is left out</source>
+        <translation>Why it is left out</translation>
+    </message>
+    <message>
+        <source>&amp;Save report…</source>
+        <translation>&amp;Save report…</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Import</translation>
+    </message>
+</context>
+<context>
+    <name>ItemEditor</name>
+    <message>
+        <source>Add an item</source>
+        <extracomment>The fields that can be at fault, in the form&apos;s order. Save pressed with a clean draft: (item id or None for a new item, ItemDraft).</extracomment>
+        <translation>Add an item</translation>
+    </message>
+    <message>
+        <source>Edit “{name}”</source>
+        <translation>Edit “{name}”</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Price ({currency}):</source>
+        <translation>&amp;Price ({currency}):</translation>
+    </message>
+    <message>
+        <source>Ca&amp;tegory:</source>
+        <translation>Ca&amp;tegory:</translation>
+    </message>
+    <message>
+        <source>&amp;Barcode:</source>
+        <translation>&amp;Barcode:</translation>
+    </message>
+    <message>
+        <source>S&amp;KU:</source>
+        <translation>S&amp;KU:</translation>
+    </message>
+    <message>
+        <source>Tile colour:</source>
+        <translation>Tile colour:</translation>
+    </message>
+    <message>
+        <source>Optional: scan or type it</source>
+        <translation>Optional: scan or type it</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>Optional</translation>
+    </message>
+    <message>
+        <source>Optional: shown as “Other”</source>
+        <translation>Optional: shown as “Other”</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>No colour: the tile has the usual look</source>
+        <translation>No colour: the tile has the usual look</translation>
+    </message>
+</context>
+<context>
+    <name>ItemSearch</name>
+    <message>
+        <source>No item matches “{text}”.</source>
+        <extracomment>Most matches listed. Enter or a tap on a match: its Item. Esc: the search is done.</extracomment>
+        <translation>No item matches “{text}”.</translation>
+    </message>
+    <message>
+        <source>Type a name or a code · {up} {down} choose · {enter} adds · {esc} closes</source>
+        <translation>Type a name or a code · {up} {down} choose · {enter} adds · {esc} closes</translation>
+    </message>
+    <message>
+        <source>Find an item by name or code</source>
+        <translation>Find an item by name or code</translation>
+    </message>
+    <message>
+        <source>Items found</source>
+        <translation>Items found</translation>
     </message>
 </context>
 <context>
@@ -1914,7 +2531,7 @@ The QR code will be taken off the screen. If the customer pays anyway, HPOS will
     </message>
     <message>
         <source>&amp;Owner</source>
-        <extracomment>An owner window&apos;s size when the screen has room (a 1024×600 till gets less), and its least. Room left on the screen for the window&apos;s frame and title bar (px). Who closes the day when no cashier is on duty.</extracomment>
+        <extracomment>An owner window&apos;s size when the screen has room (a 1024×600 till gets less), and its least. Room left on the screen for the window&apos;s frame and title bar (px). Who closes the day when no cashier is on duty. The catalogue page wrote the catalogue (add, edit, archive, restore, remove, import).</extracomment>
         <translation>&amp;Owner</translation>
     </message>
     <message>
@@ -1926,12 +2543,20 @@ The QR code will be taken off the screen. If the customer pays anyway, HPOS will
         <translation>&amp;All tills…</translation>
     </message>
     <message>
+        <source>Ca&amp;talogue…</source>
+        <translation>Ca&amp;talogue…</translation>
+    </message>
+    <message>
         <source>Close the day — HPOS</source>
         <translation>Close the day — HPOS</translation>
     </message>
     <message>
         <source>All tills — HPOS</source>
         <translation>All tills — HPOS</translation>
+    </message>
+    <message>
+        <source>Catalogue — HPOS</source>
+        <translation>Catalogue — HPOS</translation>
     </message>
 </context>
 <context>
@@ -2296,6 +2921,30 @@ Transaction {transaction}</translation>
     </message>
 </context>
 <context>
+    <name>QuickKeys</name>
+    <message>
+        <source>Quick keys</source>
+        <extracomment>A tile is at least this tall (a finger, not a mouse pointer). Tiles on one page: columns × rows. Up to this many categories show as buttons (all in sight); more as scrolling tabs. The tile of an item with no colour in a category with no name. A tile was tapped: its Item.</extracomment>
+        <translation>Quick keys</translation>
+    </message>
+    <message>
+        <source>Previous page</source>
+        <translation>Previous page</translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation>Next page</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>Page {page} of {pages}</source>
+        <translation>Page {page} of {pages}</translation>
+    </message>
+</context>
+<context>
     <name>Receipt</name>
     <message>
         <source>PAID LATE</source>
@@ -2328,6 +2977,14 @@ Transaction {transaction}</translation>
     <message>
         <source>Sale</source>
         <translation>Sale</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
     </message>
     <message>
         <source>Product</source>
@@ -2535,6 +3192,35 @@ Transaction {transaction}</translation>
     <message>
         <source>This sale is not in the journal.</source>
         <translation>This sale is not in the journal.</translation>
+    </message>
+    <message>
+        <source>The catalogue&apos;s prices are in {kept}; this account charges in {currency}. The quick keys and the scanner are off.</source>
+        <extracomment>The token (currency, company, mode) once the service is open and recovered. Start-up failed (profile locked, journal unreadable, HPAY unreachable...). A sale&apos;s new state: every &quot;state&quot; event and every result of charge/cancel/check. Every SaleEvent (&quot;state&quot;, &quot;checked&quot;, &quot;connection_lost&quot;, &quot;connection_restored&quot;, &quot;stopped&quot;). The sale a :meth:`charge` ended with (AWAITING, FAILED or UNKNOWN); sale_changed follows. A charge that could not even start (nothing sent): invalid amount, no token, journal... The request left but the journal could not record its answer (``AnswerNotRecorded``): (the sale as the journal last held it, REQUESTING or UNKNOWN; the journal&apos;s problem, naming its file). Outcome unknown: never charge again; the watcher (or the next start) finds the payment. The result of :meth:`check_now`: (the sale, &quot;&quot; when HPAY was asked, else a &quot;Last known, not refreshed: &lt;reason&gt;&quot; sentence: the sale is only its last known state). A cancel that did not happen (e.g. the sale was paid meanwhile): (sale id, message). Starting, charging or cancelling is in flight (the cashier&apos;s inputs lock). The sales recovery resumed at start-up (list of Sale). The catalogue&apos;s items not archived, read on a worker once ready and again on :meth:`reload_catalogue` (a ``CatalogueIndex``: plain, immutable data; empty when the shop has no items, or when its prices are in another currency). Why the catalogue could not be used (journal unreadable, prices in another currency). Internal: emitted on a worker thread by the listener, delivered queued here.</extracomment>
+        <translation>The catalogue&apos;s prices are in {kept}; this account charges in {currency}. The quick keys and the scanner are off.</translation>
+    </message>
+</context>
+<context>
+    <name>SaleLinesTable</name>
+    <message>
+        <source>Item</source>
+        <extracomment>Rows shown without scrolling.</extracomment>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>Qty</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>Unit price</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Items sold</source>
+        <translation>Items sold</translation>
     </message>
 </context>
 <context>
@@ -3052,6 +3738,10 @@ In PROD, payments are real: customers&apos; cards are charged and real money mov
     <message>
         <source>Lock manager mode</source>
         <translation>Lock manager mode</translation>
+    </message>
+    <message>
+        <source>Find an item by name or code · + − the selected cart line</source>
+        <translation>Find an item by name or code · + − the selected cart line</translation>
     </message>
     <message>
         <source>{f1}, {esc} or a click closes this list.</source>

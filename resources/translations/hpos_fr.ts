@@ -290,6 +290,54 @@ Quitter : rien n’est modifié.</translation>
     </message>
 </context>
 <context>
+    <name>CartLinesView</name>
+    <message>
+        <source>+ {count} more</source>
+        <extracomment>Lines shown; the rest are counted (&quot;+ 3 more&quot;). Longest name shown whole.</extracomment>
+        <translation>+ {count} autres</translation>
+    </message>
+</context>
+<context>
+    <name>CartView</name>
+    <message>
+        <source>{price} each</source>
+        <extracomment>Smallest side of a line&apos;s buttons (a finger). The row was tapped (to select it). (line index, +1 or -1): one more or one less of a line. The line at this index is to go. The &quot;Empty the cart&quot; button. A line was tapped: it becomes the selected one.</extracomment>
+        <translation>{price} l’unité</translation>
+    </message>
+    <message>
+        <source>1 item</source>
+        <translation>1 article</translation>
+    </message>
+    <message>
+        <source>{count} items</source>
+        <translation>{count} articles</translation>
+    </message>
+    <message>
+        <source>Cart</source>
+        <translation>Panier</translation>
+    </message>
+    <message>
+        <source>Empty the cart</source>
+        <translation>Vider le panier</translation>
+    </message>
+    <message>
+        <source>Tap an item, scan its barcode or press {key} to find it.</source>
+        <translation>Touchez un article, scannez son code-barres ou appuyez sur {key} pour le trouver.</translation>
+    </message>
+    <message>
+        <source>One less</source>
+        <translation>Un de moins</translation>
+    </message>
+    <message>
+        <source>One more</source>
+        <translation>Un de plus</translation>
+    </message>
+    <message>
+        <source>Remove the line</source>
+        <translation>Retirer la ligne</translation>
+    </message>
+</context>
+<context>
     <name>CashierScreen</name>
     <message>
         <source>Not connected to HPAY yet.</source>
@@ -434,6 +482,42 @@ Le code QR sera retiré de l’écran. Si le client paie quand même, HPOS le ve
         <source>Sale {number} is still waiting for payment: its QR code is back on screen.</source>
         <translation>La vente {number} attend encore son paiement&#xa0;: son code QR est de retour à l’écran.</translation>
     </message>
+    <message>
+        <source>The cart is full: at most {count} lines.</source>
+        <translation>Le panier est plein : {count} lignes au plus.</translation>
+    </message>
+    <message>
+        <source>At most {count} of one item on a line.</source>
+        <translation>Au plus {count} d’un même article sur une ligne.</translation>
+    </message>
+    <message>
+        <source>The cart&apos;s total would be above the most HPAY takes.</source>
+        <translation>Le total du panier dépasserait le maximum accepté par HPAY.</translation>
+    </message>
+    <message>
+        <source>Added {name}</source>
+        <translation>Ajouté : {name}</translation>
+    </message>
+    <message>
+        <source>Misc.</source>
+        <translation>Divers</translation>
+    </message>
+    <message>
+        <source>Take every line out of the cart?</source>
+        <translation>Retirer toutes les lignes du panier ?</translation>
+    </message>
+    <message>
+        <source>Empty the cart?</source>
+        <translation>Vider le panier ?</translation>
+    </message>
+    <message>
+        <source>No item has the code {code}.</source>
+        <translation>Aucun article n’a le code {code}.</translation>
+    </message>
+    <message>
+        <source>+ {count} more</source>
+        <translation>+ {count} autres</translation>
+    </message>
 </context>
 <context>
     <name>CashiersBox</name>
@@ -499,6 +583,378 @@ Le code QR sera retiré de l’écran. Si le client paie quand même, HPOS le ve
     </message>
 </context>
 <context>
+    <name>CatalogueFiles</name>
+    <message>
+        <source>Connect to HPAY first: prices are in the account’s currency, known once HPOS has reached HPAY.</source>
+        <extracomment>An import was written: the :class:`~hpos.ui.catalogue.jobs.Done` (catalogue after it). Something written or saved: a sentence. Nothing written or saved: why.</extracomment>
+        <translation>Connectez-vous d’abord à HPAY&#xa0;: les prix sont dans la devise du compte, connue dès qu’HPOS a joint HPAY.</translation>
+    </message>
+    <message>
+        <source>Import a catalogue</source>
+        <translation>Importer un catalogue</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>Fichiers CSV (*.csv);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: the catalogue changed since the file was read ({reason}). Import the file again.</source>
+        <translation>Rien n’a été importé&#xa0;: le catalogue a changé depuis la lecture du fichier ({reason}). Importez le fichier de nouveau.</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: {reason}</source>
+        <translation>Rien n’a été importé&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>“{file}” was not imported: {reason}</source>
+        <translation>«&#xa0;{file}&#xa0;» n’a pas été importé&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>Save the import report</source>
+        <translation>Enregistrer le rapport d’importation</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt)</source>
+        <translation>Fichiers texte (*.txt)</translation>
+    </message>
+    <message>
+        <source>Report saved: {path}</source>
+        <translation>Rapport enregistré&#xa0;: {path}</translation>
+    </message>
+    <message>
+        <source>The report could not be saved ({path}).</source>
+        <translation>Le rapport n’a pas pu être enregistré ({path}).</translation>
+    </message>
+    <message>
+        <source>Export the catalogue</source>
+        <translation>Exporter le catalogue</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>{count} items exported: {path}</source>
+        <translation>{count} article(s) exporté(s)&#xa0;: {path}</translation>
+    </message>
+    <message>
+        <source>The catalogue could not be exported ({path}).</source>
+        <translation>Le catalogue n’a pas pu être exporté ({path}).</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogueModel</name>
+    <message>
+        <source>Archived: off the quick keys and the scanner; past sales keep it.</source>
+        <extracomment>Columns: name, price, category, barcode, SKU, colour, status. ``data(index, ITEM_ROLE)``: the row&apos;s :class:`Item`.</extracomment>
+        <translation>Archivé&#xa0;: retiré des touches rapides et du scanner&#xa0;; les ventes passées le gardent.</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>Archivé</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Prix</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Catégorie</translation>
+    </message>
+    <message>
+        <source>Barcode</source>
+        <translation>Code-barres</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>Référence</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>Couleur</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+</context>
+<context>
+    <name>CataloguePage</name>
+    <message>
+        <source>Remove an item</source>
+        <extracomment>The item was written: a :class:`~hpos.ui.catalogue.jobs.Done`.</extracomment>
+        <translation>Supprimer un article</translation>
+    </message>
+    <message>
+        <source>Remove “{name}”? An item no sale names is deleted; an item already sold is archived instead, so that its sales keep it.</source>
+        <translation>Supprimer «&#xa0;{name}&#xa0;»&#xa0;? Un article qu’aucune vente ne cite est effacé&#xa0;; un article déjà vendu est archivé à la place, pour que ses ventes le gardent.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Connect to HPAY first: prices are in the account’s currency, known once HPOS has reached HPAY.</source>
+        <extracomment>The rows the columns&apos; widths are fitted to (the first ones, in the order shown). The catalogue was written (add, edit, archive, restore, remove, import). The items are on screen (after each reading). A sentence for the status bar (something done, or why not).</extracomment>
+        <translation>Connectez-vous d’abord à HPAY&#xa0;: les prix sont dans la devise du compte, connue dès qu’HPOS a joint HPAY.</translation>
+    </message>
+    <message>
+        <source>Catalogue</source>
+        <translation>Catalogue</translation>
+    </message>
+    <message>
+        <source>Filter: name, code or category</source>
+        <translation>Filtrer&#xa0;: nom, code ou catégorie</translation>
+    </message>
+    <message>
+        <source>Show archi&amp;ved</source>
+        <translation>Afficher les archi&amp;vés</translation>
+    </message>
+    <message>
+        <source>A&amp;dd…</source>
+        <translation>A&amp;jouter…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Modifier…</translation>
+    </message>
+    <message>
+        <source>Re&amp;move…</source>
+        <translation>&amp;Supprimer…</translation>
+    </message>
+    <message>
+        <source>Delete an item never sold; an item already sold is archived instead</source>
+        <translation>Efface un article jamais vendu&#xa0;; un article déjà vendu est archivé à la place</translation>
+    </message>
+    <message>
+        <source>&amp;Import CSV…</source>
+        <translation>&amp;Importer un CSV…</translation>
+    </message>
+    <message>
+        <source>Add and change items from a CSV file: a report first, then Import</source>
+        <translation>Ajouter et modifier des articles depuis un fichier CSV&#xa0;: d’abord un rapport, puis Importer</translation>
+    </message>
+    <message>
+        <source>E&amp;xport CSV…</source>
+        <translation>E&amp;xporter en CSV…</translation>
+    </message>
+    <message>
+        <source>Save the items shown as a CSV file</source>
+        <translation>Enregistrer les articles affichés dans un fichier CSV</translation>
+    </message>
+    <message>
+        <source>Res&amp;tore</source>
+        <translation>Res&amp;taurer</translation>
+    </message>
+    <message>
+        <source>Back on the quick keys and the scanner</source>
+        <translation>De retour sur les touches rapides et le scanner</translation>
+    </message>
+    <message>
+        <source>&amp;Archive</source>
+        <translation>&amp;Archiver</translation>
+    </message>
+    <message>
+        <source>Off the quick keys and the scanner; past sales keep it</source>
+        <translation>Retiré des touches rapides et du scanner&#xa0;; les ventes passées le gardent</translation>
+    </message>
+    <message>
+        <source>The catalogue could not be read: {reason}</source>
+        <translation>Le catalogue n’a pas pu être lu&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>Not restored: {reason}</source>
+        <translation>Non restauré&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>Nothing was changed: {reason}</source>
+        <translation>Rien n’a été modifié&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>“{name}” added.</source>
+        <translation>«&#xa0;{name}&#xa0;» ajouté.</translation>
+    </message>
+    <message>
+        <source>“{name}” saved.</source>
+        <translation>«&#xa0;{name}&#xa0;» enregistré.</translation>
+    </message>
+    <message>
+        <source>“{name}” archived: off the quick keys and the scanner.</source>
+        <translation>«&#xa0;{name}&#xa0;» archivé&#xa0;: retiré des touches rapides et du scanner.</translation>
+    </message>
+    <message>
+        <source>“{name}” restored: back on the quick keys and the scanner.</source>
+        <translation>«&#xa0;{name}&#xa0;» restauré&#xa0;: de retour sur les touches rapides et le scanner.</translation>
+    </message>
+    <message>
+        <source>“{name}” deleted.</source>
+        <translation>«&#xa0;{name}&#xa0;» effacé.</translation>
+    </message>
+    <message>
+        <source>“{name}” archived, because sales name it: it stays in their receipts and reports.</source>
+        <translation>«&#xa0;{name}&#xa0;» archivé, car des ventes le citent&#xa0;: il reste dans leurs reçus et leurs rapports.</translation>
+    </message>
+    <message>
+        <source>Import done: {count} items written.</source>
+        <translation>Importation faite&#xa0;: {count} article(s) enregistré(s).</translation>
+    </message>
+    <message>
+        <source>this item is no longer in the catalogue (read it again).</source>
+        <translation>cet article n’est plus dans le catalogue (relisez-le).</translation>
+    </message>
+    <message>
+        <source>The catalogue’s prices are in {catalogue}; this account charges in {account}. The cashier cannot sell them until the catalogue is in {account}.</source>
+        <translation>Les prix du catalogue sont en {catalogue}&#xa0;; ce compte encaisse en {account}. La caisse ne peut pas les vendre tant que le catalogue n’est pas en {account}.</translation>
+    </message>
+    <message>
+        <source>Not connected to HPAY: prices are shown in {currency}.</source>
+        <translation>Pas connecté à HPAY&#xa0;: les prix sont affichés en {currency}.</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogueWords</name>
+    <message>
+        <source>Type a price.</source>
+        <translation>Tapez un prix.</translation>
+    </message>
+    <message>
+        <source>The price must be more than zero.</source>
+        <translation>Le prix doit être supérieur à zéro.</translation>
+    </message>
+    <message>
+        <source>The price “{price}” is too large for a payment.</source>
+        <translation>Le prix «&#xa0;{price}&#xa0;» est trop élevé pour un paiement.</translation>
+    </message>
+    <message>
+        <source>“{price}”: {currency} prices have no decimals.</source>
+        <translation>«&#xa0;{price}&#xa0;»&#xa0;: les prix en {currency} n’ont pas de décimales.</translation>
+    </message>
+    <message>
+        <source>“{price}”: {currency} prices have at most {places} decimals.</source>
+        <translation>«&#xa0;{price}&#xa0;»&#xa0;: les prix en {currency} ont au plus {places} décimales.</translation>
+    </message>
+    <message>
+        <source>“{price}” is not a price: type digits with one decimal separator at most, such as {example}.</source>
+        <translation>«&#xa0;{price}&#xa0;» n’est pas un prix&#xa0;: tapez des chiffres avec un seul séparateur décimal au plus, par exemple {example}.</translation>
+    </message>
+    <message>
+        <source>The item needs a name.</source>
+        <translation>L’article doit avoir un nom.</translation>
+    </message>
+    <message>
+        <source>The name is too long: at most {count} characters.</source>
+        <translation>Le nom est trop long&#xa0;: {count} caractères au plus.</translation>
+    </message>
+    <message>
+        <source>“{code}” is not a barcode: 1 to {count} letters, digits or signs, without spaces.</source>
+        <translation>«&#xa0;{code}&#xa0;» n’est pas un code-barres&#xa0;: de 1 à {count} lettres, chiffres ou signes, sans espace.</translation>
+    </message>
+    <message>
+        <source>“{code}” is not a SKU: 1 to {count} letters, digits or signs, without spaces.</source>
+        <translation>«&#xa0;{code}&#xa0;» n’est pas une référence&#xa0;: de 1 à {count} lettres, chiffres ou signes, sans espace.</translation>
+    </message>
+    <message>
+        <source>The category is too long: at most {count} characters.</source>
+        <translation>La catégorie est trop longue&#xa0;: {count} caractères au plus.</translation>
+    </message>
+    <message>
+        <source>“{colour}” is not a colour: #RRGGBB or one of {names}.</source>
+        <translation>«&#xa0;{colour}&#xa0;» n’est pas une couleur&#xa0;: #RRVVBB ou l’une de {names}.</translation>
+    </message>
+    <message>
+        <source>This barcode is already {item}’s.</source>
+        <translation>Ce code-barres est déjà celui de «&#xa0;{item}&#xa0;».</translation>
+    </message>
+    <message>
+        <source>This SKU is already {item}’s.</source>
+        <translation>Cette référence est déjà celle de «&#xa0;{item}&#xa0;».</translation>
+    </message>
+    <message>
+        <source>The catalogue’s prices are in {catalogue}; this account charges in {account}. Nothing was written. Export the catalogue, change its prices, and import it on a till of that account.</source>
+        <translation>Les prix du catalogue sont en {catalogue}&#xa0;; ce compte encaisse en {account}. Rien n’a été enregistré. Exportez le catalogue, changez ses prix et importez-le sur une caisse de ce compte.</translation>
+    </message>
+    <message>
+        <source>Red</source>
+        <translation>Rouge</translation>
+    </message>
+    <message>
+        <source>Orange</source>
+        <translation>Orange</translation>
+    </message>
+    <message>
+        <source>Yellow</source>
+        <translation>Jaune</translation>
+    </message>
+    <message>
+        <source>Green</source>
+        <translation>Vert</translation>
+    </message>
+    <message>
+        <source>Teal</source>
+        <translation>Bleu canard</translation>
+    </message>
+    <message>
+        <source>Blue</source>
+        <translation>Bleu</translation>
+    </message>
+    <message>
+        <source>Purple</source>
+        <translation>Violet</translation>
+    </message>
+    <message>
+        <source>Pink</source>
+        <translation>Rose</translation>
+    </message>
+    <message>
+        <source>Brown</source>
+        <translation>Marron</translation>
+    </message>
+    <message>
+        <source>Grey</source>
+        <translation>Gris</translation>
+    </message>
+    <message>
+        <source>Not as many cells as the header has columns.</source>
+        <translation>Pas autant de cellules que l’en-tête a de colonnes.</translation>
+    </message>
+    <message>
+        <source>The “archived” cell is not yes or no.</source>
+        <translation>La cellule «&#xa0;archived&#xa0;» n’est ni oui ni non.</translation>
+    </message>
+    <message>
+        <source>This item is already on an earlier line.</source>
+        <translation>Cet article est déjà sur une ligne précédente.</translation>
+    </message>
+    <message>
+        <source>The price is not a price in {currency}.</source>
+        <translation>Le prix n’est pas un prix en {currency}.</translation>
+    </message>
+    <message>
+        <source>The barcode is on an earlier line or is another item’s.</source>
+        <translation>Le code-barres est sur une ligne précédente ou appartient à un autre article.</translation>
+    </message>
+    <message>
+        <source>The SKU is on an earlier line or is another item’s.</source>
+        <translation>La référence est sur une ligne précédente ou appartient à un autre article.</translation>
+    </message>
+    <message>
+        <source>The barcode is not a code: 1 to {count} letters, digits or signs, without spaces.</source>
+        <translation>Le code-barres n’est pas un code&#xa0;: de 1 à {count} lettres, chiffres ou signes, sans espace.</translation>
+    </message>
+    <message>
+        <source>The SKU is not a code: 1 to {count} letters, digits or signs, without spaces.</source>
+        <translation>La référence n’est pas un code&#xa0;: de 1 à {count} lettres, chiffres ou signes, sans espace.</translation>
+    </message>
+    <message>
+        <source>The colour is not #RRGGBB or one of {names}.</source>
+        <translation>La couleur n’est pas #RRVVBB ni l’une de {names}.</translation>
+    </message>
+</context>
+<context>
     <name>ChargingPage</name>
     <message>
         <source>Asking HPAY for a payment link…</source>
@@ -546,6 +1002,14 @@ Le code QR sera retiré de l’écran. Si le client paie quand même, HPOS le ve
     <message>
         <source>Paid</source>
         <translation>Payées</translation>
+    </message>
+    <message>
+        <source>Items sold (paid sales)</source>
+        <translation>Articles vendus (ventes payées)</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Quantité</translation>
     </message>
     <message>
         <source>HPAY&apos;s view of the day</source>
@@ -833,6 +1297,14 @@ Le code QR sera retiré de l’écran. Si le client paie quand même, HPOS le ve
         <translation>Non enregistré</translation>
     </message>
     <message>
+        <source>Free amounts</source>
+        <translation>Montants libres</translation>
+    </message>
+    <message>
+        <source>Sales without lines</source>
+        <translation>Ventes sans lignes</translation>
+    </message>
+    <message>
         <source>Day closing</source>
         <translation>Clôture de la journée</translation>
     </message>
@@ -859,6 +1331,10 @@ Le code QR sera retiré de l’écran. Si le client paie quand même, HPOS le ve
     <message>
         <source>{count} paid · {amount} (net {net})</source>
         <translation>{count} payée(s) · {amount} (net {net})</translation>
+    </message>
+    <message>
+        <source>Items sold</source>
+        <translation>Articles vendus</translation>
     </message>
     <message>
         <source>HPAY paid</source>
@@ -1076,7 +1552,7 @@ Le code QR sera retiré de l’écran. Si le client paie quand même, HPOS le ve
     <name>CustomerDisplay</name>
     <message>
         <source>Payment received — please see the cashier.</source>
-        <extracomment>What the customer sees. Seconds &quot;Paid — thank you&quot; or a message stays before the display goes idle.</extracomment>
+        <extracomment>What the customer sees. Seconds &quot;Paid — thank you&quot; or a message stays before the display goes idle. A cart sale&apos;s lines, in place of its product name.</extracomment>
         <translation>Paiement reçu&#xa0;— veuillez vous adresser à la caisse.</translation>
     </message>
     <message>
@@ -1196,12 +1672,16 @@ Le code QR sera retiré de l’écran. Si le client paie quand même, HPOS le ve
         <translation>Servi par</translation>
     </message>
     <message>
+        <source>Items</source>
+        <translation>Articles</translation>
+    </message>
+    <message>
         <source>Link</source>
         <translation>Lien</translation>
     </message>
     <message>
         <source>Payment {name}</source>
-        <extracomment>A paid row&apos;s receipt was asked for: (row, &quot;print&quot; | &quot;pdf&quot;); see hpos.ui.receipts.actions. How fresh the row is: &quot;&quot; (as listed), &quot;checking&quot;, &quot;checked&quot; or &quot;stale&quot;.</extracomment>
+        <extracomment>A paid row&apos;s receipt was asked for: (row, &quot;print&quot; | &quot;pdf&quot;); see hpos.ui.receipts.actions. How fresh the row is: &quot;&quot; (as listed), &quot;checking&quot;, &quot;checked&quot; or &quot;stale&quot;. A cart sale&apos;s lines (None: a sale without lines).</extracomment>
         <translation>Paiement {name}</translation>
     </message>
     <message>
@@ -1310,6 +1790,18 @@ Le code QR sera retiré de l’écran. Si le client paie quand même, HPOS le ve
     <message>
         <source>Charge ({key})</source>
         <translation>Encaisser ({key})</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Ajouter</translation>
+    </message>
+    <message>
+        <source>Add the typed amount to the cart</source>
+        <translation>Ajouter le montant saisi au panier</translation>
+    </message>
+    <message>
+        <source>Amount typed</source>
+        <translation>Montant saisi</translation>
     </message>
 </context>
 <context>
@@ -1543,6 +2035,7 @@ Le code QR sera retiré de l’écran. Si le client paie quand même, HPOS le ve
     </message>
     <message>
         <source>Unknown history source {source}.</source>
+        <extracomment>A cart sale&apos;s lines as sold (journal sales; HPAY&apos;s history has none).</extracomment>
         <translation>Source d’historique inconnue {source}.</translation>
     </message>
     <message>
@@ -1658,6 +2151,130 @@ Le code QR sera retiré de l’écran. Si le client paie quand même, HPOS le ve
     <message>
         <source>TEST mode: no real money moved.</source>
         <translation>Mode TEST&#xa0;: aucun argent réel n’a circulé.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportReport</name>
+    <message>
+        <source>{added} to add, {updated} to change, {unchanged} unchanged, {rejected} line(s) rejected.</source>
+        <extracomment>The rejected lines&apos; columns: line number, the line&apos;s text, why. Import pressed. Save report… pressed.</extracomment>
+        <translation>{added} à ajouter, {updated} à modifier, {unchanged} inchangé(s), {rejected} ligne(s) refusée(s).</translation>
+    </message>
+    <message>
+        <source>{archived} to archive, {restored} to restore.</source>
+        <translation>{archived} à archiver, {restored} à restaurer.</translation>
+    </message>
+    <message>
+        <source>Nothing to import.</source>
+        <translation>Rien à importer.</translation>
+    </message>
+    <message>
+        <source>Line {line}: {why}</source>
+        <translation>Ligne {line}&#xa0;: {why}</translation>
+    </message>
+    <message>
+        <source>Import a catalogue — report</source>
+        <translation>Importer un catalogue — rapport</translation>
+    </message>
+    <message>
+        <source>File: {path}</source>
+        <translation>Fichier&#xa0;: {path}</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Ligne</translation>
+    </message>
+    <message>
+        <source>Line’s text</source>
+        <translation>Texte de la ligne</translation>
+    </message>
+    <message>
+        <source>Why it is left out</source>
+        <translation>Pourquoi elle est écartée</translation>
+    </message>
+    <message>
+        <source>&amp;Save report…</source>
+        <translation>&amp;Enregistrer le rapport…</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importer</translation>
+    </message>
+</context>
+<context>
+    <name>ItemEditor</name>
+    <message>
+        <source>Add an item</source>
+        <extracomment>The fields that can be at fault, in the form&apos;s order. Save pressed with a clean draft: (item id or None for a new item, ItemDraft).</extracomment>
+        <translation>Ajouter un article</translation>
+    </message>
+    <message>
+        <source>Edit “{name}”</source>
+        <translation>Modifier «&#xa0;{name}&#xa0;»</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Price ({currency}):</source>
+        <translation>&amp;Prix ({currency})&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Ca&amp;tegory:</source>
+        <translation>Ca&amp;tégorie&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Barcode:</source>
+        <translation>Code-&amp;barres&#xa0;:</translation>
+    </message>
+    <message>
+        <source>S&amp;KU:</source>
+        <translation>Ré&amp;férence&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Tile colour:</source>
+        <translation>Couleur de la touche&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Optional: scan or type it</source>
+        <translation>Facultatif&#xa0;: scannez-le ou tapez-le</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>Facultatif</translation>
+    </message>
+    <message>
+        <source>Optional: shown as “Other”</source>
+        <translation>Facultatif&#xa0;: affiché comme «&#xa0;Autres&#xa0;»</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Aucune</translation>
+    </message>
+    <message>
+        <source>No colour: the tile has the usual look</source>
+        <translation>Pas de couleur&#xa0;: la touche a l’aspect habituel</translation>
+    </message>
+</context>
+<context>
+    <name>ItemSearch</name>
+    <message>
+        <source>No item matches “{text}”.</source>
+        <extracomment>Most matches listed. Enter or a tap on a match: its Item. Esc: the search is done.</extracomment>
+        <translation>Aucun article ne correspond à « {text} ».</translation>
+    </message>
+    <message>
+        <source>Type a name or a code · {up} {down} choose · {enter} adds · {esc} closes</source>
+        <translation>Tapez un nom ou un code · {up} {down} choisir · {enter} ajoute · {esc} ferme</translation>
+    </message>
+    <message>
+        <source>Find an item by name or code</source>
+        <translation>Trouver un article par nom ou code</translation>
+    </message>
+    <message>
+        <source>Items found</source>
+        <translation>Articles trouvés</translation>
     </message>
 </context>
 <context>
@@ -1914,7 +2531,7 @@ Le code QR sera retiré de l’écran. Si le client paie quand même, HPOS le ve
     </message>
     <message>
         <source>&amp;Owner</source>
-        <extracomment>An owner window&apos;s size when the screen has room (a 1024×600 till gets less), and its least. Room left on the screen for the window&apos;s frame and title bar (px). Who closes the day when no cashier is on duty.</extracomment>
+        <extracomment>An owner window&apos;s size when the screen has room (a 1024×600 till gets less), and its least. Room left on the screen for the window&apos;s frame and title bar (px). Who closes the day when no cashier is on duty. The catalogue page wrote the catalogue (add, edit, archive, restore, remove, import).</extracomment>
         <translation>&amp;Gérant</translation>
     </message>
     <message>
@@ -1926,12 +2543,20 @@ Le code QR sera retiré de l’écran. Si le client paie quand même, HPOS le ve
         <translation>&amp;Toutes les caisses…</translation>
     </message>
     <message>
+        <source>Ca&amp;talogue…</source>
+        <translation>Ca&amp;talogue…</translation>
+    </message>
+    <message>
         <source>Close the day — HPOS</source>
         <translation>Clôturer la journée — HPOS</translation>
     </message>
     <message>
         <source>All tills — HPOS</source>
         <translation>Toutes les caisses — HPOS</translation>
+    </message>
+    <message>
+        <source>Catalogue — HPOS</source>
+        <translation>Catalogue — HPOS</translation>
     </message>
 </context>
 <context>
@@ -2296,6 +2921,30 @@ Transaction {transaction}</translation>
     </message>
 </context>
 <context>
+    <name>QuickKeys</name>
+    <message>
+        <source>Quick keys</source>
+        <extracomment>A tile is at least this tall (a finger, not a mouse pointer). Tiles on one page: columns × rows. Up to this many categories show as buttons (all in sight); more as scrolling tabs. The tile of an item with no colour in a category with no name. A tile was tapped: its Item.</extracomment>
+        <translation>Touches rapides</translation>
+    </message>
+    <message>
+        <source>Previous page</source>
+        <translation>Page précédente</translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation>Page suivante</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Autres</translation>
+    </message>
+    <message>
+        <source>Page {page} of {pages}</source>
+        <translation>Page {page} sur {pages}</translation>
+    </message>
+</context>
+<context>
     <name>Receipt</name>
     <message>
         <source>PAID LATE</source>
@@ -2328,6 +2977,14 @@ Transaction {transaction}</translation>
     <message>
         <source>Sale</source>
         <translation>Vente</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
     </message>
     <message>
         <source>Product</source>
@@ -2535,6 +3192,35 @@ Transaction {transaction}</translation>
     <message>
         <source>This sale is not in the journal.</source>
         <translation>Cette vente n’est pas dans le journal.</translation>
+    </message>
+    <message>
+        <source>The catalogue&apos;s prices are in {kept}; this account charges in {currency}. The quick keys and the scanner are off.</source>
+        <extracomment>The token (currency, company, mode) once the service is open and recovered. Start-up failed (profile locked, journal unreadable, HPAY unreachable...). A sale&apos;s new state: every &quot;state&quot; event and every result of charge/cancel/check. Every SaleEvent (&quot;state&quot;, &quot;checked&quot;, &quot;connection_lost&quot;, &quot;connection_restored&quot;, &quot;stopped&quot;). The sale a :meth:`charge` ended with (AWAITING, FAILED or UNKNOWN); sale_changed follows. A charge that could not even start (nothing sent): invalid amount, no token, journal... The request left but the journal could not record its answer (``AnswerNotRecorded``): (the sale as the journal last held it, REQUESTING or UNKNOWN; the journal&apos;s problem, naming its file). Outcome unknown: never charge again; the watcher (or the next start) finds the payment. The result of :meth:`check_now`: (the sale, &quot;&quot; when HPAY was asked, else a &quot;Last known, not refreshed: &lt;reason&gt;&quot; sentence: the sale is only its last known state). A cancel that did not happen (e.g. the sale was paid meanwhile): (sale id, message). Starting, charging or cancelling is in flight (the cashier&apos;s inputs lock). The sales recovery resumed at start-up (list of Sale). The catalogue&apos;s items not archived, read on a worker once ready and again on :meth:`reload_catalogue` (a ``CatalogueIndex``: plain, immutable data; empty when the shop has no items, or when its prices are in another currency). Why the catalogue could not be used (journal unreadable, prices in another currency). Internal: emitted on a worker thread by the listener, delivered queued here.</extracomment>
+        <translation>Les prix du catalogue sont en {kept} ; ce compte encaisse en {currency}. Les touches rapides et le lecteur de codes-barres sont désactivés.</translation>
+    </message>
+</context>
+<context>
+    <name>SaleLinesTable</name>
+    <message>
+        <source>Item</source>
+        <extracomment>Rows shown without scrolling.</extracomment>
+        <translation>Article</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>Qté</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>Prix unitaire</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Items sold</source>
+        <translation>Articles vendus</translation>
     </message>
 </context>
 <context>
@@ -3052,6 +3738,10 @@ En PROD, les paiements sont réels&#xa0;: les cartes des clients sont débitées
     <message>
         <source>Lock manager mode</source>
         <translation>Verrouiller le mode gérant</translation>
+    </message>
+    <message>
+        <source>Find an item by name or code · + − the selected cart line</source>
+        <translation>Trouver un article par nom ou code · + − la ligne choisie du panier</translation>
     </message>
     <message>
         <source>{f1}, {esc} or a click closes this list.</source>
