@@ -108,7 +108,7 @@ def take(language: str) -> int:
     wait_for(app, lambda: window.controller.current_token() is not None, "the HPAY token")
     cashier.activateWindow()
     cashier.setFocus()
-    QTest.keyClicks(cashier, "14900")
+    type_amount(app, cashier, "14900")
     shot(app, "cashier-keypad")
     QTest.keyClick(cashier, Qt.Key.Key_Return)
     wait_for(app, lambda: cashier.current_page() == "payment", "the QR page")
@@ -149,9 +149,7 @@ def take(language: str) -> int:
     cashier.new_sale()  # a 99-character product name with no space: the QR keeps its size
     cashier.entry_page.product_edit.setText(LONG_NAME)
     cashier.setFocus()
-    QTest.keyClicks(cashier, "2500")
-    # four keys this fast could be a barcode scanner's: it lets them go after its gap
-    wait_for(app, lambda: not (cashier.scanner and cashier.scanner.holding), "the typed keys")
+    type_amount(app, cashier, "2500")
     QTest.keyClick(cashier, Qt.Key.Key_Return)
     wait_for(app, lambda: cashier.current_page() == "payment", "the QR page (long name)")
     shot(app, "cashier-long-name")
@@ -206,11 +204,18 @@ def receipt_lines(sale: object, shop_name: str, language: str) -> None:
     save(render_image(receipt, "80mm", language=language), "receipt-lines-80mm")
 
 
+def type_amount(app: QApplication, cashier: QWidget, digits: str) -> None:
+    """Type an amount as fast as a test can: four keys this fast could be a barcode
+    scanner's, which holds them until its gap has passed, then lets them go."""
+    QTest.keyClicks(cashier, digits)
+    wait_for(app, lambda: not (cashier.scanner and cashier.scanner.holding), "the typed keys")
+
+
 def cancelled_sale(app: QApplication, cashier: QWidget) -> None:
     """A second sale, cancelled at the counter (History's footer counts it, adds nothing)."""
     cashier.new_sale()
     cashier.setFocus()
-    QTest.keyClicks(cashier, "3500")
+    type_amount(app, cashier, "3500")
     QTest.keyClick(cashier, Qt.Key.Key_Return)
     wait_for(app, lambda: cashier.current_page() == "payment", "the QR page (to cancel)")
     cashier._confirm = lambda *_args: True  # the cancel question, answered Yes
