@@ -18,9 +18,9 @@ of shop words, a 13-digit barcode each) written before anything is measured. Eac
 Baseline: every row of the ``items`` table read with ``sqlite3`` (the floor for reading the
 catalogue at all). Goals:
 each search keystroke and each scan under 30 ms, the first paint of the grid under 50 ms, no
-GUI gap over 50 ms while loading. A person's key in the search field reaches it once the
-scanner has seen no key for its gap (30 ms: ``hpos.ui.cashier.burst.GAP``); that wait is a
-fact of the set-up, not part of the keystroke figure (the key is sent with the scanner off).
+GUI gap over 50 ms while loading. The scanner is on, as at the counter: a key typed into
+the search field (a text field) goes through it at once, so the figure is the whole way from
+the key to the matches painted (only the amount waits the scanner's 30 ms gap).
 """
 
 from __future__ import annotations
@@ -140,7 +140,7 @@ def _first_paint(window: Any, index: Any, repeat: int) -> Case:
 def _search(window: Any) -> Case:
     cashier = window.cashier
     parts = cashier.entry_page.parts
-    cashier.scanner.set_active(False)  # a person's key, once the scanner let it go
+    cashier.scanner.set_active(True)  # as at the counter: text fields are never held
     runs = []
     results = parts.search.results.viewport()
     probe = PaintProbe(results)

@@ -8,6 +8,12 @@ page) and the shop has a catalogue. The rule telling a scan from a person is
 held key events back, gives them to their widget again when the burst was a person's
 (at most :data:`~hpos.ui.cashier.burst.GAP` later), and emits :attr:`ScannerFilter.scanned`
 with the code otherwise (the keys and the Enter reach nobody, so a scan never charges).
+
+A text field (the search field, the note, the product name) is not kept waiting: its keys
+go through at once, so search as you type answers every key without the scanner's gap.
+The field's text and cursor are noted when a burst starts; when the burst turns out to
+be a scan, the field gets them back (the code never stays in it) and the Enter is kept
+from it. Only the amount (not a text field) waits the gap.
 """
 
 from __future__ import annotations
@@ -18,7 +24,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 from shiboken6 import isValid
 
 from hpos.ui.cashier.burst import GAP, ScanBurst
@@ -33,8 +39,9 @@ _COMMANDS = (
     | Qt.KeyboardModifier.MetaModifier
 )
 
-#: A held key: (the widget it was sent to, a copy of the event).
-Held = tuple[QWidget, QKeyEvent]
+#: A key of a burst: (the widget it was sent to, a copy of the event to give back later,
+#: or None when the key already went to its text field).
+Held = tuple[QWidget, QKeyEvent | None]
 
 
 def _copy(event: QKeyEvent) -> QKeyEvent:
@@ -64,6 +71,8 @@ class ScannerFilter(QObject):
         super().__init__(scope)
         self._scope = scope
         self._burst: ScanBurst[Held] = ScanBurst(clock, gap=gap)
+        #: The text fields a burst typed into, with their text and cursor before it.
+        self._before: dict[QLineEdit, tuple[str, int]] = {}
         self._active = False
         self._replaying = False
         self._timer = QTimer(self)
@@ -105,14 +114,25 @@ class ScannerFilter(QObject):
     def _replay(self, held: list[Held]) -> None:
         if not held:
             return
+        self._before.clear()  # that burst is over: its fields keep what was typed
         self._replaying = True
         try:
             for widget, event in held:
+                if event is None:
+                    continue  # it went to its text field at once
                 target = widget if isValid(widget) else QApplication.focusWidget()
                 if target is not None:
                     QCoreApplication.sendEvent(target, event)
         finally:
             self._replaying = False
+
+    def _take_back(self) -> None:
+        """A scan: the text fields it typed into get their text and cursor back."""
+        for field, (text, cursor) in self._before.items():
+            if isValid(field):
+                field.setText(text)
+                field.setCursorPosition(cursor)
+        self._before.clear()
 
     def _ours(self, watched: QObject) -> bool:
         scope = self._scope
@@ -130,15 +150,22 @@ class ScannerFilter(QObject):
         if key in _ENTER and not event.isAutoRepeat():
             outcome = self._burst.enter()
         elif printable and not event.isAutoRepeat() and not event.modifiers() & _COMMANDS:
-            outcome = self._burst.printable(text, (watched, _copy(event)))  # type: ignore[arg-type]
+            field = watched if isinstance(watched, QLineEdit) and not watched.isReadOnly() else None
+            copy = None if field is not None else _copy(event)
+            outcome = self._burst.printable(text, (watched, copy))  # type: ignore[arg-type]
+            self._replay(outcome.release)
+            if field is not None and field not in self._before:
+                self._before[field] = (field.text(), field.cursorPosition())
+            self._timer.start()
+            return field is None  # a text field takes its key now; the amount waits
         else:
             outcome = self._burst.other()
-        self._replay(outcome.release)
-        if outcome.hold:
-            self._timer.start()
-            return True
-        self._timer.stop()
         if outcome.code is not None:
+            self._timer.stop()
+            self._take_back()
             self.scanned.emit(outcome.code)
             return True
+        self._replay(outcome.release)
+        self._timer.stop()
+        self._before.clear()
         return False

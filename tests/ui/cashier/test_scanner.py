@@ -235,3 +235,36 @@ def test_a_scan_while_searching_adds_the_item(shop: Counter, clock: FakeClock) -
     qtbot.keyClick(parts.search.field, Qt.Key.Key_Escape)
     press(shop, clock, screen.amount_display, Qt.Key.Key_Delete)  # the selected line goes
     assert lines(shop) == []
+
+
+def test_search_answers_each_key_at_once_without_the_scanners_gap(
+    shop: Counter, clock: FakeClock
+) -> None:
+    screen = shop.screen
+    parts = screen.entry_page.parts
+    assert parts is not None
+    assert screen.scanner is not None
+    assert screen.open_search()
+    shop.qtbot.keyClick(parts.search.field, "c")
+    # no event loop turn, no timer: the key is in the field and the list answers it now
+    assert parts.search.field.text() == "c"
+    assert [item.name for item in parts.search.found()][:1] == ["Croissant"]
+    clock.advance(0.2)
+    shop.qtbot.keyClick(parts.search.field, "r")
+    assert parts.search.field.text() == "cr"
+    settle(shop)
+    assert parts.search.field.text() == "cr", "nothing was given twice"
+
+
+def test_a_scan_in_a_text_field_gives_it_back_its_text_and_cursor(
+    shop: Counter, clock: FakeClock
+) -> None:
+    note = shop.screen.entry_page.description_edit
+    note.setText("Table 4")
+    note.setCursorPosition(5)
+    note.setFocus()
+    scan(shop, clock, "2001", note)
+    assert (note.text(), note.cursorPosition()) == ("Table 4", 5)
+    assert lines(shop) == [("Croissant", "1", f"350{SP}FCFA")]
+    type_as_a_person(shop, clock, note, "b")  # a person's key after the scan stays
+    assert note.text() == "Tableb 4"
