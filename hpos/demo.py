@@ -288,7 +288,7 @@ def seed_demo_catalogue(journal: Journal, data: bytes) -> int:
     the GUI thread). A line the catalogue refuses is logged and left out.
     """
     # here: on the worker that opens the journal, not while the demo starts (start-up speed)
-    from hpos.sales.catalogue_csv import apply_plan, read_catalogue_csv
+    from hpos.sales.catalogue_import import apply_plan, read_catalogue_csv
     from hpos.sandbox.accounts import DEMO_ACCOUNT  # only the demo needs the sandbox
 
     store = journal.catalogue

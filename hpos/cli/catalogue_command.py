@@ -2,7 +2,7 @@
 
 - ``list [--archived] [--json]``: the items as a table (name, price, category, barcode,
   SKU; archived ones marked) or JSON (prices as exact strings).
-- ``import FILE [--dry-run]``: reads a CSV (:mod:`hpos.sales.catalogue_csv`), prints
+- ``import FILE [--dry-run]``: reads a CSV (:mod:`hpos.sales.catalogue_import`), prints
   what was added, updated, left unchanged, archived and restored, and each rejected
   line with why. Exit 0 when every line went in, :data:`~hpos.cli.exits.EXIT_REJECTED_LINES`
   when some lines were rejected and the others imported, 2 when the file is refused
@@ -30,13 +30,8 @@ from hpos.cli.sales_common import open_journal, reason
 from hpos.hpay.errors import ConfigError, HpayError
 from hpos.hpay.money import amount_text
 from hpos.sales.catalogue import Item, ItemRefused, fold
-from hpos.sales.catalogue_csv import (
-    CatalogueFileRefused,
-    ImportPlan,
-    apply_plan,
-    read_catalogue_csv,
-    write_catalogue_csv,
-)
+from hpos.sales.catalogue_csv import CatalogueFileRefused, write_catalogue_csv
+from hpos.sales.catalogue_import import ImportPlan, apply_plan, read_catalogue_csv
 from hpos.sales.catalogue_store import CatalogueStore
 from hpos.util.atomic import write_atomic
 

@@ -159,7 +159,7 @@ def check_sandbox(workdir: Path) -> str:
 def check_demo_shop(_workdir: Path) -> str:
     """The demo's catalogue ships and reads whole (the demo's shop would be empty else)."""
     from hpos.resources.paths import resource_path  # inside its check, as every check's imports
-    from hpos.sales.catalogue_csv import read_catalogue_csv
+    from hpos.sales.catalogue_import import read_catalogue_csv
     from hpos.sandbox.accounts import DEMO_ACCOUNT
 
     path = resource_path("demo", "catalogue.csv")

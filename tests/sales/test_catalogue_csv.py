@@ -17,12 +17,10 @@ from hpos.sales.catalogue_csv import (
     CELLS,
     MAX_BYTES,
     MAX_LINES,
-    REPEATED,
     CatalogueFileRefused,
-    apply_plan,
-    read_catalogue_csv,
     write_catalogue_csv,
 )
+from hpos.sales.catalogue_import import REPEATED, apply_plan, read_catalogue_csv
 from hpos.sales.catalogue_store import CatalogueStore
 from hpos.sales.journal import Journal
 

@@ -3,7 +3,7 @@ and the report saved as text.
 
 :class:`CatalogueFiles` opens the file dialogs (window-modal, never blocking, starting in
 the folder used last: :class:`~hpos.ui.folders.FolderMemory`), reads and plans the file on
-the runner (:func:`hpos.sales.catalogue_csv.read_catalogue_csv`), shows the plan in an
+the runner (:func:`hpos.sales.catalogue_import.read_catalogue_csv`), shows the plan in an
 :class:`~hpos.ui.catalogue.report.ImportReport`, and writes it on the runner only when Import
 is pressed. Export writes the items the table shows, archived ones included when shown.
 :attr:`CatalogueFiles.imported` carries the catalogue after an import; :attr:`done` and

@@ -3,7 +3,8 @@ GUI thread, and returns plain data (no Qt here).
 
 Every write reads the catalogue again in the same job (:class:`Loaded`), so the table
 shows what the journal holds after the change, whatever another till or the command line
-did meanwhile. The CSV reader and writer are :mod:`hpos.sales.catalogue_csv`'s.
+did meanwhile. The CSV import is :mod:`hpos.sales.catalogue_import`'s, the writer
+:mod:`hpos.sales.catalogue_csv`'s.
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from hpos.sales.catalogue import Item, ItemDraft, fold
-from hpos.sales.catalogue_csv import ImportPlan, apply_plan, read_catalogue_csv, write_catalogue_csv
+from hpos.sales.catalogue_csv import write_catalogue_csv
+from hpos.sales.catalogue_import import ImportPlan, apply_plan, read_catalogue_csv
 from hpos.util.atomic import write_atomic
 
 if TYPE_CHECKING:

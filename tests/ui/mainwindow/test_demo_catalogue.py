@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from hpos.demo import Demo, seed_demo_catalogue, start_demo
 from hpos.sales.catalogue import ItemDraft
-from hpos.sales.catalogue_csv import read_catalogue_csv
+from hpos.sales.catalogue_import import read_catalogue_csv
 from hpos.sales.journal import JOURNAL_FILE, Journal
 from hpos.sales.service import SalesService
 from hpos.sandbox.server import SandboxServer

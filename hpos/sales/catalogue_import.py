@@ -1,0 +1,304 @@
+"""Importing a catalogue file: each line matched to an item, a plan of what would change,
+then the plan written.
+
+**Reading** (:func:`read_catalogue_csv`) never writes: it reads the file
+(:mod:`hpos.sales.catalogue_csv`, the format) and gives an :class:`ImportPlan` (what
+would be added, updated, archived, restored, and every rejected line with why), which
+:func:`apply_plan` then writes in one transaction. A front end can show the plan first
+(``hpos catalogue import --dry-run``, the catalogue page's preview).
+
+Each data line is checked (:func:`~hpos.sales.catalogue.check_draft`) and matched to an
+existing item: by barcode, else by SKU, else by the same name and category (accents
+and case aside) — an item with codes is matched by name only from a line without
+codes. A match is an update if anything differs (else unchanged); no match is a new
+item. A column the file leaves out keeps the items' current value (a file of names and
+prices changes prices only); an empty cell clears an optional field. Prices follow the
+one rule for typed amounts (:func:`~hpos.sales.catalogue.check_price`): ``12,50`` and
+``12.50`` both work in CAD, ``1500`` in XOF, ``12,5`` is refused in XOF. ``archived`` =
+yes archives the item it matches (a line that matches nothing is left out: nothing to
+archive); no restores an archived item.
+
+A rejected line is left out and the others go through. :attr:`RejectedLine.problem`
+is the value of a :class:`~hpos.sales.catalogue.Problem` (``"bad price"``,
+``"duplicate barcode"``, ...), a kind of the file format's
+(:data:`~hpos.sales.catalogue_csv.CELLS`, :data:`~hpos.sales.catalogue_csv.ARCHIVED`)
+or ``"repeated"`` (:data:`REPEATED`: a line for an item an earlier line already names —
+same match, or same name and category without codes), so a front end can word each in
+its own language. ``duplicate barcode``/``duplicate sku`` mean the code is on an
+earlier line of the file, or belongs to another item not archived than the one the
+line matches. No Qt here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from hpos.sales.catalogue import Item, ItemDraft, ItemRefused, Problem, check_draft, fold
+from hpos.sales.catalogue_csv import (
+    CatalogueTable,
+    LineRefused,
+    archived_value,
+    colour_cell,
+    read_table,
+)
+from hpos.sales.catalogue_store import CatalogueStore
+
+__all__ = [
+    "REPEATED",
+    "ImportPlan",
+    "RejectedLine",
+    "apply_plan",
+    "read_catalogue_csv",
+]
+
+#: The kind of rejected line this module adds (the format's are CELLS and ARCHIVED).
+REPEATED = "repeated"
+
+
+@dataclass(frozen=True, slots=True)
+class RejectedLine:
+    """A data line left out: its line number in the file (the header is line 1), its
+    text, the kind of problem (see the module doc) and an English sentence."""
+
+    line: int
+    text: str
+    problem: str
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class ImportPlan:
+    """What importing a file would do (nothing is written until :func:`apply_plan`).
+
+    ``changes`` go to :meth:`CatalogueStore.write_many` (id None: a new item);
+    ``archive`` and ``restore`` are item ids. The counts are of lines.
+    """
+
+    changes: tuple[tuple[int | None, ItemDraft], ...] = ()
+    archive: tuple[int, ...] = ()
+    restore: tuple[int, ...] = ()
+    rejected: tuple[RejectedLine, ...] = ()
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    archived: int = 0
+    restored: int = 0
+    columns: tuple[str, ...] = field(default=())
+
+    @property
+    def has_changes(self) -> bool:
+        """Would applying it write anything?"""
+        return bool(self.changes or self.archive or self.restore)
+
+
+@dataclass
+class _Matcher:
+    """The existing items by code and by name, for matching lines."""
+
+    items: Sequence[Item]
+    barcodes: dict[str, Item] = field(default_factory=dict)
+    skus: dict[str, Item] = field(default_factory=dict)
+    names: dict[tuple[str, str], list[Item]] = field(default_factory=dict)
+    bare_names: dict[str, list[Item]] = field(default_factory=dict)
+    active_barcodes: dict[str, Item] = field(default_factory=dict)
+    active_skus: dict[str, Item] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        # Active items first, then archived ones newest first: the first seen wins.
+        order = sorted(self.items, key=lambda i: (i.archived, -i.id if i.archived else i.id))
+        for item in order:
+            if item.barcode:
+                self.barcodes.setdefault(item.barcode, item)
+                if not item.archived:
+                    self.active_barcodes[item.barcode] = item
+            if item.sku:
+                self.skus.setdefault(item.sku, item)
+                if not item.archived:
+                    self.active_skus[item.sku] = item
+            self.names.setdefault((fold(item.name), fold(item.category)), []).append(item)
+            self.bare_names.setdefault(fold(item.name), []).append(item)
+
+    def match(self, draft: ItemDraft, has_category: bool) -> Item | None:
+        if draft.barcode and draft.barcode in self.barcodes:
+            return self.barcodes[draft.barcode]
+        if draft.sku and draft.sku in self.skus:
+            return self.skus[draft.sku]
+        name = fold(draft.name)
+        same = self.names.get((name, fold(draft.category)), []) if has_category else []
+        coded = bool(draft.barcode or draft.sku)
+        for item in same if has_category else self.bare_names.get(name, []):
+            if not coded or not (item.barcode or item.sku):
+                return item
+        return None
+
+
+# -- reading ----------------------------------------------------------------------------
+
+
+def read_catalogue_csv(data: bytes, currency: str, existing: Sequence[Item]) -> ImportPlan:
+    """The plan for importing ``data`` into a catalogue of ``existing`` items (archived
+    ones included, so that they are matched rather than added again) in ``currency``.
+
+    Raises :class:`~hpos.sales.catalogue_csv.CatalogueFileRefused` for a file refused
+    as a whole.
+    """
+    return _plan(read_table(data), currency, _Matcher(existing))
+
+
+def _plan(table: CatalogueTable, currency: str, matcher: _Matcher) -> ImportPlan:
+    changes: list[tuple[int | None, ItemDraft]] = []
+    archive: list[int] = []
+    restore: list[int] = []
+    rejected: list[RejectedLine] = []
+    counts = {"added": 0, "updated": 0, "unchanged": 0}
+    seen_items: dict[int, int] = {}
+    seen_names: dict[tuple[str, str], int] = {}
+    seen_barcodes: dict[str, int] = {}
+    seen_skus: dict[str, int] = {}
+    for line in table.lines:
+        number = line.number
+        try:
+            values = table.values(line)
+            archived = archived_value(values)
+            draft = check_draft(_draft(values, None), currency)
+            match = matcher.match(draft, "category" in values)
+            draft = check_draft(_draft(values, match), currency)
+            stays_archived = match is not None and match.archived and archived is not False
+            _check_codes(draft, match, stays_archived, matcher, seen_barcodes, seen_skus)
+            _check_repeated(draft, match, seen_items, seen_names)
+        except ItemRefused as exc:
+            rejected.append(RejectedLine(number, line.text, exc.problem.value, str(exc)))
+            continue
+        except LineRefused as exc:
+            rejected.append(RejectedLine(number, line.text, exc.problem, exc.message))
+            continue
+        if draft.barcode:
+            seen_barcodes[draft.barcode] = number
+        if draft.sku:
+            seen_skus[draft.sku] = number
+        if match is not None:
+            seen_items[match.id] = number
+        elif not (draft.barcode or draft.sku):
+            seen_names[(fold(draft.name), fold(draft.category))] = number
+        if match is None:
+            if archived:
+                counts["unchanged"] += 1  # nothing to archive: left out
+                continue
+            changes.append((None, draft))
+            counts["added"] += 1
+            continue
+        if _differs(draft, match):
+            changes.append((match.id, draft))
+            counts["updated"] += 1
+        elif archived is None or archived == match.archived:
+            counts["unchanged"] += 1
+        if archived and not match.archived:
+            archive.append(match.id)
+        elif archived is False and match.archived:
+            restore.append(match.id)
+    return ImportPlan(
+        changes=tuple(changes),
+        archive=tuple(archive),
+        restore=tuple(restore),
+        rejected=tuple(rejected),
+        archived=len(archive),
+        restored=len(restore),
+        columns=table.columns,
+        **counts,
+    )
+
+
+def _draft(values: dict[str, str], match: Item | None) -> ItemDraft:
+    """The line as a draft; a column the file leaves out keeps the matched item's value."""
+    base = match.draft() if match is not None else ItemDraft("", "")
+
+    def pick(column: str, current: str | None) -> str:
+        return values.get(column, current or "")
+
+    return ItemDraft(
+        name=values["name"],
+        price=values["price"],
+        barcode=pick("barcode", base.barcode),
+        sku=pick("sku", base.sku),
+        category=pick("category", base.category),
+        colour=colour_cell(pick("colour", base.colour)),
+    )
+
+
+def _check_codes(
+    draft: ItemDraft,
+    match: Item | None,
+    stays_archived: bool,
+    matcher: _Matcher,
+    seen_barcodes: dict[str, int],
+    seen_skus: dict[str, int],
+) -> None:
+    own = match.id if match is not None else None
+    checks = (
+        (
+            draft.barcode,
+            "barcode",
+            Problem.DUPLICATE_BARCODE,
+            seen_barcodes,
+            matcher.active_barcodes,
+        ),
+        (draft.sku, "SKU", Problem.DUPLICATE_SKU, seen_skus, matcher.active_skus),
+    )
+    for code, what, problem, seen, active in checks:
+        if not code:
+            continue
+        if code in seen:
+            raise ItemRefused(
+                problem, f"The {what} {code} is already on line {seen[code]}.", detail=code
+            )
+        other = active.get(code)  # (an item that stays archived may share an active one's)
+        if other is not None and other.id != own and not stays_archived:
+            raise ItemRefused(
+                problem, f"The {what} {code} is already {other.name}'s.", detail=other.name
+            )
+
+
+def _check_repeated(
+    draft: ItemDraft,
+    match: Item | None,
+    seen_items: dict[int, int],
+    seen_names: dict[tuple[str, str], int],
+) -> None:
+    if match is not None and match.id in seen_items:
+        line = seen_items[match.id]
+    elif match is None and not (draft.barcode or draft.sku):
+        line = seen_names.get((fold(draft.name), fold(draft.category)), 0)
+    else:
+        line = 0
+    if line:
+        raise LineRefused(REPEATED, f"{draft.name} is already on line {line}.")
+
+
+def _differs(draft: ItemDraft, item: Item) -> bool:
+    fields = ("name", "barcode", "sku", "category", "colour")
+    if any(getattr(draft, f) != getattr(item, f) for f in fields):
+        return True
+    return Decimal(draft.price) != item.price
+
+
+# -- applying ---------------------------------------------------------------------------
+
+
+def apply_plan(store: CatalogueStore, plan: ImportPlan, currency: str) -> list[Item]:
+    """Write ``plan``: its changes all or none in one transaction, then its archives and
+    restores. The items written, as they are now.
+
+    Raises what :meth:`CatalogueStore.write_many` raises (ItemRefused when the catalogue
+    changed since the plan was made, CurrencyMismatch), with nothing written.
+    """
+    written: dict[int, Item] = {}
+    if plan.changes:
+        for item in store.write_many(plan.changes, currency):
+            written[item.id] = item
+    for item_id in plan.archive:
+        written[item_id] = store.archive(item_id)
+    for item_id in plan.restore:
+        written[item_id] = store.restore(item_id)
+    return list(written.values())
