@@ -1,4 +1,5 @@
-"""Shared fixtures: the sandbox over real loopback HTTP, clients on it, a secret-free log.
+"""Shared fixtures: the sandbox over real loopback HTTP, clients on it, a fresh journal, a
+secret-free log.
 
 Every log record of the whole run goes through the app's redaction into one
 file; when the session ends, that file must not contain any secret key or any
@@ -22,6 +23,7 @@ import pytest
 
 from hpos.hpay.client import HpayClient
 from hpos.hpay.redact import install_redaction
+from hpos.sales.journal import Journal
 from hpos.sandbox.accounts import DEMO_ACCOUNT
 from hpos.sandbox.server import SandboxServer
 from tests.helpers.sandbox import SECRETS_TO_CHECK, STARTED, client_config, start_sandbox
@@ -98,3 +100,12 @@ def make_client(sandbox: SandboxServer) -> Iterator[Callable[..., HpayClient]]:
 def client(make_client: Callable[..., HpayClient]) -> HpayClient:
     """A client on the sandbox's XOF demo account."""
     return make_client()
+
+
+@pytest.fixture
+def journal(tmp_path: Path) -> Iterator[Journal]:
+    """A fresh journal in its own file in ``tmp_path`` on the real clock, closed after the
+    test (a module that wants a fake clock or a seal defines its own ``journal``)."""
+    j = Journal(tmp_path / "journal.sqlite3")
+    yield j
+    j.close()

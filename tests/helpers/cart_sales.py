@@ -1,5 +1,6 @@
-"""Paid cart sales written into a real journal: items from its catalogue, the cart's lines
-kept with the sale, walked to PAID (the receipts', history's and CLI's line tests)."""
+"""Cart sales written into a real journal: a cart's sale named and described as the till
+does, its lines kept with it (the catalogue's tests: a sold item), or items added to the
+catalogue and the sale walked to PAID (the receipts', history's and CLI's line tests)."""
 
 from __future__ import annotations
 
@@ -20,6 +21,22 @@ FOUR_LINES = (
 )
 
 
+def cart_sale(
+    journal: Journal, cart: Cart, *, note: str = "", till: str = "T1", mode: str = "TEST"
+) -> Sale:
+    """A new XOF sale of ``cart`` (nothing sent to HPAY): the till's product name and
+    description, the cart's lines kept with it."""
+    return journal.create_sale(
+        till=till,
+        amount=cart.total,
+        currency="XOF",
+        product=product_name(cart.lines),
+        description=cart_description(items_text(cart.lines), note),
+        mode=mode,
+        lines=cart.sale_lines(),
+    )
+
+
 def paid_cart_sale(
     journal: Journal,
     items: tuple[tuple[str, str, int, str | None], ...] = FOUR_LINES,
@@ -37,15 +54,7 @@ def paid_cart_sale(
         cart = cart.add_item(item, quantity)
     if misc:
         cart = cart.add_amount(Decimal(misc))
-    sale = journal.create_sale(
-        till=till,
-        amount=cart.total,
-        currency="XOF",
-        product=product_name(cart.lines),
-        description=cart_description(items_text(cart.lines), note),
-        mode=mode,
-        lines=cart.sale_lines(),
-    )
+    sale = cart_sale(journal, cart, note=note, till=till, mode=mode)
     journal.transition(sale.id, S.REQUESTING)
     journal.transition(sale.id, S.AWAITING, transaction_id=txid, fees=Decimal("10"))
     return journal.transition(sale.id, S.PAID)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import random
-from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 
@@ -23,13 +22,6 @@ from hpos.sales.catalogue_csv import (
 from hpos.sales.catalogue_import import REPEATED, apply_plan, read_catalogue_csv
 from hpos.sales.catalogue_store import CatalogueStore
 from hpos.sales.journal import Journal
-
-
-@pytest.fixture
-def journal(tmp_path: Path) -> Iterator[Journal]:
-    j = Journal(tmp_path / "journal.sqlite3")
-    yield j
-    j.close()
 
 
 @pytest.fixture

@@ -15,6 +15,7 @@ from hpos.sales.cart import Cart
 from hpos.sales.catalogue import Item, ItemDraft, ItemRefused, Problem
 from hpos.sales.catalogue_store import CatalogueStore, CurrencyMismatch
 from hpos.sales.journal import Journal, JournalError
+from tests.helpers.cart_sales import cart_sale
 
 WHEN = datetime(2025, 11, 8, 9, 30, tzinfo=UTC)
 
@@ -35,15 +36,7 @@ def sell(journal: Journal, *items: Item) -> None:
     cart = Cart()
     for item in items:
         cart = cart.add_item(item)
-    journal.create_sale(
-        till="T1",
-        amount=cart.total,
-        currency="XOF",
-        product="cart",
-        description="",
-        mode="TEST",
-        lines=cart.sale_lines(),
-    )
+    cart_sale(journal, cart)
 
 
 def test_a_new_catalogue_has_no_items_and_no_currency(store: CatalogueStore) -> None:

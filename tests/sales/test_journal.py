@@ -28,13 +28,6 @@ def new_sale(journal: Journal, amount: str = "14900", till: str = "TILL1", mode:
     )
 
 
-@pytest.fixture
-def journal(tmp_path: Path):
-    j = Journal(tmp_path / "journal.sqlite3")
-    yield j
-    j.close()
-
-
 def test_new_sale_is_written_with_number_and_event(journal: Journal) -> None:
     sale = new_sale(journal)
     assert sale.state is S.CREATED

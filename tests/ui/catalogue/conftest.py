@@ -23,13 +23,6 @@ def runner() -> Iterator[Runner]:
 
 
 @pytest.fixture
-def journal(tmp_path: Path) -> Iterator[Journal]:
-    j = Journal(tmp_path / "journal.sqlite3")
-    yield j
-    j.close()
-
-
-@pytest.fixture
 def make_page(
     qtbot: QtBot, runner: Runner, journal: Journal, tmp_path: Path
 ) -> Callable[..., CataloguePage]:

@@ -13,13 +13,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from hpos.profile.pin import hash_pin
 from hpos.profile.profile import replace_settings
 from hpos.ui.mainwindow.window import MainWindow
-from hpos.ui.manager.prompt import PinPrompt
+from tests.helpers.manager import prompt_of, type_pin
 from tests.helpers.profiles import make_profile
 from tests.helpers.window import ready
 from tests.ui.catalogue.shown import WAIT, rows
@@ -39,15 +38,6 @@ def pin_window(qtbot: QtBot, tmp_path: Path, sandbox: Any) -> Iterator[MainWindo
     win.close()
 
 
-def prompt_of(qtbot: QtBot, win: MainWindow) -> PinPrompt:
-    qtbot.waitUntil(lambda: win.manager.gate.prompt is not None, timeout=WAIT)
-    prompt = win.manager.gate.prompt
-    assert prompt is not None
-    qtbot.waitUntil(prompt.isVisible, timeout=WAIT)
-    qtbot.waitUntil(prompt.pin_edit.isEnabled, timeout=WAIT)
-    return prompt
-
-
 def test_owner_catalogue_asks_the_pin_opens_the_page_and_ctrl_l_closes_it(
     qtbot: QtBot, pin_window: MainWindow
 ) -> None:
@@ -61,10 +51,7 @@ def test_owner_catalogue_asks_the_pin_opens_the_page_and_ctrl_l_closes_it(
     assert win.owner.catalogue_page is None, "nothing built for a cashier"
 
     win.owner.catalogue_action.trigger()
-    prompt = prompt_of(qtbot, win)
-    prompt.pin_edit.setText(PIN)
-    with qtbot.waitSignal(prompt.answered, timeout=WAIT):
-        qtbot.mouseClick(prompt.ok_button, Qt.MouseButton.LeftButton)
+    type_pin(qtbot, prompt_of(qtbot, win), PIN)
     qtbot.waitUntil(lambda: win.owner.catalogue_page is not None, timeout=WAIT)
     page, dialog = win.owner.catalogue_page, win.owner.catalogue_dialog
     assert page is not None

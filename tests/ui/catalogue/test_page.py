@@ -17,6 +17,7 @@ from hpos.sales.journal import Journal
 from hpos.ui.catalogue.editor import ItemEditor
 from hpos.ui.catalogue.model import PRICE
 from hpos.ui.catalogue.page import CataloguePage
+from tests.helpers.cart_sales import cart_sale
 from tests.helpers.translators import Marking
 from tests.ui.catalogue.shown import WAIT, names, rows
 
@@ -184,16 +185,7 @@ def test_remove_deletes_an_item_never_sold_and_archives_a_sold_one_saying_why(
 ) -> None:
     seed(journal, ItemDraft("Water", "500", barcode="555"), ItemDraft("Juice", "1200"))
     water, juice = sorted(journal.catalogue.items(), key=lambda i: i.name, reverse=True)
-    cart = Cart().add_item(water, 2)
-    journal.create_sale(
-        till="T1",
-        amount=cart.total,
-        currency="XOF",
-        product="Water ×2",
-        description="",
-        mode="TEST",
-        lines=cart.sale_lines(),
-    )
+    cart_sale(journal, Cart().add_item(water, 2))
     page = make_page()
     page.select(water.id)
     page.remove_button.click()

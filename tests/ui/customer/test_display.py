@@ -119,14 +119,19 @@ def test_view_for_each_cashier_page(page: str, sale: Sale | None, expected: str)
 # -- the window, driven directly ----------------------------------------------------------
 
 
-@pytest.fixture
-def display(qtbot: QtBot) -> CustomerDisplay:
+def shown(qtbot: QtBot) -> CustomerDisplay:
+    """The customer display of "Chez Awa" at 1024×600 on the fixed clock, shown."""
     widget = CustomerDisplay(shop_name="Chez Awa", expiry_seconds=300, clock=lambda: NOW)
     qtbot.addWidget(widget)
     widget.resize(1024, 600)
     widget.show()
     qtbot.waitExposed(widget)
     return widget
+
+
+@pytest.fixture
+def display(qtbot: QtBot) -> CustomerDisplay:
+    return shown(qtbot)
 
 
 def test_idle_shows_the_shop_name(display: CustomerDisplay) -> None:

@@ -12,9 +12,9 @@ from pytestqt.qtbot import QtBot
 from hpos.sales.model import Sale, SaleLine
 from hpos.sales.states import SaleState
 from hpos.ui.customer.lines import MAX_ROWS
-from hpos.ui.customer.view import AWAITING, CustomerDisplay
+from hpos.ui.customer.view import AWAITING
 from hpos.ui.money import format_money
-from tests.ui.customer.test_display import NOW, URL, decoded, make_sale
+from tests.ui.customer.test_display import URL, decoded, make_sale, shown
 
 S = SaleState
 
@@ -29,15 +29,6 @@ def cart_sale(count: int, first: str = "Café") -> Sale:
     )
     total = sum((line.total for line in lines), Decimal(0))
     return make_sale(S.AWAITING, amount=total, product=f"{first} + {count - 1} more", lines=lines)
-
-
-def shown(qtbot: QtBot) -> CustomerDisplay:
-    widget = CustomerDisplay(shop_name="Chez Awa", expiry_seconds=300, clock=lambda: NOW)
-    qtbot.addWidget(widget)
-    widget.resize(1024, 600)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
 
 
 def test_a_cart_sale_shows_its_lines_beside_a_qr_as_large_as_ever(qtbot: QtBot) -> None:

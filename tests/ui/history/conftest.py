@@ -1,5 +1,6 @@
-"""The long journal of the history tests: built once per module by the journal benchmark's
-generator, a fresh copy for each test."""
+"""The history tests' fixtures: the long journal (built once per module by the journal
+benchmark's generator, a fresh copy for each test) and a bare main window at the counter's
+1024×600 for the dialogs to sit on."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QMainWindow
+from pytestqt.qtbot import QtBot
 
 from hpos.sales.journal import Journal
 
@@ -32,3 +35,13 @@ def long_journal(long_journal_file: Path, tmp_path: Path) -> Iterator[Journal]:
     journal = Journal(copy)
     yield journal
     journal.close()
+
+
+@pytest.fixture
+def window(qtbot: QtBot) -> QMainWindow:
+    """A shown, empty main window of 1024×600 (a parent for the history's dialogs)."""
+    win = QMainWindow()
+    qtbot.addWidget(win)
+    win.resize(1024, 600)
+    win.show()
+    return win

@@ -52,15 +52,6 @@ def profile(tmp_path: Path) -> Profile:
 
 
 @pytest.fixture
-def window(qtbot: QtBot) -> QMainWindow:
-    win = QMainWindow()
-    qtbot.addWidget(win)
-    win.resize(1024, 600)
-    win.show()
-    return win
-
-
-@pytest.fixture
 def runner(window: QMainWindow) -> Iterator[Runner]:
     run = Runner(workers=2, parent=window)
     yield run

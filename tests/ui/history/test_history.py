@@ -102,13 +102,6 @@ def history_spy(client: HpayClient, monkeypatch: pytest.MonkeyPatch) -> ThreadSp
     return spy
 
 
-@pytest.fixture
-def journal(tmp_path: Path) -> Iterator[Journal]:
-    j = Journal(tmp_path / "journal.sqlite3")
-    yield j
-    j.close()
-
-
 def assert_off_gui_thread(spy: ThreadSpy, runner: Runner) -> None:
     gui = threading.get_ident()
     assert spy.threads, "no call was made"

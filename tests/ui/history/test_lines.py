@@ -6,11 +6,8 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
 from decimal import Decimal
-from pathlib import Path
 
-import pytest
 from PySide6.QtWidgets import QMainWindow
 from pytestqt.qtbot import QtBot
 
@@ -21,22 +18,6 @@ from hpos.ui.history.lines import VISIBLE_ROWS
 from hpos.ui.history.rows import row_from_sale
 from hpos.ui.money import format_money
 from tests.helpers.cart_sales import change_prices, paid_cart_sale
-
-
-@pytest.fixture
-def journal(tmp_path: Path) -> Iterator[Journal]:
-    j = Journal(tmp_path / "journal.sqlite3")
-    yield j
-    j.close()
-
-
-@pytest.fixture
-def window(qtbot: QtBot) -> QMainWindow:
-    win = QMainWindow()
-    qtbot.addWidget(win)
-    win.resize(1024, 600)
-    win.show()
-    return win
 
 
 def money(amount: str) -> str:

@@ -17,8 +17,8 @@ from pytestqt.qtbot import QtBot
 from hpos.profile.pin import hash_pin
 from hpos.profile.profile import Profile, replace_settings
 from hpos.ui.mainwindow.window import MainWindow
-from hpos.ui.manager.prompt import PinPrompt
 from hpos.ui.settings.dialog import SettingsDialog
+from tests.helpers.manager import prompt_of, type_pin
 from tests.helpers.profiles import make_profile
 from tests.helpers.window import WAIT, key
 
@@ -48,21 +48,6 @@ def window(qtbot: QtBot, profile: Profile) -> Iterator[MainWindow]:
 
 def settings_dialogs(window: MainWindow) -> list[SettingsDialog]:
     return [d for d in window.findChildren(SettingsDialog) if d.isVisible()]
-
-
-def prompt_of(qtbot: QtBot, window: MainWindow) -> PinPrompt:
-    qtbot.waitUntil(lambda: window.manager.gate.prompt is not None, timeout=WAIT)
-    prompt = window.manager.gate.prompt
-    assert prompt is not None
-    qtbot.waitUntil(prompt.isVisible, timeout=WAIT)
-    return prompt
-
-
-def type_pin(qtbot: QtBot, prompt: PinPrompt, pin: str) -> None:
-    qtbot.waitUntil(prompt.pin_edit.isEnabled, timeout=WAIT)
-    prompt.pin_edit.setText(pin)
-    with qtbot.waitSignal(prompt.answered, timeout=WAIT):
-        qtbot.mouseClick(prompt.ok_button, Qt.MouseButton.LeftButton)
 
 
 def test_a_cashier_cannot_open_settings_or_switch_to_prod_without_the_pin(

@@ -21,8 +21,8 @@ from hpos.profile.keystore import KeyStore
 from hpos.profile.pin import hash_pin
 from hpos.profile.profile import Profile, replace_settings
 from hpos.ui.mainwindow.window import MainWindow
-from hpos.ui.manager.prompt import PinPrompt
 from tests.helpers.keyring import MemoryKeyring
+from tests.helpers.manager import prompt_of, type_pin
 from tests.helpers.profiles import make_profile
 from tests.helpers.window import WAIT, charge, key, ready
 
@@ -66,21 +66,6 @@ def sell_paid(qtbot: QtBot, win: MainWindow, sandbox: Any) -> None:
     [payment] = sandbox.payments()
     sandbox.mark_paid(payment.transaction_id)
     qtbot.waitUntil(lambda: win.cashier.current_page() == "paid", timeout=WAIT)
-
-
-def prompt_of(qtbot: QtBot, win: MainWindow) -> PinPrompt:
-    qtbot.waitUntil(lambda: win.manager.gate.prompt is not None, timeout=WAIT)
-    prompt = win.manager.gate.prompt
-    assert prompt is not None
-    qtbot.waitUntil(prompt.isVisible, timeout=WAIT)
-    qtbot.waitUntil(prompt.pin_edit.isEnabled, timeout=WAIT)
-    return prompt
-
-
-def type_pin(qtbot: QtBot, prompt: PinPrompt, pin: str) -> None:
-    prompt.pin_edit.setText(pin)
-    with qtbot.waitSignal(prompt.answered, timeout=WAIT):
-        qtbot.mouseClick(prompt.ok_button, Qt.MouseButton.LeftButton)
 
 
 def owner_menu_texts(win: MainWindow) -> tuple[list[str], list[str]]:

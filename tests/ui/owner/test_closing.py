@@ -48,13 +48,6 @@ def runner() -> Iterator[Runner]:
 
 
 @pytest.fixture
-def journal(tmp_path: Path) -> Iterator[Journal]:
-    j = Journal(tmp_path / "journal.sqlite3")
-    yield j
-    j.close()
-
-
-@pytest.fixture
 def profile(tmp_path: Path, sandbox: SandboxServer) -> Profile:
     return make_profile(tmp_path / "profile", sandbox.url)
 

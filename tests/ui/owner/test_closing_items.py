@@ -20,7 +20,6 @@ from hpos.ui.runner import Runner
 from tests.ui.owner.test_closing import (  # noqa: F401 - fixtures
     WAIT,
     grid_rows,
-    journal,
     make_page,
     plain,
     profile,
@@ -34,7 +33,7 @@ def test_the_closing_lists_the_items_sold(
     qtbot: QtBot,
     runner: Runner,  # noqa: F811
     profile: Profile,  # noqa: F811
-    journal: Journal,  # noqa: F811
+    journal: Journal,
     sandbox: SandboxServer,
     client: HpayClient,
 ) -> None:
@@ -72,7 +71,7 @@ def test_a_day_without_cart_sales_has_no_items_section(
     qtbot: QtBot,
     runner: Runner,  # noqa: F811
     profile: Profile,  # noqa: F811
-    journal: Journal,  # noqa: F811
+    journal: Journal,
     sandbox: SandboxServer,
     client: HpayClient,
 ) -> None:

@@ -49,13 +49,6 @@ from tests.ui.receipts.test_receipts import (  # noqa: F401 - fixtures
 )
 
 
-@pytest.fixture
-def journal(tmp_path: Path) -> Iterator[Journal]:
-    j = Journal(tmp_path / "journal.sqlite3")
-    yield j
-    j.close()
-
-
 def cart_receipt(journal: Journal, note: str = "") -> Receipt:
     return receipt_from_sale(paid_cart_sale(journal, note=note), shop_name="Boutique Awa")
 
