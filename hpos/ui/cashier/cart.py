@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from decimal import Decimal
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -207,8 +207,9 @@ class CartView(Retranslatable, QWidget):
                 row.show()
             else:
                 row.hide()
-        if 0 <= self._selected < len(self.rows):
-            self.scroll.ensureWidgetVisible(self.rows[self._selected], 0, 0)
+        self._show_selected()
+        # again once the lines are laid out: a row that just grew its − + ✕ is taller then
+        QTimer.singleShot(0, self, self._show_selected)
         count = cart.count
         if not count:
             self.count_label.setText("")
@@ -219,6 +220,12 @@ class CartView(Retranslatable, QWidget):
         self.empty_button.setVisible(bool(len(cart)))
         self.scroll.setVisible(bool(len(cart)))
         self.empty_label.setVisible(not len(cart))
+
+    @Slot()
+    def _show_selected(self) -> None:
+        """The selected line scrolled into sight, its − + ✕ buttons too."""
+        if 0 <= self._selected < len(self._cart):
+            self.scroll.ensureWidgetVisible(self.rows[self._selected], 0, 0)
 
     def _add_row(self) -> None:
         row = CartRow(self._lines)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -137,6 +137,7 @@ class EntryPage(Retranslatable, QWidget):
         self.setFocusProxy(self.amount_display)
         # the refusal the hint line shows, and the language it was said in
         self._refusal: tuple[AmountRefused, str | None, str] | None = None
+        self._added: tuple[str, str] | None = None  # the item said added, and how
         self.retranslate()
 
     def catalogue_parts(self) -> CatalogueParts:
@@ -178,6 +179,7 @@ class EntryPage(Retranslatable, QWidget):
                 left.setStretch(n, 0 if on else 1)
         self._catalogue_on = on
         self._fit_amount()
+        self.amount_display.set_fit_height(on)  # kept short beside a cart: "0" whole, not cut
         self.status_label.setWordWrap(on)
         self.show_product(True)
 
@@ -197,16 +199,34 @@ class EntryPage(Retranslatable, QWidget):
         """The quick keys and the cart show."""
         return self.parts is not None and not self.parts.side.isHidden()
 
+    def show_hint(self, text: str, *, done: bool = False) -> None:
+        """The hint line: a refusal or a problem (red), or what was just ``done`` (green)."""
+        label = self.hint_label
+        label.setText(text)
+        if label.property("done") != done:
+            label.setProperty("done", done)
+            label.style().unpolish(label)
+            label.style().polish(label)
+
     def show_refusal(self, refused: AmountRefused, language: str | None = None) -> None:
         """Say on the hint line why the amount entry refused a key (or cannot charge)."""
         text = refusal_hint(refused, language)
+        self.show_hint(text)
         self._refusal = (refused, language, text)
-        self.hint_label.setText(text)
+
+    def show_added(self, name: str) -> None:
+        """Say on the hint line that ``name`` went into the cart."""
+        text = QCoreApplication.translate("CashierScreen", "Added {name}").format(name=name)
+        self.show_hint(text, done=True)
+        self._added = (name, text)
 
     def retranslate(self) -> None:
         """Static texts in the UI language (again on LanguageChange)."""
-        if self._refusal is not None and self.hint_label.text() == self._refusal[2]:
-            self.show_refusal(*self._refusal[:2])  # still on screen: say it in the new language
+        shown = self.hint_label.text()  # still on screen: said again in the new language
+        if self._refusal is not None and shown == self._refusal[2]:
+            self.show_refusal(*self._refusal[:2])
+        elif self._added is not None and shown == self._added[1]:
+            self.show_added(self._added[0])
         self.amount_display.setAccessibleName(self.tr("Amount to charge"))
         self.product_edit.setAccessibleName(self.tr("Product"))
         self.description_edit.setPlaceholderText(self.tr("Optional"))

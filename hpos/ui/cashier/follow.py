@@ -358,7 +358,7 @@ class SaleFollowing:
             display.style().polish(display)
 
     def _hint(self, text: str) -> None:
-        self.entry_page.hint_label.setText(text)
+        self.entry_page.show_hint(text)
 
     def _money(self, amount: Decimal, currency: str | None = None) -> str:
         code = currency or (self._token.currency if self._token else self._entry.currency)

@@ -186,9 +186,7 @@ class CartSelling:
         at = next((n for n, line in enumerate(lines) if line.item_id == item.id), len(lines))
         if not self._change(lambda cart: cart.add_item(item, quantity), at):
             return False
-        self._hint(
-            QCoreApplication.translate("CashierScreen", "Added {name}").format(name=item.name)
-        )
+        self.entry_page.show_added(item.name)
         return True
 
     @Slot()
@@ -207,11 +205,7 @@ class CartSelling:
         if not self._change(lambda cart: cart.add_amount(amount, name), at):
             return False
         self._entry.clear()
-        self._hint(
-            QCoreApplication.translate("CashierScreen", "Added {name}").format(
-                name=f"{name} {self._money(amount)}"
-            )
-        )
+        self.entry_page.show_added(f"{name} {self._money(amount)}")
         self._refresh_amount()
         return True
 

@@ -27,6 +27,7 @@ STYLE = f"""
 #amountDisplay:focus {{ border: 3px solid {BLUE}; }}
 #amountDisplay[empty="true"] {{ color: #80868b; }}
 #hintLabel {{ color: {RED}; }}
+#hintLabel[done="true"] {{ color: {GREEN}; }}
 #chargeButton {{
     background: {GREEN}; color: #ffffff; border: none; border-radius: 10px; font-weight: bold;
 }}
@@ -82,6 +83,7 @@ class FitLabel(QLabel):
         self._max_pixels = 48
         self._min_pixels = 14
         self._bold = bold
+        self._fit_height = False  # also fit the height it is given (set_fit_height)
         self._fitted: tuple[object, ...] = ()  # what the font was last fitted for
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self._fit()
@@ -91,6 +93,12 @@ class FitLabel(QLabel):
         self._min_pixels, self._max_pixels = min_pixels, max(min_pixels, max_pixels)
         self._fit()
         self.updateGeometry()
+
+    def set_fit_height(self, on: bool) -> None:
+        """Also shrink the font to the height a layout gives (a label kept short)."""
+        self._fit_height = on
+        self._fitted = ()
+        self._fit()
 
     def setText(self, text: str) -> None:
         super().setText(text)
@@ -125,17 +133,23 @@ class FitLabel(QLabel):
         margins = self.contentsMargins()
         # a little slack: a focus border may be a pixel wider than the normal one
         room = self.width() - margins.left() - margins.right() - 2 * self.margin() - 8
+        tall = 1 << 24  # no bound unless asked (set_fit_height); the same slack as above
+        if self._fit_height:
+            tall = self.height() - margins.top() - margins.bottom() - 2 * self.margin() - 2
         font = QFont(self.font())
         font.setBold(self._bold)
         lo, hi = self._min_pixels, self._max_pixels
         # the same text, room, bounds and face as last time: the same size (no new search)
-        fitted = (self.text(), room, lo, hi, font.family(), self._bold, self.font().pixelSize())
+        fitted = (
+            self.text(), room, tall, lo, hi, font.family(), self._bold, self.font().pixelSize()
+        )  # fmt: skip
         if fitted == self._fitted:
             return
         while lo < hi:  # largest size that fits
             mid = (lo + hi + 1) // 2
             font.setPixelSize(mid)
-            if QFontMetrics(font).horizontalAdvance(self.text()) <= room:
+            metrics = QFontMetrics(font)
+            if metrics.horizontalAdvance(self.text()) <= room and metrics.height() <= tall:
                 lo = mid
             else:
                 hi = mid - 1
