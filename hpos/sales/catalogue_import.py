@@ -287,18 +287,12 @@ def _differs(draft: ItemDraft, item: Item) -> bool:
 
 
 def apply_plan(store: CatalogueStore, plan: ImportPlan, currency: str) -> list[Item]:
-    """Write ``plan``: its changes all or none in one transaction, then its archives and
-    restores. The items written, as they are now.
+    """Write ``plan`` (its changes, then its archives and restores) all or none in one
+    transaction. The items written, as they are now.
 
-    Raises what :meth:`CatalogueStore.write_many` raises (ItemRefused when the catalogue
-    changed since the plan was made, CurrencyMismatch), with nothing written.
+    Raises what :meth:`CatalogueStore.write_many` raises (ItemRefused or KeyError when the
+    catalogue changed since the plan was made, CurrencyMismatch), with nothing written.
     """
-    written: dict[int, Item] = {}
-    if plan.changes:
-        for item in store.write_many(plan.changes, currency):
-            written[item.id] = item
-    for item_id in plan.archive:
-        written[item_id] = store.archive(item_id)
-    for item_id in plan.restore:
-        written[item_id] = store.restore(item_id)
-    return list(written.values())
+    if not plan.has_changes:
+        return []
+    return store.write_many(plan.changes, currency, archive=plan.archive, restore=plan.restore)

@@ -9,7 +9,8 @@ together. Each write is one ``BEGIN IMMEDIATE`` transaction of the journal's
 - **Currency.** Prices are in the account currency. The catalogue records which
   (``meta`` ``catalogue_currency``) the first time an item is written; a write in
   another currency is refused (:class:`CurrencyMismatch`) rather than turning 1,500
-  XOF into 1,500 CAD.
+  XOF into 1,500 CAD — while any item (archived ones too) has a price: a catalogue
+  emptied of its items takes the currency of its next write.
 - **Codes.** A barcode or SKU belongs to one item not archived at a time (unique
   indexes); a clash is an :class:`~hpos.sales.catalogue.ItemRefused` naming the item
   that has it.
@@ -113,7 +114,10 @@ class CatalogueStore:
         if row is None:
             tx.execute("INSERT INTO meta (key, value) VALUES (?, ?)", (_CURRENCY_KEY, currency))
         elif row[0] != currency:
-            raise CurrencyMismatch(row[0], currency)
+            if tx.execute("SELECT 1 FROM items LIMIT 1").fetchone() is not None:
+                raise CurrencyMismatch(row[0], currency)
+            # No item left, so no price in the old currency: the catalogue takes the new one.
+            tx.execute("UPDATE meta SET value = ? WHERE key = ?", (currency, _CURRENCY_KEY))
 
     def _clash(self, tx: sqlite3.Connection, draft: ItemDraft, own_id: int | None) -> None:
         codes = (("barcode", Problem.DUPLICATE_BARCODE), ("sku", Problem.DUPLICATE_SKU))
@@ -145,14 +149,25 @@ class CatalogueStore:
         return self.write_many([(item_id, draft)], currency)[0]
 
     def write_many(
-        self, changes: Iterable[tuple[int | None, ItemDraft]], currency: str
+        self,
+        changes: Iterable[tuple[int | None, ItemDraft]],
+        currency: str,
+        *,
+        archive: Iterable[int] = (),
+        restore: Iterable[int] = (),
     ) -> list[Item]:
-        """Add (id None) or update items, all or none in one transaction (a CSV import)."""
+        """Add (id None) or update items, then archive and restore items by id: all or none
+        in one transaction (a CSV import). The items written, each once, as they are now.
+
+        ItemRefused (a bad draft, a code another item has, a restore whose code went to
+        another item), KeyError (an item no longer there), CurrencyMismatch: nothing written.
+        """
         now = iso(self._clock())
         checked = [(item_id, check_draft(draft, currency)) for item_id, draft in changes]
         ids: list[int] = []
         with self._file.write() as tx:
-            self._currency_for(tx, currency)
+            if checked:
+                self._currency_for(tx, currency)
             for item_id, draft in checked:
                 if item_id is None or not self._archived(tx, item_id):
                     self._clash(tx, draft, item_id)  # (an archived item's codes may be others')
@@ -181,7 +196,13 @@ class CatalogueStore:
                     if cur.rowcount != 1:
                         raise KeyError(item_id)
                     ids.append(item_id)
-        return [item for item in map(self.get, ids) if item is not None]
+            for item_id in archive:
+                self._set_archived_in(tx, item_id, True, now)
+                ids.append(item_id)
+            for item_id in restore:
+                self._set_archived_in(tx, item_id, False, now)
+                ids.append(item_id)
+        return [item for item in map(self.get, dict.fromkeys(ids)) if item is not None]
 
     def archive(self, item_id: int) -> Item:
         """Take the item off the quick keys and the scanner (sales keep naming it)."""
@@ -193,21 +214,27 @@ class CatalogueStore:
 
     def _set_archived(self, item_id: int, archived: bool) -> Item:
         with self._file.write() as tx:
-            row = tx.execute("SELECT * FROM items WHERE id = ?", (item_id,)).fetchone()
-            if row is None:
-                raise KeyError(item_id)
-            if not archived:
-                self._clash(tx, _item(row).draft(), item_id)
-            tx.execute(
-                "UPDATE items SET archived = ?, updated_at = ? WHERE id = ?",
-                (int(archived), iso(self._clock()), item_id),
-            )
+            self._set_archived_in(tx, item_id, archived, iso(self._clock()))
         item = self.get(item_id)
         assert item is not None
         return item
 
+    def _set_archived_in(
+        self, tx: sqlite3.Connection, item_id: int, archived: bool, now: str
+    ) -> None:
+        row = tx.execute("SELECT * FROM items WHERE id = ?", (item_id,)).fetchone()
+        if row is None:
+            raise KeyError(item_id)
+        if not archived:
+            self._clash(tx, _item(row).draft(), item_id)
+        tx.execute(
+            "UPDATE items SET archived = ?, updated_at = ? WHERE id = ?",
+            (int(archived), now, item_id),
+        )
+
     def remove(self, item_id: int) -> str:
-        """Delete an item no sale refers to ("deleted"); archive one that is ("archived")."""
+        """Delete an item no sale refers to ("deleted"); archive one that is ("archived").
+        One transaction: what it saw is what it did."""
         with self._file.write() as tx:
             sold = tx.execute(
                 "SELECT 1 FROM sale_lines WHERE item_id = ? LIMIT 1", (item_id,)
@@ -217,5 +244,5 @@ class CatalogueStore:
                 if cur.rowcount != 1:
                     raise KeyError(item_id)
                 return "deleted"
-        self.archive(item_id)
+            self._set_archived_in(tx, item_id, True, iso(self._clock()))
         return "archived"

@@ -349,6 +349,28 @@ def test_apply_is_all_or_nothing_when_the_catalogue_changed_since_the_plan(
     assert [i.name for i in store.items()] == ["Other"]
 
 
+def test_apply_writes_nothing_when_an_item_to_restore_changed_since_the_plan(
+    store: CatalogueStore,
+) -> None:
+    gone = store.add(ItemDraft("Gone", "100", "1"), "XOF")
+    taken = store.add(ItemDraft("Taken", "100", "2"), "XOF")
+    store.archive(gone.id)
+    store.archive(taken.id)
+    text = "name,price,barcode,archived\nNew,200,3,no\nGone,100,1,no\nTaken,100,2,no\n"
+    plan = plan_for(store, text)
+    assert (plan.added, plan.restored) == (1, 2)
+    store.remove(gone.id)  # meanwhile, on another till: deleted (never sold)
+    with pytest.raises(KeyError):
+        apply_plan(store, plan, "XOF")
+    assert names_prices(store, archived=True) == {"Taken": Decimal(100)}, "New not written"
+    plan = plan_for(store, "name,price,barcode,archived\nNew,200,3,no\nTaken,100,2,no\n")
+    store.add(ItemDraft("Other", "100", "2"), "XOF")  # meanwhile: Taken's barcode is Other's
+    with pytest.raises(ItemRefused):
+        apply_plan(store, plan, "XOF")
+    assert names_prices(store, archived=True) == {"Other": Decimal(100), "Taken": Decimal(100)}
+    assert store.get(taken.id).archived  # type: ignore[union-attr]
+
+
 def test_apply_returns_the_items_as_written(store: CatalogueStore) -> None:
     old = store.add(ItemDraft("Old", "100", "1"), "XOF")
     plan = plan_for(store, "name,price,barcode,archived\nNew,200,2,no\nOld,100,1,yes\n")
