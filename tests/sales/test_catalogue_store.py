@@ -73,6 +73,29 @@ def test_another_currency_is_refused_with_nothing_written(store: CatalogueStore)
     assert [i.name for i in store.items()] == ["Coffee"]
 
 
+def test_a_catalogue_emptied_of_items_takes_the_next_writes_currency(
+    journal: Journal, store: CatalogueStore
+) -> None:
+    coffee = store.add(ItemDraft("Coffee", "1500"), "XOF")
+    tea = store.add(ItemDraft("Tea", "1000"), "XOF")
+    sell(journal, coffee)
+    assert store.remove(tea.id) == "deleted"
+    assert store.remove(coffee.id) == "archived"  # sold: its XOF price stays
+    with pytest.raises(CurrencyMismatch):
+        store.add(ItemDraft("Tea", "2.50"), "CAD")
+    other = Journal(journal.path.with_name("other.sqlite3"))
+    try:
+        store = other.catalogue
+        store.remove(store.add(ItemDraft("Coffee", "1500"), "XOF").id)  # never sold: deleted
+        assert store.currency == "XOF"
+        tea = store.add(ItemDraft("Tea", "2,5"), "CAD")  # no price left in XOF
+        assert (store.currency, tea.price) == ("CAD", Decimal("2.50"))
+        with pytest.raises(CurrencyMismatch):
+            store.add(ItemDraft("Coffee", "1500"), "XOF")
+    finally:
+        other.close()
+
+
 def test_update_changes_the_item_and_a_sale_keeps_what_it_sold(
     journal: Journal, store: CatalogueStore
 ) -> None:
