@@ -111,12 +111,14 @@ class Cart:
 
     def add_amount(self, amount: Decimal, name: str = MISC) -> Cart:
         """A free amount typed on the keypad, as a line of its own (never merged)."""
-        if not isinstance(amount, Decimal) or amount <= 0:
+        if not isinstance(amount, Decimal) or not amount.is_finite() or amount <= 0:
             raise ValueError("a free amount is a positive Decimal")
         return self._checked((*self.lines, CartLine(name, amount)))
 
     def set_quantity(self, index: int, quantity: int) -> Cart:
-        """Line ``index`` with ``quantity`` (0 removes it)."""
+        """Line ``index`` with ``quantity`` (0 removes it); IndexError for no such line."""
+        if not 0 <= index < len(self.lines):
+            raise IndexError(index)
         if quantity <= 0:
             return self.remove(index)
         line = replace(self.lines[index], quantity=quantity)

@@ -96,6 +96,26 @@ def test_quantities_step_set_and_remove() -> None:
         cart.add_item(COFFEE, 0)
 
 
+@pytest.mark.parametrize("index", [-1, -2, 2])
+def test_a_line_that_is_not_there_is_refused_not_another_changed(index: int) -> None:
+    cart = Cart().add_item(COFFEE).add_item(CROISSANT)
+    for change in (
+        lambda: cart.set_quantity(index, 3),  # -1 made four lines of two before
+        lambda: cart.step(index, +1),
+        lambda: cart.set_quantity(index, 0),
+        lambda: cart.remove(index),
+    ):
+        with pytest.raises(IndexError):
+            change()
+    assert [(line.name, line.quantity) for line in cart.lines] == [("Coffee", 1), ("Croissant", 1)]
+
+
+@pytest.mark.parametrize("amount", [Decimal("NaN"), Decimal("sNaN"), Decimal("-Infinity")])
+def test_a_free_amount_that_is_no_number_is_refused(amount: Decimal) -> None:
+    with pytest.raises(ValueError, match="positive Decimal"):
+        Cart().add_amount(amount)
+
+
 def test_limits_refuse_and_change_nothing() -> None:
     cart = Cart().add_item(COFFEE, MAX_QUANTITY)
     with pytest.raises(CartFull, match=f"At most {MAX_QUANTITY}"):
