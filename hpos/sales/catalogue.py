@@ -48,6 +48,8 @@ COLOURS: dict[str, str] = {
     "brown": "#5D4037",
     "grey": "#546E7A",
 }
+#: Other spellings of a colour's name (an American spreadsheet writes "gray").
+_COLOUR_SPELLINGS = {"gray": "grey"}
 _HEX = re.compile(r"#[0-9A-Fa-f]{6}")
 _CODE = re.compile(rf"[!-~]{{1,{CODE_CHARS}}}")
 
@@ -141,7 +143,8 @@ def colour_hex(value: str) -> str:
         return ""
     if _HEX.fullmatch(text):
         return text.upper()
-    named = COLOURS.get(text.casefold())
+    name = text.casefold()
+    named = COLOURS.get(_COLOUR_SPELLINGS.get(name, name))
     if named is None:
         raise ItemRefused(
             Problem.BAD_COLOUR,

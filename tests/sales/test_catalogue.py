@@ -165,6 +165,11 @@ def test_colours_by_name_or_hex() -> None:
             colour_hex(bad)
 
 
+def test_gray_is_grey_as_an_american_spreadsheet_writes_it() -> None:
+    assert colour_hex("Gray") == colour_hex("grey") == COLOURS["grey"]
+    assert "gray" not in COLOURS, "the palette lists each colour once"
+
+
 def test_fold_drops_accents_and_case() -> None:
     assert fold("Thé Glacé") == "the glace"
     assert fold("ÉCLAIR") == "eclair"
