@@ -129,8 +129,8 @@ def _code(value: str | None, problem: Problem, what: str) -> str | None:
     if _CODE.fullmatch(text) is None:
         raise ItemRefused(
             problem,
-            f"The {what} {text[:CODE_CHARS]!r} is not a code: 1 to {CODE_CHARS} letters, digits"
-            " or signs, without spaces.",
+            f"The {what} {text[:CODE_CHARS]!r} is not a code: 1 to {CODE_CHARS} letters without"
+            " accents, digits or signs, without spaces.",
             detail=text,
         )
     return text

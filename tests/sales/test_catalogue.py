@@ -88,14 +88,16 @@ def test_a_good_draft_comes_back_cleaned() -> None:
             "XOF",
             Problem.BAD_BARCODE,
             "barcode",
-            "The barcode '12 34' is not a code: 1 to 64 letters, digits or signs, without spaces.",
+            "The barcode '12 34' is not a code: 1 to 64 letters without accents, digits or signs,"
+            " without spaces.",
         ),
         (
             ItemDraft("Tea", "100", sku="é1"),
             "XOF",
             Problem.BAD_SKU,
             "sku",
-            "The SKU 'é1' is not a code: 1 to 64 letters, digits or signs, without spaces.",
+            "The SKU 'é1' is not a code: 1 to 64 letters without accents, digits or signs,"
+            " without spaces.",
         ),
         (
             ItemDraft("Tea", "100", category="c" * (CATEGORY_CHARS + 1)),
