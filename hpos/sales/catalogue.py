@@ -229,18 +229,20 @@ class CatalogueIndex:
             key=lambda i: (i.category == "", fold(i.category), fold(i.name), i.id),
         )
         entries = []
-        codes: dict[str, Item] = {}
         for item in active:
             item_codes = tuple(c for c in (item.barcode, item.sku) if c)
-            for code in item_codes:
-                codes.setdefault(code, item)
             name = fold(item.name)
             entries.append(_Entry(item, name, tuple(name.split()), tuple(map(fold, item_codes))))
-        # Folded codes only after every exact one: an item's "ABC" never takes "abc" from
-        # the item whose code is exactly "abc".
-        for entry in entries:
-            for code in entry.codes:
-                codes.setdefault(code, entry.item)
+        # Barcodes before SKUs (a scanned barcode is its item's even when another item's SKU
+        # is the same, as the store's by_code), exact codes before folded ones (an item's
+        # "ABC" never takes "abc" from the item whose code is exactly "abc").
+        codes: dict[str, Item] = {}
+        for fold_code in (str, fold):
+            for column in ("barcode", "sku"):
+                for item in active:
+                    code = getattr(item, column)
+                    if code:
+                        codes.setdefault(fold_code(code), item)
         categories = tuple(dict.fromkeys(i.category for i in active))
         return cls(tuple(active), tuple(entries), codes, categories)
 

@@ -234,6 +234,18 @@ def test_a_code_finds_its_item_exactly_else_ignoring_case() -> None:
     assert index.by_code("999") is None
 
 
+def test_a_barcode_finds_its_item_though_another_items_sku_is_the_same() -> None:
+    by_sku = Item(1, "Alpha", Decimal(100), None, "123", "A")  # sorts first
+    by_barcode = Item(2, "Beta", Decimal(200), "123", None, "B")
+    index = CatalogueIndex.build([by_sku, by_barcode])
+    assert index.by_code("123") == by_barcode, "a scan is a barcode first, as the store's by_code"
+    lower = Item(3, "Gamma", Decimal(300), None, "abc", "A")
+    upper = Item(4, "Delta", Decimal(400), "ABC", None, "B")
+    index = CatalogueIndex.build([lower, upper])
+    assert index.by_code("abc") == lower, "an exact SKU before a barcode in another case"
+    assert index.by_code("ABC") == upper
+
+
 def test_an_exact_code_wins_over_another_items_code_in_another_case() -> None:
     upper = item(1, "Alpha", sku="ABC")  # indexed first (by name)
     lower = item(2, "Beta", barcode="abc")
