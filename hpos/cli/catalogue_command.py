@@ -153,6 +153,12 @@ def _apply(store: CatalogueStore, plan: ImportPlan, currency: str) -> None:
             " import again.",
             EXIT_USAGE,
         ) from None
+    except KeyError:  # an item the file updates was removed meanwhile (another window)
+        raise CliError(
+            "An item the file changes was removed while the file was read; nothing imported:"
+            " run the import again.",
+            EXIT_USAGE,
+        ) from None
 
 
 def _report(path: Path, plan: ImportPlan, *, dry_run: bool) -> str:

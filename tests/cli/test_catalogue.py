@@ -8,7 +8,14 @@ import os
 import subprocess
 from pathlib import Path
 
+import pytest
+
+from hpos.cli import catalogue_command
 from hpos.cli.args import build_parser
+from hpos.cli.exits import CliError
+from hpos.sales.catalogue import ItemDraft
+from hpos.sales.catalogue_import import read_catalogue_csv
+from hpos.sales.journal import Journal
 from tests.helpers.cli import PY, TIMEOUT, Sandbox
 
 GOOD = (
@@ -159,3 +166,23 @@ def test_the_first_import_needs_the_accounts_currency(tmp_path: Path) -> None:
 
 def test_exit_8_is_documented() -> None:
     assert "\n    8  catalogue import: some lines were rejected" in build_parser().format_help()
+
+
+def test_an_item_removed_while_the_file_was_read_imports_nothing_and_says_so(
+    journal: Journal,
+) -> None:
+    store = journal.catalogue
+    coffee = store.add(ItemDraft("Coffee", "500", barcode="111"), "XOF")
+    plan = read_catalogue_csv(
+        b"name,price,barcode\nCoffee,600,111\nTea,300,222\n", "XOF", store.items(archived=True)
+    )
+    assert (plan.added, plan.updated) == (1, 1)
+    store.remove(coffee.id)  # another window, between the plan and its writing
+    with pytest.raises(CliError) as caught:
+        catalogue_command._apply(store, plan, "XOF")
+    assert caught.value.code == 2
+    assert str(caught.value) == (
+        "An item the file changes was removed while the file was read; nothing imported:"
+        " run the import again."
+    )
+    assert store.items() == [], "Tea was not written either"
