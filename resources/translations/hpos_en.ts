@@ -850,12 +850,12 @@ The QR code will be taken off the screen. If the customer pays anyway, HPOS will
         <translation>The name is too long: at most {count} characters.</translation>
     </message>
     <message>
-        <source>“{code}” is not a barcode: 1 to {count} letters, digits or signs, without spaces.</source>
-        <translation>“{code}” is not a barcode: 1 to {count} letters, digits or signs, without spaces.</translation>
+        <source>“{code}” is not a barcode: 1 to {count} letters without accents, digits or signs, no spaces.</source>
+        <translation>“{code}” is not a barcode: 1 to {count} letters without accents, digits or signs, no spaces.</translation>
     </message>
     <message>
-        <source>“{code}” is not a SKU: 1 to {count} letters, digits or signs, without spaces.</source>
-        <translation>“{code}” is not a SKU: 1 to {count} letters, digits or signs, without spaces.</translation>
+        <source>“{code}” is not a SKU: 1 to {count} letters without accents, digits or signs, no spaces.</source>
+        <translation>“{code}” is not a SKU: 1 to {count} letters without accents, digits or signs, no spaces.</translation>
     </message>
     <message>
         <source>The category is too long: at most {count} characters.</source>
@@ -942,12 +942,12 @@ The QR code will be taken off the screen. If the customer pays anyway, HPOS will
         <translation>The SKU is on an earlier line or is another item’s.</translation>
     </message>
     <message>
-        <source>The barcode is not a code: 1 to {count} letters, digits or signs, without spaces.</source>
-        <translation>The barcode is not a code: 1 to {count} letters, digits or signs, without spaces.</translation>
+        <source>The barcode is not a code: 1 to {count} letters without accents, digits or signs, no spaces.</source>
+        <translation>The barcode is not a code: 1 to {count} letters without accents, digits or signs, no spaces.</translation>
     </message>
     <message>
-        <source>The SKU is not a code: 1 to {count} letters, digits or signs, without spaces.</source>
-        <translation>The SKU is not a code: 1 to {count} letters, digits or signs, without spaces.</translation>
+        <source>The SKU is not a code: 1 to {count} letters without accents, digits or signs, no spaces.</source>
+        <translation>The SKU is not a code: 1 to {count} letters without accents, digits or signs, no spaces.</translation>
     </message>
     <message>
         <source>The colour is not #RRGGBB or one of {names}.</source>

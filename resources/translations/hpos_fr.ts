@@ -850,12 +850,12 @@ Le code QR sera retiré de l’écran. Si le client paie quand même, HPOS le ve
         <translation>Le nom est trop long&#xa0;: {count} caractères au plus.</translation>
     </message>
     <message>
-        <source>“{code}” is not a barcode: 1 to {count} letters, digits or signs, without spaces.</source>
-        <translation>«&#xa0;{code}&#xa0;» n’est pas un code-barres&#xa0;: de 1 à {count} lettres, chiffres ou signes, sans espace.</translation>
+        <source>“{code}” is not a barcode: 1 to {count} letters without accents, digits or signs, no spaces.</source>
+        <translation>«&#xa0;{code}&#xa0;» n’est pas un code-barres&#xa0;: de 1 à {count} lettres sans accent, chiffres ou signes, sans espace.</translation>
     </message>
     <message>
-        <source>“{code}” is not a SKU: 1 to {count} letters, digits or signs, without spaces.</source>
-        <translation>«&#xa0;{code}&#xa0;» n’est pas une référence&#xa0;: de 1 à {count} lettres, chiffres ou signes, sans espace.</translation>
+        <source>“{code}” is not a SKU: 1 to {count} letters without accents, digits or signs, no spaces.</source>
+        <translation>«&#xa0;{code}&#xa0;» n’est pas une référence&#xa0;: de 1 à {count} lettres sans accent, chiffres ou signes, sans espace.</translation>
     </message>
     <message>
         <source>The category is too long: at most {count} characters.</source>
@@ -942,12 +942,12 @@ Le code QR sera retiré de l’écran. Si le client paie quand même, HPOS le ve
         <translation>La référence est sur une ligne précédente ou appartient à un autre article.</translation>
     </message>
     <message>
-        <source>The barcode is not a code: 1 to {count} letters, digits or signs, without spaces.</source>
-        <translation>Le code-barres n’est pas un code&#xa0;: de 1 à {count} lettres, chiffres ou signes, sans espace.</translation>
+        <source>The barcode is not a code: 1 to {count} letters without accents, digits or signs, no spaces.</source>
+        <translation>Le code-barres n’est pas un code&#xa0;: de 1 à {count} lettres sans accent, chiffres ou signes, sans espace.</translation>
     </message>
     <message>
-        <source>The SKU is not a code: 1 to {count} letters, digits or signs, without spaces.</source>
-        <translation>La référence n’est pas un code&#xa0;: de 1 à {count} lettres, chiffres ou signes, sans espace.</translation>
+        <source>The SKU is not a code: 1 to {count} letters without accents, digits or signs, no spaces.</source>
+        <translation>La référence n’est pas un code&#xa0;: de 1 à {count} lettres sans accent, chiffres ou signes, sans espace.</translation>
     </message>
     <message>
         <source>The colour is not #RRGGBB or one of {names}.</source>

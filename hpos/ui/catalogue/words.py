@@ -82,12 +82,12 @@ def problem_text(problem: Problem | str, detail: str, currency: str, fallback: s
     if kind is Problem.BAD_BARCODE:
         return QCoreApplication.translate(
             "CatalogueWords",
-            "“{code}” is not a barcode: 1 to {count} letters, digits or signs, without spaces.",
+            "“{code}” is not a barcode: 1 to {count} letters without accents, digits or signs, no spaces.",
         ).format(code=detail[:CODE_CHARS], count=CODE_CHARS)
     if kind is Problem.BAD_SKU:
         return QCoreApplication.translate(
             "CatalogueWords",
-            "“{code}” is not a SKU: 1 to {count} letters, digits or signs, without spaces.",
+            "“{code}” is not a SKU: 1 to {count} letters without accents, digits or signs, no spaces.",
         ).format(code=detail[:CODE_CHARS], count=CODE_CHARS)
     if kind is Problem.CATEGORY_TOO_LONG:
         return QCoreApplication.translate(
@@ -162,12 +162,12 @@ def line_text(problem: str, currency: str, message: str) -> str:
     if problem == Problem.BAD_BARCODE.value:
         return QCoreApplication.translate(
             "CatalogueWords",
-            "The barcode is not a code: 1 to {count} letters, digits or signs, without spaces.",
+            "The barcode is not a code: 1 to {count} letters without accents, digits or signs, no spaces.",
         ).format(count=CODE_CHARS)
     if problem == Problem.BAD_SKU.value:
         return QCoreApplication.translate(
             "CatalogueWords",
-            "The SKU is not a code: 1 to {count} letters, digits or signs, without spaces.",
+            "The SKU is not a code: 1 to {count} letters without accents, digits or signs, no spaces.",
         ).format(count=CODE_CHARS)
     if problem == Problem.BAD_COLOUR.value:
         return QCoreApplication.translate(
