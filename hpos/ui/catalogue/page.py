@@ -378,6 +378,7 @@ class CataloguePage(Retranslatable, QWidget):
         wanted = select if select is not None else keep.id if keep is not None else None
         if wanted is not None:
             self.select(wanted)
+        self._update_buttons()  # Export follows the rows now shown
         self._show_note()
         self.loaded.emit()
 

@@ -156,3 +156,19 @@ def test_export_writes_the_items_the_table_shows(
         ["Coffee", "1000", "Drinks", "111", "", "#1565C0", "no"],
         ["Tea", "700", "Drinks", "", "T-1", "", "yes"],
     ]
+
+
+def test_export_can_be_pressed_as_soon_as_the_page_shows_items(
+    make_page: MakePage, journal: Journal
+) -> None:
+    """Found on the demo: Export CSV… stayed greyed out on a full catalogue until the
+    filter was touched (the buttons were worked out before the rows arrived)."""
+    empty = make_page()
+    assert not empty.export_button.isEnabled(), "nothing to export yet"
+    journal.catalogue.add(ItemDraft("Coffee", "1000", category="Drinks"), "XOF")
+    page = make_page()
+    assert names(page) == ["Coffee"]
+    assert page.export_button.isEnabled()
+    assert page.export_button.text().replace("&", "") == "Export CSV…"
+    page.filter_edit.setText("no such thing")
+    assert not page.export_button.isEnabled()
