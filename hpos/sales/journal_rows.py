@@ -90,10 +90,14 @@ def sale_from_row(row: sqlite3.Row) -> Sale:
 
 
 def insert_lines(tx: sqlite3.Connection, sale_id: int, lines: Iterable[SaleLine]) -> None:
-    """Write a new sale's lines (inside the transaction that writes the sale)."""
+    """Write a new sale's lines (inside the transaction that writes the sale).
+
+    A line of an item deleted since it went into the cart (the manager removed an item no
+    sale had sold yet) is written with no ``item_id``: it keeps its name, codes and price
+    as sold, and the sale is still made."""
     tx.executemany(
         "INSERT INTO sale_lines (sale_id, position, item_id, name, barcode, sku, unit_price,"
-        " quantity, total) VALUES (?,?,?,?,?,?,?,?,?)",
+        " quantity, total) VALUES (?,?,(SELECT id FROM items WHERE id = ?),?,?,?,?,?,?)",
         [
             (
                 sale_id,

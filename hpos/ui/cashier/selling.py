@@ -386,10 +386,13 @@ class CartSelling:
             return False
         if key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
             return self.select_line(-1 if key == Qt.Key.Key_Up else 1)
+        # used even when the cart refuses (at 999 the hint says why; "+" is no amount key)
         if key == Qt.Key.Key_Plus or text == "+":
-            return self.step_line(self._selected, +1)
-        if key == Qt.Key.Key_Minus or text == "-":
-            return self.step_line(self._selected, -1)
-        if key == Qt.Key.Key_Delete:
-            return self.remove_line(self._selected)
-        return False
+            self.step_line(self._selected, +1)
+        elif key == Qt.Key.Key_Minus or text == "-":
+            self.step_line(self._selected, -1)
+        elif key == Qt.Key.Key_Delete:
+            self.remove_line(self._selected)
+        else:
+            return False
+        return True
