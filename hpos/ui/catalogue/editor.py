@@ -154,6 +154,12 @@ class ItemEditor(QDialog):
         else:
             self.category_box.setCurrentText("")
         self.setMinimumWidth(460)
+        # a refusal goes once its field is typed in again: it quoted what is no longer there
+        edits = {"name": self.name_edit, "price": self.price_edit}
+        edits |= {"category": line, "barcode": self.barcode_edit, "sku": self.sku_edit}
+        for name, edit in edits.items():
+            edit.textEdited.connect(self.errors[name].hide)
+        self.colour_group.buttonClicked.connect(self.errors["colour"].hide)
         self.retranslate()
 
     # -- what the page calls --------------------------------------------------------

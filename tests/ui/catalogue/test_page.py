@@ -108,6 +108,30 @@ def test_a_bad_price_is_said_by_the_price_field_and_the_dialog_keeps_what_was_ty
     assert journal.catalogue.items() == []
 
 
+def test_a_refusal_goes_once_its_field_is_typed_in_again(
+    qtbot: QtBot, make_page: MakePage, journal: Journal
+) -> None:
+    """Found on the demo: "“12,5”: XOF prices have no decimals." stayed under a price
+    already corrected to 1500 (it quoted what was no longer there)."""
+    page = make_page()
+    page.add_button.click()
+    editor = editor_of(qtbot, page)
+    fill(editor, name="Tarte citron", price="12,5")
+    editor.save_button.click()
+    assert editor.error_text("price") == "“12,5”: XOF prices have no decimals."
+    editor.price_edit.selectAll()
+    qtbot.keyClicks(editor.price_edit, "1500")
+    assert editor.error_text("price") == ""
+    fill(editor, name="")
+    editor.save_button.click()
+    assert editor.error_text("name") == "The item needs a name."
+    qtbot.keyClicks(editor.name_edit, "Tarte")
+    assert editor.error_text("name") == ""
+    with qtbot.waitSignal(page.changed, timeout=WAIT):
+        editor.save_button.click()
+    assert names(page) == ["Tarte"]
+
+
 def test_a_duplicate_barcode_is_said_by_the_barcode_field_in_the_ui_language(
     qtbot: QtBot, make_page: MakePage, journal: Journal
 ) -> None:
