@@ -99,9 +99,9 @@ def problem_text(problem: Problem | str, detail: str, currency: str, fallback: s
         ).format(colour=detail, names=", ".join(COLOURS))
     if kind is Problem.DUPLICATE_BARCODE:
         return QCoreApplication.translate(
-            "CatalogueWords", "This barcode is already {item}’s."
+            "CatalogueWords", "“{item}” already has this barcode."
         ).format(item=detail)
-    return QCoreApplication.translate("CatalogueWords", "This SKU is already {item}’s.").format(
+    return QCoreApplication.translate("CatalogueWords", "“{item}” already has this SKU.").format(
         item=detail
     )
 

@@ -143,7 +143,7 @@ def test_a_duplicate_barcode_is_said_by_the_barcode_field_in_the_ui_language(
     fill(editor, name="Pain au chocolat", price="900", barcode="111222333")
     editor.save_button.click()  # checked by the store, on the runner
     qtbot.waitUntil(lambda: editor.error_text("barcode") != "", timeout=WAIT)
-    assert editor.error_text("barcode") == "This barcode is already Croissant’s."
+    assert editor.error_text("barcode") == "“Croissant” already has this barcode."
     assert editor.isVisible()
     assert editor.save_button.isEnabled()
     assert editor.name_edit.text() == "Pain au chocolat"
@@ -158,7 +158,7 @@ def test_a_duplicate_barcode_is_said_by_the_barcode_field_in_the_ui_language(
         qtbot.waitUntil(
             lambda: (
                 editor.error_text("barcode")
-                == "«This barcode is already {item}’s.»".format(item="Croissant")
+                == "«“{item}” already has this barcode.»".format(item="Croissant")
             ),
             timeout=WAIT,
         )
@@ -328,7 +328,7 @@ def test_restoring_an_item_whose_barcode_went_to_another_says_why_and_keeps_it_a
     assert page.archive_button.text() == "Res&tore"
     with qtbot.waitSignal(page.said, timeout=WAIT):
         page.archive_button.click()
-    assert page.status_text() == "Not restored: This barcode is already New soda’s."
+    assert page.status_text() == "Not restored: “New soda” already has this barcode."
     assert journal.catalogue.get(old.id).archived
 
 
