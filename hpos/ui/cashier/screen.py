@@ -10,7 +10,8 @@ and the controller keeps watching it.
 This module holds the screen's set-up and the cashier's actions (typing,
 Charge, Copy link, Cancel, New sale, keys); how it follows the controller's
 news and renders the current sale is in :mod:`hpos.ui.cashier.follow`, the
-key map in :mod:`hpos.ui.cashier.keys`.
+key map in :mod:`hpos.ui.cashier.keys`, the stack of pages (the later ones built
+after the first paint) in :mod:`hpos.ui.cashier.pages`.
 
 The quick keys, the cart and the barcode scanner (when the shop has a catalogue) are
 in :mod:`hpos.ui.cashier.selling`.
@@ -27,7 +28,7 @@ import logging
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import (
@@ -35,11 +36,10 @@ from PySide6.QtGui import (
     QHideEvent,
     QKeyEvent,
     QKeySequence,
-    QPaintEvent,
     QResizeEvent,
     QShowEvent,
 )
-from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from hpos.sales.states import SaleState
 from hpos.ui.cashier.amount import AmountEntry
@@ -48,6 +48,7 @@ from hpos.ui.cashier.entry import EntryPage
 from hpos.ui.cashier.follow import SaleFollowing
 from hpos.ui.cashier.keys import PAGES, key_action
 from hpos.ui.cashier.notice import NoticeBar
+from hpos.ui.cashier.pages import LazyPages
 from hpos.ui.cashier.selling import CartSelling
 from hpos.ui.controller.sale import SaleController
 from hpos.ui.widgets.dialogs import ask_yes_no
@@ -56,11 +57,6 @@ from hpos.ui.widgets.style import STYLE
 if TYPE_CHECKING:  # the HPAY and sale models load with the client and the sales service
     from hpos.hpay.models import Token
     from hpos.sales.model import Sale
-
-    # the pages after the entry page are imported when built (after the first paint)
-    from hpos.ui.cashier.charging import ChargingPage
-    from hpos.ui.cashier.payment import PaymentPage
-    from hpos.ui.cashier.result import PaidPage, ProblemPage
 
 __all__ = ["PAGES", "CashierScreen", "Confirm", "key_action"]
 
@@ -77,7 +73,7 @@ def _utcnow() -> datetime:
     return datetime.now(UTC)
 
 
-class CashierScreen(CartSelling, SaleFollowing, QWidget):
+class CashierScreen(CartSelling, SaleFollowing, LazyPages, QWidget):
     """The counter's main area: type an amount, charge, show the QR, see PAID."""
 
     #: The page shown changed: one of :data:`PAGES`.
@@ -128,17 +124,11 @@ class CashierScreen(CartSelling, SaleFollowing, QWidget):
 
         self.notice = NoticeBar(self)
         self.entry_page = EntryPage(self._default_product, self)
-        self._stack = QStackedWidget(self)
-        # The other pages are built when first needed, at the latest right after the first
-        # paint (see paintEvent): the window paints ~10 ms sooner without them.
-        self._pages: dict[str, QWidget] = {"entry": self.entry_page}
-        self._stack.addWidget(self.entry_page)
-        self._painted = False
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(0)
         box.addWidget(self.notice)
-        box.addWidget(self._stack, 1)
+        box.addWidget(self._init_pages(self.entry_page), 1)  # the others built late
 
         self._notice_timer = QTimer(self)
         self._notice_timer.setSingleShot(True)
@@ -178,78 +168,6 @@ class CashierScreen(CartSelling, SaleFollowing, QWidget):
         self._show("entry")
 
     # -- for tests and the main window --------------------------------------------------
-
-    def current_page(self) -> str:
-        """ "entry", "charging", "payment", "paid" or "problem"."""
-        shown = self._stack.currentWidget()
-        return next(name for name, page in self._pages.items() if page is shown)
-
-    @property
-    def charging_page(self) -> ChargingPage:
-        """The page shown while HPAY creates the payment."""
-        return cast("ChargingPage", self._page("charging"))
-
-    @property
-    def payment_page(self) -> PaymentPage:
-        """The QR page."""
-        return cast("PaymentPage", self._page("payment"))
-
-    @property
-    def paid_page(self) -> PaidPage:
-        """The PAID page."""
-        return cast("PaidPage", self._page("paid"))
-
-    @property
-    def problem_page(self) -> ProblemPage:
-        """The page that explains a sale that did not end PAID, with a safe next step."""
-        return cast("ProblemPage", self._page("problem"))
-
-    def _page(self, name: str) -> QWidget:
-        """The page ``name``, built now if it was not yet."""
-        page = self._pages.get(name)
-        if page is None:
-            page = self._pages[name] = self._build_page(name)
-            self._stack.addWidget(page)
-            if self._scale:
-                page.apply_scale(self._scale)
-        return page
-
-    def _build_page(self, name: str) -> QWidget:
-        if name == "charging":
-            # imported on first use, right after the first paint (start-up speed), as below
-            from hpos.ui.cashier.charging import ChargingPage
-
-            return ChargingPage(self._stack)
-        if name == "payment":
-            from hpos.ui.cashier.payment import PaymentPage  # here: start-up speed
-
-            payment = PaymentPage(self._stack)
-            payment.copy_button.clicked.connect(self.copy_link)
-            payment.cancel_button.clicked.connect(self.request_cancel)
-            return payment
-        from hpos.ui.cashier.result import PaidPage, ProblemPage  # here: start-up speed
-
-        if name == "paid":
-            paid = PaidPage(self._stack)
-            paid.new_sale_button.clicked.connect(self.new_sale)
-            paid.print_button.clicked.connect(self.print_requested)
-            return paid
-        problem = ProblemPage(self._stack)
-        problem.primary_button.clicked.connect(self._problem_primary)
-        problem.secondary_button.clicked.connect(self.new_sale)
-        return problem
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        """After the first paint, the pages not built yet are built (once the loop is idle)."""
-        super().paintEvent(event)
-        if not self._painted:
-            self._painted = True
-            QTimer.singleShot(0, self, self._build_pages)
-
-    @Slot()
-    def _build_pages(self) -> None:
-        for name in PAGES:
-            self._page(name)
 
     def current_sale(self) -> Sale | None:
         """The sale this screen follows (None on a fresh entry page)."""
