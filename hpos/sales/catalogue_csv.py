@@ -127,12 +127,14 @@ class CatalogueFileRefused(ValueError):
 
 
 class LineRefused(Exception):
-    """One data line is left out: ``problem`` its kind, ``message`` an English sentence."""
+    """One data line is left out: ``problem`` its kind, ``message`` an English sentence,
+    ``detail`` the text at fault (or "")."""
 
-    def __init__(self, problem: str, message: str) -> None:
+    def __init__(self, problem: str, message: str, detail: str = "") -> None:
         super().__init__(message)
         self.problem = problem
         self.message = message
+        self.detail = detail
 
 
 @dataclass(frozen=True, slots=True)

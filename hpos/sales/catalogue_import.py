@@ -23,7 +23,9 @@ is the value of a :class:`~hpos.sales.catalogue.Problem` (``"bad price"``,
 ``"duplicate barcode"``, ...), a kind of the file format's
 (:data:`~hpos.sales.catalogue_csv.CELLS`, :data:`~hpos.sales.catalogue_csv.ARCHIVED`)
 or ``"repeated"`` (:data:`REPEATED`: a line for an item an earlier line already names —
-same match, or same name and category without codes), so a front end can word each in
+same match, or same name and category without codes), or ``"rewritten number"``
+(:data:`REWRITTEN`: a barcode such as ``6,18E+12``, a long number a spreadsheet saved in
+its scientific notation, which has lost its digits), so a front end can word each in
 its own language. ``duplicate barcode``/``duplicate sku`` mean the code is on an
 earlier line of the file, or belongs to another item not archived than the one the
 line matches. No Qt here.
@@ -31,6 +33,7 @@ line matches. No Qt here.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -47,25 +50,31 @@ from hpos.sales.catalogue_store import CatalogueStore
 
 __all__ = [
     "REPEATED",
+    "REWRITTEN",
     "ImportPlan",
     "RejectedLine",
     "apply_plan",
     "read_catalogue_csv",
 ]
 
-#: The kind of rejected line this module adds (the format's are CELLS and ARCHIVED).
+#: The kinds of rejected line this module adds (the format's are CELLS and ARCHIVED).
 REPEATED = "repeated"
+REWRITTEN = "rewritten number"
+#: A barcode a spreadsheet wrote in scientific notation ("6,18E+12", "6.18001E+12").
+_SCIENTIFIC = re.compile(r"\d+(?:[.,]\d+)?[eE]\+\d+")
 
 
 @dataclass(frozen=True, slots=True)
 class RejectedLine:
     """A data line left out: its line number in the file (the header is line 1), its
-    text, the kind of problem (see the module doc) and an English sentence."""
+    text, the kind of problem (see the module doc), an English sentence and the text at
+    fault when the rules name one (a price as typed, a code; else "")."""
 
     line: int
     text: str
     problem: str
     message: str
+    detail: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,14 +174,16 @@ def _plan(table: CatalogueTable, currency: str, matcher: _Matcher) -> ImportPlan
             draft = check_draft(_draft(values, None), currency)
             match = matcher.match(draft, "category" in values)
             draft = check_draft(_draft(values, match), currency)
+            _check_rewritten(draft)
             stays_archived = match is not None and match.archived and archived is not False
             _check_codes(draft, match, stays_archived, matcher, seen_barcodes, seen_skus)
             _check_repeated(draft, match, seen_items, seen_names)
         except ItemRefused as exc:
-            rejected.append(RejectedLine(number, line.text, exc.problem.value, str(exc)))
+            problem = exc.problem.value
+            rejected.append(RejectedLine(number, line.text, problem, str(exc), exc.detail))
             continue
         except LineRefused as exc:
-            rejected.append(RejectedLine(number, line.text, exc.problem, exc.message))
+            rejected.append(RejectedLine(number, line.text, exc.problem, exc.message, exc.detail))
             continue
         if draft.barcode:
             seen_barcodes[draft.barcode] = number
@@ -258,6 +269,18 @@ def _check_codes(
             raise ItemRefused(
                 problem, f"The {what} {code} is already {other.name}'s.", detail=other.name
             )
+
+
+def _check_rewritten(draft: ItemDraft) -> None:
+    """A barcode a spreadsheet turned into "6,18E+12" has lost digits: importing it would
+    give the item a code no scan ever matches."""
+    if draft.barcode and _SCIENTIFIC.fullmatch(draft.barcode):
+        raise LineRefused(
+            REWRITTEN,
+            f"The barcode {draft.barcode} is a number the spreadsheet rewrote (its digits are"
+            " lost): format the barcode column as text, type the codes again and save.",
+            detail=draft.barcode,
+        )
 
 
 def _check_repeated(

@@ -151,7 +151,8 @@ class ImportReport(QDialog):
         )
         for row, rejected in enumerate(self.plan.rejected):
             cells = (str(rejected.line), rejected.text)
-            cells += (line_text(rejected.problem, self.currency, rejected.message),)
+            why = line_text(rejected.problem, self.currency, rejected.message, rejected.detail)
+            cells += (why,)
             for column, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
                 cell.setToolTip(rejected.message if column == WHY else text)

@@ -82,12 +82,14 @@ def problem_text(problem: Problem | str, detail: str, currency: str, fallback: s
     if kind is Problem.BAD_BARCODE:
         return QCoreApplication.translate(
             "CatalogueWords",
-            "“{code}” is not a barcode: 1 to {count} letters without accents, digits or signs, no spaces.",
+            "“{code}” is not a barcode: 1 to {count} letters without accents, digits or signs,"
+            " no spaces.",
         ).format(code=detail[:CODE_CHARS], count=CODE_CHARS)
     if kind is Problem.BAD_SKU:
         return QCoreApplication.translate(
             "CatalogueWords",
-            "“{code}” is not a SKU: 1 to {count} letters without accents, digits or signs, no spaces.",
+            "“{code}” is not a SKU: 1 to {count} letters without accents, digits or signs,"
+            " no spaces.",
         ).format(code=detail[:CODE_CHARS], count=CODE_CHARS)
     if kind is Problem.CATEGORY_TOO_LONG:
         return QCoreApplication.translate(
@@ -133,10 +135,11 @@ def colour_names() -> dict[str, str]:
     return {hex_value: names.get(name, name) for name, hex_value in COLOURS.items()}
 
 
-def line_text(problem: str, currency: str, message: str) -> str:
+def line_text(problem: str, currency: str, message: str, detail: str = "") -> str:
     """Why a CSV line was left out, by its kind (the import report). The English sentence
     (``message``, more precise: the line or item it clashes with) is the fallback for a
-    kind this front end does not know."""
+    kind this front end does not know; ``detail`` the text at fault (a price as typed, a
+    code), quoted when known."""
     if problem == "cells":
         return QCoreApplication.translate(
             "CatalogueWords", "Not as many cells as the header has columns."
@@ -147,6 +150,14 @@ def line_text(problem: str, currency: str, message: str) -> str:
         return QCoreApplication.translate(
             "CatalogueWords", "This item is already on an earlier line."
         )
+    if problem == "rewritten number":
+        return QCoreApplication.translate(
+            "CatalogueWords",
+            "The barcode “{code}” is a number the spreadsheet rewrote (its digits are lost):"
+            " format the barcode column as text, type the codes again and save.",
+        ).format(code=detail)
+    if problem == Problem.BAD_PRICE.value and detail:
+        return price_text(detail, currency)
     if problem == Problem.BAD_PRICE.value:
         return QCoreApplication.translate(
             "CatalogueWords", "The price is not a price in {currency}."
@@ -162,12 +173,14 @@ def line_text(problem: str, currency: str, message: str) -> str:
     if problem == Problem.BAD_BARCODE.value:
         return QCoreApplication.translate(
             "CatalogueWords",
-            "The barcode is not a code: 1 to {count} letters without accents, digits or signs, no spaces.",
+            "The barcode is not a code: 1 to {count} letters without accents, digits or signs,"
+            " no spaces.",
         ).format(count=CODE_CHARS)
     if problem == Problem.BAD_SKU.value:
         return QCoreApplication.translate(
             "CatalogueWords",
-            "The SKU is not a code: 1 to {count} letters without accents, digits or signs, no spaces.",
+            "The SKU is not a code: 1 to {count} letters without accents, digits or signs,"
+            " no spaces.",
         ).format(count=CODE_CHARS)
     if problem == Problem.BAD_COLOUR.value:
         return QCoreApplication.translate(

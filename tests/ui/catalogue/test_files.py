@@ -61,7 +61,7 @@ def test_an_import_reports_good_and_bad_lines_first_and_writes_only_the_good_one
     report = report_of(qtbot, page)
     assert report.summary.text() == "2 to add, 0 to change, 0 unchanged, 2 line(s) rejected."
     assert report.rejected_rows() == [
-        ["3", "Tea,12.5,Drinks,222", "The price is not a price in XOF."],
+        ["3", "Tea,12.5,Drinks,222", "“12.5”: XOF prices have no decimals."],
         ["4", "Juice,800,Drinks,111", "The barcode is on an earlier line or is another item’s."],
     ]
     assert report.table.item(1, 2).toolTip() == "The barcode 111 is already on line 2."
@@ -77,7 +77,7 @@ def test_an_import_reports_good_and_bad_lines_first_and_writes_only_the_good_one
         f"File: {source}\n"
         "2 to add, 0 to change, 0 unchanged, 2 line(s) rejected.\n"
         "\n"
-        "Line 3: The price is not a price in XOF.\n"
+        "Line 3: “12.5”: XOF prices have no decimals.\n"
         "    Tea,12.5,Drinks,222\n"
         "Line 4: The barcode is on an earlier line or is another item’s.\n"
         "    Juice,800,Drinks,111\n"
@@ -108,7 +108,7 @@ def test_a_file_with_nothing_new_says_so_and_cancel_writes_nothing(
     assert report.summary.text() == (
         "0 to add, 0 to change, 1 unchanged, 1 line(s) rejected. Nothing to import."
     )
-    assert report.rejected_rows() == [["3", "Bun,0,", "The price is not a price in XOF."]]
+    assert report.rejected_rows() == [["3", "Bun,0,", "The price must be more than zero."]]
     assert not report.import_button.isEnabled()
     report.cancel_button.click()
     qtbot.waitUntil(lambda: page.files.report is None, timeout=WAIT)
@@ -172,3 +172,44 @@ def test_export_can_be_pressed_as_soon_as_the_page_shows_items(
     assert page.export_button.text().replace("&", "") == "Export CSV…"
     page.filter_edit.setText("no such thing")
     assert not page.export_button.isEnabled()
+
+
+def test_a_french_spreadsheets_file_reports_each_bad_line_by_what_is_wrong_in_it(
+    qtbot: QtBot, make_page: MakePage, journal: Journal, tmp_path: Path
+) -> None:
+    """As tried on the demo: the export edited and saved by a French spreadsheet (';',
+    decimal commas, cp1252). A price is refused quoting it and saying the rule, and a
+    barcode the spreadsheet turned into 6,18E+12 is refused (it imported as the code)."""
+    journal.catalogue.add(ItemDraft("Eau 1,5 L", "400", barcode="6180001000019"), "XOF")
+    journal.catalogue.add(ItemDraft("Café", "500", sku="CAF"), "XOF")
+    source = tmp_path / "catalogue.csv"
+    source.write_bytes(
+        "name;price;category;barcode;sku\r\n"
+        "Eau 1,5 L;400;;6,18E+12;\r\n"
+        "Café;550,00;;;CAF\r\n"
+        "Thé;abc;;;\r\n"
+        "Chocolat 100 g;1\xa0250;Épicerie;;\r\n".encode("cp1252")
+    )
+    page = make_page()
+    page.files.read_import(source)
+    report = report_of(qtbot, page)
+    assert report.summary.text() == "1 to add, 0 to change, 0 unchanged, 3 line(s) rejected."
+    assert report.rejected_rows() == [
+        [
+            "2",
+            "Eau 1,5 L;400;;6,18E+12;",
+            "The barcode “6,18E+12” is a number the spreadsheet rewrote (its digits are lost):"
+            " format the barcode column as text, type the codes again and save.",
+        ],
+        ["3", "Café;550,00;;;CAF", "“550,00”: XOF prices have no decimals."],
+        [
+            "4",
+            "Thé;abc;;;",
+            "“abc” is not a price: type digits with one decimal separator at most, such as 1500.",
+        ],
+    ]
+    with qtbot.waitSignal(page.changed, timeout=WAIT):
+        report.import_button.click()
+    assert rows(page)[0][:4] == ["Chocolat 100 g", "1,250 FCFA", "Épicerie", ""]
+    [eau] = [i for i in journal.catalogue.items() if i.name == "Eau 1,5 L"]
+    assert eau.barcode == "6180001000019", "the scanner still finds it"
