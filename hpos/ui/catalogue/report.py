@@ -3,9 +3,10 @@ written.
 
 :class:`ImportReport` says "12 to add, 3 to change, 5 unchanged, 2 lines rejected" (and the
 items to archive or restore), lists each rejected line (its number in the file, its text,
-why: in the UI language by the kind of problem, the reader's own sentence in the tool tip),
-and offers Import, Cancel and Save report… (the same as plain text). The page does the
-writing; the dialog stays open with a message when it fails.
+why: in the UI language by the kind of problem; its tool tip has the whole sentence, then
+the reader's own, more precise, in English), and offers Import, Cancel and Save report…
+(the same as plain text). The page does the writing; the dialog stays open with a message
+when it fails.
 """
 
 from __future__ import annotations
@@ -153,9 +154,11 @@ class ImportReport(QDialog):
             cells = (str(rejected.line), rejected.text)
             why = line_text(rejected.problem, self.currency, rejected.message, rejected.detail)
             cells += (why,)
+            # the whole sentence (the column may cut it), then the reader's precise one
+            tip = why if rejected.message in ("", why) else f"{why}\n{rejected.message}"
             for column, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
-                cell.setToolTip(rejected.message if column == WHY else text)
+                cell.setToolTip(tip if column == WHY else text)
                 if column == LINE:
                     cell.setTextAlignment(
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter

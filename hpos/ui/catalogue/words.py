@@ -16,6 +16,7 @@ from hpos.hpay.money import currency_decimals
 from hpos.sales.catalogue import CATEGORY_CHARS, CODE_CHARS, COLOURS, NAME_CHARS, Problem
 from hpos.sales.typed_amount import AmountRefused, Refusal, check_typed
 from hpos.ui.controller.text import error_text
+from hpos.ui.i18n import format_number
 
 __all__ = [
     "colour_names",
@@ -209,7 +210,7 @@ def done_text(what: str, name: str, count: int = 0) -> str:
             "CataloguePage", "Import done: {count} items written."
         ),
     }
-    return texts[what].format(name=name, count=count)
+    return texts[what].format(name=name, count=format_number(count))
 
 
 def reason_text(exc: BaseException) -> str:

@@ -64,7 +64,10 @@ def test_an_import_reports_good_and_bad_lines_first_and_writes_only_the_good_one
         ["3", "Tea,12.5,Drinks,222", "“12.5”: XOF prices have no decimals."],
         ["4", "Juice,800,Drinks,111", "The barcode is on an earlier line or is another item’s."],
     ]
-    assert report.table.item(1, 2).toolTip() == "The barcode 111 is already on line 2."
+    assert report.table.item(1, 2).toolTip() == (
+        "The barcode is on an earlier line or is another item’s.\n"
+        "The barcode 111 is already on line 2."
+    )
     assert journal.catalogue.items() == [], "nothing written before Import"
     assert report.import_button.isEnabled()
 
@@ -213,3 +216,21 @@ def test_a_french_spreadsheets_file_reports_each_bad_line_by_what_is_wrong_in_it
     assert rows(page)[0][:4] == ["Chocolat 100 g", "1,250 FCFA", "Épicerie", ""]
     [eau] = [i for i in journal.catalogue.items() if i.name == "Eau 1,5 L"]
     assert eau.barcode == "6180001000019", "the scanner still finds it"
+
+
+def test_a_big_import_says_its_count_as_numbers_are_written_elsewhere(
+    qtbot: QtBot, make_page: MakePage, journal: Journal, tmp_path: Path
+) -> None:
+    """On the demo a 5,000-line file said '4,000 to add' then 'Import done: 4000 items'."""
+    source = tmp_path / "big.csv"
+    lines = [f"Item {n},{100 + n},Shelf {n % 7}" for n in range(1200)]
+    source.write_text("name,price,category\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    page = make_page()
+    page.files.read_import(source)
+    report = report_of(qtbot, page)
+    assert report.summary.text() == "1,200 to add, 0 to change, 0 unchanged, 0 line(s) rejected."
+    assert not report.table.isVisible(), "no rejected line: no empty table"
+    with qtbot.waitSignal(page.changed, timeout=WAIT):
+        report.import_button.click()
+    assert page.status_text() == "Import done: 1,200 items written."
+    assert len(rows(page)) == 1200
