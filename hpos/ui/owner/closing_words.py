@@ -158,22 +158,25 @@ def figures_text(fig: Figures, currency: str, language: str | None = None) -> st
 
 def items_rows(sold: ItemsSold) -> list[tuple[str, int, Decimal]]:
     """The day's paid sales by item (name as sold, quantity, amount), then the free amounts
-    and the sales without lines: the rows add up to the paid total."""
+    and the sales without lines, each when there were any: the rows add up to the paid
+    total."""
     rows = [(line.name, line.quantity, line.amount) for line in sold.items]
-    rows.append(
-        (
-            QCoreApplication.translate("ClosingPage", "Free amounts"),
-            sold.free_count,
-            sold.free_amount,
+    if sold.free_count:
+        rows.append(
+            (
+                QCoreApplication.translate("ClosingPage", "Free amounts"),
+                sold.free_count,
+                sold.free_amount,
+            )
         )
-    )
-    rows.append(
-        (
-            QCoreApplication.translate("ClosingPage", "Sales without lines"),
-            sold.unlined_count,
-            sold.unlined_amount,
+    if sold.unlined_count:
+        rows.append(
+            (
+                QCoreApplication.translate("ClosingPage", "Sales without lines"),
+                sold.unlined_count,
+                sold.unlined_amount,
+            )
         )
-    )
     return rows
 
 

@@ -84,3 +84,27 @@ def test_a_day_without_cart_sales_has_no_items_section(
         page.show()
     assert page.body.items_grid is None
     assert all(kind != "line" for kind, _label, _value in page.blocks())
+
+
+def test_a_day_of_cart_sales_only_lists_no_empty_rows(
+    qtbot: QtBot,
+    runner: Runner,  # noqa: F811
+    profile: Profile,  # noqa: F811
+    journal: Journal,
+    sandbox: SandboxServer,
+    client: HpayClient,
+) -> None:
+    """On the demo a day of one cart sale listed 'Sales without lines 0 · 0 FCFA'."""
+    till = Till(client, journal, till_name="T1")
+    coffee = journal.catalogue.add(ItemDraft("Café", Decimal("500")), "XOF")
+    cart = Cart().add_item(coffee, 2)
+    sale = till.start_sale(cart.total, product_name(cart.lines), lines=cart.sale_lines())
+    assert sale.transaction_id
+    sandbox.mark_paid(sale.transaction_id)
+    journal.transition(sale.id, S.PAID)
+    page = make_page(qtbot, runner, profile, journal, sandbox.url)
+    with qtbot.waitSignal(page.loaded, timeout=WAIT):
+        page.show()
+    assert grid_rows(page.body.items_grid) == [["Café", "2", "1,000 FCFA"]]
+    lines = [(label, plain(value)) for kind, label, value in page.blocks() if kind == "line"]
+    assert lines == [("Café ×2", "1,000 FCFA")]
