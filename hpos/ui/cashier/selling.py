@@ -321,16 +321,12 @@ class CartSelling:
 
     def _charge_cart(self) -> bool:
         """Enter with lines in the cart: its total as one payment (see the module doc)."""
-        from hpos.sales.cart import (
-            cart_description,
-            items_text,
-            product_name,
-        )  # loaded with the cart
+        from hpos.sales.cart import cart_description, items_text  # loaded with the cart
 
         cart = self._cart
         assert cart is not None
         more = QCoreApplication.translate("CashierScreen", "+ {count} more")
-        product = product_name(cart.lines, more=more)
+        product = self._product_name(cart)
         items = items_text(cart.lines, more=more, amount=self._money)
         note = " ".join(self.entry_page.description_edit.text().split())
         description = cart_description(items, note)
@@ -348,19 +344,23 @@ class CartSelling:
         parts.cart_view.set_cart(cart, self._selected, self._money)
         product = self.entry_page.product_edit
         if len(cart):
-            from hpos.sales.cart import product_name  # loaded with the cart
-
             product.setReadOnly(True)
-            product.setText(
-                product_name(
-                    cart.lines, more=QCoreApplication.translate("CashierScreen", "+ {count} more")
-                )
-            )
+            product.setText(self._product_name(cart))
         elif product.isReadOnly():
             product.setReadOnly(False)
             product.setText(self._default_product)
         self.entry_page.show_product(not len(cart))  # a cart names the product itself
         self._refresh_amount()  # the total, and the typed amount beside Add
+
+    def _product_name(self, cart: Cart) -> str:
+        """HPAY's product name for ``cart``: "Coffee ×2 + 3 more" in the UI language."""
+        from hpos.sales.cart import product_name  # loaded with the cart
+
+        if len(cart) == 2:  # one more: a language's singular ("+ 1 autre", not "autres")
+            more = QCoreApplication.translate("CashierScreen", "+ 1 more")
+        else:
+            more = QCoreApplication.translate("CashierScreen", "+ {count} more")
+        return product_name(cart.lines, more=more)
 
     def _cart_total_text(self) -> str | None:
         """The big display's text in cart mode (the cart's total), else None."""

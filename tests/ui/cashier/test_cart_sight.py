@@ -129,3 +129,27 @@ def test_added_is_said_again_in_the_new_language(shop: Counter) -> None:
     finally:
         app.removeTranslator(marking)
     qtbot.waitUntil(lambda: hint.text() == "Added Croissant", timeout=WAIT)
+
+
+def test_one_more_line_is_said_in_the_singular(shop: Counter) -> None:
+    """French says "+ 1 autre" but "+ 2 autres": one more line has a text of its own."""
+    screen, qtbot = shop.screen, shop.qtbot
+    app = QCoreApplication.instance()
+    assert app is not None
+    marking = Marking({"CashierScreen"})
+    app.installTranslator(marking)
+    try:
+        tap(qtbot, screen, "Café")
+        tap(qtbot, screen, "Croissant")
+        assert screen.entry_page.product_edit.text() == "Café «+ 1 more»"
+        tap(qtbot, screen, "Jus de bissap")
+        assert screen.entry_page.product_edit.text() == "Café «+ 2 more»"
+        view = screen.entry_page.parts.cart_view  # type: ignore[union-attr]
+        qtbot.mouseClick(view.rows[2].remove_button, Qt.MouseButton.LeftButton)
+        shop.enter(screen.amount_display)
+        shop.wait_page("payment")
+        [payment] = shop.sandbox.payments()
+        assert payment.product == "Café «+ 1 more»"
+        assert screen.payment_page.isVisible()
+    finally:
+        app.removeTranslator(marking)
