@@ -196,7 +196,7 @@ def _report(path: Path, plan: ImportPlan, *, dry_run: bool) -> str:
 def _export(args: argparse.Namespace, ctx: Context) -> int:
     with open_journal(ctx) as journal:
         store = journal.catalogue
-        items = store.items(archived=True)
+        items = sorted(store.items(archived=True), key=_tile_order)  # as listed
         data = write_catalogue_csv(items, store.currency)
     if args.file == "-":
         stream = getattr(ctx.out, "buffer", None)

@@ -146,6 +146,16 @@ def test_export_then_import_elsewhere_gives_the_same_catalogue(
     assert any(i["name"] == "=1+1" for i in theirs)
 
 
+def test_export_lists_the_items_as_the_list_does(cli_sandbox: Sandbox, tmp_path: Path) -> None:
+    """Tried on the demo: the export began with the one item without a category, which
+    the list, the quick keys and the window's export show last."""
+    cli_sandbox.hpos("catalogue", "import", write(tmp_path, GOOD + "Baguette;200;Boulangerie;;;\n"))
+    listed = [i["name"] for i in json.loads(cli_sandbox.hpos("catalogue", "list", "--json").stdout)]
+    assert listed == ["Café", "Baguette", "Croissant", "Eau"]
+    exported = cli_sandbox.hpos("catalogue", "export").stdout.lstrip("\ufeff").splitlines()
+    assert [line.split(",")[0] for line in exported[1:]] == listed
+
+
 def test_the_first_import_needs_the_accounts_currency(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("HPOS_", "PYTHON_KEYRING"))}
     env["HPOS_CONFIG_DIR"] = str(tmp_path / "profile")
