@@ -421,6 +421,7 @@ class CashierScreen(CartSelling, SaleFollowing, LazyPages, QWidget):
     def retranslate(self) -> None:
         """The texts that depend on the state (status line, amount, current sale's page)."""
         self._refresh_status()
+        self._retranslate_cart()
         self._refresh_cart()
         self._refresh_amount()
         self._refresh_watch_status()

@@ -50,6 +50,7 @@ class CartSelling:
         self._cart = None  # the cart (None: no catalogue ever shown, so no cart)
         self._selected = -1  # the cart line + and − change
         self._scanner = None
+        self._misc = ""  # the name the cart's free amounts were given (the UI language's)
 
     # -- the catalogue ------------------------------------------------------------------
 
@@ -200,7 +201,7 @@ class CartSelling:
             if refused is not None:
                 self.entry_page.show_refusal(refused, self._locale)
             return False
-        name = QCoreApplication.translate("CashierScreen", "Misc.")
+        name = self._misc = QCoreApplication.translate("CashierScreen", "Misc.")
         at = len(self._cart or ())  # the new line, at the end
         if not self._change(lambda cart: cart.add_amount(amount, name), at):
             return False
@@ -255,6 +256,23 @@ class CartSelling:
             from hpos.sales.cart import Cart  # loaded with the cart
 
             self._set_cart(Cart(), -1)
+
+    def _retranslate_cart(self) -> None:
+        """A language switch: the cart's free amounts named in the new language ("Divers")."""
+        name, old = QCoreApplication.translate("CashierScreen", "Misc."), self._misc
+        if not old or name == old or not self._cart_has_lines() or not self._can_change():
+            return
+        from dataclasses import replace  # with the cart (a language switch is rare)
+
+        from hpos.sales.cart import Cart  # loaded with the cart
+
+        assert self._cart is not None
+        self._misc = name
+        lines = tuple(
+            replace(line, name=name) if line.item_id is None and line.name == old else line
+            for line in self._cart.lines
+        )
+        self._cart = Cart(lines)
 
     def _restore_cart(self, sale: Sale) -> bool:
         """Try again: the refused sale's lines back in the cart; False if it had none."""

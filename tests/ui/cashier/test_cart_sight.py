@@ -17,7 +17,8 @@ from PySide6.QtWidgets import QLabel, QWidget
 from hpos.ui.widgets.style import GREEN, RED
 from tests.helpers.cashier import WAIT, Counter
 from tests.helpers.translators import Marking
-from tests.ui.cashier.test_cart import fcfa, tap
+from tests.ui.cashier.conftest import FakeClock
+from tests.ui.cashier.test_cart import fcfa, lines_shown, tap, type_as_a_person
 
 #: The cashier screen's size in a 1024×600 window (measured on the demo under Xvfb).
 IN_WINDOW = (1024, 470)
@@ -151,5 +152,25 @@ def test_one_more_line_is_said_in_the_singular(shop: Counter) -> None:
         [payment] = shop.sandbox.payments()
         assert payment.product == "Café «+ 1 more»"
         assert screen.payment_page.isVisible()
+    finally:
+        app.removeTranslator(marking)
+
+
+def test_a_free_amount_is_named_in_the_new_language(shop: Counter, clock: FakeClock) -> None:
+    screen, qtbot = shop.screen, shop.qtbot
+    tap(qtbot, screen, "Café")
+    type_as_a_person(shop, clock, "200")
+    shop.enter(screen.amount_display)  # a Misc. line
+    assert [name for name, _, _ in lines_shown(screen)] == ["Café", "Misc."]
+    app = QCoreApplication.instance()
+    assert app is not None
+    marking = Marking({"CashierScreen"})
+    app.installTranslator(marking)
+    try:
+        qtbot.waitUntil(lambda: lines_shown(screen)[1][0] == "«Misc.»", timeout=WAIT)
+        assert lines_shown(screen)[0][0] == "Café", "an item keeps its name"
+        shop.enter(screen.amount_display)
+        shop.wait_page("payment")
+        assert [x.name for x in shop.journal_sale().lines] == ["Café", "«Misc.»"]
     finally:
         app.removeTranslator(marking)
