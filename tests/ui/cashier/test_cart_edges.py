@@ -290,3 +290,18 @@ def test_a_cart_above_the_maximum_says_so_and_keeps_what_it_had(
     assert screen.entry_page.hint_label.text() == text
     assert screen.amount_display.text() == total, "the big amount stays the cart's"
     assert counter.sandbox.payments() == []
+
+
+def test_a_cart_of_200_lines_is_full_and_says_so(shop: Counter) -> None:
+    screen = shop.screen
+    store = shop.service.journal.catalogue
+    drafts = [(None, ItemDraft(f"Thing {n:03}", "10", f"55{n:03}")) for n in range(201)]
+    store.write_many(drafts, "XOF")
+    reload(shop, lambda: len(screen.catalogue or ()) == len(ITEMS) + 201)
+    things = [i for i in screen.catalogue.items if i.name.startswith("Thing")]  # type: ignore[union-attr]
+    for item in things[:200]:
+        assert screen.add_item(item)
+    assert not screen.add_item(things[200])
+    assert screen.entry_page.hint_label.text() == "The cart is full: at most 200 lines."
+    assert len(lines_shown(screen)) == 200
+    assert screen.amount_display.text() == fcfa("2,000")
