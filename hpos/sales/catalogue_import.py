@@ -82,7 +82,9 @@ class ImportPlan:
     """What importing a file would do (nothing is written until :func:`apply_plan`).
 
     ``changes`` go to :meth:`CatalogueStore.write_many` (id None: a new item);
-    ``archive`` and ``restore`` are item ids. The counts are of lines.
+    ``archive`` and ``restore`` are item ids. The counts are of lines. ``change_lines``,
+    ``archive_lines`` and ``restore_lines`` are the file's line numbers of ``changes``,
+    ``archive`` and ``restore``, in the same order (for a report of what would change).
     """
 
     changes: tuple[tuple[int | None, ItemDraft], ...] = ()
@@ -95,6 +97,9 @@ class ImportPlan:
     archived: int = 0
     restored: int = 0
     columns: tuple[str, ...] = field(default=())
+    change_lines: tuple[int, ...] = ()
+    archive_lines: tuple[int, ...] = ()
+    restore_lines: tuple[int, ...] = ()
 
     @property
     def has_changes(self) -> bool:
@@ -160,6 +165,7 @@ def _plan(table: CatalogueTable, currency: str, matcher: _Matcher) -> ImportPlan
     changes: list[tuple[int | None, ItemDraft]] = []
     archive: list[int] = []
     restore: list[int] = []
+    lines: dict[str, list[int]] = {"changes": [], "archive": [], "restore": []}
     rejected: list[RejectedLine] = []
     counts = {"added": 0, "updated": 0, "unchanged": 0}
     seen_items: dict[int, int] = {}
@@ -198,17 +204,21 @@ def _plan(table: CatalogueTable, currency: str, matcher: _Matcher) -> ImportPlan
                 counts["unchanged"] += 1  # nothing to archive: left out
                 continue
             changes.append((None, draft))
+            lines["changes"].append(number)
             counts["added"] += 1
             continue
         if _differs(draft, match):
             changes.append((match.id, draft))
+            lines["changes"].append(number)
             counts["updated"] += 1
         elif archived is None or archived == match.archived:
             counts["unchanged"] += 1
         if archived and not match.archived:
             archive.append(match.id)
+            lines["archive"].append(number)
         elif archived is False and match.archived:
             restore.append(match.id)
+            lines["restore"].append(number)
     return ImportPlan(
         changes=tuple(changes),
         archive=tuple(archive),
@@ -217,6 +227,9 @@ def _plan(table: CatalogueTable, currency: str, matcher: _Matcher) -> ImportPlan
         archived=len(archive),
         restored=len(restore),
         columns=table.columns,
+        change_lines=tuple(lines["changes"]),
+        archive_lines=tuple(lines["archive"]),
+        restore_lines=tuple(lines["restore"]),
         **counts,
     )
 

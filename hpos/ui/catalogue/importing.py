@@ -100,15 +100,16 @@ class CatalogueFiles(QObject):
             return
         self._runner.submit(
             lambda: jobs.read_import(journal().catalogue, path, currency),
-            on_done=lambda plan: self._show_report(plan, path, currency),
+            on_done=lambda planned: self._show_report(planned, path, currency),
             on_error=lambda exc: self._not_read(path, exc),
             name="read catalogue CSV",
         )
 
-    def _show_report(self, plan: Any, path: Path, currency: str) -> None:
+    def _show_report(self, planned: jobs.Planned, path: Path, currency: str) -> None:
         if self.report is not None:
             self.report.close()
-        report = self.report = ImportReport(plan, path, currency, self._page)
+        report = ImportReport(planned.plan, path, currency, self._page, items=planned.items)
+        self.report = report
         report.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         report.import_requested.connect(lambda: self._apply(report))
         report.save_requested.connect(lambda: self._ask_save_report(report))

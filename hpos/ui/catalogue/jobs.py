@@ -91,10 +91,19 @@ def remove(store: CatalogueStore, item: Item) -> Done:
     return Done("deleted" if what == "deleted" else "sold", item, load(store))
 
 
-def read_import(store: CatalogueStore, path: Path, currency: str) -> ImportPlan:
+@dataclass(frozen=True)
+class Planned:
+    """A CSV file's import plan and the items (archived too) by id it was made against."""
+
+    plan: ImportPlan
+    items: dict[int, Item]
+
+
+def read_import(store: CatalogueStore, path: Path, currency: str) -> Planned:
     """The import plan of a CSV file: nothing written yet (CatalogueFileRefused, OSError)."""
     data = path.read_bytes()
-    return read_catalogue_csv(data, currency, store.items(archived=True))
+    items = store.items(archived=True)
+    return Planned(read_catalogue_csv(data, currency, items), {i.id: i for i in items})
 
 
 def apply_import(store: CatalogueStore, plan: ImportPlan, currency: str) -> Done:

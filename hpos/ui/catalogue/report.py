@@ -11,6 +11,7 @@ when it fails.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -22,12 +23,16 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QTableView,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from hpos.sales.catalogue import Item
+from hpos.ui.catalogue.changes import ChangesModel, change_steps
 from hpos.ui.catalogue.words import line_text
 from hpos.ui.i18n import format_number
 from hpos.ui.widgets.style import RED
@@ -44,12 +49,21 @@ class ImportReport(QDialog):
     #: Save report… pressed.
     save_requested = Signal()
 
-    def __init__(self, plan: Any, path: Path, currency: str, parent: QWidget | None = None):
+    def __init__(
+        self,
+        plan: Any,
+        path: Path,
+        currency: str,
+        parent: QWidget | None = None,
+        *,
+        items: Mapping[int, Item] | None = None,
+    ):
         super().__init__(parent)
         self.setObjectName("importReport")
         self.plan = plan
         self.path = path
         self.currency = currency
+        self.items: Mapping[int, Item] = items or {}
         self.file_label = QLabel()
         self.file_label.setWordWrap(True)
         self.summary = QLabel()
@@ -58,17 +72,25 @@ class ImportReport(QDialog):
         font = self.summary.font()
         font.setBold(True)
         self.summary.setFont(font)
-        self.table = QTableWidget(len(plan.rejected), 3)
-        self.table.setObjectName("rejectedLines")
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(LINE, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(TEXT, QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(WHY, QHeaderView.ResizeMode.Stretch)
-        self.table.setVisible(bool(plan.rejected))
+        self.table = _table(len(plan.rejected), "rejectedLines")
+        steps = change_steps(plan, self.items) if plan.has_changes else []
+        self.changes_model = ChangesModel(steps, currency, self)
+        self.changes = QTableView()
+        self.changes.setObjectName("importChanges")
+        self.changes.setModel(self.changes_model)
+        _read_only(self.changes)
+        # the line column is fitted to the last line's number and its title (retranslate),
+        # not measured row by row (a file of thousands of lines)
+        self._widest_line = str(steps[-1].line) if steps else "0"
+        self.changes.horizontalHeader().setSectionResizeMode(LINE, QHeaderView.ResizeMode.Fixed)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("importTabs")
+        self.tabs.setDocumentMode(True)
+        if plan.rejected:
+            self.tabs.addTab(self.table, "")
+        if plan.has_changes:
+            self.tabs.addTab(self.changes, "")
+        self.tabs.setVisible(self.tabs.count() > 0)
         self.message = QLabel()
         self.message.setObjectName("importMessage")
         self.message.setWordWrap(True)
@@ -89,11 +111,12 @@ class ImportReport(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.file_label)
         layout.addWidget(self.summary)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.tabs, 1)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
         self.retranslate()
         self.table.setColumnWidth(TEXT, 320)
+        self.changes.setColumnWidth(TEXT, 240)  # the item's name
         if plan.has_changes:
             self.import_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -103,6 +126,11 @@ class ImportReport(QDialog):
             [self.table.item(r, c).text() for c in range(3)]  # type: ignore[union-attr]
             for r in range(self.table.rowCount())
         ]
+
+    def change_rows(self) -> list[list[str]]:
+        """What the import would change, as shown (line, item, change)."""
+        model = self.changes_model
+        return [[model.text(r, c) for c in range(3)] for r in range(model.rowCount())]
 
     def summary_text(self) -> str:
         """What importing would do, in one sentence."""
@@ -130,6 +158,13 @@ class ImportReport(QDialog):
         for line, text, why in self.rejected_rows():
             lines.append(self.tr("Line {line}: {why}").format(line=line, why=why))
             lines.append(f"    {text}")
+        changes = self.change_rows()
+        if changes:
+            lines += ["", self.tr("What importing changes:")]
+        for line, item, change in changes:
+            lines.append(
+                self.tr("Line {line}: {item}: {change}").format(line=line, item=item, change=change)
+            )
         return "\n".join(lines).rstrip() + "\n"
 
     def show_message(self, text: str) -> None:
@@ -164,6 +199,19 @@ class ImportReport(QDialog):
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                     )
                 self.table.setItem(row, column, cell)
+        self.changes_model.set_headers([self.tr("Line"), self.tr("Item"), self.tr("What changes")])
+        metrics = self.changes.fontMetrics()
+        widths = (metrics.horizontalAdvance(t) for t in (self._widest_line, self.tr("Line")))
+        self.changes.horizontalHeader().resizeSection(LINE, max(widths) + 20)
+        for index in range(self.tabs.count()):
+            widget = self.tabs.widget(index)
+            if widget is self.table:
+                title = self.tr("Rejected lines ({count})")
+                count = len(self.plan.rejected)
+            else:
+                title = self.tr("What changes ({count})")
+                count = self.changes_model.rowCount()
+            self.tabs.setTabText(index, title.format(count=format_number(count)))
         self.save_button.setText(self.tr("&Save report…"))
         self.import_button.setText(self.tr("&Import"))
 
@@ -176,3 +224,24 @@ class ImportReport(QDialog):
         self.message.hide()
         self.set_busy(True)
         self.import_requested.emit()
+
+
+def _table(rows: int, name: str) -> QTableWidget:
+    """The rejected lines' table: the line number, its text, why."""
+    table = QTableWidget(rows, 3)
+    table.setObjectName(name)
+    _read_only(table)
+    return table
+
+
+def _read_only(table: QTableView) -> None:
+    """Three columns, whole rows selected, nothing edited: the line number (as wide as its
+    numbers), a text (as wide as the user makes it), a sentence (the rest)."""
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.verticalHeader().hide()
+    table.setWordWrap(False)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(LINE, QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(TEXT, QHeaderView.ResizeMode.Interactive)
+    header.setSectionResizeMode(WHY, QHeaderView.ResizeMode.Stretch)

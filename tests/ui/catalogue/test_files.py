@@ -19,7 +19,7 @@ from hpos.sales.journal import Journal
 from hpos.ui.catalogue.page import CataloguePage
 from hpos.ui.catalogue.report import ImportReport
 from hpos.ui.folders import read_start_folder
-from tests.ui.catalogue.shown import WAIT, names, rows
+from tests.ui.catalogue.shown import WAIT, names, plain, rows
 
 MakePage = Callable[..., CataloguePage]
 
@@ -68,6 +68,10 @@ def test_an_import_reports_good_and_bad_lines_first_and_writes_only_the_good_one
         "The barcode is on an earlier line or is another item’s.\n"
         "The barcode 111 is already on line 2."
     )
+    assert [report.tabs.tabText(i) for i in range(report.tabs.count())] == [
+        "Rejected lines (2)",
+        "What changes (2)",
+    ]
     assert journal.catalogue.items() == [], "nothing written before Import"
     assert report.import_button.isEnabled()
 
@@ -76,7 +80,7 @@ def test_an_import_reports_good_and_bad_lines_first_and_writes_only_the_good_one
     with qtbot.waitSignal(page.said, timeout=WAIT) as said:
         choose(qtbot, page, saved)
     assert said.args[0] == f"Report saved: {saved}"
-    assert saved.read_text(encoding="utf-8") == (
+    assert plain(saved.read_text(encoding="utf-8")) == (
         f"File: {source}\n"
         "2 to add, 0 to change, 0 unchanged, 2 line(s) rejected.\n"
         "\n"
@@ -84,6 +88,10 @@ def test_an_import_reports_good_and_bad_lines_first_and_writes_only_the_good_one
         "    Tea,12.5,Drinks,222\n"
         "Line 4: The barcode is on an earlier line or is another item’s.\n"
         "    Juice,800,Drinks,111\n"
+        "\n"
+        "What importing changes:\n"
+        "Line 2: Coffee: New item: 1,000 FCFA · Drinks · barcode 111\n"
+        "Line 5: Croissant: New item: 600 FCFA · Bakery\n"
     )
     assert report.isVisible(), "saving the report does not import"
     assert read_start_folder(tmp_path / "profile") == tmp_path, "the folder is remembered"
@@ -234,3 +242,48 @@ def test_a_big_import_says_its_count_as_numbers_are_written_elsewhere(
         report.import_button.click()
     assert page.status_text() == "Import done: 1,200 items written."
     assert len(rows(page)) == 1200
+
+
+def test_the_report_says_what_each_line_would_change_before_anything_is_written(
+    qtbot: QtBot, make_page: MakePage, journal: Journal, tmp_path: Path
+) -> None:
+    """As tried on the demo: a line with Soda's barcode and another name renamed Soda, and
+    the report only said '2 to change'. Each change is listed, old → new."""
+    for name, price, category, barcode, sku in (
+        ("Soda 33 cl", "500", "Boissons", "618", ""),
+        ("Chocolat", "1200", "Épicerie", "", "CHO"),
+        ("Biscuits", "250", "Épicerie", "", "BIC"),
+    ):
+        draft = ItemDraft(name, price, category=category, barcode=barcode, sku=sku)
+        journal.catalogue.add(draft, "XOF")
+    source = tmp_path / "catalogue.csv"
+    source.write_text(
+        "name,price,category,barcode,sku,colour,archived\n"
+        "Eau minérale,350,Boissons,618,,,no\n"
+        "Chocolat,1250,Épicerie,,CHO,brown,no\n"
+        "Biscuits,250,Épicerie,,BIC,,yes\n"
+        "Tarte citron,1500,Boulangerie,,TAR,yellow,no\n",
+        encoding="utf-8",
+    )
+    page = make_page()
+    page.files.read_import(source)
+    report = report_of(qtbot, page)
+    assert report.summary.text() == (
+        "1 to add, 2 to change, 0 unchanged, 0 line(s) rejected. 1 to archive, 0 to restore."
+    )
+    assert [report.tabs.tabText(i) for i in range(report.tabs.count())] == ["What changes (4)"]
+    assert report.changes.isVisible()
+    assert [[plain(cell) for cell in row] for row in report.change_rows()] == [
+        ["2", "Soda 33 cl", "name: Soda 33 cl → Eau minérale; price: 500 FCFA → 350 FCFA"],
+        ["3", "Chocolat", "price: 1,200 FCFA → 1,250 FCFA; colour: — → Brown"],
+        ["4", "Biscuits", "Archived"],
+        ["5", "Tarte citron", "New item: 1,500 FCFA · Boulangerie · SKU TAR · Yellow"],
+    ]
+    assert sorted(i.name for i in journal.catalogue.items()) == [
+        "Biscuits",
+        "Chocolat",
+        "Soda 33 cl",
+    ]
+    with qtbot.waitSignal(page.changed, timeout=WAIT):
+        report.import_button.click()
+    assert names(page) == ["Eau minérale", "Tarte citron", "Chocolat"]
