@@ -24,6 +24,7 @@ import json
 from pathlib import Path
 
 from hpos.cli import output
+from hpos.cli.catalogue_changes import changes_lines
 from hpos.cli.commands import Context
 from hpos.cli.exits import EXIT_OK, EXIT_REJECTED_LINES, EXIT_USAGE, CliError
 from hpos.cli.sales_common import open_journal, reason
@@ -115,13 +116,16 @@ def _import(args: argparse.Namespace, ctx: Context) -> int:
     with open_journal(ctx) as journal:
         store = journal.catalogue
         currency = store.currency or _account_currency(ctx)
+        existing = store.items(archived=True)
         try:
-            plan = read_catalogue_csv(data, currency, store.items(archived=True))
+            plan = read_catalogue_csv(data, currency, existing)
         except CatalogueFileRefused as exc:
             raise CliError(f"{path}: {exc} Nothing imported.", EXIT_USAGE) from None
         if not args.dry_run:
             _apply(store, plan, currency)
-    ctx.say(_report(path, plan, dry_run=args.dry_run))
+    # a dry run is the preview: it says what each line would write
+    changes = changes_lines(plan, {i.id: i for i in existing}, currency) if args.dry_run else []
+    ctx.say(_report(path, plan, dry_run=args.dry_run, changes=changes))
     return EXIT_REJECTED_LINES if plan.rejected else EXIT_OK
 
 
@@ -161,7 +165,7 @@ def _apply(store: CatalogueStore, plan: ImportPlan, currency: str) -> None:
         ) from None
 
 
-def _report(path: Path, plan: ImportPlan, *, dry_run: bool) -> str:
+def _report(path: Path, plan: ImportPlan, *, dry_run: bool, changes: list[str]) -> str:
     lines = [
         f"Dry run of {path}: nothing written. Importing it would give:"
         if dry_run
@@ -176,6 +180,10 @@ def _report(path: Path, plan: ImportPlan, *, dry_run: bool) -> str:
         ("Rejected", len(plan.rejected)),
     ]
     lines.append(output.key_values((f"  {label}", count) for label, count in counts))
+    if changes:
+        lines += ["Would write:", *changes]
+    if plan.rejected:
+        lines.append("Rejected lines:")
     for rejected in plan.rejected:
         message = rejected.message[:1].lower() + rejected.message[1:]
         lines.append(f"line {rejected.line}: {output.clean(message)}")

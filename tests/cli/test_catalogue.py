@@ -88,6 +88,33 @@ def test_a_dry_run_writes_nothing(cli_sandbox: Sandbox, tmp_path: Path) -> None:
     assert "The catalogue is empty" in cli_sandbox.hpos("catalogue", "list").stdout
 
 
+def test_a_dry_run_says_what_each_line_would_write(cli_sandbox: Sandbox, tmp_path: Path) -> None:
+    """Tried on the demo: a line with an item's barcode and another name would rename that
+    item, and the dry run only said 'Updated: 1'."""
+    cli_sandbox.hpos("catalogue", "import", write(tmp_path, GOOD))
+    change = (
+        "nom;prix;code-barres;référence;archivé\n"
+        "Eau minérale;1 400;3012345678901;CAF;non\n"
+        "Croissant;800;;CRO;oui\n"
+        "Tarte;1500;;TAR;non\n"
+        "Thé;12,5;;;non\n"
+    )
+    result = cli_sandbox.hpos("catalogue", "import", write(tmp_path, change, "c.csv"), "--dry-run")
+    assert result.returncode == 8
+    lines = result.stdout.splitlines()
+    start = lines.index("Would write:")
+    assert lines[start + 1 : start + 5] == [
+        "line 2: Café: name Café -> Eau minérale, price 1,500 -> 1,400 XOF",
+        "line 3: Croissant: archived",
+        "line 4: new item Tarte: 1,500 XOF, SKU TAR",
+        "Rejected lines:",
+    ]
+    assert lines[start + 5] == "line 5: the price '12,5': XOF has no decimals: type whole francs."
+    assert "Café" in cli_sandbox.hpos("catalogue", "list").stdout, "nothing written"
+    real = cli_sandbox.hpos("catalogue", "import", str(tmp_path / "c.csv"))
+    assert "Would write:" not in real.stdout
+
+
 def test_a_file_that_is_no_catalogue_is_refused_with_exit_2(
     cli_sandbox: Sandbox, tmp_path: Path
 ) -> None:
