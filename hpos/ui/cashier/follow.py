@@ -243,6 +243,7 @@ class SaleFollowing:
             and not self._waiting_charge
             and self._entry.is_empty
             and not self._cart_has_lines()
+            and self._carried is None  # a replaced screen's cart, coming back
             and not self.entry_page.description_edit.text().strip()
         )
 

@@ -13,8 +13,9 @@ news and renders the current sale is in :mod:`hpos.ui.cashier.follow`, the
 key map in :mod:`hpos.ui.cashier.keys`, the stack of pages (the later ones built
 after the first paint) in :mod:`hpos.ui.cashier.pages`.
 
-The quick keys, the cart and the barcode scanner (when the shop has a catalogue) are
-in :mod:`hpos.ui.cashier.selling`.
+The quick keys and the cart (when the shop has a catalogue) are in
+:mod:`hpos.ui.cashier.selling`, the barcode scanner's scans and the F4 search in
+:mod:`hpos.ui.cashier.finding`.
 
 Keyboard: digits, "," or ".", Backspace, Esc (clear) and Enter (charge) on the
 entry page (with a cart: F4 search, ↑ ↓ + − Delete on its lines); Enter or Esc starts a
@@ -45,6 +46,7 @@ from hpos.sales.states import SaleState
 from hpos.ui.cashier.amount import AmountEntry
 from hpos.ui.cashier.autoreturn import AutoReturn
 from hpos.ui.cashier.entry import EntryPage
+from hpos.ui.cashier.finding import ItemFinding
 from hpos.ui.cashier.follow import SaleFollowing
 from hpos.ui.cashier.keys import PAGES, key_action
 from hpos.ui.cashier.notice import NoticeBar
@@ -73,7 +75,7 @@ def _utcnow() -> datetime:
     return datetime.now(UTC)
 
 
-class CashierScreen(CartSelling, SaleFollowing, LazyPages, QWidget):
+class CashierScreen(CartSelling, ItemFinding, SaleFollowing, LazyPages, QWidget):
     """The counter's main area: type an amount, charge, show the QR, see PAID."""
 
     #: The page shown changed: one of :data:`PAGES`.

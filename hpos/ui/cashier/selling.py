@@ -17,14 +17,15 @@ The rules a cashier relies on:
 - The cart changes only on the entry page with no charge in flight; it is emptied by a new
   sale (after PAID, or "New sale"); "Try again" after a refusal brings its lines back.
 - A scan (:mod:`hpos.ui.cashier.scanner`) adds the item with that code, or says no item has
-  it; it never charges. On the PAID page a scan starts the next sale with that item.
+  it; it never charges. On the PAID page a scan starts the next sale with that item
+  (scans and the F4 search are :mod:`hpos.ui.cashier.finding`'s).
 - Keyboard: F4 finds an item, ↑ ↓ choose a cart line, + and − change it, Delete removes it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from PySide6.QtCore import QCoreApplication, Qt, Slot
 
@@ -34,6 +35,14 @@ if TYPE_CHECKING:  # loaded with the first catalogue, after the first paint
     from hpos.sales.model import Sale
     from hpos.ui.cashier.entry import CatalogueParts
     from hpos.ui.cashier.scanner import ScannerFilter
+
+
+class Carried(NamedTuple):
+    """A cart carried from a screen to the one that replaces it (see :meth:`carry_cart`)."""
+
+    cart: Cart
+    currency: str  # the account's, when it was rung up
+    misc: str  # what its free amounts were named (the language then)
 
 
 class CartSelling:
@@ -51,6 +60,7 @@ class CartSelling:
         self._selected = -1  # the cart line + and − change
         self._scanner = None
         self._misc = ""  # the name the cart's free amounts were given (the UI language's)
+        self._carried: Carried | None = None  # a replaced screen's cart, until the catalogue
 
     # -- the catalogue ------------------------------------------------------------------
 
@@ -59,17 +69,38 @@ class CartSelling:
         """A catalogue was read: the quick keys show its items (nothing changes when it is
         empty and none was shown)."""
         self._index = index
-        if not len(index) and self.entry_page.parts is None:
+        carried, self._carried = self._carried, None
+        if not len(index) and self.entry_page.parts is None and carried is None:
             return
         parts = self._parts()
         currency = self._token.currency if self._token is not None else ""
         parts.quick_keys.set_index(index, currency)
         parts.search.set_index(index, currency)
+        fresh = self._can_change() and not self._cart_has_lines()
+        if carried is not None and carried.currency == currency and fresh:
+            self._misc = carried.misc
+            self._set_cart(carried.cart, len(carried.cart) - 1)
+            self._retranslate_cart()  # its free amounts in this screen's language
         self._refresh_mode()
 
     @Slot(str)
     def _on_catalogue_failed(self, message: str) -> None:
+        self._carried = None
         self.show_notice(message)
+
+    def cart_to_carry(self) -> Carried | None:
+        """The cart being rung up, for the screen that replaces this one (the settings were
+        saved: the window builds a new one); None when empty or already being charged."""
+        if not self._cart_has_lines() or not self._can_change() or self._token is None:
+            return None
+        assert self._cart is not None
+        return Carried(self._cart, self._token.currency, self._misc)
+
+    def carry_cart(self, carried: Carried | None) -> None:
+        """The cart of the screen this one replaces: on screen again once the catalogue is
+        read, when the account still charges in its currency (else it is dropped). Until
+        then the screen is not idle: a sale found waiting is offered on F3, not shown."""
+        self._carried = carried
 
     def _parts(self) -> CatalogueParts:
         page = self.entry_page
@@ -288,52 +319,6 @@ class CartSelling:
         )
         self._set_cart(Cart(lines), len(lines) - 1)
         return True
-
-    # -- scanning and searching -------------------------------------------------------------
-
-    @Slot(str)
-    def scanned(self, code: str) -> bool:
-        """A scanned code: its item added (True), or the hint says no item has it."""
-        index = self._index
-        if index is None or self._waiting_charge:
-            return False
-        if self.current_page() == "paid":
-            self.new_sale()  # the next customer's first item
-        if self.current_page() != "entry":
-            return False
-        item = index.by_code(code)
-        if item is None:
-            self._hint(
-                QCoreApplication.translate("CashierScreen", "No item has the code {code}.").format(
-                    code=code
-                )
-            )
-            return False
-        return self.add_item(item)
-
-    def open_search(self) -> bool:
-        """F4: the search in place of the quick keys, its field focused."""
-        parts = self.entry_page.parts
-        if parts is None or not self.entry_page.catalogue_mode or not self._can_change():
-            return False
-        parts.side.setCurrentWidget(parts.search)
-        parts.search.start()
-        return True
-
-    @Slot()
-    def close_search(self) -> None:
-        """Esc in the search: the quick keys again, the focus back on the amount."""
-        parts = self.entry_page.parts
-        if parts is None or not parts.searching():
-            return
-        parts.side.setCurrentWidget(parts.quick_keys)
-        if self.current_page() == "entry":
-            self.entry_page.amount_display.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    @Slot(object)
-    def _add_found(self, item: Item) -> None:
-        if self.add_item(item):
-            self.close_search()
 
     # -- charging and showing -----------------------------------------------------------------
 

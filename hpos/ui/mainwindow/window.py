@@ -403,11 +403,14 @@ class MainWindow(LazyParts, DemoMode, Retranslatable, QMainWindow):
     def _settings_saved(self, _settings: Any) -> None:
         self.manager.gate.settings_saved()  # a PIN set or removed
         self.switch_language(getattr(_settings, "language", ""))
+        cart = self.cashier.cart_to_carry() if self.cashier is not None else None
         self._teardown_workspace()
         if not self._configured():  # a missing secret is reported by the controller's start
             self._show_welcome()
             return
         self._build_workspace()
+        if self.cashier is not None:
+            self.cashier.carry_cart(cart)  # the cart being rung up is not lost
 
     def _teardown_workspace(self) -> None:
         self.status_line.stop_balance()
