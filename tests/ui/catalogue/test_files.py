@@ -10,7 +10,7 @@ import io
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFileDialog, QLineEdit
 from pytestqt.qtbot import QtBot
 
@@ -19,6 +19,7 @@ from hpos.sales.journal import Journal
 from hpos.ui.catalogue.page import CataloguePage
 from hpos.ui.catalogue.report import ImportReport
 from hpos.ui.folders import read_start_folder
+from tests.helpers.translators import Marking
 from tests.ui.catalogue.shown import WAIT, names, plain, rows
 
 MakePage = Callable[..., CataloguePage]
@@ -287,3 +288,33 @@ def test_the_report_says_what_each_line_would_change_before_anything_is_written(
     with qtbot.waitSignal(page.changed, timeout=WAIT):
         report.import_button.click()
     assert names(page) == ["Eau minérale", "Tarte citron", "Chocolat"]
+
+
+def test_the_changes_are_reworded_when_the_language_changes(
+    qtbot: QtBot, make_page: MakePage, journal: Journal, tmp_path: Path
+) -> None:
+    journal.catalogue.add(ItemDraft("Chocolat", "1200", sku="CHO"), "XOF")
+    source = tmp_path / "c.csv"
+    source.write_text("name,price,sku\nChocolat,1250,CHO\nTarte,1500,TAR\n", encoding="utf-8")
+    page = make_page()
+    page.files.read_import(source)
+    report = report_of(qtbot, page)
+    assert report.change_rows()[0][2].startswith("price: ")
+    marking = Marking({"ImportChanges", "ImportReport"})  # stands for French
+    app = QCoreApplication.instance()
+    assert app is not None
+    app.installTranslator(marking)
+    try:
+        qtbot.waitUntil(lambda: report.tabs.tabText(0) == "«What changes (2)»", timeout=WAIT)
+        assert [plain(c) for c in report.change_rows()[0]] == [
+            "2",
+            "Chocolat",
+            "«price»: 1,200 FCFA → 1,250 FCFA",
+        ]
+        assert plain(report.change_rows()[1][2]) == "«New item: {details}»".format(
+            details="1,500 FCFA · «SKU {code}»".format(code="TAR")
+        )
+        model = report.changes.model()
+        assert model.headerData(2, Qt.Orientation.Horizontal) == "«What changes»"
+    finally:
+        app.removeTranslator(marking)
