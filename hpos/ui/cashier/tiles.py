@@ -236,11 +236,13 @@ class QuickKeys(Retranslatable, QWidget):
     # -- what is shown ------------------------------------------------------------------
 
     def set_index(self, index: CatalogueIndex, currency: str) -> None:
-        """Show ``index``'s items, priced in ``currency`` (the category shown is kept)."""
+        """Show ``index``'s items, priced in ``currency`` (the category and page shown are
+        kept: the manager's change does not send the cashier back to the first page)."""
         self._index = index
         self._currency = currency
         categories = index.categories
         keep = self._category if self._category in categories else None
+        page = self._page if keep is not None else 0
         blocked = self.categories.blockSignals(True)
         while self.categories.count():
             self.categories.removeTab(0)
@@ -256,6 +258,8 @@ class QuickKeys(Retranslatable, QWidget):
         self._name_tabs()
         first = keep if keep is not None else (categories[0] if categories else "")
         self.show_category(first)
+        if page:
+            self.show_page(page)  # kept within the pages the category has now
 
     @property
     def index(self) -> CatalogueIndex:

@@ -305,3 +305,24 @@ def test_a_cart_of_200_lines_is_full_and_says_so(shop: Counter) -> None:
     assert screen.entry_page.hint_label.text() == "The cart is full: at most 200 lines."
     assert len(lines_shown(screen)) == 200
     assert screen.amount_display.text() == fcfa("2,000")
+
+
+def test_a_catalogue_change_keeps_the_page_of_tiles_shown(
+    shop_factory: Callable[..., Counter],
+) -> None:
+    items = tuple((f"Item {n:02}", str(100 + n), "", "", f"90{n:02}", None) for n in range(30))
+    counter = shop_factory(items=items)
+    keys = counter.screen.entry_page.parts.quick_keys  # type: ignore[union-attr]
+    counter.qtbot.mouseClick(keys.next_button, Qt.MouseButton.LeftButton)
+    assert keys.page_label.text() == "Page 2 of 3"
+    store = counter.service.journal.catalogue
+    store.add(ItemDraft("Item 30", "130", "9030"), "XOF")
+    reload(counter, lambda: len(counter.screen.catalogue or ()) == 31)
+    assert keys.page_label.text() == "Page 2 of 3", "the manager's change: the same page"
+    assert keys.visible_items()[0].name == "Item 12"
+    for item in store.items()[12:]:
+        store.archive(item.id)
+    reload(counter, lambda: len(counter.screen.catalogue or ()) == 12)
+    assert keys.page == 0, "one page left: that one"
+    assert not keys.next_button.isVisible(), "no pages to turn"
+    assert keys.visible_items()[0].name == "Item 00"
