@@ -39,7 +39,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from hpos.hpay.money import amount_text
+from hpos.hpay.money import amount_text, currency_decimals
 from hpos.sales.catalogue import Item, fold
 from hpos.util.csvcell import FORMULA_START, guard_formula
 
@@ -57,6 +57,7 @@ __all__ = [
     "LineRefused",
     "archived_value",
     "colour_cell",
+    "price_cell",
     "read_table",
     "write_catalogue_csv",
 ]
@@ -211,6 +212,23 @@ def archived_value(values: dict[str, str]) -> bool | None:
         ARCHIVED,
         f"Archived {values['archived'].strip()[:20]!r}: write yes or no (oui or non, 1 or 0).",
     )
+
+
+#: A whole price a spreadsheet wrote with two decimals: ``550,00``, ``1 500.00``.
+_TWO_ZEROS = re.compile(r"(?P<whole>.*\d)\s*[.,]00")
+
+
+def price_cell(text: str, currency: str) -> str:
+    """A price cell as typed, but for a currency without decimals (XOF) a whole price a
+    spreadsheet formatted with two decimals (``550,00``) is that whole price (``550``).
+
+    Only exactly two zeros: ``1.000`` may be a thousand written the German way and stays
+    refused, as ``12,50`` does (a price XOF cannot charge)."""
+    if currency_decimals(currency) == 0:
+        whole = _TWO_ZEROS.fullmatch(text.strip())
+        if whole is not None:
+            return whole["whole"]
+    return text
 
 
 def colour_cell(text: str) -> str:

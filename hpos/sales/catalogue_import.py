@@ -14,7 +14,8 @@ codes. A match is an update if anything differs (else unchanged); no match is a 
 item. A column the file leaves out keeps the items' current value (a file of names and
 prices changes prices only); an empty cell clears an optional field. Prices follow the
 one rule for typed amounts (:func:`~hpos.sales.catalogue.check_price`): ``12,50`` and
-``12.50`` both work in CAD, ``1500`` in XOF, ``12,5`` is refused in XOF. ``archived`` =
+``12.50`` both work in CAD, ``1500`` in XOF, ``12,5`` is refused in XOF; a whole XOF
+price a spreadsheet wrote with two decimals (``550,00``) is read as ``550``. ``archived`` =
 yes archives the item it matches (a line that matches nothing is left out: nothing to
 archive); no restores an archived item.
 
@@ -44,6 +45,7 @@ from hpos.sales.catalogue_csv import (
     LineRefused,
     archived_value,
     colour_cell,
+    price_cell,
     read_table,
 )
 from hpos.sales.catalogue_store import CatalogueStore
@@ -177,9 +179,9 @@ def _plan(table: CatalogueTable, currency: str, matcher: _Matcher) -> ImportPlan
         try:
             values = table.values(line)
             archived = archived_value(values)
-            draft = check_draft(_draft(values, None), currency)
+            draft = check_draft(_draft(values, None, currency), currency)
             match = matcher.match(draft, "category" in values)
-            draft = check_draft(_draft(values, match), currency)
+            draft = check_draft(_draft(values, match, currency), currency)
             _check_rewritten(draft)
             stays_archived = match is not None and match.archived and archived is not False
             _check_codes(draft, match, stays_archived, matcher, seen_barcodes, seen_skus)
@@ -234,7 +236,7 @@ def _plan(table: CatalogueTable, currency: str, matcher: _Matcher) -> ImportPlan
     )
 
 
-def _draft(values: dict[str, str], match: Item | None) -> ItemDraft:
+def _draft(values: dict[str, str], match: Item | None, currency: str) -> ItemDraft:
     """The line as a draft; a column the file leaves out keeps the matched item's value."""
     base = match.draft() if match is not None else ItemDraft("", "")
 
@@ -243,7 +245,7 @@ def _draft(values: dict[str, str], match: Item | None) -> ItemDraft:
 
     return ItemDraft(
         name=values["name"],
-        price=values["price"],
+        price=price_cell(values["price"], currency),
         barcode=pick("barcode", base.barcode),
         sku=pick("sku", base.sku),
         category=pick("category", base.category),

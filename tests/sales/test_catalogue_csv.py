@@ -85,6 +85,31 @@ def test_a_french_spreadsheet_file_semicolons_decimal_commas_windows_1252(
     assert items["Éclair"].category == "Pâtisserie"
 
 
+def test_a_whole_xof_price_a_spreadsheet_wrote_with_two_decimals_is_that_price(
+    store: CatalogueStore,
+) -> None:
+    text = (
+        "nom;prix\n"
+        "Café;550,00\n"  # a spreadsheet column formatted with two decimals
+        "Riz 5 kg;1\u00a0500.00\n"
+        "Thé;12,50\n"  # a price XOF cannot charge: still refused
+        "Sucre;1.000\n"  # a thousand written the German way, or one franc: still refused
+        "Lait;650,0\n"
+    )
+    plan = plan_for(store, text, "XOF")
+    assert [(d.name, d.price) for _, d in plan.changes] == [
+        ("Café", Decimal(550)),
+        ("Riz 5 kg", Decimal(1500)),
+    ]
+    assert [(r.line, r.problem) for r in plan.rejected] == [
+        (4, "bad price"),
+        (5, "bad price"),
+        (6, "bad price"),
+    ]
+    in_cad = plan_for(store, "name,price\nCoffee,550.00\n", "CAD")
+    assert [d.price for _, d in in_cad.changes] == [Decimal("550.00")]
+
+
 def test_a_byte_order_mark_and_crlf_lines_are_fine(store: CatalogueStore) -> None:
     data = "\ufeffName,Price\r\nCoffee,1500\r\n".encode()
     plan = read_catalogue_csv(data, "XOF", [])

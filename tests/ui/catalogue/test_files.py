@@ -198,7 +198,7 @@ def test_a_french_spreadsheets_file_reports_each_bad_line_by_what_is_wrong_in_it
     source.write_bytes(
         "name;price;category;barcode;sku\r\n"
         "Eau 1,5 L;400;;6,18E+12;\r\n"
-        "Café;550,00;;;CAF\r\n"
+        "Café;550,50;;;CAF\r\n"
         "Thé;abc;;;\r\n"
         "Chocolat 100 g;1\xa0250;Épicerie;;\r\n".encode("cp1252")
     )
@@ -213,7 +213,7 @@ def test_a_french_spreadsheets_file_reports_each_bad_line_by_what_is_wrong_in_it
             "The barcode “6,18E+12” is a number the spreadsheet rewrote (its digits are lost):"
             " format the barcode column as text, type the codes again and save.",
         ],
-        ["3", "Café;550,00;;;CAF", "“550,00”: XOF prices have no decimals."],
+        ["3", "Café;550,50;;;CAF", "“550,50”: XOF prices have no decimals."],
         [
             "4",
             "Thé;abc;;;",
