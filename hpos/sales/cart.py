@@ -38,6 +38,9 @@ MAX_QUANTITY = 999
 MAX_LINES = 200
 #: The default words (a front end passes its own language's).
 MORE = "+ {count} more"
+#: How "+ N more" is said: a text with ``{count}``, or a function of the count (a language
+#: whose words change with the number: "+ 1 autre", "+ 3 autres").
+More = str | Callable[[int], str]
 MISC = "Misc."
 
 
@@ -98,12 +101,16 @@ class Cart:
         return cart
 
     def add_item(self, item: Item, quantity: int = 1) -> Cart:
-        """``quantity`` more of ``item``: its line grows, else a new line at the end (at the
-        item's price now; a line already in the cart keeps the price it was added at)."""
+        """``quantity`` more of ``item``: its line grows, else a new line at the end.
+
+        A line keeps the price and name it was added with; an item repriced or renamed
+        since gets a line of its own at what the tile says now, so no line ever reads
+        "2 × Café 1,000" beside a tile of 650."""
         if quantity < 1:
             raise ValueError("add at least one")
         for n, line in enumerate(self.lines):
-            if line.item_id == item.id:
+            same = (line.item_id, line.unit_price, line.name) == (item.id, item.price, item.name)
+            if same:
                 grown = replace(line, quantity=line.quantity + quantity)
                 return self._checked((*self.lines[:n], grown, *self.lines[n + 1 :]))
         line = CartLine(item.name, item.price, quantity, item.id, item.barcode, item.sku)
@@ -174,11 +181,15 @@ def _cut(text: str, room: int) -> str:
     return text if len(text) <= room else text[: max(0, room - 1)].rstrip() + "…"
 
 
-def product_name(lines: Sequence[SaleLine | CartLine], *, more: str = MORE) -> str:
+def _more(more: More, count: int) -> str:
+    return more(count) if callable(more) else more.format(count=count)
+
+
+def product_name(lines: Sequence[SaleLine | CartLine], *, more: More = MORE) -> str:
     """The product name HPAY is sent for a cart: ``Coffee ×2 + 3 more`` (see module doc)."""
     if not lines:
         raise ValueError("an empty cart has no product name")
-    rest = f" {more.format(count=len(lines) - 1)}" if len(lines) > 1 else ""
+    rest = f" {_more(more, len(lines) - 1)}" if len(lines) > 1 else ""
     first = lines[0]
     suffix = f" ×{first.quantity}" if first.quantity > 1 else ""
     room = PRODUCT_NAME_CHARS - len(rest) - len(suffix)
@@ -188,7 +199,7 @@ def product_name(lines: Sequence[SaleLine | CartLine], *, more: str = MORE) -> s
 def items_text(
     lines: Sequence[SaleLine | CartLine],
     *,
-    more: str = MORE,
+    more: More = MORE,
     amount: Callable[[Decimal], str] = str,
     limit: int = ITEMS_CHARS,
 ) -> str:
@@ -203,12 +214,12 @@ def items_text(
     if len(text) <= limit:
         return text
     for shown in range(len(parts) - 1, -1, -1):
-        tail = more.format(count=len(parts) - shown)
+        tail = _more(more, len(parts) - shown)
         text = ", ".join(parts[:shown])
         candidate = f"{text} {tail}" if text else tail
         if len(candidate) <= limit:
             return candidate
-    return _cut(more.format(count=len(parts)), limit)
+    return _cut(_more(more, len(parts)), limit)
 
 
 def cart_description(items: str, note: str = "") -> str:

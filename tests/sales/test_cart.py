@@ -57,12 +57,17 @@ def test_a_cart_is_a_value_every_change_makes_a_new_one() -> None:
         one.lines = ()  # type: ignore[misc]
 
 
-def test_a_line_keeps_the_price_it_was_added_at() -> None:
+def test_a_line_keeps_the_price_it_was_added_at_and_a_new_price_makes_a_new_line() -> None:
     cart = Cart().add_item(COFFEE)
     dearer = Item(1, "Coffee", Decimal(1800), "3012345678901", "COF")
-    cart = cart.add_item(dearer)
-    assert cart.lines[0].unit_price == Decimal(1500)
-    assert cart.total == Decimal(3000)
+    cart = cart.add_item(dearer).add_item(dearer)
+    assert [(line.unit_price, line.quantity) for line in cart.lines] == [
+        (Decimal(1500), 1),
+        (Decimal(1800), 2),
+    ]
+    assert cart.total == Decimal(5100)
+    renamed = Item(1, "Coffee (large)", Decimal(1800), "3012345678901", "COF")
+    assert [line.name for line in cart.add_item(renamed).lines][-1] == "Coffee (large)"
 
 
 def test_free_amounts_are_lines_of_their_own() -> None:

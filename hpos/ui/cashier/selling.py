@@ -215,7 +215,15 @@ class CartSelling:
             return False
         assert self._cart is not None
         lines = self._cart.lines
-        at = next((n for n, line in enumerate(lines) if line.item_id == item.id), len(lines))
+        same = (item.id, item.price, item.name)
+        at = next(
+            (
+                n
+                for n, line in enumerate(lines)
+                if (line.item_id, line.unit_price, line.name) == same
+            ),
+            len(lines),
+        )  # the line Cart.add_item grows, else the new one at the end
         if not self._change(lambda cart: cart.add_item(item, quantity), at):
             return False
         self.entry_page.show_added(item.name)
@@ -328,9 +336,8 @@ class CartSelling:
 
         cart = self._cart
         assert cart is not None
-        more = QCoreApplication.translate("CashierScreen", "+ {count} more")
         product = self._product_name(cart)
-        items = items_text(cart.lines, more=more, amount=self._money)
+        items = items_text(cart.lines, more=_more_words, amount=self._money)
         note = " ".join(self.entry_page.description_edit.text().split())
         description = cart_description(items, note)
         if not self._controller.charge(cart.total, product, description, lines=cart.sale_lines()):
@@ -359,11 +366,7 @@ class CartSelling:
         """HPAY's product name for ``cart``: "Coffee ×2 + 3 more" in the UI language."""
         from hpos.sales.cart import product_name  # loaded with the cart
 
-        if len(cart) == 2:  # one more: a language's singular ("+ 1 autre", not "autres")
-            more = QCoreApplication.translate("CashierScreen", "+ 1 more")
-        else:
-            more = QCoreApplication.translate("CashierScreen", "+ {count} more")
-        return product_name(cart.lines, more=more)
+        return product_name(cart.lines, more=_more_words)
 
     def _cart_total_text(self) -> str | None:
         """The big display's text in cart mode (the cart's total), else None."""
@@ -399,3 +402,10 @@ class CartSelling:
         else:
             return False
         return True
+
+
+def _more_words(count: int) -> str:
+    """ "+ N more" in the UI language, one more in a language's singular ("+ 1 autre")."""
+    if count == 1:
+        return QCoreApplication.translate("CashierScreen", "+ 1 more")
+    return QCoreApplication.translate("CashierScreen", "+ {count} more").format(count=count)

@@ -172,13 +172,16 @@ def test_a_new_price_leaves_the_cart_as_rung_up_and_shows_on_the_tile(shop: Coun
     reload(shop, lambda: f"Croissant {fcfa('400')}" in tile_texts(screen))
     assert lines_shown(screen) == [("Croissant", "1", fcfa("350"))], "the price it was added at"
     assert screen.amount_display.text() == fcfa("350")
-    tap(qtbot, screen, "Croissant")  # its line grows, at the price it was added at
-    assert lines_shown(screen) == [("Croissant", "2", fcfa("700"))]
+    tap(qtbot, screen, "Croissant")  # a line of its own at the tile's price, never 2 × 350
+    assert lines_shown(screen) == [
+        ("Croissant", "1", fcfa("350")),
+        ("Croissant", "1", fcfa("400")),
+    ]
     shop.enter(screen.amount_display)
     shop.wait_page("payment")
     [payment] = shop.sandbox.payments()
-    assert payment.amount == Decimal(700)
-    assert sold_lines(shop) == [("Croissant", Decimal(350), 2)]
+    assert payment.amount == Decimal(750)
+    assert sold_lines(shop) == [("Croissant", Decimal(350), 1), ("Croissant", Decimal(400), 1)]
     shop.sandbox.mark_paid(payment.transaction_id)
     shop.wait_page("paid")
     shop.enter()
