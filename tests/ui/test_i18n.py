@@ -12,6 +12,7 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale
@@ -194,6 +195,22 @@ def test_every_ui_string_is_in_the_french_catalogue() -> None:
         cwd=ROOT,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_every_string_has_its_context() -> None:
+    """A string lupdate found without a context came through something it cannot read
+    (``tr = QCoreApplication.translate; tr("Ctx", "text")`` reads as the source "Ctx"):
+    it would never be translated."""
+    for name in ("hpos_en.ts", "hpos_fr.ts"):
+        path = ROOT / "resources" / "translations" / name
+        root = ElementTree.parse(path).getroot()  # noqa: S314 - our own file
+        nameless = [
+            message.findtext("source")
+            for context in root.iter("context")
+            if not (context.findtext("name") or "").strip()
+            for message in context.iter("message")
+        ]
+        assert nameless == [], name
 
 
 def _script() -> Any:

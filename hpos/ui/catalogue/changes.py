@@ -123,16 +123,23 @@ def _diff_text(old: Item, draft: ItemDraft, currency: str) -> str:
         if before != after:
             parts.append(f"{label}: {before or _NONE} → {after or _NONE}")
 
-    tr = QCoreApplication.translate
-    changed(tr("ImportChanges", "name"), old.name, draft.name)
+    changed(QCoreApplication.translate("ImportChanges", "name"), old.name, draft.name)
     if Decimal(draft.price) != old.price:
         before, after = _money(old.price, currency), _money(draft.price, currency)
-        changed(tr("ImportChanges", "price"), before, after)
-    changed(tr("ImportChanges", "category"), old.category, draft.category)
-    changed(tr("ImportChanges", "barcode"), old.barcode or "", draft.barcode or "")
-    changed(tr("ImportChanges", "SKU"), old.sku or "", draft.sku or "")
+        changed(QCoreApplication.translate("ImportChanges", "price"), before, after)
+    changed(QCoreApplication.translate("ImportChanges", "category"), old.category, draft.category)
+    changed(
+        QCoreApplication.translate("ImportChanges", "barcode"),
+        old.barcode or "",
+        draft.barcode or "",
+    )
+    changed(QCoreApplication.translate("ImportChanges", "SKU"), old.sku or "", draft.sku or "")
     if old.colour != draft.colour:
-        changed(tr("ImportChanges", "colour"), _colour(old.colour), _colour(draft.colour))
+        changed(
+            QCoreApplication.translate("ImportChanges", "colour"),
+            _colour(old.colour),
+            _colour(draft.colour),
+        )
     return "; ".join(parts)
 
 
