@@ -61,7 +61,7 @@ def cmd_configure_pin(args: argparse.Namespace, ctx: Context) -> int:
         profile.update(manager_pin_hash=pin_hash)
         clear_attempts(attempts_path(profile.config_dir))
         say(f"Manager PIN {'changed' if had_pin else 'set'} (saved as a salted hash only).")
-        say("The window asks for it before Settings and the TEST/PROD switch.")
+        say("The window asks for it before Settings, the TEST/PROD switch and the Owner menu.")
         return EXIT_OK
     if had_pin:
         profile.update(manager_pin_hash="")

@@ -68,7 +68,7 @@ def test_pin_is_asked_twice_and_only_its_hash_is_saved(
     out, err = capsys.readouterr()
     assert out.splitlines() == [
         "Manager PIN set (saved as a salted hash only).",
-        "The window asks for it before Settings and the TEST/PROD switch.",
+        "The window asks for it before Settings, the TEST/PROD switch and the Owner menu.",
     ]
     text = (tmp_path / "settings.json").read_text()
     pin_hash = str(saved(tmp_path)["manager_pin_hash"])

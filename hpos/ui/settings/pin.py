@@ -116,14 +116,16 @@ class PinPage(QWidget):
         elif pin_hash:
             self.state.setText(
                 self.tr(
-                    "A manager PIN is set: Settings and the TEST/PROD switch ask for it. "
+                    "A manager PIN is set: Settings, the TEST/PROD switch and the Owner menu "
+                    "(closing the day, all tills, the catalogue) ask for it. "
                     "Selling, the history, reprints and the customer display never do."
                 )
             )
         else:
             self.state.setText(
                 self.tr(
-                    "No manager PIN: anyone at the till can open Settings and switch to PROD. "
+                    "No manager PIN: anyone at the till can open Settings, switch to PROD and "
+                    "use the Owner menu (closing the day, the catalogue). "
                     "Set a PIN of 4 to 8 digits to keep them for the manager."
                 )
             )

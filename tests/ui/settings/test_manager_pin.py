@@ -120,7 +120,9 @@ def test_a_set_pin_can_be_changed_or_removed(
     dialog = open_dialog(qtbot, profile, runner)
     page = dialog.pin_page
     dialog.tabs.setCurrentWidget(page)
-    assert page.state.text().startswith("A manager PIN is set: Settings and the TEST/PROD switch")
+    assert page.state.text().startswith(
+        "A manager PIN is set: Settings, the TEST/PROD switch and the Owner menu"
+    )
     dialog.shop_name_edit.setText("Chez Awa")
     save(qtbot, dialog)  # nothing typed in the Manager tab: the PIN stays
     assert saved_hash(profile) == old
