@@ -495,6 +495,10 @@ The QR code will be taken off the screen. If the customer pays anyway, HPOS will
         <translation>The cart&apos;s total would be above the most HPAY takes.</translation>
     </message>
     <message>
+        <source>+ 1 more</source>
+        <translation>+ 1 more</translation>
+    </message>
+    <message>
         <source>Added {name}</source>
         <translation>Added {name}</translation>
     </message>
@@ -866,12 +870,12 @@ The QR code will be taken off the screen. If the customer pays anyway, HPOS will
         <translation>“{colour}” is not a colour: #RRGGBB or one of {names}.</translation>
     </message>
     <message>
-        <source>This barcode is already {item}’s.</source>
-        <translation>This barcode is already {item}’s.</translation>
+        <source>“{item}” already has this barcode.</source>
+        <translation>“{item}” already has this barcode.</translation>
     </message>
     <message>
-        <source>This SKU is already {item}’s.</source>
-        <translation>This SKU is already {item}’s.</translation>
+        <source>“{item}” already has this SKU.</source>
+        <translation>“{item}” already has this SKU.</translation>
     </message>
     <message>
         <source>The catalogue’s prices are in {catalogue}; this account charges in {account}. Nothing was written. Export the catalogue, change its prices, and import it on a till of that account.</source>
@@ -928,6 +932,10 @@ The QR code will be taken off the screen. If the customer pays anyway, HPOS will
     <message>
         <source>This item is already on an earlier line.</source>
         <translation>This item is already on an earlier line.</translation>
+    </message>
+    <message>
+        <source>The barcode “{code}” is a number the spreadsheet rewrote (its digits are lost): format the barcode column as text, type the codes again and save.</source>
+        <translation>The barcode “{code}” is a number the spreadsheet rewrote (its digits are lost): format the barcode column as text, type the codes again and save.</translation>
     </message>
     <message>
         <source>The price is not a price in {currency}.</source>
@@ -2154,6 +2162,53 @@ The QR code will be taken off the screen. If the customer pays anyway, HPOS will
     </message>
 </context>
 <context>
+    <name>ImportChanges</name>
+    <message>
+        <source>Archived</source>
+        <translation>Archived</translation>
+    </message>
+    <message>
+        <source>Restored</source>
+        <translation>Restored</translation>
+    </message>
+    <message>
+        <source>barcode {code}</source>
+        <translation>barcode {code}</translation>
+    </message>
+    <message>
+        <source>SKU {code}</source>
+        <translation>SKU {code}</translation>
+    </message>
+    <message>
+        <source>New item: {details}</source>
+        <translation>New item: {details}</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>name</translation>
+    </message>
+    <message>
+        <source>price</source>
+        <translation>price</translation>
+    </message>
+    <message>
+        <source>category</source>
+        <translation>category</translation>
+    </message>
+    <message>
+        <source>barcode</source>
+        <translation>barcode</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>colour</source>
+        <translation>colour</translation>
+    </message>
+</context>
+<context>
     <name>ImportReport</name>
     <message>
         <source>{added} to add, {updated} to change, {unchanged} unchanged, {rejected} line(s) rejected.</source>
@@ -2171,6 +2226,14 @@ The QR code will be taken off the screen. If the customer pays anyway, HPOS will
     <message>
         <source>Line {line}: {why}</source>
         <translation>Line {line}: {why}</translation>
+    </message>
+    <message>
+        <source>What importing changes:</source>
+        <translation>What importing changes:</translation>
+    </message>
+    <message>
+        <source>Line {line}: {item}: {change}</source>
+        <translation>Line {line}: {item}: {change}</translation>
     </message>
     <message>
         <source>Import a catalogue — report</source>
@@ -2191,6 +2254,22 @@ The QR code will be taken off the screen. If the customer pays anyway, HPOS will
     <message>
         <source>Why it is left out</source>
         <translation>Why it is left out</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>What changes</source>
+        <translation>What changes</translation>
+    </message>
+    <message>
+        <source>Rejected lines ({count})</source>
+        <translation>Rejected lines ({count})</translation>
+    </message>
+    <message>
+        <source>What changes ({count})</source>
+        <translation>What changes ({count})</translation>
     </message>
     <message>
         <source>&amp;Save report…</source>
@@ -2732,12 +2811,12 @@ Transaction {transaction}</translation>
         <translation>The saved PIN is damaged: no PIN opens it. Set a new one or remove it.</translation>
     </message>
     <message>
-        <source>A manager PIN is set: Settings and the TEST/PROD switch ask for it. Selling, the history, reprints and the customer display never do.</source>
-        <translation>A manager PIN is set: Settings and the TEST/PROD switch ask for it. Selling, the history, reprints and the customer display never do.</translation>
+        <source>A manager PIN is set: Settings, the TEST/PROD switch and the Owner menu (closing the day, all tills, the catalogue) ask for it. Selling, the history, reprints and the customer display never do.</source>
+        <translation>A manager PIN is set: Settings, the TEST/PROD switch and the Owner menu (closing the day, all tills, the catalogue) ask for it. Selling, the history, reprints and the customer display never do.</translation>
     </message>
     <message>
-        <source>No manager PIN: anyone at the till can open Settings and switch to PROD. Set a PIN of 4 to 8 digits to keep them for the manager.</source>
-        <translation>No manager PIN: anyone at the till can open Settings and switch to PROD. Set a PIN of 4 to 8 digits to keep them for the manager.</translation>
+        <source>No manager PIN: anyone at the till can open Settings, switch to PROD and use the Owner menu (closing the day, the catalogue). Set a PIN of 4 to 8 digits to keep them for the manager.</source>
+        <translation>No manager PIN: anyone at the till can open Settings, switch to PROD and use the Owner menu (closing the day, the catalogue). Set a PIN of 4 to 8 digits to keep them for the manager.</translation>
     </message>
     <message>
         <source>New PIN</source>

@@ -495,6 +495,10 @@ Le code QR sera retiré de l’écran. Si le client paie quand même, HPOS le ve
         <translation>Le total du panier dépasserait le maximum accepté par HPAY.</translation>
     </message>
     <message>
+        <source>+ 1 more</source>
+        <translation>+ 1 autre</translation>
+    </message>
+    <message>
         <source>Added {name}</source>
         <translation>Ajouté : {name}</translation>
     </message>
@@ -866,11 +870,11 @@ Le code QR sera retiré de l’écran. Si le client paie quand même, HPOS le ve
         <translation>«&#xa0;{colour}&#xa0;» n’est pas une couleur&#xa0;: #RRVVBB ou l’une de {names}.</translation>
     </message>
     <message>
-        <source>This barcode is already {item}’s.</source>
+        <source>“{item}” already has this barcode.</source>
         <translation>Ce code-barres est déjà celui de «&#xa0;{item}&#xa0;».</translation>
     </message>
     <message>
-        <source>This SKU is already {item}’s.</source>
+        <source>“{item}” already has this SKU.</source>
         <translation>Cette référence est déjà celle de «&#xa0;{item}&#xa0;».</translation>
     </message>
     <message>
@@ -928,6 +932,10 @@ Le code QR sera retiré de l’écran. Si le client paie quand même, HPOS le ve
     <message>
         <source>This item is already on an earlier line.</source>
         <translation>Cet article est déjà sur une ligne précédente.</translation>
+    </message>
+    <message>
+        <source>The barcode “{code}” is a number the spreadsheet rewrote (its digits are lost): format the barcode column as text, type the codes again and save.</source>
+        <translation>Le code-barres «&#xa0;{code}&#xa0;» est un nombre que le tableur a réécrit (ses chiffres sont perdus)&#xa0;: mettez la colonne des codes-barres au format texte, retapez les codes et enregistrez.</translation>
     </message>
     <message>
         <source>The price is not a price in {currency}.</source>
@@ -2154,6 +2162,53 @@ Le code QR sera retiré de l’écran. Si le client paie quand même, HPOS le ve
     </message>
 </context>
 <context>
+    <name>ImportChanges</name>
+    <message>
+        <source>Archived</source>
+        <translation>Archivé</translation>
+    </message>
+    <message>
+        <source>Restored</source>
+        <translation>Restauré</translation>
+    </message>
+    <message>
+        <source>barcode {code}</source>
+        <translation>code-barres {code}</translation>
+    </message>
+    <message>
+        <source>SKU {code}</source>
+        <translation>référence {code}</translation>
+    </message>
+    <message>
+        <source>New item: {details}</source>
+        <translation>Nouvel article&#xa0;: {details}</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>nom</translation>
+    </message>
+    <message>
+        <source>price</source>
+        <translation>prix</translation>
+    </message>
+    <message>
+        <source>category</source>
+        <translation>catégorie</translation>
+    </message>
+    <message>
+        <source>barcode</source>
+        <translation>code-barres</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>référence</translation>
+    </message>
+    <message>
+        <source>colour</source>
+        <translation>couleur</translation>
+    </message>
+</context>
+<context>
     <name>ImportReport</name>
     <message>
         <source>{added} to add, {updated} to change, {unchanged} unchanged, {rejected} line(s) rejected.</source>
@@ -2171,6 +2226,14 @@ Le code QR sera retiré de l’écran. Si le client paie quand même, HPOS le ve
     <message>
         <source>Line {line}: {why}</source>
         <translation>Ligne {line}&#xa0;: {why}</translation>
+    </message>
+    <message>
+        <source>What importing changes:</source>
+        <translation>Ce que l’import change&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Line {line}: {item}: {change}</source>
+        <translation>Ligne {line}&#xa0;: {item}&#xa0;: {change}</translation>
     </message>
     <message>
         <source>Import a catalogue — report</source>
@@ -2191,6 +2254,22 @@ Le code QR sera retiré de l’écran. Si le client paie quand même, HPOS le ve
     <message>
         <source>Why it is left out</source>
         <translation>Pourquoi elle est écartée</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Article</translation>
+    </message>
+    <message>
+        <source>What changes</source>
+        <translation>Ce qui change</translation>
+    </message>
+    <message>
+        <source>Rejected lines ({count})</source>
+        <translation>Lignes refusées ({count})</translation>
+    </message>
+    <message>
+        <source>What changes ({count})</source>
+        <translation>Ce qui change ({count})</translation>
     </message>
     <message>
         <source>&amp;Save report…</source>
@@ -2732,12 +2811,12 @@ Transaction {transaction}</translation>
         <translation>Le code PIN enregistré est endommagé : aucun code ne l’ouvre. Choisissez-en un nouveau ou supprimez-le.</translation>
     </message>
     <message>
-        <source>A manager PIN is set: Settings and the TEST/PROD switch ask for it. Selling, the history, reprints and the customer display never do.</source>
-        <translation>Un code PIN gérant est défini : les Paramètres et le passage TEST/PROD le demandent. La vente, l’historique, les réimpressions et l’écran client ne le demandent jamais.</translation>
+        <source>A manager PIN is set: Settings, the TEST/PROD switch and the Owner menu (closing the day, all tills, the catalogue) ask for it. Selling, the history, reprints and the customer display never do.</source>
+        <translation>Un code PIN gérant est défini&#xa0;: les Paramètres, le passage TEST/PROD et le menu Gérant (clôture de la journée, toutes les caisses, catalogue) le demandent. La vente, l’historique, les réimpressions et l’écran client ne le demandent jamais.</translation>
     </message>
     <message>
-        <source>No manager PIN: anyone at the till can open Settings and switch to PROD. Set a PIN of 4 to 8 digits to keep them for the manager.</source>
-        <translation>Aucun code PIN gérant : n’importe qui à la caisse peut ouvrir les Paramètres et passer en PROD. Définissez un code PIN de 4 à 8 chiffres pour les réserver au gérant.</translation>
+        <source>No manager PIN: anyone at the till can open Settings, switch to PROD and use the Owner menu (closing the day, the catalogue). Set a PIN of 4 to 8 digits to keep them for the manager.</source>
+        <translation>Aucun code PIN gérant&#xa0;: n’importe qui à la caisse peut ouvrir les Paramètres, passer en PROD et utiliser le menu Gérant (clôture de la journée, catalogue). Définissez un code PIN de 4 à 8 chiffres pour les réserver au gérant.</translation>
     </message>
     <message>
         <source>New PIN</source>
