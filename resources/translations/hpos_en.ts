@@ -2482,7 +2482,16 @@ The QR code will be taken off the screen. If the customer pays anyway, HPOS will
     </message>
     <message>
         <source>Not configured: try the demo or enter your HPAY keys.</source>
+        <extracomment>Demos a worker started that the window has not taken yet (stopped if it closes).</extracomment>
         <translation>Not configured: try the demo or enter your HPAY keys.</translation>
+    </message>
+    <message>
+        <source>Starting the demo…</source>
+        <translation>Starting the demo…</translation>
+    </message>
+    <message>
+        <source>The demo could not start: {reason}. Try again, or enter your keys.</source>
+        <translation>The demo could not start: {reason}. Try again, or enter your keys.</translation>
     </message>
     <message>
         <source>Cashier</source>

@@ -2482,7 +2482,16 @@ Le code QR sera retiré de l’écran. Si le client paie quand même, HPOS le ve
     </message>
     <message>
         <source>Not configured: try the demo or enter your HPAY keys.</source>
+        <extracomment>Demos a worker started that the window has not taken yet (stopped if it closes).</extracomment>
         <translation>Non configuré&#xa0;: essayez la démo ou saisissez vos clés HPAY.</translation>
+    </message>
+    <message>
+        <source>Starting the demo…</source>
+        <translation>Démarrage de la démo…</translation>
+    </message>
+    <message>
+        <source>The demo could not start: {reason}. Try again, or enter your keys.</source>
+        <translation>La démo n’a pas pu démarrer&#xa0;: {reason}. Réessayez, ou saisissez vos clés.</translation>
     </message>
     <message>
         <source>Cashier</source>

@@ -5,8 +5,9 @@ sandbox's customer paying.
 the window's stack, bars, status line, runner and wiring, set up in its ``__init__``): a
 profile without HPAY keys starts on the welcome panel (:mod:`hpos.ui.mainwindow.welcome`);
 its "Try the demo" starts the built-in sandbox with a separate demo profile in this
-window (:func:`hpos.demo.start_demo`); the DEMO bar's "Simulate customer payment" has the
-sandbox's customer pay the sale on screen. The welcome panel and :mod:`hpos.demo` are
+window (:func:`hpos.demo.start_demo`, on the runner: it binds ports and reads its
+state); the DEMO bar's "Simulate customer payment" has the sandbox's customer pay the
+sale on screen. The welcome panel and :mod:`hpos.demo` are
 imported on first use (start-up speed).
 """
 
@@ -37,6 +38,10 @@ class DemoMode:
     runner: Runner
     profile: Profile
     demo: Demo | None
+    _demo_starting: bool = False  # "Try the demo" is starting the sandbox on the runner
+    _demo_closed: bool = False  # the window closed: a demo started now is stopped at once
+    #: Demos a worker started that the window has not taken yet (stopped if it closes).
+    _demo_pending: tuple[Demo, ...] = ()
     status_line: StatusLine
     return_pages: ReturnPagesWarning
     _stack: QStackedWidget
@@ -65,15 +70,68 @@ class DemoMode:
 
     @Slot()
     def _welcome_demo(self) -> None:
-        """ "Try the demo": the sandbox and a separate demo profile, in this window."""
-        from hpos.demo import start_demo  # imported on first use: its socket module (start-up)
+        """ "Try the demo": the sandbox and a separate demo profile, in this window.
 
-        self.demo = start_demo(os.environ)
-        self.profile = self.demo.profile
+        The sandbox is started on the runner (it binds ports, reads and writes its state
+        file): the window keeps painting, the button waits, and a failure is said on the
+        welcome panel's status line with the panel still usable."""
+        if self._demo_starting or self.demo is not None:
+            return  # a second click while it starts
+        self._demo_starting = True
+        self._welcome_buttons(False)
+        self.status_line.say(lambda: QCoreApplication.translate("MainWindow", "Starting the demo…"))
+        env = dict(os.environ)
+
+        def start() -> Demo:
+            # imported on first use, on the worker: its socket module (start-up speed)
+            from hpos.demo import start_demo
+
+            demo = start_demo(env)
+            self._demo_pending = (*self._demo_pending, demo)
+            return demo
+
+        self.runner.submit(
+            start, on_done=self._demo_started, on_error=self._demo_failed, name="start demo"
+        )
+
+    @Slot(object)
+    def _demo_started(self, demo: Demo) -> None:
+        self._demo_starting = False
+        self._demo_pending = tuple(d for d in self._demo_pending if d is not demo)
+        if self._demo_closed:
+            demo.server.stop()  # the window closed meanwhile: nothing to show it in
+            return
+        self.demo = demo
+        self.profile = demo.profile
         self.setWindowTitle(QCoreApplication.translate("MainWindow", "HPOS — DEMO"))
-        self._bars.show_demo(self.demo)
+        self._bars.show_demo(demo)
         self._teardown_workspace()
         self._build_workspace()
+
+    @Slot(object)
+    def _demo_failed(self, exc: BaseException) -> None:
+        self._demo_starting = False
+        self._welcome_buttons(True)
+        detail = str(exc) or type(exc).__name__
+        self.status_line.say(
+            lambda: QCoreApplication.translate(
+                "MainWindow", "The demo could not start: {reason}. Try again, or enter your keys."
+            ).format(reason=detail.rstrip("."))
+        )
+
+    def stop_starting_demo(self) -> None:
+        """The window closes: a demo a worker started and nobody took is stopped."""
+        self._demo_closed = True
+        pending, self._demo_pending = self._demo_pending, ()
+        for demo in pending:
+            demo.server.stop()
+
+    def _welcome_buttons(self, enabled: bool) -> None:
+        panel = self._stack.currentWidget()
+        for name in ("demo_button", "configure_button"):
+            button = getattr(panel, name, None)
+            if button is not None:
+                button.setEnabled(enabled)
 
     @Slot()
     def simulate_payment(self) -> None:

@@ -463,6 +463,7 @@ class MainWindow(LazyParts, DemoMode, Retranslatable, QMainWindow):
             self.controller.release_unclaimed()
         if service is not None:
             service.close()
+        self.stop_starting_demo()  # "Try the demo" still starting when the window closed
         if self.demo is not None:
             self.demo.server.stop()
         event.accept()
