@@ -99,7 +99,7 @@ def problem_text(problem: Problem | str, detail: str, currency: str, fallback: s
     if kind is Problem.BAD_COLOUR:
         return QCoreApplication.translate(
             "CatalogueWords", "“{colour}” is not a colour: #RRGGBB or one of {names}."
-        ).format(colour=detail, names=", ".join(COLOURS))
+        ).format(colour=detail, names=_palette_words())
     if kind is Problem.DUPLICATE_BARCODE:
         return QCoreApplication.translate(
             "CatalogueWords", "“{item}” already has this barcode."
@@ -134,6 +134,12 @@ def colour_names() -> dict[str, str]:
         "grey": QCoreApplication.translate("CatalogueWords", "Grey"),
     }
     return {hex_value: names.get(name, name) for name, hex_value in COLOURS.items()}
+
+
+def _palette_words() -> str:
+    """The palette's names as a file may write them, in the UI language ("rouge, orange…"
+    in French: the CSV reads French names too)."""
+    return ", ".join(name.lower() for name in colour_names().values())
 
 
 def line_text(problem: str, currency: str, message: str, detail: str = "") -> str:
@@ -186,7 +192,7 @@ def line_text(problem: str, currency: str, message: str, detail: str = "") -> st
     if problem == Problem.BAD_COLOUR.value:
         return QCoreApplication.translate(
             "CatalogueWords", "The colour is not #RRGGBB or one of {names}."
-        ).format(names=", ".join(COLOURS))
+        ).format(names=_palette_words())
     return problem_text(problem, "", currency, message)
 
 
