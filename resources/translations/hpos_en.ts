@@ -3028,6 +3028,10 @@ Transaction {transaction}</translation>
         <translation>Other</translation>
     </message>
     <message>
+        <source>No category</source>
+        <translation>No category</translation>
+    </message>
+    <message>
         <source>Page {page} of {pages}</source>
         <translation>Page {page} of {pages}</translation>
     </message>

@@ -3028,6 +3028,10 @@ Transaction {transaction}</translation>
         <translation>Autres</translation>
     </message>
     <message>
+        <source>No category</source>
+        <translation>Sans catégorie</translation>
+    </message>
+    <message>
         <source>Page {page} of {pages}</source>
         <translation>Page {page} sur {pages}</translation>
     </message>

@@ -358,14 +358,24 @@ class QuickKeys(Retranslatable, QWidget):
             self.show_page(self._page)  # prices in the new language's style
 
     def _name_tabs(self) -> None:
+        unnamed = self._unnamed()
         for n in range(self.categories.count()):
             category = str(self.categories.tabData(n) or "")
-            self.categories.setTabText(n, category or self.tr("Other"))
+            self.categories.setTabText(n, category or unnamed)
         for chip in self.chip_buttons:
             category = chip.property("category")
             if category is not None:
-                chip.setText(str(category) or self.tr("Other"))
+                chip.setText(str(category) or unnamed)
                 chip.setToolTip(chip.text())
+
+    def _unnamed(self) -> str:
+        """What the items without a category are called: "Other", unless the shop has a
+        category of that name (then "No category", so no two buttons read the same)."""
+        other = self.tr("Other")
+        named = {
+            str(self.categories.tabData(n) or "").casefold() for n in range(self.categories.count())
+        } | {str(chip.property("category") or "").casefold() for chip in self.chip_buttons}
+        return self.tr("No category") if other.casefold() in named else other
 
     def _name_page(self) -> None:
         self.page_label.setText(

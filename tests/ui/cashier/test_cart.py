@@ -321,3 +321,28 @@ def test_many_categories_come_as_scrolling_tabs(shop_factory: Callable[..., Coun
     tap(counter.qtbot, counter.screen, "Item 8")
     assert keys.category == "Shelf 08"
     assert lines_shown(counter.screen) == [("Item 8", "1", fcfa("100"))]
+
+
+def test_a_category_named_other_and_items_without_one_never_read_the_same(
+    shop_factory: Callable[..., Counter],
+) -> None:
+    items = (
+        ("Bag", "100", "Other", "", "9001", None),
+        ("Gift card", "5000", "", "", "9002", None),
+        ("Tea", "300", "Drinks", "", "9003", None),
+    )
+    keys = shop_factory(items=items).screen.entry_page.parts.quick_keys  # type: ignore[union-attr]
+    names = sorted(chip.text() for chip in keys.chip_buttons if chip.isVisible())
+    assert names == ["Drinks", "No category", "Other"]
+
+
+def test_items_without_a_category_are_other(shop_factory: Callable[..., Counter]) -> None:
+    items = (
+        ("Gift card", "5000", "", "", "9002", None),
+        ("Tea", "300", "Drinks", "", "9003", None),
+    )
+    keys = shop_factory(items=items).screen.entry_page.parts.quick_keys  # type: ignore[union-attr]
+    assert sorted(chip.text() for chip in keys.chip_buttons if chip.isVisible()) == [
+        "Drinks",
+        "Other",
+    ]
