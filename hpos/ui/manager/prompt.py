@@ -8,6 +8,10 @@ OK stay disabled meanwhile); the 5th wrong PIN in a row says the PIN is locked f
 5 minutes and how much time is left. A lockout from before (another prompt, another
 run of HPOS) is read when the prompt opens and said at once. The time comes from
 ``clock`` (wall clock; tests give a fake one and call :meth:`PinPrompt.tick`).
+
+Under the field a :class:`~hpos.ui.manager.pinpad.PinPad` lets a touch till without a
+keyboard type the PIN: its keys follow the field (off while it is, no digit past the
+longest PIN) and its OK is the dialog's Unlock. The keyboard works as without it.
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ from shiboken6 import isValid
 
 from hpos.profile.pin import PIN_LENGTHS, PinAnswer, PinVerdict
 from hpos.ui.manager.jobs import answer_text, is_damaged, pin_waiting, try_pin, wait_text
+from hpos.ui.manager.pinpad import KEY_BACKSPACE, KEY_OK, MIN_KEY_SIZE, PinPad
 from hpos.ui.runner import Runner
 from hpos.ui.widgets.style import AMBER, GREY, RED
 
@@ -40,6 +45,9 @@ QLabel#pinMessage[role="warning"] {{ color: {AMBER}; font-weight: bold; }}
 QLabel#pinMessage[role="note"] {{ color: {GREY}; }}
 QLineEdit#pinEdit {{ font-size: 20px; padding: 4px; }}
 """
+
+#: The pad's widest (three keys of about 100 px): a wider dialog leaves it centred.
+PAD_MAX_WIDTH = 320
 
 
 class PinPrompt(QDialog):
@@ -84,13 +92,18 @@ class PinPrompt(QDialog):
         self.message.setObjectName("pinMessage")
         self.message.setWordWrap(True)
         self.message.setProperty("role", "note")
+        self.pad = PinPad(self)
+        self.pad.setMaximumWidth(PAD_MAX_WIDTH)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        for button in self.buttons.buttons():  # Cancel is the way out on a touch screen
+            button.setMinimumHeight(MIN_KEY_SIZE)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.pin_edit)
+        layout.addWidget(self.pad, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(440)
@@ -100,6 +113,7 @@ class PinPrompt(QDialog):
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         self.pin_edit.textChanged.connect(self._update_ok)
+        self.pad.key_pressed.connect(self.press_key)
         self.retranslate()
         self._say("", "note")
         if is_damaged(pin_hash):
@@ -142,6 +156,20 @@ class PinPrompt(QDialog):
             on_error=self._guard(self._failed),
             name="manager PIN",
         )
+
+    @Slot(str)
+    def press_key(self, key: str) -> None:
+        """A key of the pad: a digit typed at the cursor, the last digit deleted, or OK."""
+        if key == KEY_OK:
+            self.submit()
+            return
+        edit = self.pin_edit
+        if not edit.isEnabled():
+            return
+        if key == KEY_BACKSPACE:
+            edit.backspace()
+        elif key.isdigit() and len(key) == 1 and len(edit.text()) < edit.maxLength():
+            edit.insert(key)
 
     @Slot()
     def tick(self) -> None:
@@ -239,7 +267,14 @@ class PinPrompt(QDialog):
     @Slot()
     def _update_ok(self) -> None:
         ready = not self._busy and self._held is None and not is_damaged(self._pin_hash)
-        self.ok_button.setEnabled(ready and len(self.pin_edit.text()) >= PIN_LENGTHS[0])
+        typed = len(self.pin_edit.text())
+        self.ok_button.setEnabled(ready and typed >= PIN_LENGTHS[0])
+        typing = ready and self.pin_edit.isEnabled()
+        self.pad.set_state(
+            digits=typing and typed < self.pin_edit.maxLength(),
+            backspace=typing and typed > 0,
+            ok=self.ok_button.isEnabled(),
+        )
 
     def retranslate(self) -> None:
         """Every text in the UI language."""
