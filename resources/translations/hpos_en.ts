@@ -2797,6 +2797,32 @@ Transaction {transaction}</translation>
     </message>
 </context>
 <context>
+    <name>PinPad</name>
+    <message>
+        <source>Digit {digit}</source>
+        <extracomment>Smallest side of a key in pixels: a fingertip, not a mouse pointer.</extracomment>
+        <translation>Digit {digit}</translation>
+    </message>
+    <message>
+        <source>Delete the last digit</source>
+        <translation>Delete the last digit</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <comment>the PIN pad&apos;s key that checks the PIN</comment>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Check the PIN</source>
+        <translation>Check the PIN</translation>
+    </message>
+    <message>
+        <source>PIN keypad</source>
+        <extracomment>The key tapped: &quot;0&quot;-&quot;9&quot;, &quot;backspace&quot; or &quot;ok&quot;.</extracomment>
+        <translation>PIN keypad</translation>
+    </message>
+</context>
+<context>
     <name>PinPage</name>
     <message>
         <source>The PIN is {low} to {high} digits.</source>
@@ -2864,7 +2890,7 @@ Transaction {transaction}</translation>
     <name>PinPrompt</name>
     <message>
         <source>The PIN is {low} to {high} digits.</source>
-        <extracomment>Each answer of a try (a :class:`~hpos.profile.pin.PinAnswer`), on the GUI thread.</extracomment>
+        <extracomment>The pad&apos;s widest (three keys of about 100 px): a wider dialog leaves it centred. Each answer of a try (a :class:`~hpos.profile.pin.PinAnswer`), on the GUI thread.</extracomment>
         <translation>The PIN is {low} to {high} digits.</translation>
     </message>
     <message>
