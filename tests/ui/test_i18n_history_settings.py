@@ -174,13 +174,6 @@ def language(qapp: QApplication, catalogue: Path) -> Iterator[Language]:
     gc.collect()
 
 
-@pytest.fixture
-def runner(qtbot: QtBot) -> Iterator[Runner]:
-    r = Runner(workers=2)
-    yield r
-    r.shutdown()
-
-
 def header(pane: HistoryPane, column: int) -> str:
     return str(pane.view.model().headerData(column, Qt.Orientation.Horizontal))
 

@@ -4,19 +4,11 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Iterator
 
 import pytest
 from pytestqt.qtbot import QtBot
 
 from hpos.ui.runner import Runner
-
-
-@pytest.fixture
-def runner(qtbot: QtBot) -> Iterator[Runner]:
-    r = Runner(workers=2)
-    yield r
-    r.shutdown()
 
 
 def test_result_comes_back_on_the_gui_thread(qtbot: QtBot, runner: Runner) -> None:

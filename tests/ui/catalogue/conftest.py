@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -13,13 +13,6 @@ from hpos.ui.catalogue.page import CataloguePage
 from hpos.ui.folders import FolderMemory
 from hpos.ui.runner import Runner
 from tests.ui.catalogue.shown import WAIT
-
-
-@pytest.fixture
-def runner() -> Iterator[Runner]:
-    r = Runner(workers=2)
-    yield r
-    r.shutdown()
 
 
 @pytest.fixture

@@ -52,13 +52,6 @@ def pin_hash() -> str:
 
 
 @pytest.fixture
-def runner(qtbot: QtBot) -> Iterator[Runner]:
-    r = Runner(workers=2)
-    yield r
-    r.shutdown()
-
-
-@pytest.fixture
 def wall() -> Clock:
     return Clock(T0)
 

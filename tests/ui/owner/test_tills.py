@@ -7,7 +7,6 @@ payment made without HPOS (:mod:`tests.helpers.tills`, figures by hand).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -23,13 +22,6 @@ from tests.helpers.sandbox import client_config
 from tests.helpers.tills import seed_shop_day
 
 HEADERS = ["Till", "Sales paid", "Amount", "Fees", "Net", "Unpaid"]
-
-
-@pytest.fixture
-def runner() -> Iterator[Runner]:
-    r = Runner(workers=2)
-    yield r
-    r.shutdown()
 
 
 @pytest.fixture

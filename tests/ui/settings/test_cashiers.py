@@ -8,7 +8,6 @@ cashier on duty keeps them on duty, removing them leaves nobody on duty.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -24,13 +23,6 @@ from hpos.ui.settings.dialog import SettingsDialog
 from tests.helpers.keyring import MemoryKeyring
 
 WAIT = 10_000
-
-
-@pytest.fixture
-def runner(qtbot: QtBot) -> Iterator[Runner]:
-    r = Runner(workers=2)
-    yield r
-    r.shutdown()
 
 
 @pytest.fixture

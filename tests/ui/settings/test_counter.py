@@ -9,7 +9,6 @@ file (where no secret may appear) and shown again by a freshly opened dialog.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -31,13 +30,6 @@ from tests.helpers.translators import Marking
 WAIT = 10_000
 SECRET = "sk.Counter-Page-Secret-7071"
 SECRETS_TO_CHECK.add(SECRET)
-
-
-@pytest.fixture
-def runner(qtbot: QtBot) -> Iterator[Runner]:
-    r = Runner(workers=2)
-    yield r
-    r.shutdown()
 
 
 @pytest.fixture

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -30,13 +29,6 @@ from tests.helpers.keyring import MemoryKeyring
 
 WAIT = 10_000
 PIN = "246810"
-
-
-@pytest.fixture
-def runner(qtbot: QtBot) -> Iterator[Runner]:
-    r = Runner(workers=2)
-    yield r
-    r.shutdown()
 
 
 @pytest.fixture

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from pytestqt.qtbot import QtBot
 
 from hpos.profile.keystore import KeyStore
@@ -15,13 +13,6 @@ from hpos.ui.settings.dialog import SettingsDialog
 from tests.helpers.keyring import MemoryKeyring
 
 WAIT = 10_000
-
-
-@pytest.fixture
-def runner(qtbot: QtBot) -> Iterator[Runner]:
-    r = Runner(workers=2)
-    yield r
-    r.shutdown()
 
 
 def open_dialog(qtbot: QtBot, tmp_path: Path, runner: Runner, mode: str) -> SettingsDialog:

@@ -9,7 +9,6 @@ applies. Real Runner, in-memory keyring, the real sandbox for the test.
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -30,13 +29,6 @@ SECRET = "sk.Url-Change-Secret-4242"
 URL = "https://api.example.com"
 STALE = "Settings changed since the test: test again."
 SECRETS_TO_CHECK.add(SECRET)
-
-
-@pytest.fixture
-def runner(qtbot: QtBot) -> Iterator[Runner]:
-    r = Runner(workers=2)
-    yield r
-    r.shutdown()
 
 
 @pytest.fixture
