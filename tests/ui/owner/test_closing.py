@@ -12,7 +12,6 @@ failed 700 (HPAY refused); waiting 5,000 (no cashier); 5,000 paid at HPAY by til
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 
@@ -38,13 +37,6 @@ from tests.helpers.sandbox import client_config
 
 WAIT = 15_000
 S = SaleState
-
-
-@pytest.fixture
-def runner() -> Iterator[Runner]:
-    r = Runner(workers=2)
-    yield r
-    r.shutdown()
 
 
 @pytest.fixture
@@ -76,6 +68,7 @@ def make_page(
     url: str,
     printers: PdfPrinters | None = None,
 ) -> ClosingPage:
+    """The page shown, once it has read the day (the first show reads it)."""
     page = ClosingPage(
         runner,
         profile,
@@ -89,6 +82,8 @@ def make_page(
     )
     qtbot.addWidget(page)
     page.resize(1024, 600)
+    with qtbot.waitSignal(page.loaded, timeout=WAIT):
+        page.show()
     return page
 
 
@@ -143,8 +138,6 @@ def test_the_page_shows_the_day_closes_it_and_shows_a_late_payment(
     day: dict[str, Sale],
 ) -> None:
     page = make_page(qtbot, runner, profile, journal, sandbox.url)
-    with qtbot.waitSignal(page.loaded, timeout=WAIT):
-        page.show()  # the first show reads the day
     body = page.body
     assert grid_rows(body.figures_grid) == [
         ["Paid", "2", "17,900 FCFA", "269 FCFA", "17,631 FCFA"],  # fees 224 + 45
@@ -208,8 +201,6 @@ def test_print_80mm_pdf_and_csv(
 ) -> None:
     printers = PdfPrinters(tmp_path)
     page = make_page(qtbot, runner, profile, journal, sandbox.url, printers)
-    with qtbot.waitSignal(page.loaded, timeout=WAIT):
-        page.show()
     blocks = page.blocks()
     fields = {label: value for kind, label, value in blocks if kind == "field"}
     assert plain(fields["Paid"]) == "2 · 17,900 FCFA"
@@ -258,8 +249,6 @@ def test_the_closing_prints_on_every_receipt_paper(
     width and says what the day was (painted by the printing the receipts use)."""
     printers = PdfPrinters(tmp_path)
     page = make_page(qtbot, runner, profile, journal, sandbox.url, printers)
-    with qtbot.waitSignal(page.loaded, timeout=WAIT):
-        page.show()
     menu = [action.text() for action in page.print_menu.actions()]
     assert menu == ["58 mm roll", "80 mm roll", "A4 page"]
 
@@ -290,8 +279,6 @@ def test_hpay_out_of_reach_shows_local_figures_and_cannot_close(
     day: dict[str, Sale],
 ) -> None:
     page = make_page(qtbot, runner, profile, journal, "http://127.0.0.1:9")
-    with qtbot.waitSignal(page.loaded, timeout=WAIT):
-        page.show()
     assert grid_rows(page.body.figures_grid)[0][:3] == ["Paid", "2", "17,900 FCFA"]
     assert page.body.hpay_label is not None
     assert page.body.hpay_label.text() == "Not checked against HPAY."

@@ -13,25 +13,26 @@ from hpos.profile.profile import Profile
 from hpos.sales.cart import Cart, product_name
 from hpos.sales.catalogue import ItemDraft
 from hpos.sales.journal import Journal
+from hpos.sales.model import Sale
 from hpos.sales.states import SaleState
 from hpos.sales.till import Till
 from hpos.sandbox.server import SandboxServer
 from hpos.ui.runner import Runner
-from tests.ui.owner.test_closing import (  # noqa: F401 - fixtures
-    WAIT,
-    grid_rows,
-    make_page,
-    plain,
-    profile,
-    runner,
-)
+from tests.ui.owner.test_closing import grid_rows, make_page, plain, profile  # noqa: F401 - fixture
 
 S = SaleState
 
 
+def pay(sandbox: SandboxServer, journal: Journal, sale: Sale) -> None:
+    """``sale`` paid at HPAY and PAID in the journal."""
+    assert sale.transaction_id
+    sandbox.mark_paid(sale.transaction_id)
+    journal.transition(sale.id, S.PAID)
+
+
 def test_the_closing_lists_the_items_sold(
     qtbot: QtBot,
-    runner: Runner,  # noqa: F811
+    runner: Runner,
     profile: Profile,  # noqa: F811
     journal: Journal,
     sandbox: SandboxServer,
@@ -44,14 +45,10 @@ def test_the_closing_lists_the_items_sold(
         till.start_sale(cart.total, product_name(cart.lines), lines=cart.sale_lines()),
         till.start_sale("2500", "Sac"),
     ):
-        assert sale.transaction_id
-        sandbox.mark_paid(sale.transaction_id)
-        journal.transition(sale.id, S.PAID)
+        pay(sandbox, journal, sale)
     journal.catalogue.update(coffee.id, ItemDraft("Café", Decimal("9999")), "XOF")
 
     page = make_page(qtbot, runner, profile, journal, sandbox.url)
-    with qtbot.waitSignal(page.loaded, timeout=WAIT):
-        page.show()
     body = page.body
     assert grid_rows(body.items_grid) == [
         ["Café", "2", "3,000 FCFA"],
@@ -69,26 +66,21 @@ def test_the_closing_lists_the_items_sold(
 
 def test_a_day_without_cart_sales_has_no_items_section(
     qtbot: QtBot,
-    runner: Runner,  # noqa: F811
+    runner: Runner,
     profile: Profile,  # noqa: F811
     journal: Journal,
     sandbox: SandboxServer,
     client: HpayClient,
 ) -> None:
-    sale = Till(client, journal, till_name="T1").start_sale("2500", "Sac")
-    assert sale.transaction_id
-    sandbox.mark_paid(sale.transaction_id)
-    journal.transition(sale.id, S.PAID)
+    pay(sandbox, journal, Till(client, journal, till_name="T1").start_sale("2500", "Sac"))
     page = make_page(qtbot, runner, profile, journal, sandbox.url)
-    with qtbot.waitSignal(page.loaded, timeout=WAIT):
-        page.show()
     assert page.body.items_grid is None
     assert all(kind != "line" for kind, _label, _value in page.blocks())
 
 
 def test_a_day_of_cart_sales_only_lists_no_empty_rows(
     qtbot: QtBot,
-    runner: Runner,  # noqa: F811
+    runner: Runner,
     profile: Profile,  # noqa: F811
     journal: Journal,
     sandbox: SandboxServer,
@@ -98,13 +90,12 @@ def test_a_day_of_cart_sales_only_lists_no_empty_rows(
     till = Till(client, journal, till_name="T1")
     coffee = journal.catalogue.add(ItemDraft("Café", Decimal("500")), "XOF")
     cart = Cart().add_item(coffee, 2)
-    sale = till.start_sale(cart.total, product_name(cart.lines), lines=cart.sale_lines())
-    assert sale.transaction_id
-    sandbox.mark_paid(sale.transaction_id)
-    journal.transition(sale.id, S.PAID)
+    pay(
+        sandbox,
+        journal,
+        till.start_sale(cart.total, product_name(cart.lines), lines=cart.sale_lines()),
+    )
     page = make_page(qtbot, runner, profile, journal, sandbox.url)
-    with qtbot.waitSignal(page.loaded, timeout=WAIT):
-        page.show()
     assert grid_rows(page.body.items_grid) == [["Café", "2", "1,000 FCFA"]]
     lines = [(label, plain(value)) for kind, label, value in page.blocks() if kind == "line"]
     assert lines == [("Café ×2", "1,000 FCFA")]
