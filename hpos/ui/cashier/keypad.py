@@ -16,9 +16,9 @@ the physical keyboard keeps working after a tap.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, Slot
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QGridLayout, QPushButton, QSizePolicy, QWidget
+from PySide6.QtWidgets import QGridLayout, QWidget
 
 from hpos.ui.cashier.amount import (
     DIGIT_KEYS,
@@ -27,8 +27,9 @@ from hpos.ui.cashier.amount import (
     KEY_DECIMAL,
     KEY_DOUBLE_ZERO,
 )
-from hpos.ui.i18n import Retranslatable, current_language
+from hpos.ui.i18n import current_language
 from hpos.ui.money import NUMBER_STYLES
+from hpos.ui.widgets.touch_keys import TouchKeys
 
 #: Smallest side of a key, in pixels (a finger, not a mouse pointer).
 MIN_KEY_SIZE = 64
@@ -54,21 +55,20 @@ def _label(key: str) -> tuple[str, str]:
     )
 
 
-class Keypad(Retranslatable, QWidget):
-    """Digits, 00, decimal separator, backspace and clear, as large buttons."""
+class Keypad(TouchKeys):
+    """Digits, 00, decimal separator, backspace and clear, as large buttons.
 
-    #: The key tapped: "0"-"9", "00", ".", "backspace" or "clear".
-    key_pressed = Signal(str)
+    :attr:`key_pressed` sends "0"-"9", "00", ".", "backspace" or "clear".
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(
+            parent, _KEYS, name_prefix="key_", min_size=MIN_KEY_SIZE, font_pixels=28, grow_rows=True
+        )
         self.setObjectName("keypad")
         self._grid = QGridLayout(self)
         self._grid.setSpacing(8)
         self._grid.setContentsMargins(0, 0, 0, 0)
-        self._buttons: dict[str, QPushButton] = {}
-        for key in _KEYS:
-            self._buttons[key] = self._make_button(key)
         rows = ("789", "456", "123")
         for r, digits in enumerate(rows):
             for c, digit in enumerate(digits):
@@ -90,40 +90,7 @@ class Keypad(Retranslatable, QWidget):
     def retranslate(self) -> None:
         """Key texts and names in the UI language (again on LanguageChange)."""
         self.setAccessibleName(self.tr("Amount keypad"))
-        for key, button in self._buttons.items():
-            text, name = _label(key)
-            button.setText(text)
-            button.setAccessibleName(name)
-            button.setToolTip(name)
-
-    def _make_button(self, key: str) -> QPushButton:
-        button = QPushButton(self)
-        button.setObjectName(f"key_{key}")
-        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        button.setMinimumSize(MIN_KEY_SIZE, MIN_KEY_SIZE)
-        button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        font = QFont(button.font())
-        font.setPixelSize(28)
-        font.setBold(True)
-        button.setFont(font)
-        button.setProperty("key", key)
-        button.clicked.connect(self._on_clicked)
-        return button
-
-    @Slot()
-    def _on_clicked(self) -> None:
-        # One slot for every button: the key travels as the button's "key" property.
-        button = self.sender()
-        if isinstance(button, QPushButton):
-            self.key_pressed.emit(str(button.property("key")))
-
-    def button(self, key: str) -> QPushButton:
-        """The button of ``key`` (for tests and styling)."""
-        return self._buttons[key]
-
-    def buttons(self) -> list[QPushButton]:
-        """Every button."""
-        return list(self._buttons.values())
+        self.word_keys(_label)
 
     @property
     def decimals(self) -> int:
