@@ -21,7 +21,6 @@ from hpos.profile.pin import (
     Attempts,
     PinVerdict,
     attempts_path,
-    hash_pin,
     write_attempts,
 )
 from hpos.profile.profile import Profile, replace_settings
@@ -31,54 +30,14 @@ from hpos.ui.manager.indicator import ModeButton
 from hpos.ui.manager.prompt import PinPrompt
 from hpos.ui.runner import Runner
 from tests.helpers.keyring import MemoryKeyring
+from tests.helpers.manager import PIN, T0, WRONG, Clock, type_pin
 
-PIN = "2580"
-WRONG = "1111"
-T0 = 1_800_000_000.0
 WAIT = 10_000
-
-
-class Clock:
-    """A clock the test moves by hand."""
-
-    def __init__(self, start: float) -> None:
-        self.now = start
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
-
-
-@pytest.fixture(scope="module")
-def pin_hash() -> str:
-    return hash_pin(PIN)
-
-
-@pytest.fixture
-def profile(tmp_path: Path, pin_hash: str) -> Profile:
-    profile = Profile(tmp_path / "profile", KeyStore(backend=MemoryKeyring()), {})
-    profile.save(replace_settings(profile.settings, manager_pin_hash=pin_hash))
-    return profile
-
-
-@pytest.fixture
-def wall() -> Clock:
-    return Clock(T0)
 
 
 @pytest.fixture
 def idle_clock() -> Clock:
     return Clock(1000.0)
-
-
-@pytest.fixture
-def window(qtbot: QtBot) -> QWidget:
-    widget = QWidget()
-    qtbot.addWidget(widget)
-    widget.show()
-    return widget
 
 
 @pytest.fixture
@@ -96,14 +55,6 @@ def ask(qtbot: QtBot, gate: ManagerGate, window: QWidget, ran: list[str]) -> Pin
     prompt = opened.args[0]
     assert isinstance(prompt, PinPrompt)
     return prompt
-
-
-def type_pin(qtbot: QtBot, prompt: PinPrompt, pin: str) -> PinVerdict:
-    qtbot.waitUntil(prompt.pin_edit.isEnabled, timeout=WAIT)
-    prompt.pin_edit.setText(pin)
-    with qtbot.waitSignal(prompt.answered, timeout=WAIT) as answered:
-        qtbot.mouseClick(prompt.ok_button, Qt.MouseButton.LeftButton)
-    return answered.args[0].verdict
 
 
 def unlock(qtbot: QtBot, gate: ManagerGate, window: QWidget) -> None:

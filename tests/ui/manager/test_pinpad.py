@@ -16,8 +16,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from hpos.profile.keystore import KeyStore
-from hpos.profile.pin import PIN_LENGTHS, PinVerdict, hash_pin
+from hpos.profile.pin import PIN_LENGTHS, PinVerdict
 from hpos.profile.profile import Profile, replace_settings
 from hpos.ui.i18n import install_language
 from hpos.ui.mainwindow.window import MainWindow
@@ -26,50 +25,14 @@ from hpos.ui.manager.pinpad import KEY_BACKSPACE, KEY_OK, MIN_KEY_SIZE
 from hpos.ui.manager.prompt import PinPrompt
 from hpos.ui.runner import Runner
 from hpos.ui.settings.dialog import SettingsDialog
-from tests.helpers.keyring import MemoryKeyring
-from tests.helpers.manager import prompt_of
+from tests.helpers.manager import PIN, WRONG, Clock, prompt_of
 from tests.helpers.profiles import make_profile
 
-PIN = "2580"
-WRONG = "1111"
-T0 = 1_800_000_000.0
 WAIT = 10_000
 
 
-class Clock:
-    """A wall clock the test moves by hand."""
-
-    def __init__(self, start: float) -> None:
-        self.now = start
-
-    def __call__(self) -> float:
-        return self.now
-
-
-@pytest.fixture(scope="module")
-def pin_hash() -> str:
-    return hash_pin(PIN)
-
-
 @pytest.fixture
-def wall() -> Clock:
-    return Clock(T0)
-
-
-@pytest.fixture
-def window(qtbot: QtBot) -> QWidget:
-    widget = QWidget()
-    qtbot.addWidget(widget)
-    widget.show()
-    return widget
-
-
-@pytest.fixture
-def gate(
-    runner: Runner, tmp_path: Path, pin_hash: str, wall: Clock, window: QWidget
-) -> ManagerGate:
-    profile = Profile(tmp_path / "profile", KeyStore(backend=MemoryKeyring()), {})
-    profile.save(replace_settings(profile.settings, manager_pin_hash=pin_hash))
+def gate(runner: Runner, profile: Profile, wall: Clock, window: QWidget) -> ManagerGate:
     return ManagerGate(runner, lambda: profile, wall_clock=wall, parent=window)
 
 
