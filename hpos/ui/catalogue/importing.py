@@ -32,6 +32,7 @@ from hpos.ui.controller.text import error_text
 from hpos.ui.folders import FolderMemory
 from hpos.ui.i18n import format_number
 from hpos.ui.runner import Runner
+from hpos.ui.widgets.dialogs import ask_file
 
 if TYPE_CHECKING:
     from hpos.sales.journal import Journal
@@ -233,28 +234,15 @@ class CatalogueFiles(QObject):
         *,
         save: bool = True,
     ) -> None:
-        config_dir = self._config_dir
-
-        def open_dialog(folder: Path) -> None:
-            from PySide6.QtWidgets import QFileDialog  # here: its types cost start-up time
-
-            start = str(folder / file_name) if file_name else str(folder)
-            dialog = QFileDialog(self._page, title, start, kinds)
-            if save:
-                dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-                dialog.setDefaultSuffix(Path(file_name).suffix.lstrip("."))
-            else:
-                dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
-                dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            dialog.setOption(QFileDialog.Option.DontUseNativeDialog, not self._native)
-            dialog.fileSelected.connect(lambda path: chosen(Path(path)))
-            dialog.finished.connect(lambda _result: setattr(self, "file_dialog", None))
-            self.file_dialog = dialog
-            dialog.open()
-
-        def chosen(path: Path) -> None:
-            self.folders.remember(config_dir, path.parent)  # the next dialog starts there
-            then(path)
-
-        self.folders.ask(config_dir, open_dialog)
+        ask_file(
+            self._page,
+            self.folders,
+            self._config_dir,
+            title,
+            file_name,
+            kinds,
+            then,
+            native=self._native,
+            save=save,
+            opened=lambda dialog: setattr(self, "file_dialog", dialog),
+        )

@@ -16,12 +16,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from hpos.profile.profile import Profile
 from hpos.ui.folders import FolderMemory
 from hpos.ui.runner import Runner
+from hpos.ui.widgets.dialogs import ask_file
 from hpos.ui.widgets.paper import Blocks
 
 if TYPE_CHECKING:  # printing and the sales layer load on first use
@@ -109,26 +110,17 @@ class ClosingFiles(QObject):
         self._ask(title, file_name, kinds, lambda path: self.write_csv(data, path))
 
     def _ask(self, title: str, file_name: str, kinds: str, then: Callable[[Path], None]) -> None:
-        config_dir = self.profile.config_dir
-
-        def open_dialog(folder: Path) -> None:
-            from PySide6.QtWidgets import QFileDialog  # here: its types cost start-up time
-
-            dialog = QFileDialog(self._page, title, str(folder / file_name), kinds)
-            dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-            dialog.setDefaultSuffix(Path(file_name).suffix.lstrip("."))
-            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            dialog.setOption(QFileDialog.Option.DontUseNativeDialog, not self._native)
-            dialog.fileSelected.connect(lambda path: chosen(Path(path)))
-            dialog.finished.connect(lambda _result: setattr(self, "file_dialog", None))
-            self.file_dialog = dialog
-            dialog.open()
-
-        def chosen(path: Path) -> None:
-            self.folders.remember(config_dir, path.parent)  # the next dialog starts there
-            then(path)
-
-        self.folders.ask(config_dir, open_dialog)
+        ask_file(
+            self._page,
+            self.folders,
+            self.profile.config_dir,
+            title,
+            file_name,
+            kinds,
+            then,
+            native=self._native,
+            opened=lambda dialog: setattr(self, "file_dialog", dialog),
+        )
 
     def write_pdf(self, blocks: Blocks, path: Path, paper: str = "A4") -> None:
         """Write the printout as a PDF at ``path`` on the runner."""
