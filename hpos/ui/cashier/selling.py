@@ -179,16 +179,21 @@ class CartSelling:
         self._selected = selected if 0 <= selected < len(cart) else len(cart) - 1
         self._refresh_mode()
 
-    def _change(self, change: Callable[[Cart], Cart], selected: int) -> bool:
-        """Apply ``change`` (cart -> cart); the cart full is said, nothing changed."""
+    def _change(self, change: Callable[[Cart], Cart], selected: int | None) -> bool:
+        """Apply ``change`` (cart -> cart), line ``selected`` then the selected one (None:
+        the first line it changed, else the last); the cart full is said, nothing changed."""
         from hpos.sales.cart import CartFull  # loaded with the cart
 
-        assert self._cart is not None
+        old = self._cart
+        assert old is not None
         try:
-            cart = change(self._cart)
+            cart = change(old)
         except CartFull as exc:
             self._hint(self._cart_full_text(exc))
             return False
+        if selected is None:
+            pairs = enumerate(zip(old.lines, cart.lines, strict=False))
+            selected = next((n for n, (was, now) in pairs if was != now), len(cart) - 1)
         self._set_cart(cart, selected)
         return True
 
@@ -213,18 +218,8 @@ class CartSelling:
         """``quantity`` more of ``item`` (a tile, a scan, the search); False if not now."""
         if not self._can_change():
             return False
-        assert self._cart is not None
-        lines = self._cart.lines
-        same = (item.id, item.price, item.name)
-        at = next(
-            (
-                n
-                for n, line in enumerate(lines)
-                if (line.item_id, line.unit_price, line.name) == same
-            ),
-            len(lines),
-        )  # the line Cart.add_item grows, else the new one at the end
-        if not self._change(lambda cart: cart.add_item(item, quantity), at):
+        # selected: the line Cart.add_item grew, else the new one at the end
+        if not self._change(lambda cart: cart.add_item(item, quantity), None):
             return False
         self.entry_page.show_added(item.name)
         return True
@@ -338,8 +333,7 @@ class CartSelling:
         assert cart is not None
         product = self._product_name(cart)
         items = items_text(cart.lines, more=_more_words, amount=self._money)
-        note = " ".join(self.entry_page.description_edit.text().split())
-        description = cart_description(items, note)
+        description = cart_description(items, self.entry_page.description_edit.text())
         if not self._controller.charge(cart.total, product, description, lines=cart.sale_lines()):
             return False
         self._started_charge(cart.total, product)
