@@ -22,8 +22,8 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 SPEC = ROOT / "build_installer.spec"
 TocEntry = tuple[str, str, str]
-#: The modules of packaging/ the spec imports.
-HELPERS = ("bundle_filters", "release_version", "notices")
+#: The modules of packaging/ the spec imports (it runs notices.py by path, not as a module).
+HELPERS = ("bundle_filters", "release_version")
 
 
 @dataclass
@@ -118,14 +118,9 @@ def run_spec(
         run.bundle = kwargs
 
     _fake_pyinstaller(monkeypatch)
-    if platform != sys.platform:
-        # packaging/notices.py reads this machine's Python and distributions: with another
-        # OS pretended, sysconfig breaks. It runs for real on this machine's own platform.
-        notices = types.ModuleType("notices")
-        notices.notices_datas = lambda _analysis, _workpath: []  # type: ignore[attr-defined]
-        monkeypatch.setitem(sys.modules, "notices", notices)
-    # sysconfig loads this machine's _sysconfigdata module on first use, named after
-    # sys.platform: load it before another OS is pretended (else a spec test run alone fails)
+    # The spec runs packaging/notices.py (runpy), which reads this machine's Python through
+    # sysconfig: sysconfig loads this machine's _sysconfigdata module on first use, named after
+    # sys.platform, so load it before another OS is pretended (else a spec test run alone fails)
     sysconfig.get_config_vars()
     monkeypatch.setattr(sys, "platform", platform)
     monkeypatch.setattr(sys, "path", list(sys.path))  # the spec puts packaging/ on it
