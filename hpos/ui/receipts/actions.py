@@ -34,6 +34,7 @@ from hpos.profile.profile import Profile
 from hpos.ui.folders import FolderMemory
 from hpos.ui.i18n import current_language
 from hpos.ui.runner import Runner
+from hpos.ui.widgets.dialogs import ask_file
 
 if TYPE_CHECKING:  # printing, rendering, receipts and history rows are imported on first use,
     # not at start-up: QtPrintSupport alone costs ~20 ms before the window's first paint
@@ -298,33 +299,22 @@ class ReceiptActions(QObject):
     def save_pdf(self, receipt: Receipt) -> None:
         """Ask where (window-modal file dialog, in the folder used last), then write the PDF
         on the Runner."""
-        self.folders.ask(
-            self.profile.config_dir, lambda folder: self._open_file_dialog(receipt, folder)
-        )
-
-    def _open_file_dialog(self, receipt: Receipt, folder: Path) -> None:
-        from PySide6.QtWidgets import QFileDialog  # here: its types cost ~1 ms of start-up
-
-        dialog = QFileDialog(
+        ask_file(
             self._parent(),
+            self.folders,
+            self.profile.config_dir,
             self.tr("Save receipt as PDF"),
-            str(folder / _file_name(receipt)),
+            _file_name(receipt),
             self.tr("PDF files (*.pdf)"),
+            lambda path: self.write_pdf_to(receipt, path),
+            native=self._native,
+            opened=self._file_dialog_opened,
         )
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setDefaultSuffix("pdf")
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, not self._native)
-        dialog.fileSelected.connect(lambda path: self._pdf_chosen(receipt, Path(path)))
-        dialog.finished.connect(lambda _result: setattr(self, "file_dialog", None))
-        if self.file_dialog is not None:
-            self.file_dialog.close()
-        self.file_dialog = dialog
-        dialog.open()
 
-    def _pdf_chosen(self, receipt: Receipt, path: Path) -> None:
-        self.folders.remember(self.profile.config_dir, path.parent)  # the next dialog starts there
-        self.write_pdf_to(receipt, path)
+    def _file_dialog_opened(self, dialog: QFileDialog | None) -> None:
+        if dialog is not None and self.file_dialog is not None:
+            self.file_dialog.close()  # one at a time: the newer one stays
+        self.file_dialog = dialog
 
     def write_pdf_to(self, receipt: Receipt, path: Path) -> None:
         """Write the receipt's PDF to ``path`` in the background; a message either way."""

@@ -39,7 +39,7 @@ def open_warning(parent: QWidget | None, title: str, message: str) -> None:
 
 
 def ask_file(
-    parent: QWidget,
+    parent: QWidget | None,
     folders: FolderMemory,
     config_dir: Path | None,
     title: str,
