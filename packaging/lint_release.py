@@ -26,7 +26,6 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-WORKFLOW = ROOT / ".github" / "workflows" / "release.yml"
 #: Every shell script the release workflow runs, directly or through another.
 SCRIPTS = (
     "scripts/build",
