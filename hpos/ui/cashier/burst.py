@@ -60,11 +60,6 @@ class ScanBurst(Generic[T]):
         """Some keys are held (the caller's timer should release them after :data:`GAP`)."""
         return bool(self._held)
 
-    @property
-    def gap(self) -> float:
-        """Most seconds between two keys of a scan."""
-        return self._gap
-
     def printable(self, char: str, key: T) -> Outcome[T]:
         """A printable key (``char``): held; what was held before is released first when
         the gap since it was too long."""
