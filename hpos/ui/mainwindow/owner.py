@@ -154,22 +154,13 @@ class OwnerWindows(QObject):
     # -- the windows --------------------------------------------------------------------
 
     def _show_closing(self) -> None:
-        dialog, fresh = self.closing_dialog, False
-        if dialog is None or not isValid(dialog):
-            dialog, fresh = self._build_closing(), True
-        self._present(dialog, None if fresh else self.closing_page)
+        self._present(self.closing_dialog, self.closing_page, self._build_closing)
 
     def _show_tills(self) -> None:
-        dialog, fresh = self.tills_dialog, False
-        if dialog is None or not isValid(dialog):
-            dialog, fresh = self._build_tills(), True
-        self._present(dialog, None if fresh else self.tills_view)
+        self._present(self.tills_dialog, self.tills_view, self._build_tills)
 
     def _show_catalogue(self) -> None:
-        dialog, fresh = self.catalogue_dialog, False
-        if dialog is None or not isValid(dialog):
-            dialog, fresh = self._build_catalogue(), True
-        self._present(dialog, None if fresh else self.catalogue_page)
+        self._present(self.catalogue_dialog, self.catalogue_page, self._build_catalogue)
 
     def _build_catalogue(self) -> QDialog:
         # imported on first use: the catalogue page is not needed before the first paint
@@ -239,9 +230,13 @@ class OwnerWindows(QObject):
         dialog.move(centre.x() - dialog.width() // 2, centre.y() - dialog.height() // 2)
         return dialog
 
-    def _present(self, dialog: QDialog, reread: Any) -> None:
-        """Show ``dialog`` (or bring it to the front); closed when manager mode ends.
-        ``reread``: its page, shown before, reads its day again."""
+    def _present(self, dialog: QDialog | None, page: Any, build: Callable[[], QDialog]) -> None:
+        """Show ``dialog`` (or bring it to the front; ``build`` it when there is none);
+        closed when manager mode ends. A dialog shown before has its ``page`` read its day
+        again."""
+        reread = page
+        if dialog is None or not isValid(dialog):
+            dialog, reread = build(), None
         if not dialog.isVisible():
             self._manager.close_on_lock(dialog)
             dialog.show()
