@@ -14,14 +14,12 @@ sales of the period have lines (cart sales), an "Items sold" table (text) or
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from decimal import Decimal
 
 from hpos.cli import output
 from hpos.sales.report import NOT_RECORDED, ROW_FIELDS, DayReport, report_rows
-from hpos.util.csvcell import guard_formula
+from hpos.util.csvcell import rows_csv
 
 
 def report_text(report: DayReport) -> str:
@@ -121,17 +119,7 @@ def items_table(report: DayReport) -> str:
 
 def report_csv(report: DayReport) -> str:
     """The report's flat rows as CSV with a header row (text cells guarded: no formula runs)."""
-    buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=list(ROW_FIELDS), lineterminator="\n")
-    writer.writeheader()
-    for row in report_rows(report):
-        writer.writerow(
-            {
-                key: guard_formula(value) if isinstance(value, str) else value
-                for key, value in row.items()
-            }
-        )
-    return buf.getvalue()
+    return rows_csv(ROW_FIELDS, report_rows(report))
 
 
 def report_json(report: DayReport) -> str:

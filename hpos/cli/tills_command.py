@@ -16,8 +16,6 @@ Amounts have their currency's decimals everywhere; the text groups thousands
 from __future__ import annotations
 
 import argparse
-import csv
-import io
 import json
 from dataclasses import replace
 from datetime import date, datetime, tzinfo
@@ -28,7 +26,7 @@ from hpos.cli.commands import Context
 from hpos.cli.exits import EXIT_OK, EXIT_USAGE, CliError
 from hpos.hpay.money import amount_text
 from hpos.sales.all_tills import AllTillsReport, Totals, build_all_tills
-from hpos.util.csvcell import guard_formula
+from hpos.util.csvcell import rows_csv
 
 #: The CSV's columns: one row per till, then the payments not from HPOS, then the total.
 CSV_FIELDS = (
@@ -134,12 +132,7 @@ def tills_rows(report: AllTillsReport) -> list[dict[str, str]]:
 
 def tills_csv(report: AllTillsReport) -> str:
     """The lines as CSV with a header row (text cells guarded: no formula runs)."""
-    buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=list(CSV_FIELDS), lineterminator="\n")
-    writer.writeheader()
-    for row in tills_rows(report):
-        writer.writerow({key: guard_formula(value) for key, value in row.items()})
-    return buf.getvalue()
+    return rows_csv(CSV_FIELDS, tills_rows(report))
 
 
 def tills_json(report: AllTillsReport, tz: tzinfo) -> str:

@@ -12,15 +12,13 @@ cells guarded against formulas. Pure Python, no Qt.
 
 from __future__ import annotations
 
-import csv
-import io
 from decimal import Decimal
 
 from hpos.hpay.money import amount_text, format_amount
 from hpos.sales.closing import Change, DayClose
 from hpos.sales.journal_closings import ClosingRecord
 from hpos.sales.report import ROW_FIELDS, report_rows
-from hpos.util.csvcell import guard_formula
+from hpos.util.csvcell import rows_csv
 
 __all__ = ["CHANGE_TEXT", "REASON_TEXT", "change_text", "closing_csv", "closing_rows"]
 
@@ -109,9 +107,4 @@ def closing_rows(close: DayClose, recorded: ClosingRecord | None = None) -> list
 
 def closing_csv(rows: list[dict[str, str]]) -> str:
     """The rows as CSV with a header row (text cells guarded: no formula runs in a sheet)."""
-    buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=list(ROW_FIELDS), lineterminator="\n")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({key: guard_formula(value) for key, value in row.items()})
-    return buf.getvalue()
+    return rows_csv(ROW_FIELDS, rows)
