@@ -80,10 +80,6 @@ class FolderMemory(QObject):
         self._known: dict[Path | None, Path] = {}
         self._waiting: dict[Path | None, list[Callable[[Path], None]]] = {}
 
-    def known(self, config_dir: Path | None) -> Path | None:
-        """The start folder if it was read already (no disk), else None."""
-        return self._known.get(config_dir)
-
     def ask(self, config_dir: Path | None, then: Callable[[Path], None]) -> None:
         """Call ``then(start folder)``: at once when known, else once a worker read it."""
         known = self._known.get(config_dir)

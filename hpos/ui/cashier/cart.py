@@ -179,11 +179,6 @@ class CartView(Retranslatable, QWidget):
     # -- what is shown ------------------------------------------------------------------
 
     @property
-    def cart(self) -> Cart:
-        """The cart shown."""
-        return self._cart
-
-    @property
     def selected(self) -> int:
         """The index of the selected line (-1: none)."""
         return self._selected
