@@ -40,6 +40,7 @@ from hpos.sales.catalogue import (
     check_draft,
 )
 from hpos.ui.catalogue.words import colour_names, problem_text
+from hpos.ui.i18n import Retranslatable
 from hpos.ui.widgets.style import RED
 
 #: The fields that can be at fault, in the form's order.
@@ -47,7 +48,7 @@ FIELDS = ("name", "price", "category", "barcode", "sku", "colour")
 _SWATCH = 28  # px: a colour button's side
 
 
-class ItemEditor(QDialog):
+class ItemEditor(Retranslatable, QDialog):
     """Add or edit one item; stays open until the page says the item was written."""
 
     #: Save pressed with a clean draft: (item id or None for a new item, ItemDraft).
@@ -236,11 +237,6 @@ class ItemEditor(QDialog):
                 button.setAccessibleName(names.get(hex_value, hex_value))
 
     # -- internals ------------------------------------------------------------------
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Enter in the barcode or SKU field (a scanner's last key) goes to the next field."""

@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -34,14 +34,14 @@ from PySide6.QtWidgets import (
 from hpos.sales.catalogue import Item
 from hpos.ui.catalogue.changes import ChangesModel, change_steps
 from hpos.ui.catalogue.words import line_text
-from hpos.ui.i18n import format_number
+from hpos.ui.i18n import Retranslatable, format_number
 from hpos.ui.widgets.style import RED
 
 #: The rejected lines' columns: line number, the line's text, why.
 LINE, TEXT, WHY = range(3)
 
 
-class ImportReport(QDialog):
+class ImportReport(Retranslatable, QDialog):
     """The plan of one CSV file, before Import (see the module)."""
 
     #: Import pressed.
@@ -214,11 +214,6 @@ class ImportReport(QDialog):
             self.tabs.setTabText(index, title.format(count=format_number(count)))
         self.save_button.setText(self.tr("&Save report…"))
         self.import_button.setText(self.tr("&Import"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def _import(self) -> None:
         self.message.hide()

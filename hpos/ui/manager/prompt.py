@@ -21,7 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QRegularExpression, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QRegularExpression, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QDialog,
@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from hpos.profile.pin import PIN_LENGTHS, PinAnswer, PinVerdict
+from hpos.ui.i18n import Retranslatable
 from hpos.ui.manager.jobs import answer_text, is_damaged, pin_waiting, try_pin, wait_text
 from hpos.ui.manager.pinpad import KEY_BACKSPACE, KEY_OK, MIN_KEY_SIZE, PinPad
 from hpos.ui.runner import Runner
@@ -50,7 +51,7 @@ QLineEdit#pinEdit {{ font-size: 20px; padding: 4px; }}
 PAD_MAX_WIDTH = 320
 
 
-class PinPrompt(QDialog):
+class PinPrompt(Retranslatable, QDialog):
     """Asks for the manager PIN; accepted once a right PIN was checked in the background."""
 
     #: Each answer of a try (a :class:`~hpos.profile.pin.PinAnswer`), on the GUI thread.
@@ -288,12 +289,6 @@ class PinPrompt(QDialog):
         if self._held is not None:
             self.tick()
         self._fit_height()
-
-    def changeEvent(self, event: QEvent) -> None:
-        """Re-read every text when the language changes."""
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def done(self, result: int) -> None:
         """Closed (either way): the countdown stops."""
