@@ -241,7 +241,8 @@ def owner_pages(app: QApplication, window: QWidget, language: str) -> None:
     window.owner.tills_dialog.close()
 
 
-#: The scene's shop when the demo's own catalogue is not there: (name, price XOF, category).
+#: The scene's shop when the demo's own catalogue is not there:
+#: (name, price XOF, category, colour).
 CATALOGUE = (
     ("Café noir", "500", "Boissons", "#5D4037"),
     ("Café au lait", "700", "Boissons", "#5D4037"),
@@ -285,15 +286,8 @@ def cashier_cart(app: QApplication, window: QWidget) -> None:
 
 
 def catalogue_page(app: QApplication, window: QWidget, language: str) -> None:
-    """Owner → Catalogue… on the demo's catalogue (filled here when the demo has none), then
-    the item editor saying why a price is refused."""
-    from hpos.sales.catalogue import ItemDraft
-
-    store = window.controller.service.journal.catalogue
-    if not store.items():
-        for n, (name, price, category, colour) in enumerate(CATALOGUE):
-            barcode = f"6{n:011d}" if category in ("Boissons", "Boulangerie") else None
-            store.add(ItemDraft(name, price, barcode, None, category, colour), "XOF")
+    """Owner → Catalogue… on the catalogue of the quick keys' scene (:func:`cashier_cart`),
+    then the item editor saying why a price is refused."""
     window.owner.open_catalogue()
     page = window.owner.catalogue_page
     wait_for(app, lambda: page.model.rowCount() > 0, "the catalogue")
