@@ -30,7 +30,7 @@ from hpos.cli.exits import EXIT_OK, EXIT_REJECTED_LINES, EXIT_USAGE, CliError
 from hpos.cli.sales_common import open_journal, reason
 from hpos.hpay.errors import ConfigError, HpayError
 from hpos.hpay.money import amount_text
-from hpos.sales.catalogue import Item, ItemRefused, fold
+from hpos.sales.catalogue import Item, ItemRefused, tile_order
 from hpos.sales.catalogue_csv import CatalogueFileRefused, write_catalogue_csv
 from hpos.sales.catalogue_import import ImportPlan, apply_plan, read_catalogue_csv
 from hpos.sales.catalogue_store import CatalogueStore
@@ -49,7 +49,7 @@ def cmd_catalogue(args: argparse.Namespace, ctx: Context) -> int:
 def _list(args: argparse.Namespace, ctx: Context) -> int:
     with open_journal(ctx) as journal:
         store = journal.catalogue
-        items = sorted(store.items(archived=args.archived), key=_tile_order)
+        items = sorted(store.items(archived=args.archived), key=tile_order)
         currency = store.currency or ""
     if args.json:
         ctx.say(json.dumps([_record(i, currency) for i in items], ensure_ascii=False, indent=2))
@@ -81,11 +81,6 @@ def _list(args: argparse.Namespace, ctx: Context) -> int:
         count += f", {len(items) - active} archived"
     ctx.say(count + ".")
     return EXIT_OK
-
-
-def _tile_order(item: Item) -> tuple[bool, str, str, int]:
-    """As the quick keys show them: by category ("no category" last), then by name."""
-    return (item.category == "", fold(item.category), fold(item.name), item.id)
 
 
 def _record(item: Item, currency: str) -> dict[str, object]:
@@ -204,7 +199,7 @@ def _report(path: Path, plan: ImportPlan, *, dry_run: bool, changes: list[str]) 
 def _export(args: argparse.Namespace, ctx: Context) -> int:
     with open_journal(ctx) as journal:
         store = journal.catalogue
-        items = sorted(store.items(archived=True), key=_tile_order)  # as listed
+        items = sorted(store.items(archived=True), key=tile_order)  # as listed
         data = write_catalogue_csv(items, store.currency)
     if args.file == "-":
         stream = getattr(ctx.out, "buffer", None)

@@ -200,6 +200,11 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
+def tile_order(item: Item) -> tuple[bool, str, str, int]:
+    """The quick keys' order: by category ("no category" last), then by name."""
+    return (item.category == "", fold(item.category), fold(item.name), item.id)
+
+
 @dataclass(frozen=True, slots=True)
 class _Entry:
     item: Item
@@ -224,10 +229,7 @@ class CatalogueIndex:
     @classmethod
     def build(cls, items: Iterable[Item]) -> CatalogueIndex:
         """The index of ``items`` (archived ones left out), by category then name."""
-        active = sorted(
-            (i for i in items if not i.archived),
-            key=lambda i: (i.category == "", fold(i.category), fold(i.name), i.id),
-        )
+        active = sorted((i for i in items if not i.archived), key=tile_order)
         entries = []
         for item in active:
             item_codes = tuple(c for c in (item.barcode, item.sku) if c)
