@@ -274,7 +274,7 @@ class SettingsDialog(Retranslatable, QDialog):
         s = loaded.settings
         self._base = s
         self._secret.load(loaded)
-        self._form.fill(s, "")  # write-only: the saved secret is never shown
+        self._form.fill(s)
         self.counter_page.fill(s)
         self.pin_page.fill(s.manager_pin_hash)
         self._is_loaded = True

@@ -263,13 +263,14 @@ class SettingsForm(QWidget):
         self.mode_combo.setCurrentIndex(max(0, self.mode_combo.findData(mode)))
         self.mode_combo.blockSignals(False)
 
-    def fill(self, s: Settings, secret: str) -> None:
-        """Show these settings (the mode without asking) and this secret."""
+    def fill(self, s: Settings) -> None:
+        """Show these settings (the mode without asking); the secret field empty (write-only:
+        the saved secret is never shown)."""
         self.set_mode(s.mode)
         self.api_url_edit.setText(s.api_url)
         self.api_key_edit.setText(s.api_key)
         self.public_key_edit.setText(s.public_key)
-        self.secret_edit.setText(secret)
+        self.secret_edit.setText("")
         self.shop_name_edit.setText(s.shop_name)
         self.till_name_edit.setText(s.till_name)
         self.product_edit.setText(s.default_product)
