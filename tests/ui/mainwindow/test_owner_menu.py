@@ -14,7 +14,6 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QGridLayout, QLabel
 from pytestqt.qtbot import QtBot
 
 from hpos.profile.keystore import KeyStore
@@ -25,6 +24,7 @@ from tests.helpers.keyring import MemoryKeyring
 from tests.helpers.manager import prompt_of, type_pin
 from tests.helpers.profiles import make_profile
 from tests.helpers.window import WAIT, charge, key, ready
+from tests.ui.owner.shown import grid_rows
 
 PIN = "24680"
 PAID_ROW = ["Paid", "1", "14,900 FCFA", "224 FCFA", "14,676 FCFA"]
@@ -83,18 +83,7 @@ def figures(win: MainWindow) -> list[list[str]]:
     """The closing page's figures table as read on screen (no-break spaces as spaces)."""
     page = win.owner.closing_page
     assert page is not None
-    grid = page.body.figures_grid
-    assert isinstance(grid, QGridLayout)
-    rows = []
-    for r in range(1, grid.rowCount()):
-        cells = []
-        for c in range(grid.columnCount()):
-            item = grid.itemAtPosition(r, c)
-            widget = item.widget() if item is not None else None
-            if isinstance(widget, QLabel):
-                cells.append(widget.text().replace("\u00a0", " ").replace("\u202f", " "))
-        rows.append(cells)
-    return rows
+    return grid_rows(page.body.figures_grid)
 
 
 def till_rows(win: MainWindow) -> list[list[str]]:

@@ -19,7 +19,7 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit
+from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
 from hpos.hpay.client import HpayClient
@@ -34,6 +34,7 @@ from hpos.ui.owner.closing_words import ERROR_COLOUR, WARNING_COLOUR
 from hpos.ui.runner import Runner
 from tests.helpers.profiles import make_profile
 from tests.helpers.sandbox import client_config
+from tests.ui.owner.shown import grid_rows, plain
 
 WAIT = 15_000
 S = SaleState
@@ -85,25 +86,6 @@ def make_page(
     with qtbot.waitSignal(page.loaded, timeout=WAIT):
         page.show()
     return page
-
-
-def plain(text: str) -> str:
-    """Text as read aloud: no-break and narrow spaces as spaces."""
-    return text.replace("\u00a0", " ").replace("\u202f", " ")
-
-
-def grid_rows(grid: QGridLayout | None) -> list[list[str]]:
-    assert grid is not None
-    rows = []
-    for r in range(1, grid.rowCount()):
-        cells = []
-        for c in range(grid.columnCount()):
-            item = grid.itemAtPosition(r, c)
-            widget = item.widget() if item is not None else None
-            if isinstance(widget, QLabel):
-                cells.append(plain(widget.text()))
-        rows.append(cells)
-    return rows
 
 
 @pytest.fixture

@@ -18,7 +18,8 @@ from hpos.sales.states import SaleState
 from hpos.sales.till import Till
 from hpos.sandbox.server import SandboxServer
 from hpos.ui.runner import Runner
-from tests.ui.owner.test_closing import grid_rows, make_page, plain, profile  # noqa: F401 - fixture
+from tests.ui.owner.shown import grid_rows, plain
+from tests.ui.owner.test_closing import make_page, profile  # noqa: F401 - fixture
 
 S = SaleState
 
