@@ -55,7 +55,7 @@ from hpos.ui.catalogue.words import (
 from hpos.ui.folders import FolderMemory
 from hpos.ui.i18n import Retranslatable
 from hpos.ui.runner import Runner
-from hpos.ui.widgets.style import AMBER, RED
+from hpos.ui.widgets.style import AMBER, RED, page_title
 
 if TYPE_CHECKING:
     from hpos.sales.journal import Journal
@@ -114,11 +114,7 @@ class CataloguePage(Retranslatable, QWidget):
         self.files.imported.connect(self._on_done)
         self.files.done.connect(self._say)
         self.files.failed.connect(self._say_failure)
-        self.title = QLabel()
-        font = self.title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        self.title.setFont(font)
+        self.title = page_title()
         self.filter_edit = QLineEdit()
         self.filter_edit.setObjectName("catalogueFilter")
         self.filter_edit.setClearButtonEnabled(True)

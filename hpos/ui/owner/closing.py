@@ -53,6 +53,7 @@ from hpos.ui.owner.closing_body import ClosingBody
 from hpos.ui.owner.closing_files import ClosingFiles
 from hpos.ui.runner import Runner
 from hpos.ui.widgets.paper import LAYOUTS
+from hpos.ui.widgets.style import page_title
 
 if TYPE_CHECKING:  # the sales layer and printing load on first use (workers, first print)
     from PySide6.QtPrintSupport import QPrinter
@@ -131,11 +132,7 @@ class ClosingPage(Retranslatable, QWidget):
     def _build(self) -> None:
         outer = QVBoxLayout(self)
         top = QHBoxLayout()
-        self.title = QLabel()
-        font = self.title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        self.title.setFont(font)
+        self.title = page_title()
         self.day_label = QLabel()
         self.day_edit = QDateEdit()
         self.day_edit.setCalendarPopup(True)

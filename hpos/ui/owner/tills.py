@@ -52,6 +52,7 @@ from hpos.ui.controller.text import error_text, last_known_text
 from hpos.ui.i18n import Retranslatable, format_date, format_number, format_time
 from hpos.ui.money import format_money
 from hpos.ui.runner import Runner
+from hpos.ui.widgets.style import page_title
 
 if TYPE_CHECKING:  # the sales layer (and the HPAY client) load on the worker that reads
     from hpos.sales.all_tills import AllTillsReport, Totals
@@ -224,11 +225,7 @@ class AllTillsView(Retranslatable, QWidget):
         self._progress = _Progress(self)
         self._progress.read.connect(self._on_progress)
         self.model = AllTillsModel(self)
-        self.title = QLabel()
-        font = self.title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        self.title.setFont(font)
+        self.title = page_title()
         self.day_label = QLabel()
         self.day_edit = QDateEdit(QDate.currentDate())
         self.day_edit.setCalendarPopup(True)

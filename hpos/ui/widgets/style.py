@@ -63,6 +63,16 @@ def set_pixels(widget: QWidget, pixels: float, *, bold: bool | None = None) -> N
     widget.setFont(font)
 
 
+def page_title() -> QLabel:
+    """A page's title (the owner's pages): bold, 1.3 times the font's size."""
+    title = QLabel()
+    font = title.font()
+    font.setPointSizeF(font.pointSizeF() * 1.3)
+    font.setBold(True)
+    title.setFont(font)
+    return title
+
+
 def big_button(text: str, name: str, parent: QWidget) -> QPushButton:
     """A large push button with an accessible name."""
     button = QPushButton(text, parent)
