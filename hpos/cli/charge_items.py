@@ -21,7 +21,7 @@ from hpos.cli import output
 from hpos.cli.exits import EXIT_USAGE, CliError
 from hpos.hpay.money import format_amount
 from hpos.sales.cart import MAX_QUANTITY, Cart, CartFull, cart_description, items_text, product_name
-from hpos.sales.catalogue import Item
+from hpos.sales.catalogue import CatalogueIndex, Item
 from hpos.sales.catalogue_store import CatalogueStore
 
 _QUANTITY = re.compile(r"(?P<code>.+?)\s*[xX×*]\s*(?P<count>[0-9]+)")
@@ -37,17 +37,17 @@ class ItemCart:
     description: str
 
 
-def find_item(spec: str, store: CatalogueStore) -> tuple[Item, int]:
+def find_item(spec: str, index: CatalogueIndex) -> tuple[Item, int]:
     """The item ``spec`` names and how many (``COF``, ``COFx3``); CliError (exit 2) if none."""
     text = spec.strip()
     if not text:
         raise CliError(f"--item needs a barcode or SKU. {_NOTHING_SENT}", EXIT_USAGE)
-    item = _by_code(store, text)
+    item = index.by_code(text)
     if item is not None:
         return item, 1
     match = _QUANTITY.fullmatch(text)
     if match is not None:
-        item = _by_code(store, match["code"])
+        item = index.by_code(match["code"])
         count = int(match["count"])
         if item is not None:
             if not 1 <= count <= MAX_QUANTITY:
@@ -64,18 +64,6 @@ def find_item(spec: str, store: CatalogueStore) -> tuple[Item, int]:
     )
 
 
-def _by_code(store: CatalogueStore, code: str) -> Item | None:
-    code = code.strip()
-    found = store.by_code(code)
-    if found is not None:
-        return found
-    folded = code.casefold()
-    for item in store.items():  # a code typed in another case: a few hundred items at most
-        if folded in (c.casefold() for c in (item.barcode, item.sku) if c):
-            return item
-    return None
-
-
 def item_cart(
     specs: Sequence[str],
     store: CatalogueStore,
@@ -90,10 +78,11 @@ def item_cart(
             f" {currency}. {_NOTHING_SENT}",
             EXIT_USAGE,
         )
+    index = CatalogueIndex.build(store.items())
     cart = Cart()
     try:
         for spec in specs:
-            item, count = find_item(spec, store)
+            item, count = find_item(spec, index)
             cart = cart.add_item(item, count)
         if amount is not None:
             cart = cart.add_amount(amount)
