@@ -249,11 +249,8 @@ class CashierScreen(CartSelling, ItemFinding, SaleFollowing, LazyPages, QWidget)
                 self.add_typed()  # the safe rule: a typed amount joins the cart first
                 return False
             return self._charge_cart()
-        refused = self._entry.charge_refusal()  # nothing, zero, or keys refused and not taken back
-        amount = self._entry.value
-        if refused is not None or amount is None:
-            if refused is not None:
-                self.entry_page.show_refusal(refused, self._locale)
+        amount = self._typed_amount()
+        if amount is None:
             return False
         product = " ".join(self.entry_page.product_edit.text().split()) or self._default_product
         description = " ".join(self.entry_page.description_edit.text().split())
@@ -261,6 +258,15 @@ class CashierScreen(CartSelling, ItemFinding, SaleFollowing, LazyPages, QWidget)
             return False
         self._started_charge(amount, product)
         return True
+
+    def _typed_amount(self) -> Decimal | None:
+        """The typed amount when it can be charged (or go in the cart), else None; the hint
+        line says why when keys were refused or the amount is zero."""
+        refused = self._entry.charge_refusal()  # nothing, zero, or keys refused and not taken back
+        if refused is not None:
+            self.entry_page.show_refusal(refused, self._locale)
+            return None
+        return self._entry.value
 
     def _started_charge(self, amount: Decimal, product: str) -> None:
         self._waiting_charge = True

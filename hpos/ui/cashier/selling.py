@@ -229,11 +229,8 @@ class CartSelling:
         """The typed amount as a "Misc." line (Add, or Enter with a cart); False if not."""
         if not self._can_change():
             return False
-        refused = self._entry.charge_refusal()
-        amount = self._entry.value
-        if refused is not None or amount is None:
-            if refused is not None:
-                self.entry_page.show_refusal(refused, self._locale)
+        amount = self._typed_amount()
+        if amount is None:
             return False
         name = self._misc = QCoreApplication.translate("CashierScreen", "Misc.")
         at = len(self._cart or ())  # the new line, at the end
