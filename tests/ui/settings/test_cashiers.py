@@ -21,6 +21,7 @@ from hpos.ui.runner import Runner
 from hpos.ui.settings.cashiers import CashiersBox
 from hpos.ui.settings.dialog import SettingsDialog
 from tests.helpers.keyring import MemoryKeyring
+from tests.ui.settings.shown import open_dialog
 
 WAIT = 10_000
 
@@ -42,10 +43,7 @@ def profile(tmp_path: Path) -> Profile:
 
 
 def open_box(qtbot: QtBot, profile: Profile, runner: Runner) -> tuple[SettingsDialog, CashiersBox]:
-    dialog = SettingsDialog(profile, runner, confirm=lambda _q: True, inform=lambda _m: None)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitUntil(dialog.is_loaded, timeout=WAIT)
+    dialog = open_dialog(qtbot, profile, runner)
     dialog.tabs.setCurrentIndex(1)
     return dialog, dialog.counter_page.cashiers_box
 

@@ -26,6 +26,7 @@ from hpos.ui.settings.dialog import SettingsDialog
 from tests.helpers.keyring import MemoryKeyring
 from tests.helpers.sandbox import SECRETS_TO_CHECK
 from tests.helpers.translators import Marking
+from tests.ui.settings.shown import open_dialog
 
 WAIT = 10_000
 SECRET = "sk.Counter-Page-Secret-7071"
@@ -43,14 +44,6 @@ def profile(tmp_path: Path, backend: MemoryKeyring) -> Profile:
     profile.save(Settings(api_url="https://api.example.com", api_key="ak.1", public_key="pk.1"))
     profile.set_secret_key(SECRET)
     return profile
-
-
-def open_dialog(qtbot: QtBot, profile: Profile, runner: Runner) -> SettingsDialog:
-    dialog = SettingsDialog(profile, runner, confirm=lambda _q: True, inform=lambda _m: None)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitUntil(dialog.is_loaded, timeout=WAIT)
-    return dialog
 
 
 def save(qtbot: QtBot, dialog: SettingsDialog) -> Settings:

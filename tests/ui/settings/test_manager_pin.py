@@ -26,6 +26,7 @@ from hpos.ui.runner import Runner
 from hpos.ui.settings import jobs
 from hpos.ui.settings.dialog import SettingsDialog
 from tests.helpers.keyring import MemoryKeyring
+from tests.ui.settings.shown import open_dialog
 
 WAIT = 10_000
 PIN = "246810"
@@ -34,16 +35,6 @@ PIN = "246810"
 @pytest.fixture
 def profile(tmp_path: Path) -> Profile:
     return Profile(tmp_path / "profile", KeyStore(backend=MemoryKeyring()), {})
-
-
-def open_dialog(qtbot: QtBot, profile: Profile, runner: Runner, **kwargs: Any) -> SettingsDialog:
-    dialog = SettingsDialog(
-        profile, runner, confirm=lambda _q: True, inform=lambda _m: None, **kwargs
-    )
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitUntil(dialog.is_loaded, timeout=WAIT)
-    return dialog
 
 
 def save(qtbot: QtBot, dialog: SettingsDialog) -> Settings:

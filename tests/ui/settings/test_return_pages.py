@@ -11,18 +11,13 @@ from hpos.profile.profile import Profile, Settings
 from hpos.ui.runner import Runner
 from hpos.ui.settings.dialog import SettingsDialog
 from tests.helpers.keyring import MemoryKeyring
-
-WAIT = 10_000
+from tests.ui.settings.shown import open_dialog as shown_dialog
 
 
 def open_dialog(qtbot: QtBot, tmp_path: Path, runner: Runner, mode: str) -> SettingsDialog:
     profile = Profile(tmp_path / "profile", KeyStore(backend=MemoryKeyring()), {})
     profile.save(Settings(api_url="https://api.example.com", mode=mode))
-    dialog = SettingsDialog(profile, runner, confirm=lambda _q: True, inform=lambda _m: None)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitUntil(dialog.is_loaded, timeout=WAIT)
-    return dialog
+    return shown_dialog(qtbot, profile, runner)
 
 
 def test_prod_warns_until_every_return_page_is_the_shops_own(

@@ -23,6 +23,7 @@ from hpos.ui.runner import Runner
 from hpos.ui.settings.dialog import SettingsDialog
 from tests.helpers.keyring import MemoryKeyring
 from tests.helpers.sandbox import SECRETS_TO_CHECK
+from tests.ui.settings.shown import open_dialog
 
 WAIT = 10_000
 SECRET = "sk.Url-Change-Secret-4242"
@@ -39,16 +40,6 @@ def backend() -> MemoryKeyring:
 @pytest.fixture
 def profile(tmp_path: Path, backend: MemoryKeyring) -> Profile:
     return Profile(tmp_path / "profile", KeyStore(backend=backend), {})
-
-
-def open_dialog(qtbot: QtBot, profile: Profile, runner: Runner, **kwargs: object) -> SettingsDialog:
-    dialog = SettingsDialog(
-        profile, runner, confirm=lambda _q: True, inform=lambda _m: None, **kwargs
-    )
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitUntil(dialog.is_loaded, timeout=WAIT)
-    return dialog
 
 
 def retype(qtbot: QtBot, dialog: SettingsDialog, url: str) -> None:
