@@ -42,7 +42,7 @@ import platformdirs
 
 from hpos.hpay.errors import ConfigError
 from hpos.profile.keystore import KeyStore
-from hpos.profile.profile import Profile, Settings, replace_settings
+from hpos.profile.profile import Profile, Settings
 from hpos.util.atomic import write_atomic
 from hpos.util.private import private_folder
 
@@ -267,15 +267,13 @@ def use_demo_account(profile: Profile, url: str, **changes: Any) -> None:
     """
     from hpos.sandbox.accounts import DEMO_ACCOUNT  # only the demo needs the sandbox
 
-    settings = replace_settings(
-        profile.settings,
+    profile.update(
         api_url=url,
         api_key=DEMO_ACCOUNT.api_key,
         public_key=DEMO_ACCOUNT.public_key,
         mode="TEST",
         **changes,
     )
-    profile.save(settings)
     profile.set_session_secret(DEMO_ACCOUNT.secret_key)
 
 
