@@ -39,7 +39,6 @@ from shiboken6 import isValid
 
 from hpos.profile.profile import Profile, Settings, replace_settings
 from hpos.profile.settings import DISPLAY_AUTO, DISPLAY_OFF, DISPLAY_WINDOW
-from hpos.ui.customer.action import display_action, retranslate_action
 
 if TYPE_CHECKING:
     from hpos.ui.customer.view import CustomerDisplay
@@ -119,7 +118,7 @@ class CustomerDisplayManager(QObject):
         clock: Callable[[], datetime] = utcnow,
         runner: Runner | None = None,
         profile: Callable[[], Profile] | None = None,
-        action: QAction | None = None,  # the window's own (it triggers toggle()); else made here
+        action: QAction,  # the window's own: it triggers toggle() and words it
     ) -> None:
         super().__init__(window)
         self._window = window
@@ -145,9 +144,7 @@ class CustomerDisplayManager(QObject):
         self._save_timer.setInterval(SAVE_DELAY_MS)
         self._save_timer.timeout.connect(self._save_place)
         #: View → Customer display (Ctrl+Shift+D): checked while the display shows.
-        self.action = action if action is not None else display_action(window)
-        if action is None:
-            self.action.triggered.connect(self.toggle)
+        self.action = action
         window.installEventFilter(self)  # the cashier's window shown or moved to a screen
         app = QGuiApplication.instance()
         app.screenAdded.connect(self._screen_added)
@@ -254,10 +251,6 @@ class CustomerDisplayManager(QObject):
         self.place()
         self.action.setChecked(self.display is not None and self.display.isVisible())
 
-    def retranslate(self) -> None:
-        """The action's texts, in the current language."""
-        retranslate_action(self.action)
-
     def _save_place(self) -> None:
         """Remember where the window is (in the profile, written on the runner)."""
         self._save_timer.stop()
@@ -329,8 +322,6 @@ class CustomerDisplayManager(QObject):
             if kind == QEvent.Type.Show:
                 self._watch_screen()
                 self._cashier_moved()
-            elif kind == QEvent.Type.LanguageChange:
-                self.retranslate()
         elif watched is self.__dict__.get("display") and self._alive():
             if kind in (QEvent.Type.Move, QEvent.Type.Resize):
                 if self._placement == WINDOW and not self._placing:
