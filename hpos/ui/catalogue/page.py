@@ -94,7 +94,6 @@ class CataloguePage(Retranslatable, QWidget):
         self._loaded: jobs.Loaded | None = None
         self._busy = False
         self._shown_once = False
-        self._status: Callable[[], str] = lambda: ""
         self.question: QMessageBox | None = None
         self.editing = ItemEditing(runner, journal, self)
         self.editing.written.connect(self._on_done)
@@ -299,7 +298,6 @@ class CataloguePage(Retranslatable, QWidget):
         self.export_button.setToolTip(self.tr("Save the items shown as a CSV file"))
         self._update_buttons()
         self.model.retranslate()
-        self.status_label.setText(self._status())
         self._show_note()
 
     # -- internals ------------------------------------------------------------------
@@ -414,7 +412,6 @@ class CataloguePage(Retranslatable, QWidget):
     @Slot(str)
     def _say(self, text: str) -> None:
         self.status_label.setStyleSheet("")
-        self._status = lambda: text
         self.status_label.setText(text)
         self.said.emit(text)
 
