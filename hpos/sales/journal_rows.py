@@ -61,7 +61,7 @@ def _lines(text: str | None) -> tuple[SaleLine, ...]:
 
 
 def sale_from_row(row: sqlite3.Row) -> Sale:
-    """The sale of one row read with :data:`SALES` (a bare ``sales`` row: no lines)."""
+    """The sale of one row read with :data:`SALES` (every read of sales is)."""
     created = datetime.fromisoformat(row["created_at"])
     updated = datetime.fromisoformat(row["updated_at"])
     return Sale(
@@ -85,7 +85,7 @@ def sale_from_row(row: sqlite3.Row) -> Sale:
         reference=row["reference"],
         answered=int(row["answered"]),
         cashier=row["cashier"],
-        lines=_lines(row["lines_json"]) if "lines_json" in row.keys() else (),  # noqa: SIM118,
+        lines=_lines(row["lines_json"]),
     )
 
 
