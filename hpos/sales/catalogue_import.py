@@ -84,9 +84,10 @@ class ImportPlan:
     """What importing a file would do (nothing is written until :func:`apply_plan`).
 
     ``changes`` go to :meth:`CatalogueStore.write_many` (id None: a new item);
-    ``archive`` and ``restore`` are item ids. The counts are of lines. ``change_lines``,
-    ``archive_lines`` and ``restore_lines`` are the file's line numbers of ``changes``,
-    ``archive`` and ``restore``, in the same order (for a report of what would change).
+    ``archive`` and ``restore`` are item ids. The counts are of lines (``archived`` and
+    ``restored``: of ``archive`` and ``restore``). ``change_lines``, ``archive_lines``
+    and ``restore_lines`` are the file's line numbers of ``changes``, ``archive`` and
+    ``restore``, in the same order (for a report of what would change).
     """
 
     changes: tuple[tuple[int | None, ItemDraft], ...] = ()
@@ -96,12 +97,20 @@ class ImportPlan:
     added: int = 0
     updated: int = 0
     unchanged: int = 0
-    archived: int = 0
-    restored: int = 0
     columns: tuple[str, ...] = field(default=())
     change_lines: tuple[int, ...] = ()
     archive_lines: tuple[int, ...] = ()
     restore_lines: tuple[int, ...] = ()
+
+    @property
+    def archived(self) -> int:
+        """How many items the file archives."""
+        return len(self.archive)
+
+    @property
+    def restored(self) -> int:
+        """How many archived items the file restores."""
+        return len(self.restore)
 
     @property
     def has_changes(self) -> bool:
@@ -226,8 +235,6 @@ def _plan(table: CatalogueTable, currency: str, matcher: _Matcher) -> ImportPlan
         archive=tuple(archive),
         restore=tuple(restore),
         rejected=tuple(rejected),
-        archived=len(archive),
-        restored=len(restore),
         columns=table.columns,
         change_lines=tuple(lines["changes"]),
         archive_lines=tuple(lines["archive"]),
