@@ -107,14 +107,19 @@ class WindowMenus(QObject):
 
 
 def fit_to_screen(
-    window: QMainWindow, preferred: tuple[int, int], minimum: tuple[int, int]
+    window: QWidget,
+    preferred: tuple[int, int],
+    minimum: tuple[int, int],
+    frame: tuple[int, int] = (0, 0),
 ) -> None:
-    """The preferred size, but never larger than the screen's free area (1024×600 counters)."""
+    """The preferred size, but never larger than the screen's free area (1024×600 counters),
+    less ``frame`` (room for a window's frame and title bar, px)."""
     width, height = preferred
     screen = window.screen() or QGuiApplication.primaryScreen()
     if screen is not None:
         free = screen.availableGeometry()
-        width, height = min(width, free.width()), min(height, free.height())
+        width = min(width, free.width() - frame[0])
+        height = min(height, free.height() - frame[1])
     window.resize(max(width, minimum[0]), max(height, minimum[1]))
 
 

@@ -31,7 +31,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
-from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent
+from PySide6.QtGui import QAction, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QDialog,
@@ -41,6 +41,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from shiboken6 import isValid
+
+from hpos.ui.mainwindow.chrome import fit_to_screen
 
 if TYPE_CHECKING:
     from hpos.profile.profile import Profile
@@ -225,7 +227,7 @@ class OwnerWindows(QObject):
         layout = QVBoxLayout(dialog)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(page)
-        _fit(dialog)
+        fit_to_screen(dialog, PREFERRED_SIZE, MIN_SIZE, FRAME)  # frame included: 1024×600 tills
         centre = self._window.geometry().center()  # over the till, not in a screen corner
         dialog.move(centre.x() - dialog.width() // 2, centre.y() - dialog.height() // 2)
         return dialog
@@ -291,17 +293,6 @@ class OwnerDialog(QDialog):
             event.accept()
             return
         super().keyPressEvent(event)
-
-
-def _fit(dialog: QDialog) -> None:
-    """The preferred size, frame included within the screen's free area (1024×600 tills)."""
-    width, height = PREFERRED_SIZE
-    screen = dialog.screen() or QGuiApplication.primaryScreen()
-    if screen is not None:
-        free = screen.availableGeometry()
-        width = min(width, free.width() - FRAME[0])
-        height = min(height, free.height() - FRAME[1])
-    dialog.resize(max(width, MIN_SIZE[0]), max(height, MIN_SIZE[1]))
 
 
 def _closing_title() -> str:
