@@ -280,16 +280,13 @@ class ClosingPage(Retranslatable, QWidget):
     def _read(self, result: tuple[DayClose, Any]) -> None:
         self._busy = False
         self.close_data, recorded = result
+        self._status_kind = "closed" if recorded is not None else ""
+        self._status_args = {}
+        self._show()  # the status too
+        self._enable()
         if recorded is not None:
-            self._set_status("closed", who=recorded.closed_by or "")
-            self._show()
-            self._enable()
             self.closed.emit(recorded)
             self.done.emit(self.status.text())
-        else:
-            self._set_status("")
-            self._show()
-            self._enable()
         self.loaded.emit()
 
     @Slot(object)
