@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
 from hpos.sales.model import SaleLine
 from hpos.ui.money import format_decimal
-from hpos.ui.widgets.style import set_pixels
+from hpos.ui.widgets.style import clear_layout, set_pixels
 
 __all__ = ["MAX_ROWS", "NAME_CHARS", "CartLinesView"]
 
@@ -53,11 +53,7 @@ class CartLinesView(QWidget):
     def set_lines(self, lines: Sequence[SaleLine]) -> None:
         """Show ``lines`` (empty: hide)."""
         self._lines = tuple(lines)
-        while self.grid.count():
-            item = self.grid.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.deleteLater()
+        clear_layout(self.grid)
         shown = self._lines if len(self._lines) <= MAX_ROWS else self._lines[: MAX_ROWS - 1]
         for row, line in enumerate(shown):
             self._add(row, 0, line_text(line), _LEFT)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 from hpos.ui.i18n import current_language
 from hpos.ui.money import format_money
 from hpos.ui.owner import closing_words as words
+from hpos.ui.widgets.style import clear_layout
 
 if TYPE_CHECKING:  # the sales layer's types, for the hints only
     from hpos.sales.closing import DayClose
@@ -42,7 +43,7 @@ class ClosingBody(QWidget):
 
     def show_closing(self, data: DayClose | None) -> None:
         """Write ``data``'s figures (None: nothing)."""
-        _clear(self.body_layout)
+        clear_layout(self.body_layout)
         self.hpay_label, self.difference_labels, self.open_labels = None, [], []
         self.figures_grid = self.cashier_grid = self.items_grid = None
         if data is None:
@@ -186,13 +187,3 @@ class ClosingBody(QWidget):
         label.setStyleSheet(f"color: {colour}; background: {background}; padding: 4px;")
         self.body_layout.addWidget(label)
         return label
-
-
-def _clear(layout: QVBoxLayout) -> None:
-    """Remove every widget and spacer of ``layout`` (the figures are written again)."""
-    while layout.count():
-        item = layout.takeAt(0)
-        widget = item.widget() if item is not None else None
-        if widget is not None:
-            widget.hide()
-            widget.deleteLater()

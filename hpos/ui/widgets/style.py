@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QSize
 from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent, QShowEvent
-from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QWidget
+from PySide6.QtWidgets import QLabel, QLayout, QPushButton, QSizePolicy, QWidget
 
 GREEN = "#1e7e34"
 RED = "#b3261e"
@@ -176,3 +176,13 @@ def wrapping_label(text: str, parent: QWidget, name: str = "") -> QLabel:
     if name:
         label.setObjectName(name)
     return label
+
+
+def clear_layout(layout: QLayout) -> None:
+    """Take every widget and spacer out of ``layout``; the widgets are hidden, then deleted."""
+    while layout.count():
+        item = layout.takeAt(0)
+        widget = item.widget() if item is not None else None
+        if widget is not None:
+            widget.hide()
+            widget.deleteLater()
