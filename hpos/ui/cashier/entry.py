@@ -132,7 +132,6 @@ class EntryPage(Retranslatable, QWidget):
         row.addLayout(left, 3)
         row.addLayout(self._pad, 2)
         self.parts: CatalogueParts | None = None  # the quick keys and the cart, when needed
-        self._catalogue_on = False
         self._scale = 0.0
         self.setFocusProxy(self.amount_display)
         # the refusal the hint line shows, and the language it was said in
@@ -177,7 +176,6 @@ class EntryPage(Retranslatable, QWidget):
             item = left.itemAt(n)
             if item is not None and item.spacerItem() is not None:
                 left.setStretch(n, 0 if on else 1)
-        self._catalogue_on = on
         self._fit_amount()
         self.amount_display.set_fit_height(on)  # kept short beside a cart: "0" whole, not cut
         self.status_label.setWordWrap(on)
@@ -191,7 +189,7 @@ class EntryPage(Retranslatable, QWidget):
     def _fit_amount(self) -> None:
         """The big amount: shorter beside a cart (its lines need the room)."""
         scale = self._scale or 1.0
-        tall = round(84 * scale) if self._catalogue_on else 16_777_215
+        tall = round(84 * scale) if self.catalogue_mode else 16_777_215
         self.amount_display.setMaximumHeight(tall)
 
     @property
