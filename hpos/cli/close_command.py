@@ -24,7 +24,6 @@ from hpos.cli.commands import Context
 from hpos.cli.exits import EXIT_MISMATCH, EXIT_NETWORK, EXIT_OK, EXIT_USAGE, CliError
 from hpos.cli.report_output import report_text
 from hpos.cli.sales_common import open_journal, reason
-from hpos.hpay.errors import ConfigError
 from hpos.sales.closing import DayClose, build_closing, record_closing
 from hpos.sales.closing_rows import REASON_TEXT, change_text, closing_csv, closing_rows
 from hpos.sales.journal_closings import ClosingRecord
@@ -45,21 +44,10 @@ def cmd_close(args: argparse.Namespace, ctx: Context) -> int:
     eff = ctx.profile.effective()
     mode = args.mode or eff.mode
     closed_by = " ".join((args.by or "").split()) or MANAGER
-    not_set_up: ConfigError | None = None
     recorded: ClosingRecord | None = None
-    with open_journal(ctx) as journal:
-        client: Any = None
-        try:
-            client = ctx.client_factory(ctx.client_config())
-        except ConfigError as exc:  # the local figures still print, nothing is recorded
-            not_set_up = exc
-        try:
-            close = build_closing(
-                journal, client, day, till=eff.till_name, mode=mode, tz=tz, now=now
-            )
-        finally:
-            if client is not None:
-                client.close()
+    # not set up: the local figures still print, nothing is recorded
+    with open_journal(ctx) as journal, ctx.client_if_set_up() as (client, not_set_up):
+        close = build_closing(journal, client, day, till=eff.till_name, mode=mode, tz=tz, now=now)
         if close.can_close:
             recorded = record_closing(journal, close, closed_by=closed_by)
     if args.format in ("table", "text"):

@@ -75,6 +75,21 @@ class Context:
         finally:
             client.close()
 
+    @contextlib.contextmanager
+    def client_if_set_up(self) -> Iterator[tuple[Any, ConfigError | None]]:
+        """As :meth:`client`, or (None, why) when the profile is not set up for HPAY: for a
+        command that still shows the journal's own figures (the report, the closing)."""
+        why: ConfigError | None = None
+        try:
+            client = self.client_factory(self.client_config())
+        except ConfigError as exc:
+            client, why = None, exc
+        try:
+            yield client, why
+        finally:
+            if client is not None:
+                client.close()
+
     def say(self, text: str) -> None:
         """Print a line on stdout (flushed)."""
         output.write(self.out, text)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 from datetime import date, datetime, timedelta
-from typing import Any
 
 from hpos.cli import output
 from hpos.cli.close_command import cmd_close
@@ -19,7 +18,6 @@ from hpos.cli.exits import EXIT_MISMATCH, EXIT_NETWORK, EXIT_OK, EXIT_USAGE, Cli
 from hpos.cli.report_output import report_csv, report_json, report_text
 from hpos.cli.sales_common import open_journal, reason, seal_path, state_text
 from hpos.cli.tills_command import cmd_all_tills
-from hpos.hpay.errors import ConfigError
 from hpos.sales.report import build_day_report
 
 
@@ -62,18 +60,9 @@ def cmd_report(args: argparse.Namespace, ctx: Context) -> int:
     assert tz is not None
     start = args.date or datetime.now(tz).date()
     mode = args.mode or ctx.profile.effective().mode
-    not_set_up: ConfigError | None = None
-    with open_journal(ctx) as journal:
-        client: Any = None
-        try:
-            client = ctx.client_factory(ctx.client_config())
-        except ConfigError as exc:  # the till's own figures still print, then exit 2
-            not_set_up = exc
-        try:
-            report = build_day_report(journal, client, start, args.to, mode=mode, tz=tz)
-        finally:
-            if client is not None:
-                client.close()
+    # not set up: the till's own figures still print, then exit 2
+    with open_journal(ctx) as journal, ctx.client_if_set_up() as (client, not_set_up):
+        report = build_day_report(journal, client, start, args.to, mode=mode, tz=tz)
     render = {"table": report_text, "text": report_text, "csv": report_csv, "json": report_json}
     ctx.say(render[args.format](report).rstrip("\n"))
     if not_set_up is not None:  # a setup error, as on every command (not a network one)
