@@ -29,7 +29,7 @@ from hpos.sales.catalogue_import import ImportPlan
 from hpos.ui.catalogue.words import colour_names
 from hpos.ui.money import format_money
 
-__all__ = ["ChangesModel", "Step", "change_rows", "change_steps", "step_text"]
+__all__ = ["ChangesModel", "Step", "change_steps", "step_text"]
 
 _NONE = "—"  # an empty field, in "old → new"
 _ROOT = QModelIndex()
@@ -80,13 +80,6 @@ def step_text(step: Step, currency: str) -> str:
         elif draft is not None and item is not None:
             texts.append(_diff_text(item, draft, currency))
     return "; ".join(texts)
-
-
-def change_rows(
-    plan: ImportPlan, items: Mapping[int, Item], currency: str
-) -> list[tuple[int, str, str]]:
-    """(line, item name, what changes) for each line of ``plan`` that writes something."""
-    return [(s.line, s.name, step_text(s, currency)) for s in change_steps(plan, items)]
 
 
 def _money(value: Decimal | str, currency: str) -> str:
