@@ -14,6 +14,7 @@ imported on first use (start-up speed).
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -42,6 +43,8 @@ class DemoMode:
     _demo_closed: bool = False  # the window closed: a demo started now is stopped at once
     #: Demos a worker started that the window has not taken yet (stopped if it closes).
     _demo_pending: tuple[Demo, ...] = ()
+    #: Guards the two above: the worker hands its demo over while the window may be closing.
+    _demo_lock = threading.Lock()
     status_line: StatusLine
     return_pages: ReturnPagesWarning
     _stack: QStackedWidget
@@ -87,7 +90,12 @@ class DemoMode:
             from hpos.demo import start_demo
 
             demo = start_demo(env)
-            self._demo_pending = (*self._demo_pending, demo)
+            with self._demo_lock:
+                closed = self._demo_closed
+                if not closed:
+                    self._demo_pending = (*self._demo_pending, demo)
+            if closed:
+                demo.server.stop()  # the window closed while it started: nobody will take it
             return demo
 
         self.runner.submit(
@@ -97,8 +105,10 @@ class DemoMode:
     @Slot(object)
     def _demo_started(self, demo: Demo) -> None:
         self._demo_starting = False
-        self._demo_pending = tuple(d for d in self._demo_pending if d is not demo)
-        if self._demo_closed:
+        with self._demo_lock:
+            self._demo_pending = tuple(d for d in self._demo_pending if d is not demo)
+            closed = self._demo_closed
+        if closed:
             demo.server.stop()  # the window closed meanwhile: nothing to show it in
             return
         self.demo = demo
@@ -121,8 +131,9 @@ class DemoMode:
 
     def stop_starting_demo(self) -> None:
         """The window closes: a demo a worker started and nobody took is stopped."""
-        self._demo_closed = True
-        pending, self._demo_pending = self._demo_pending, ()
+        with self._demo_lock:
+            self._demo_closed = True
+            pending, self._demo_pending = self._demo_pending, ()
         for demo in pending:
             demo.server.stop()
 

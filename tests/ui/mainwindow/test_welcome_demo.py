@@ -92,3 +92,29 @@ def test_a_demo_that_cannot_start_says_why_and_the_panel_stays(
     assert panel.configure_button.isEnabled()
     assert window.demo is None
     assert window.windowTitle() == "HPOS"
+
+
+def test_a_demo_still_starting_when_the_window_closes_is_stopped(
+    qtbot: QtBot, unconfigured: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = unconfigured
+    real = hpos.demo.start_demo
+    release = threading.Event()
+    started: list[Any] = []
+
+    def start_demo(*args: Any, **kwargs: Any) -> Any:
+        release.wait(WAIT / 1000)
+        demo = real(*args, **kwargs)
+        started.append(demo)
+        return demo
+
+    monkeypatch.setattr(hpos.demo, "start_demo", start_demo)
+    panel = window._stack.currentWidget()
+    assert isinstance(panel, WelcomePanel)
+    qtbot.mouseClick(panel.demo_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not panel.demo_button.isEnabled(), timeout=WAIT)
+    window.close()  # the worker is still starting it
+    release.set()
+    qtbot.waitUntil(lambda: started != [], timeout=WAIT)
+    qtbot.waitUntil(lambda: started[0].server._httpd is None, timeout=WAIT)
+    assert window.demo is None
