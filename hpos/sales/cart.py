@@ -46,7 +46,16 @@ MISC = "Misc."
 
 class CartFull(ValueError):
     """The cart cannot take this: too many lines, too many of one item, or a total above
-    the maximum amount. Nothing was changed."""
+    the maximum amount (``limit``: :data:`LINES`, :data:`QUANTITY` or :data:`TOTAL`, so a
+    front end says which in its own language). Nothing was changed."""
+
+    LINES = "lines"
+    QUANTITY = "quantity"
+    TOTAL = "total"
+
+    def __init__(self, limit: str, message: str) -> None:
+        super().__init__(message)
+        self.limit = limit
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,12 +101,12 @@ class Cart:
 
     def _checked(self, lines: tuple[CartLine, ...]) -> Cart:
         if len(lines) > MAX_LINES:
-            raise CartFull(f"A cart holds at most {MAX_LINES} lines.")
+            raise CartFull(CartFull.LINES, f"A cart holds at most {MAX_LINES} lines.")
         if any(line.quantity > MAX_QUANTITY for line in lines):
-            raise CartFull(f"At most {MAX_QUANTITY} of one item on a line.")
+            raise CartFull(CartFull.QUANTITY, f"At most {MAX_QUANTITY} of one item on a line.")
         cart = Cart(lines)
         if cart.total > MAX_AMOUNT:
-            raise CartFull("The cart's total would be above the maximum amount.")
+            raise CartFull(CartFull.TOTAL, "The cart's total would be above the maximum amount.")
         return cart
 
     def add_item(self, item: Item, quantity: int = 1) -> Cart:

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from PySide6.QtCore import QCoreApplication, Qt, Slot
 
 if TYPE_CHECKING:  # loaded with the first catalogue, after the first paint
-    from hpos.sales.cart import Cart
+    from hpos.sales.cart import Cart, CartFull
     from hpos.sales.catalogue import CatalogueIndex, Item
     from hpos.sales.model import Sale
     from hpos.ui.cashier.entry import CatalogueParts
@@ -197,15 +197,14 @@ class CartSelling:
         self._set_cart(cart, selected)
         return True
 
-    def _cart_full_text(self, exc: Exception) -> str:
-        from hpos.sales.cart import MAX_LINES, MAX_QUANTITY  # loaded with the cart
+    def _cart_full_text(self, exc: CartFull) -> str:
+        from hpos.sales.cart import MAX_LINES, MAX_QUANTITY, CartFull  # loaded with the cart
 
-        text = str(exc)
-        if "lines" in text:
+        if exc.limit == CartFull.LINES:
             return QCoreApplication.translate(
                 "CashierScreen", "The cart is full: at most {count} lines."
             ).format(count=MAX_LINES)
-        if "of one item" in text:
+        if exc.limit == CartFull.QUANTITY:
             return QCoreApplication.translate(
                 "CashierScreen", "At most {count} of one item on a line."
             ).format(count=MAX_QUANTITY)
