@@ -56,14 +56,25 @@ class _Worker(QThread):
             try:
                 result = job.fn()
             except BaseException as exc:  # noqa: BLE001 - every failure goes to on_error
-                self._runner.finished.emit(job.id, False, exc)
+                reported = self._report(job.id, False, exc)
             else:
-                self._runner.finished.emit(job.id, True, result)
+                reported = self._report(job.id, True, result)
                 # The GUI thread has the result now. Held here until the next job, a big one (a
                 # whole journal's rows) was freed on this thread then, holding the interpreter
                 # lock for 30-40 ms while the GUI thread waited.
                 del result
             del job
+            if not reported:
+                return
+
+    def _report(self, job_id: int, ok: bool, payload: object) -> bool:
+        """Hand a job's outcome to the runner; False when the runner is gone (its window was
+        closed and deleted while this job ran past shutdown's wait): nobody can take it."""
+        try:
+            self._runner.finished.emit(job_id, ok, payload)
+        except RuntimeError:  # "Signal source has been deleted"
+            return False
+        return True
 
 
 class Runner(QObject):

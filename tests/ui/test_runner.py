@@ -6,6 +6,7 @@ import threading
 import time
 
 import pytest
+import shiboken6
 from pytestqt.qtbot import QtBot
 
 from hpos.ui.runner import Runner
@@ -61,3 +62,26 @@ def test_shutdown_runs_abort_hooks_and_is_bounded(qtbot: QtBot) -> None:
     assert runner.shutdown(timeout=2.0)
     assert time.monotonic() - started < 2.0
     assert runner.submit(lambda: 1) == 0, "no new work after shutdown"
+
+
+def test_a_job_ending_after_its_runner_was_deleted_is_dropped_quietly(qtbot: QtBot) -> None:
+    """A window closed while a job ran past shutdown's wait: the runner object is deleted
+    with the window; the job's result has nobody to go to, and no error is raised."""
+    runner = Runner(workers=1)
+    entered, release = threading.Event(), threading.Event()
+
+    def slow() -> int:
+        entered.set()
+        release.wait(30)
+        return 1
+
+    runner.submit(slow)
+    assert entered.wait(5)
+    worker = runner._workers[0]
+    assert not runner.shutdown(timeout=0.05), "the job is still running"
+    shiboken6.delete(runner)
+    with qtbot.captureExceptions() as exceptions:
+        release.set()
+        assert worker.wait(5000), "the worker ended"
+        qtbot.wait(50)  # anything it left queued is delivered (or raised) now
+    assert exceptions == []
